@@ -1,0 +1,3 @@
+from umpanbalik.cli import main
+
+raise SystemExit(main())

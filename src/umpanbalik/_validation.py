@@ -1,0 +1,88 @@
+"""Input checks shared by every public entry point.
+
+One place formats the messages, so that every function tells the user the same way what it got and
+what to pass instead.
+"""
+from __future__ import annotations
+
+import numbers
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+
+__all__ = ["as_text", "as_text_list", "check_option", "check_int"]
+
+
+def as_text(value: Any) -> str:
+    """Turn one cell into a comment string: missing or non-text cells become ``""``.
+
+    Bytes are decoded as UTF-8, falling back to Windows-1252 (what spreadsheet exports use), so a
+    comment in the wrong encoding is read rather than dropped.
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (bytes, bytearray)):
+        try:
+            return bytes(value).decode("utf-8")
+        except UnicodeDecodeError:
+            return bytes(value).decode("cp1252", errors="replace")
+    return ""
+
+
+def _is_dataframe(obj: Any) -> bool:
+    return hasattr(obj, "columns") and hasattr(obj, "iloc") and getattr(obj, "ndim", 1) == 2
+
+
+def as_text_list(texts: Any, *, name: str = "texts") -> list[str]:
+    """Validate an iterable of comments and return it as a list of strings of the same length.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        A list, tuple, NumPy array or pandas Series of comments. Missing values (``None``, ``NaN``)
+        and non-text cells become empty strings, so no row is ever dropped.
+    name : str
+        The parameter name used in error messages.
+
+    Raises
+    ------
+    ValueError
+        If ``texts`` is a single string (wrap it in a list).
+    TypeError
+        If ``texts`` is a DataFrame (select the text column) or not iterable.
+    """
+    if isinstance(texts, (str, bytes)):
+        raise ValueError(
+            f"`{name}` must be an iterable of comments, but a single string was given. "
+            f"Wrap it in a list: [{texts[:30]!r}]."
+        )
+    if _is_dataframe(texts):
+        columns = ", ".join(repr(str(c)) for c in list(texts.columns)[:10])
+        raise TypeError(
+            f"`{name}` must be one column of comments, but a DataFrame was given. Select the text "
+            f"column, e.g. df['komentar']. Available columns: {columns}."
+        )
+    if isinstance(texts, np.ndarray) and texts.ndim != 1:
+        raise ValueError(f"`{name}` must be one-dimensional, but an array of shape {texts.shape} was given.")
+    if not isinstance(texts, Iterable):
+        raise TypeError(f"`{name}` must be an iterable of comments, got {type(texts).__name__}.")
+    return [as_text(value) for value in texts]
+
+
+def check_option(name: str, value: Any, allowed: Sequence[Any]) -> Any:
+    """Return ``value`` if it is one of ``allowed``; else raise a ``ValueError`` that lists them."""
+    if value not in allowed:
+        options = ", ".join(repr(a) for a in allowed)
+        raise ValueError(f"`{name}` must be one of {options}; got {value!r}.")
+    return value
+
+
+def check_int(name: str, value: Any, *, minimum: int, allow_none: bool = False) -> Any:
+    """Return ``value`` if it is an integer ``>= minimum``; else raise a ``ValueError`` naming it."""
+    if value is None and allow_none:
+        return value
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
+        raise ValueError(f"`{name}` must be an integer >= {minimum}; got {value!r}.")
+    return int(value)
+

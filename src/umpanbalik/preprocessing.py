@@ -1,0 +1,455 @@
+"""Indonesian preprocessing that keeps the meaning of evaluation feedback.
+
+Stages, each of which can be switched off: text normalisation (:func:`normalize_text`) → tokens
+(nltk's :class:`~nltk.tokenize.RegexpTokenizer`, which needs no downloaded data) → normalised words
+(protected domain terms, slang table, squeezed repeated letters) → negation joined (``tidak jelas`` →
+``tidak_jelas``) → stopwords removed (an evaluation-safe list) → stems (Sastrawi with exceptions).
+
+Speed comes from one memo per configuration that maps a raw token straight to its normalised words,
+their stems and their kinds, so a token is analysed once per process; only negation joining looks
+at neighbours and runs per comment. :meth:`Preprocessor.explain` walks the same functions stage by
+stage, and a property test checks that both paths agree.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from ._validation import as_text, as_text_list, check_int
+from .lexicon import DEFAULT_SCOPE_WORDS, _protected, _slang, _stem_exceptions, _stopwords
+from .normalization import normalize_text
+from .stemming import is_known_word, stem_word
+
+__all__ = ["Preprocessor", "PreprocessingTrace", "preprocess", "explain_preprocessing"]
+
+CONTENT, SCOPE, STOP, BOUNDARY = 0, 1, 2, 3
+Entry = tuple[str, str, int]  # (word, stem, kind)
+
+_TOKEN_PATTERN = r"\[[a-z]+\]|\w+(?:['’-]\w+)*|[.,!?;:()/\n|-]+"
+_RUN3 = re.compile(r"([^\W\d_])\1{2,}")
+_RUN2 = re.compile(r"([^\W\d_])\1")
+_TRAILING_DOUBLE = re.compile(r"([^\W\d_])\1$")
+_MAX_WORD_LENGTH = 40  # longer "words" are pasted links, keyboard mashing or binary: not words
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Callable[[str], list[str]]:
+    # nltk imports in about a second, so it is loaded on first use, not with the package.
+    from nltk.tokenize import RegexpTokenizer
+
+    return RegexpTokenizer(_TOKEN_PATTERN).tokenize
+
+
+@dataclass(frozen=True)
+class _Config:
+    """The options that decide how a token is analysed; hashable, so it keys the memo."""
+
+    slang: bool
+    squeeze: bool
+    negation: bool
+    stopwords: bool
+    stem: bool
+    keep_numbers: bool
+    extra_slang: tuple[tuple[str, str], ...]
+    extra_protected: tuple[tuple[str, str], ...]
+    scope_words: frozenset[str]
+    stopwords_add: frozenset[str]
+    stopwords_remove: frozenset[str]
+    exceptions: tuple[tuple[str, str], ...]
+
+
+class _TokenAnalyzer:
+    """Maps one raw token to its entries under one configuration, with a memo."""
+
+    def __init__(self, config: _Config) -> None:
+        self.config = config
+        self.slang = {**_slang(), **dict(config.extra_slang)} if config.slang else {}
+        self.protected = {**_protected(), **dict(config.extra_protected)}
+        self.stopwords = (_stopwords() | config.stopwords_add) - config.stopwords_remove
+        self.scope = config.scope_words if config.negation else frozenset()
+        self.exceptions = {**_stem_exceptions(), **dict(config.exceptions)}
+        self.memo: dict[str, tuple[Entry, ...]] = {}
+
+    def entries(self, token: str) -> tuple[Entry, ...]:
+        found = self.memo.get(token)
+        if found is None:
+            found = self.memo[token] = self._analyze(token)
+            if len(self.memo) > 1_000_000:  # bounded memory on endless streams of typos
+                self.memo.clear()
+        return found
+
+    def _analyze(self, token: str) -> tuple[Entry, ...]:
+        if not token[0].isalnum() and token[0] != "_":
+            if token[0] == "[":
+                return ()  # a placeholder such as [tautan] or [nip]
+            return ((token, token, BOUNDARY),)
+        if len(token) > _MAX_WORD_LENGTH:
+            return ()
+        entries = []
+        for word, protected in self.normalize_word(token.replace("’", "'").replace("'", "")):
+            if word in self.scope and not protected:
+                kind = SCOPE
+            elif self.config.stopwords and (word in self.stopwords or (word.isdigit() and not self.config.keep_numbers)):
+                kind = STOP
+            else:
+                kind = CONTENT
+            stem = word if protected or not self.config.stem else stem_word(word, self.exceptions)
+            entries.append((word, stem, kind))
+        return tuple(entries)
+
+    def normalize_word(self, token: str) -> list[tuple[str, bool]]:
+        """The standard words for one token, each flagged True when it is a protected domain term."""
+        word = token
+        for attempt in range(2):
+            if word in self.protected:
+                return [(w, True) for w in self.protected[word].split()]
+            if word in self.slang:
+                return [(w, w in self.protected) for w in self.slang[word].split()]
+            if attempt or not self.config.squeeze:
+                break
+            word = self._squeeze(word)
+            if word == token:
+                break
+        return [(word, False)]
+
+    def _known(self, word: str) -> bool:
+        return word in self.slang or word in self.protected or is_known_word(word)
+
+    def _squeeze(self, word: str) -> str:
+        """``bagusss`` → ``bagus``, ``maaaf`` → ``maaf``, ``kurangg`` → ``kurang``; real doubles stay."""
+        if _RUN3.search(word):
+            doubled = _RUN3.sub(r"\1\1", word)
+            if self._known(doubled):
+                return doubled
+            single = _RUN2.sub(r"\1", doubled)
+            return single
+        if _TRAILING_DOUBLE.search(word) and not self._known(word) and self._known(word[:-1]):
+            return word[:-1]
+        return word
+
+
+def _join_scope(entries: Iterable[Entry]) -> Iterator[Entry]:
+    """Join negators and degree words to the next word: ``tidak`` + ``jelas`` → ``tidak_jelas``.
+
+    A chain (``tidak terlalu jelas``) joins as a whole; scope never crosses punctuation, and a
+    negator with nothing after it stays a word of its own. Joined words are never stopwords.
+    """
+    words: list[str] = []
+    stems: list[str] = []
+    for word, stem, kind in entries:
+        if kind == SCOPE:
+            words.append(word)
+            stems.append(stem)
+            continue
+        if words:
+            if kind == BOUNDARY:
+                yield from ((w, s, SCOPE) for w, s in zip(words, stems))
+                yield word, stem, kind
+            else:
+                yield "_".join(words) + "_" + word, "_".join(stems) + "_" + stem, CONTENT
+            words, stems = [], []
+            continue
+        yield word, stem, kind
+    yield from ((w, s, SCOPE) for w, s in zip(words, stems))
+
+
+_ANALYZERS: dict[_Config, _TokenAnalyzer] = {}
+
+
+def _analyzer_for(config: _Config) -> _TokenAnalyzer:
+    analyzer = _ANALYZERS.get(config)
+    if analyzer is None:
+        analyzer = _ANALYZERS[config] = _TokenAnalyzer(config)
+    return analyzer
+
+
+@dataclass(frozen=True)
+class PreprocessingTrace:
+    """Every stage of preprocessing one comment, from :meth:`Preprocessor.explain`."""
+
+    raw: str
+    normalized: str
+    tokens: list[str]
+    words: list[str]
+    joined: list[str]
+    content: list[str]
+    stems: list[str] = field(default_factory=list)
+
+    _LABELS = {
+        "raw": "teks asli",
+        "normalized": "dinormalisasi",
+        "tokens": "token",
+        "words": "kata baku",
+        "joined": "negasi digabung",
+        "content": "tanpa stopword",
+        "stems": "kata dasar",
+    }
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per stage (``tahap``) with its output (``hasil``)."""
+        rows = []
+        for name, label in self._LABELS.items():
+            value = getattr(self, name)
+            rows.append((name, label, value if isinstance(value, str) else " ".join(value)))
+        return pd.DataFrame(rows, columns=["tahap", "keterangan", "hasil"])
+
+    def _repr_html_(self) -> str:
+        return self.to_frame().to_html(index=False)
+
+
+def _freeze_mapping(value: Mapping[str, str] | Iterable[str] | None, name: str) -> tuple[tuple[str, str], ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        raise ValueError(f"`{name}` must be a dict (or a list of words), not a single string; got {value!r}.")
+    if isinstance(value, Mapping):
+        pairs = value.items()
+    else:
+        pairs = ((w, w) for w in value)
+    return tuple(sorted((str(k).lower(), str(v).lower()) for k, v in pairs))
+
+
+def _freeze_words(value: Iterable[str] | None, name: str) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if isinstance(value, str):
+        raise ValueError(f"`{name}` must be a list of words, not a single string; got {value!r}. Use [{value!r}].")
+    return frozenset(str(w).lower() for w in value)
+
+
+def _preprocess_chunk(preprocessor: Preprocessor, texts: list[str]) -> list[str]:
+    return [" ".join(preprocessor._tokens(t)) for t in texts]
+
+
+class Preprocessor(TransformerMixin, BaseEstimator):
+    """Clean Indonesian feedback into tokens that keep negation and evaluative words.
+
+    A stateless scikit-learn transformer: ``transform`` maps an iterable of comments to cleaned
+    strings (tokens joined by spaces), calling the instance on one comment returns its token list,
+    so it also serves as ``TfidfVectorizer(analyzer=Preprocessor())``.
+
+    Parameters
+    ----------
+    normalize_markup : bool, default=True
+        Remove HTML tags and entities, URLs and @mentions.
+    mask_identifiers : bool, default=True
+        Mask NIP, NIK, phone numbers and e-mail addresses (they never become tokens).
+    map_emoji : bool, default=True
+        Map emoji and emoticons to Indonesian words (👍 → ``bagus``).
+    expand_reduplication : bool, default=True
+        ``materi2`` → ``materi-materi``.
+    normalize_slang : bool, default=True
+        Apply the slang/abbreviation table (``gk`` → ``tidak``, ``mboten`` → ``tidak``).
+    squeeze_repeats : bool, default=True
+        ``bagusss`` → ``bagus`` while ``maaf`` keeps its double letter.
+    join_negation : bool, default=True
+        Join negators and degree words to the next word (``tidak_jelas``, ``terlalu_cepat``).
+    scope_words : iterable of str, optional
+        The words that join; default :data:`umpanbalik.lexicon.DEFAULT_SCOPE_WORDS`.
+    remove_stopwords : bool, default=True
+        Remove function words from the evaluation-safe stopword list.
+    stopwords_add, stopwords_remove : iterable of str, optional
+        Words to add to or remove from the stopword list.
+    stem : bool, default=True
+        Stem with Sastrawi (memoised, with the exceptions table).
+    stem_exceptions : dict, optional
+        Extra ``word → stem`` overrides (``{"pemrograman": "program"}``).
+    slang : dict, optional
+        Extra or overriding slang entries (``{"mantul": "mantap"}``).
+    protected : dict or iterable of str, optional
+        Extra domain terms that nothing alters, optionally with a canonical form.
+    keep_numbers : bool, default=False
+        Keep tokens made of digits only.
+    n_jobs : int, optional
+        Processes for ``transform`` on large inputs (``-1`` for all cores); ``None`` is one.
+
+    Examples
+    --------
+    >>> pre = Preprocessor()
+    >>> pre("Materinya gk jelas dan waktunya kurang!!")
+    ['materi', 'tidak_jelas', 'waktu', 'kurang']
+    >>> pre.transform(["diklat latsar via zoom", None])
+    ['diklat latsar via zoom', '']
+    """
+
+    def __init__(
+        self,
+        *,
+        normalize_markup: bool = True,
+        mask_identifiers: bool = True,
+        map_emoji: bool = True,
+        expand_reduplication: bool = True,
+        normalize_slang: bool = True,
+        squeeze_repeats: bool = True,
+        join_negation: bool = True,
+        scope_words: Iterable[str] | None = None,
+        remove_stopwords: bool = True,
+        stopwords_add: Iterable[str] | None = None,
+        stopwords_remove: Iterable[str] | None = None,
+        stem: bool = True,
+        stem_exceptions: Mapping[str, str] | None = None,
+        slang: Mapping[str, str] | None = None,
+        protected: Mapping[str, str] | Iterable[str] | None = None,
+        keep_numbers: bool = False,
+        n_jobs: int | None = None,
+    ) -> None:
+        self.normalize_markup = normalize_markup
+        self.mask_identifiers = mask_identifiers
+        self.map_emoji = map_emoji
+        self.expand_reduplication = expand_reduplication
+        self.normalize_slang = normalize_slang
+        self.squeeze_repeats = squeeze_repeats
+        self.join_negation = join_negation
+        self.scope_words = scope_words
+        self.remove_stopwords = remove_stopwords
+        self.stopwords_add = stopwords_add
+        self.stopwords_remove = stopwords_remove
+        self.stem = stem
+        self.stem_exceptions = stem_exceptions
+        self.slang = slang
+        self.protected = protected
+        self.keep_numbers = keep_numbers
+        self.n_jobs = n_jobs
+
+    def __sklearn_tags__(self) -> Any:
+        tags = super().__sklearn_tags__()
+        tags.requires_fit = False
+        tags.input_tags.string = True
+        tags.input_tags.two_d_array = False
+        return tags
+
+    # -- configuration --------------------------------------------------------------------------
+    def _config(self) -> _Config:
+        scope = DEFAULT_SCOPE_WORDS if self.scope_words is None else _freeze_words(self.scope_words, "scope_words")
+        return _Config(
+            slang=bool(self.normalize_slang),
+            squeeze=bool(self.squeeze_repeats),
+            negation=bool(self.join_negation),
+            stopwords=bool(self.remove_stopwords),
+            stem=bool(self.stem),
+            keep_numbers=bool(self.keep_numbers),
+            extra_slang=_freeze_mapping(self.slang, "slang"),
+            extra_protected=_freeze_mapping(self.protected, "protected"),
+            scope_words=scope,
+            stopwords_add=_freeze_words(self.stopwords_add, "stopwords_add"),
+            stopwords_remove=_freeze_words(self.stopwords_remove, "stopwords_remove"),
+            exceptions=_freeze_mapping(self.stem_exceptions, "stem_exceptions"),
+        )
+
+    def _normalize(self, text: str) -> str:
+        return normalize_text(
+            text,
+            markup=self.normalize_markup,
+            identifiers=self.mask_identifiers,
+            emoji=self.map_emoji,
+            reduplication=self.expand_reduplication,
+        )
+
+    # -- the fast path --------------------------------------------------------------------------
+    def _tokens(self, text: str, analyzer: _TokenAnalyzer | None = None) -> list[str]:
+        if not text:
+            return []
+        analyzer = analyzer or _analyzer_for(self._config())
+        entries: list[Entry] = []
+        lookup = analyzer.memo.get
+        for token in _tokenizer()(self._normalize(text)):
+            found = lookup(token)
+            entries += found if found is not None else analyzer.entries(token)
+        if any(kind == SCOPE for _, _, kind in entries):
+            return [stem for _, stem, kind in _join_scope(entries) if kind <= SCOPE]
+        return [stem for _, stem, kind in entries if kind == CONTENT]
+
+    def __call__(self, text: Any) -> list[str]:
+        """Tokens of one comment; missing or non-text values give ``[]``."""
+        return self._tokens(as_text(text))
+
+    def fit(self, X: Iterable[str], y: Any = None) -> Preprocessor:
+        """Validate the parameters; the preprocessor learns nothing. Returns ``self``."""
+        self._config()
+        check_int("n_jobs", self.n_jobs, minimum=-1, allow_none=True)
+        return self
+
+    def transform(self, X: Iterable[str]) -> list[str]:
+        """Cleaned comments: one string of space-separated tokens per input comment, same order."""
+        texts = as_text_list(X, name="X")
+        n_jobs = check_int("n_jobs", self.n_jobs, minimum=-1, allow_none=True)
+        if n_jobs not in (None, 0, 1) and len(texts) >= 20_000:
+            return self._transform_parallel(texts, n_jobs)
+        analyzer = _analyzer_for(self._config())
+        return [" ".join(self._tokens(t, analyzer)) for t in texts]
+
+    def _transform_parallel(self, texts: list[str], n_jobs: int) -> list[str]:
+        from joblib import Parallel, delayed, effective_n_jobs
+
+        workers = effective_n_jobs(n_jobs)
+        size = -(-len(texts) // (workers * 4))
+        chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
+        results = Parallel(n_jobs=workers)(delayed(_preprocess_chunk)(self, chunk) for chunk in chunks)
+        return [text for chunk in results for text in chunk]
+
+    def get_feature_names_out(self, input_features: Sequence[str] | None = None) -> Any:
+        import numpy as np
+
+        return np.asarray(["teks_bersih"], dtype=object)
+
+    # -- the explained path ---------------------------------------------------------------------
+    def explain(self, text: Any) -> PreprocessingTrace:
+        """Every stage for one comment, so that an analyst can see why a word changed."""
+        raw = as_text(text)
+        analyzer = _analyzer_for(self._config())
+        normalized = self._normalize(raw) if raw else ""
+        tokens = _tokenizer()(normalized) if normalized else []
+        entries = [entry for token in tokens for entry in analyzer.entries(token)]
+        joined = list(_join_scope(entries))
+        kept = [entry for entry in joined if entry[2] <= SCOPE]
+        return PreprocessingTrace(
+            raw=raw,
+            normalized=normalized,
+            tokens=tokens,
+            words=[word for word, _, _ in entries],
+            joined=[word for word, _, _ in joined],
+            content=[word for word, _, _ in kept],
+            stems=[stem for _, stem, _ in kept],
+        )
+
+    def _stem_with_source(self, word: str) -> tuple[str, str]:
+        analyzer = _analyzer_for(self._config())
+        if word in analyzer.protected.values() or word in analyzer.protected:
+            return word, "dilindungi"
+        if word in analyzer.exceptions:
+            return analyzer.exceptions[word], "pengecualian"
+        stem = stem_word(word, analyzer.exceptions)
+        return stem, "sastrawi" if stem != word else "tetap"
+
+
+def preprocess(text: Any, **params: Any) -> list[str]:
+    """Tokens of one comment with default (or the given) :class:`Preprocessor` settings.
+
+    Examples
+    --------
+    >>> preprocess("gk relevan dgn tupoksi")
+    ['tidak_relevan', 'tupoksi']
+    >>> preprocess(None)
+    []
+    """
+    return Preprocessor(**params)(text)
+
+
+def explain_preprocessing(text: Any, **params: Any) -> PreprocessingTrace:
+    """Every stage of preprocessing one comment (see :meth:`Preprocessor.explain`).
+
+    Examples
+    --------
+    >>> trace = explain_preprocessing("Materinya tdk dijelaskan")
+    >>> trace.joined
+    ['materinya', 'tidak_dijelaskan']
+    >>> trace.stems
+    ['materi', 'tidak_jelas']
+    """
+    return Preprocessor(**params).explain(text)

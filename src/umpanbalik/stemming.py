@@ -1,0 +1,117 @@
+"""Sastrawi stemming behind one process-wide memo, with a user-extendable exceptions table.
+
+Sastrawi (the ``PySastrawi`` distribution) is loaded on first use only. Every word is stemmed at most
+once per process: the memo maps word → stem and is shared by every preprocessor, because the stem of
+a word does not depend on any option (exceptions are looked up before the memo).
+"""
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pandas as pd
+
+from ._validation import as_text_list
+from .lexicon import _stem_exceptions
+
+__all__ = ["stem_word", "is_known_word", "stem_audit"]
+
+_LOCK = threading.Lock()
+_STEMMER: Any = None
+_ROOTS: Any = None
+_MEMO: dict[str, str] = {}
+_MEMO_LIMIT = 2_000_000  # words; a memo this large is cleared rather than grown without bound
+_STEMMABLE = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def _sastrawi() -> tuple[Any, Any]:
+    """Create Sastrawi's stemmer once (about 30 ms) and return it with its root dictionary."""
+    global _STEMMER, _ROOTS
+    if _STEMMER is None:
+        with _LOCK:
+            if _STEMMER is None:
+                from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+                cached = StemmerFactory().create_stemmer()
+                _ROOTS = cached.delegatedStemmer.get_dictionary()
+                _STEMMER = cached.delegatedStemmer
+    return _STEMMER, _ROOTS
+
+
+def stem_word(word: str, exceptions: Mapping[str, str] | None = None) -> str:
+    """Stem one lower-case word: exceptions first, then the memoised Sastrawi stem.
+
+    Words with characters other than ``a-z`` and inner hyphens (numbers, other scripts) are returned
+    unchanged, since Sastrawi would strip those characters.
+
+    Examples
+    --------
+    >>> stem_word("penjelasannya")
+    'jelas'
+    >>> stem_word("peserta")   # Sastrawi alone gives "serta"
+    'peserta'
+    """
+    if exceptions and word in exceptions:
+        return exceptions[word]
+    default = _stem_exceptions()
+    if word in default:
+        return default[word]
+    stem = _MEMO.get(word)
+    if stem is None:
+        if not _STEMMABLE.fullmatch(word):
+            return word
+        stemmer, _ = _sastrawi()
+        stem = stemmer.stem_word(word) or word
+        if len(_MEMO) >= _MEMO_LIMIT:
+            _MEMO.clear()
+        _MEMO[word] = stem
+    return stem
+
+
+def is_known_word(word: str) -> bool:
+    """True when ``word`` or its stem is in Sastrawi's root dictionary."""
+    _, roots = _sastrawi()
+    return roots.contains(word) or roots.contains(stem_word(word))
+
+
+def stem_audit(texts: Iterable[str], preprocessor: Any = None, *, top: int | None = None) -> pd.DataFrame:
+    """List word → stem pairs by frequency so that an analyst can spot bad stems.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        Comments to audit.
+    preprocessor : Preprocessor, optional
+        The preprocessor whose normalisation, exceptions and protected words apply; default settings
+        when omitted.
+    top : int, optional
+        Return only the ``top`` most frequent pairs.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``kata`` (word after normalisation), ``akar`` (stem), ``frekuensi`` and ``sumber``
+        (``pengecualian``, ``dilindungi``, ``sastrawi`` or ``tetap`` when unchanged), most frequent first.
+        Add a wrong pair to ``Preprocessor(stem_exceptions={...})`` to fix it.
+
+    Examples
+    --------
+    >>> stem_audit(["pesertanya menangis", "menangis lagi"])[["kata", "akar", "frekuensi"]]
+             kata     akar  frekuensi
+    0    menangis   tangis          2
+    1  pesertanya  peserta          1
+    """
+    from .preprocessing import Preprocessor
+
+    pre = preprocessor if preprocessor is not None else Preprocessor()
+    counts: Counter[str] = Counter()
+    for trace in map(pre.explain, as_text_list(texts)):
+        counts.update(w for w in trace.content if "_" not in w)
+    rows = []
+    for word, count in counts.most_common(top):
+        stem, source = pre._stem_with_source(word)
+        rows.append((word, stem, count, source))
+    return pd.DataFrame(rows, columns=["kata", "akar", "frekuensi", "sumber"])

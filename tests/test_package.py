@@ -1,0 +1,38 @@
+"""Packaging contract: the right Sastrawi, a cheap import, a small explicit API."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from importlib.metadata import PackageNotFoundError, distribution
+
+import umpanbalik
+
+
+def test_installed_sastrawi_is_pysastrawi_with_dict_dictionary():
+    assert distribution("PySastrawi").version >= "1.2.1"
+    try:
+        distribution("Sastrawi")
+    except PackageNotFoundError:
+        pass
+    else:  # pragma: no cover - the conflicting 2016 distribution is installed
+        raise AssertionError("the 'Sastrawi' 1.0.1 distribution is installed; depend on PySastrawi>=1.2.1 only")
+    from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
+
+    # 1.0.1 keeps the 29,931 root words in a list (15 ms per lookup); 1.2.1 in a dict.
+    assert isinstance(ArrayDictionary(["kata"]).words, dict)
+
+
+def test_import_is_cheap_and_has_no_side_effects():
+    code = (
+        "import sys, umpanbalik; heavy = [m for m in ('sklearn', 'matplotlib', 'wordcloud', 'nltk', 'Sastrawi',"
+        " 'pandas') if m in sys.modules]; print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_public_api_is_explicit():
+    assert "Preprocessor" in umpanbalik.__all__
+    assert isinstance(umpanbalik.__version__, str)
+    for name in umpanbalik.__all__:
+        assert getattr(umpanbalik, name) is not None

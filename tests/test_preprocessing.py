@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GridSearchCV
+from sklearn.pipeline import Pipeline
+
+from umpanbalik import Preprocessor, explain_preprocessing, preprocess
+
+# (comment, tokens that must appear, tokens that must not appear)
+CASES = [
+    ("materi tidak jelas dan waktunya kurang", ["materi", "tidak_jelas", "waktu", "kurang"], ["jelas"]),
+    ("diklat latsar via zoom", ["diklat", "latsar", "zoom"], ["dekat", "pasar"]),
+    ("gk relevan dgn tupoksi", ["tidak_relevan", "tupoksi"], ["gk", "dgn"]),
+    ("bagusss bgt 👍", ["bagus"], ["bagusss"]),
+    ("narsum nya kurang interaktif", ["narasumber", "kurang_interaktif"], []),
+    ("slide terlalu banyak tulisan", ["slide", "terlalu_banyak"], []),
+    ("tdk relevan dgn tupoksi saya", ["tidak_relevan", "tupoksi"], ["saya"]),
+    ("penyampaian materi terlalu cepat", ["sampaikan", "materi", "terlalu_cepat"], []),
+    ("waktunya terlalu singkat", ["waktu", "terlalu_singkat"], []),
+    ("kegiatan luring lebih efektif daripada daring", ["luring", "daring", "lebih"], ["sering"]),
+    ("mentor sangat membantu", ["mentor", "sangat", "bantu"], ["motor"]),
+    ("JPL nya kurang", ["jam", "pelajaran", "kurang"], ["jempol"]),
+    ("widyaiswara menjelaskan dengan baik", ["widyaiswara", "jelas", "baik"], []),
+    ("BKPSDM kurang sosialisasi", ["bkpsdm", "kurang_sosialisasi"], []),
+    ("belum ada rekaman zoom", ["belum_ada", "rekam", "zoom"], []),
+    ("jangan terlalu cepat menjelaskan", ["jangan_terlalu_cepat", "jelas"], []),
+    ("tidak ada saran", ["tidak_ada", "saran"], []),
+    ("bukan bidang saya", ["bukan_bidang"], []),
+    ("kurang lebih 2 jam", ["kurang_lebih", "jam"], ["2"]),
+    ("mboten sae", ["tidak_bagus"], ["mboten", "sae"]),
+    ("materinya kirang jelas", ["materi", "kurang_jelas"], []),
+    ("maaaaf telat", ["maaf", "terlambat"], []),
+    ("materi2nya bagus", ["materi", "bagus"], ["materi2nya"]),
+    ("pesertanya antusias", ["peserta"], ["serta"]),
+    ("atasan tidak kasih izin", ["atasan", "izin"], ["atas"]),
+    ("sebaiknya ada praktek", ["sebaiknya", "praktik"], ["baik"]),
+    ("pemrograman dasar perlu diajarkan", ["program", "perlu", "ajar"], ["pemrograman"]),
+    ("relawan menangis", ["relawan", "tangis"], ["rawan", "menang"]),
+    ("anggaran dikurangi", ["kurang"], ["rang"]),
+    ("berikan contoh soal", ["beri", "contoh", "soal"], ["ikan"]),
+    ("mohon ada rekaman", ["mohon", "rekam"], []),
+    ("sinyal sering putus", ["sinyal", "sering", "putus"], []),
+    ("e-learning nya lemot", ["e-learning", "lambat"], []),
+    ("terima kasih 🙏", ["terima", "kasih"], []),
+    ("kecewa 😡", ["kecewa", "marah"], []),
+    ("cek https://contoh.go.id/materi", ["cek"], ["https", "contoh", "go"]),
+    ("NIP 198501012010011001 hadir", ["hadir"], ["198501012010011001", "2010011001"]),
+    ("hubungi 0812-3456-7890", ["hubung"], ["0812", "7890", "telepon"]),
+    ("<b>materi</b> &amp; metode", ["materi", "metode"], ["b", "amp"]),
+    ("@panitia tolong sertifikat", ["tolong", "sertifikat"], ["panitia"]),
+    ("tidak. jelas", ["tidak", "jelas"], ["tidak_jelas"]),
+    ("ppt nya kebanyakan tulisan", ["ppt", "banyak", "tulisan"], []),
+    ("kurangggg", ["kurang"], []),
+    ("udh bagus pertahankan", ["bagus", "tahan"], ["udh"]),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), CASES, ids=[c[0][:30] for c in CASES])
+def test_realistic_feedback(text, present, absent):
+    tokens = preprocess(text)
+    for token in present:
+        assert token in tokens, (text, tokens)
+    for token in absent:
+        assert token not in tokens, (text, tokens)
+
+
+def test_negation_can_be_switched_off():
+    assert preprocess("materi tidak jelas", join_negation=False) == ["materi", "tidak", "jelas"]
+
+
+def test_each_stage_can_be_switched_off():
+    text = "Materinya gk dijelaskan 👍"
+    assert preprocess(text, stem=False) == ["materinya", "tidak_dijelaskan", "bagus"]
+    assert "gk" in preprocess(text, normalize_slang=False, join_negation=False)
+    assert preprocess(text, map_emoji=False)[-1] == "tidak_jelas"
+    assert "dan" in preprocess("materi dan metode", remove_stopwords=False)
+
+
+def test_user_tables_extend_and_override():
+    assert preprocess("mantul bgt", slang={"mantul": "luar biasa"})[:2] == ["luar", "biasa"]
+    assert preprocess("sidoarjo", protected=["sidoarjo"]) == ["sidoarjo"]
+    assert preprocess("materi bagus", stopwords_add=["materi"]) == ["bagus"]
+    assert "yang" in preprocess("yang", stopwords_remove=["yang"])
+    assert preprocess("pemrograman", stem_exceptions={"pemrograman": "koding"}) == ["koding"]
+
+
+def test_explain_shows_every_stage():
+    trace = explain_preprocessing("Materinya tdk dijelaskan!")
+    assert trace.tokens == ["materinya", "tdk", "dijelaskan", "!"]
+    assert trace.words == ["materinya", "tidak", "dijelaskan", "!"]
+    assert trace.joined == ["materinya", "tidak_dijelaskan", "!"]
+    assert trace.content == ["materinya", "tidak_dijelaskan"]
+    assert trace.stems == ["materi", "tidak_jelas"]
+    frame = trace.to_frame()
+    assert list(frame["tahap"]) == ["raw", "normalized", "tokens", "words", "joined", "content", "stems"]
+    assert "<table" in trace._repr_html_()
+
+
+@pytest.mark.parametrize("value", [None, float("nan"), 3, 2.5, True, pd.NA, "", "   ", "🙂🙂", "-"])
+def test_missing_and_odd_cells_give_empty_or_tokens_never_errors(value):
+    out = Preprocessor().transform([value, "bagus"])
+    assert len(out) == 2
+    assert out[1] == "bagus"
+
+
+def test_bytes_in_wrong_encoding_are_read():
+    assert Preprocessor().transform([b"materi bagus", "caf\xe9".encode("cp1252")])[0] == "materi bagus"
+
+
+def test_bare_string_and_dataframe_get_clear_errors():
+    with pytest.raises(ValueError, match="Wrap it in a list"):
+        Preprocessor().transform("materi bagus")
+    with pytest.raises(TypeError, match="komentar"):
+        Preprocessor().transform(pd.DataFrame({"komentar": ["a"]}))
+
+
+def test_output_length_and_series_input():
+    series = pd.Series(["bagus", None, "jelek"], index=[10, 5, 7])
+    assert len(Preprocessor().transform(series)) == 3
+
+
+def test_bad_parameters_are_named():
+    with pytest.raises(ValueError, match="stopwords_add"):
+        Preprocessor(stopwords_add="materi").fit(["a"])
+    with pytest.raises(ValueError, match="n_jobs"):
+        Preprocessor(n_jobs="dua").fit(["a"])
+
+
+def test_estimator_contract():
+    pre = Preprocessor(slang={"x": "y"})
+    assert clone(pre).get_params() == pre.get_params()
+    texts = ["materi bagus", "waktu kurang"]
+    snapshot = list(texts)
+    assert pre.fit(texts) is pre
+    pre.transform(texts)
+    assert texts == snapshot
+    assert pre.get_params()["slang"] == {"x": "y"}
+
+
+def test_parallel_transform_matches_serial():
+    texts = ["materi tidak jelas", "waktunya kurang bgt", None, "diklat via zoom"] * 5_000
+    assert Preprocessor(n_jobs=2).transform(texts) == Preprocessor().transform(texts)
+
+
+def test_pipeline_inside_grid_search():
+    texts = ["materi bagus sekali", "materi jelas dan bermanfaat", "penjelasan mantap", "sangat membantu",
+             "materi tidak jelas", "waktu kurang", "narsum kurang interaktif", "membosankan sekali"] * 3
+    labels = ["positif"] * 4 + ["negatif"] * 4
+    labels = labels * 3
+    pipeline = Pipeline([
+        ("pre", Preprocessor()),
+        ("tfidf", TfidfVectorizer(token_pattern=r"\S+")),
+        ("clf", LogisticRegression()),
+    ])
+    search = GridSearchCV(pipeline, {"pre__join_negation": [True, False], "clf__C": [0.1, 10.0]}, cv=3)
+    search.fit(texts, labels)
+    assert search.best_params_["pre__join_negation"] in (True, False)
+    assert search.predict(["materi tidak jelas"])[0] == "negatif"
+
+
+def test_usable_as_vectorizer_analyzer():
+    vectorizer = TfidfVectorizer(analyzer=Preprocessor())
+    matrix = vectorizer.fit_transform(["materi tidak jelas", "materi bagus"])
+    assert "tidak_jelas" in vectorizer.get_feature_names_out()
+    assert matrix.shape[0] == 2
+    assert isinstance(np.asarray(Preprocessor().get_feature_names_out()), np.ndarray)
