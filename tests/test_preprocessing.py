@@ -49,7 +49,7 @@ CASES = [
     ("terima kasih 🙏", ["terima", "kasih"], []),
     ("kecewa 😡", ["kecewa", "marah"], []),
     ("cek https://contoh.go.id/materi", ["cek"], ["https", "contoh", "go"]),
-    ("NIP 198501012010011001 hadir", ["hadir"], ["198501012010011001", "2010011001"]),
+    ("NIP 198501012010011001 hadir", ["hadir"], ["198501012010011001", "2010011001", "__nip__"]),
     ("hubungi 0812-3456-7890", ["hubung"], ["0812", "7890", "telepon"]),
     ("<b>materi</b> &amp; metode", ["materi", "metode"], ["b", "amp"]),
     ("@panitia tolong sertifikat", ["tolong", "sertifikat"], ["panitia"]),

@@ -27,7 +27,7 @@ def test_normalisation_is_idempotent(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(list("abcdeijklmnorstuy gk.,!?2👍:)") + ["tidak ", "yg ", "bgt ", "materi"]), max_size=40))
+@given(st.lists(st.sampled_from(list("abcdeijklmnorstuy gk.,!?2👍:)") + ["tidak ", "yg ", "bgt ", "materi", " http://x.id ", "gaje", "🙏", " kurang "]), max_size=40))
 def test_explained_path_agrees_with_fast_path(pieces):
     text = "".join(pieces)
     assert PRE.explain(text).stems == PRE(text)

@@ -1,4 +1,4 @@
-"""Text-level normalisation of one comment: Unicode, markup, identifiers, emoji, reduplication.
+"""Text-level normalisation of one comment: Unicode, markup, identifiers, emoji.
 
 These steps work on the whole string before tokenisation. Each is a plain function of a string, so
 that the same code serves the preprocessing pipeline and the masking of exports.
@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from dataclasses import dataclass
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -24,10 +25,26 @@ _NIP = re.compile(r"(?<!\d)\d{8}[ .-]?\d{6}[ .-]?\d[ .-]?\d{3}(?!\d)")
 _NIK = re.compile(r"(?<!\d)\d{16}(?!\d)")
 _PHONE = re.compile(r"(?<![\d+])(?:\+62|62|0)[ .-]?8\d{1,3}(?:[ .-]?\d{3,4}){2,3}(?!\d)")
 _INVISIBLE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
-# "materi2" is written for "materi-materi"; only after a word of 3+ letters, so "k3" or "covid19" stay.
-_REDUPLICATION = re.compile(r"\b([^\W\d_]{3,})2(nya|an|lah|ku|mu)?\b")
 
-PLACEHOLDERS = {"url": "[tautan]", "email": "[email]", "nip": "[nip]", "nik": "[nik]", "phone": "[telepon]"}
+_IDENTIFIER = re.compile(f"(?=[+\\d])(?:(?P<nip>{_NIP.pattern})|(?P<nik>{_NIK.pattern})|(?P<telepon>{_PHONE.pattern}))")  # the lookahead skips non-digits fast
+_HAS_DIGIT = re.compile(r"\d").search
+
+# Exports show masked identifiers as "[nip]"; the preprocessing pipeline uses "__nip__", one \w+ token
+# that the tokeniser keeps whole and the word stage then drops.
+_EXPORT_STYLE = "[{}]"
+_TOKEN_STYLE = " __{}__ "
+
+
+def _mask(text: str, style: str, names: Iterable[str] = ()) -> str:
+    if _HAS_DIGIT(text):
+        text = _IDENTIFIER.sub(lambda match: style.format(match.lastgroup), text)
+    if "@" in text:
+        text = _EMAIL.sub(style.format("email"), text)
+    for name in names:
+        if name and name.strip():
+            pattern = r"(?<!\w)" + re.escape(name.strip()) + r"(?!\w)"
+            text = re.sub(pattern, style.format("nama"), text, flags=re.IGNORECASE)
+    return text
 
 
 def mask_identifiers(text: str, names: Iterable[str] = ()) -> str:
@@ -40,36 +57,52 @@ def mask_identifiers(text: str, names: Iterable[str] = ()) -> str:
     >>> mask_identifiers("terima kasih pak Budi Santoso", names=["Budi Santoso"])
     'terima kasih pak [nama]'
     """
-    if any(ch.isdigit() for ch in text):
-        text = _NIP.sub(PLACEHOLDERS["nip"], text)
-        text = _NIK.sub(PLACEHOLDERS["nik"], text)
-        text = _PHONE.sub(PLACEHOLDERS["phone"], text)
-    if "@" in text:
-        text = _EMAIL.sub(PLACEHOLDERS["email"], text)
-    for name in names:
-        if name and name.strip():
-            text = re.sub(r"(?<!\w)" + re.escape(name.strip()) + r"(?!\w)", "[nama]", text, flags=re.IGNORECASE)
-    return text
+    return _mask(text, _EXPORT_STYLE, names)
+
+
+@dataclass(frozen=True)
+class _EmojiTables:
+    emoji: re.Pattern[str]  # pictographs, matched anywhere
+    emoticons: re.Pattern[str]  # ASCII emoticons such as :) or ^_^, matched between words
+    words: dict[str, str]  # symbol -> Indonesian word(s)
+    special: re.Pattern[str]  # one scan that says whether a comment needs any rewriting below
 
 
 @lru_cache(maxsize=1)
-def _emoji_pattern() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], dict[str, str]]:
-    table = {symbol: word for symbol, (word, _) in _emoji().items()}
-    table.update({s.lower(): w for s, w in list(table.items()) if s.isascii()})
-    emoji = sorted((s for s in table if not s.isascii()), key=len, reverse=True)
-    emoticons = sorted({s for s in table if s.isascii() and s == s.lower()}, key=len, reverse=True)
+def _tables() -> _EmojiTables:
+    words = {symbol: word for symbol, (word, _) in _emoji().items()}
+    words.update({s.lower(): w for s, w in list(words.items()) if s.isascii()})
+    # Letter-only forms (xd, wkwk) are words, which the slang table handles.
+    emoticons = sorted(
+        {s for s in words if s.isascii() and s == s.lower() and not s.isalnum()}, key=len, reverse=True
+    )
+    emoji = sorted((s for s in words if not s.isascii()), key=len, reverse=True)
 
     def alternation(symbols: list[str]) -> str:
         return "|".join(re.escape(s) for s in symbols) or r"(?!x)x"
 
-    emoji_re = re.compile(alternation(emoji))
-    # An emoticon that starts with a letter (xD) needs a space before it; ":)" may follow a word.
-    lettered = [s for s in emoticons if s[0].isalnum()]
-    symbolic = [s for s in emoticons if not s[0].isalnum()]
-    emoticon_re = re.compile(
-        rf"(?:(?<!\S)(?:{alternation(lettered)})|(?<![^\s\w])(?:{alternation(symbolic)}))(?![^\s.,!?])"
+    starts = {s[0] for s in emoticons}
+    key_class = "[" + "".join(re.escape(k) for k in sorted(starts)) + "]" if starts else "(?!x)x"
+    # The lookahead lets the regex skip every position that cannot start an emoticon.
+    return _EmojiTables(
+        emoji=re.compile(alternation(emoji)),
+        emoticons=re.compile(rf"(?={key_class})(?<![^\s\w])(?:{alternation(emoticons)})(?![^\s.,!?])"),
+        words=words,
+        special=re.compile("[\\d" + key_class[1:]),
     )
-    return emoji_re, emoticon_re, frozenset(s[0] for s in emoticons), table
+
+
+def _strip_markup(text: str) -> str:
+    """Unescape entities and remove tags until nothing changes (``&lt;b&gt;`` and ``<<b>>`` too).
+
+    Every change shortens the text, so the loop ends; running to a fixed point keeps normalisation
+    idempotent.
+    """
+    previous = None
+    while previous != text:
+        previous = text
+        text = _TAG.sub(" ", html.unescape(text))
+    return text
 
 
 def normalize_text(
@@ -78,7 +111,6 @@ def normalize_text(
     markup: bool = True,
     identifiers: bool = True,
     emoji: bool = True,
-    reduplication: bool = True,
 ) -> str:
     """Normalise one comment string; the result is lower case and idempotent.
 
@@ -87,38 +119,37 @@ def normalize_text(
     text : str
         The raw comment.
     markup : bool
-        Remove HTML tags and entities, URLs and @mentions (URLs become ``[tautan]``).
+        Remove HTML tags and entities, URLs and @mentions (URLs become ``__tautan__``).
     identifiers : bool
-        Mask NIP, NIK, phone numbers and e-mail addresses (``[nip]``, ``[nik]``, ``[telepon]``, ``[email]``).
+        Mask NIP, NIK, phone numbers and e-mail addresses (``__nip__``, ``__nik__``, ``__telepon__``,
+        ``__email__``; the tokeniser drops them).
     emoji : bool
         Replace emoji and emoticons by Indonesian words (👍 → ``bagus``) instead of dropping them.
-    reduplication : bool
-        Expand reduplication written with a digit (``materi2`` → ``materi-materi``).
 
     Examples
     --------
-    >>> normalize_text("Materi2nya <b>BAGUS</b> 👍 cek https://contoh.id").split()
-    ['materi-materinya', 'bagus', 'bagus', 'cek', '[tautan]']
+    >>> normalize_text("Materinya <b>BAGUS</b> 👍 cek https://contoh.id").split()
+    ['materinya', 'bagus', 'bagus', 'cek', '__tautan__']
     """
+    tables = _tables()
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
         text = _INVISIBLE.sub(" ", text)
     if markup:
         if "<" in text or "&" in text:
-            text = html.unescape(_TAG.sub(" ", text))
+            text = _strip_markup(text)
         if "://" in text or "www." in text or "WWW." in text:
-            text = _URL.sub(" " + PLACEHOLDERS["url"] + " ", text)
-    if identifiers:
-        text = mask_identifiers(text)
+            text = _URL.sub(_TOKEN_STYLE.format("tautan"), text)
+    # Most comments have no digit and no emoticon character: one scan lets them skip the rest.
+    special = tables.special.search(text) is not None
+    if identifiers and (special or "@" in text):
+        text = _mask(text, _TOKEN_STYLE)
     if markup and "@" in text:
         text = _MENTION.sub(" ", text)
     text = text.lower()
     if emoji:
-        emoji_re, emoticon_re, emoticon_starts, table = _emoji_pattern()
         if not text.isascii():
-            text = emoji_re.sub(lambda m: " " + table[m.group(0)] + " ", text)
-        if not emoticon_starts.isdisjoint(text):
-            text = emoticon_re.sub(lambda m: " " + table[m.group(0)] + " ", text)
-    if reduplication and "2" in text:
-        text = _REDUPLICATION.sub(lambda m: f"{m.group(1)}-{m.group(1)}{m.group(2) or ''}", text)
+            text = tables.emoji.sub(lambda m: " " + tables.words[m.group(0)] + " ", text)
+        if special:
+            text = tables.emoticons.sub(lambda m: " " + tables.words[m.group(0)] + " ", text)
     return text

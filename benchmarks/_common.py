@@ -1,0 +1,43 @@
+"""Shared helpers for the benchmarks: data loading and timing."""
+from __future__ import annotations
+
+import csv
+import re
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+WORD = re.compile(r"\w+")
+
+
+def smsa(split: str = "train") -> pd.DataFrame | None:
+    """IndoNLU SmSA (text, label) when ../shared/data is present, else None."""
+    path = SHARED / "indonlu-smsa" / f"{split}_preprocess.tsv"
+    if not path.exists():
+        return None
+    return pd.read_csv(path, sep="\t", header=None, names=["text", "label"], quoting=csv.QUOTE_NONE)
+
+
+def count_words(texts: list[str]) -> int:
+    return sum(len(WORD.findall(t)) for t in texts)
+
+
+def timed(function: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = function()
+    return time.perf_counter() - start, result
+
+
+def peak_memory(function: Callable[[], Any]) -> tuple[float, Any]:
+    """Peak Python-allocated memory in MiB while running ``function``."""
+    tracemalloc.start()
+    result = function()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 2**20, result
