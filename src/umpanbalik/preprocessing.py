@@ -503,3 +503,55 @@ def explain_preprocessing(text: Any, **params: Any) -> PreprocessingTrace:
     ['materi', 'tidak_jelas']
     """
     return Preprocessor(**params).explain(text)
+
+
+#: Words after which a comment turns to another point (LABELS.md: the later clause is stressed).
+CONTRAST_WORDS = frozenset(
+    {"tapi", "tetapi", "namun", "sayangnya", "sedangkan", "padahal", "cuma", "walaupun", "meskipun",
+     "walau", "meski", "kecuali", "sementara", "sebaliknya", "but", "however"}
+)
+_CLAUSE_PUNCTUATION = frozenset(".,;!?\n")
+
+
+def split_clauses(text: Any, preprocessor: Preprocessor | None = None) -> list[str]:
+    """Split one comment into clauses at punctuation and contrast words (tapi, namun, hanya saja …).
+
+    Clauses are returned in their normalised surface form, so that any model can preprocess them
+    again. Slang contrast words count (``tp`` is ``tapi``). A clause of a single word (an item of a
+    list such as ``materi, metode dan waktu bagus``) is merged into the clause after it.
+
+    Examples
+    --------
+    >>> split_clauses("materi bagus tp waktunya kurang, hanya saja ruangan panas")
+    ['materi bagus', 'waktunya kurang', 'ruangan panas']
+    >>> split_clauses("materi, metode dan waktunya pas")
+    ['materi metode dan waktunya pas']
+    """
+    raw = as_text(text)
+    if not raw:
+        return []
+    pre = preprocessor if preprocessor is not None else Preprocessor()
+    analyzer = _analyzer_for(pre._config())
+    tokens = _tokenizer()(pre._normalize(raw))
+    clauses: list[list[str]] = [[]]
+    for index, token in enumerate(tokens):
+        if not (token[0].isalnum() or token[0] == "_"):
+            if _CLAUSE_PUNCTUATION.intersection(token):
+                clauses.append([])
+            continue
+        words = [word for word, _ in analyzer.normalize_word(token)]
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if words and (words[0] in CONTRAST_WORDS or (words[0] == "hanya" and following == "saja")):
+            clauses.append([])
+            continue
+        if token == "saja" and index and tokens[index - 1] == "hanya":
+            continue
+        if not token.startswith("__"):
+            clauses[-1].append(token)
+    merged: list[list[str]] = []
+    for clause in clauses:
+        if merged and len(merged[-1]) == 1:
+            merged[-1].extend(clause)
+        elif clause:
+            merged.append(clause)
+    return [" ".join(clause) for clause in merged if clause]

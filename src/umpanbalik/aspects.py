@@ -1,0 +1,390 @@
+"""Aspect tagging with per-aspect polarity, for any taxonomy.
+
+:class:`AspectTagger` finds which aspects a comment talks about (multi-label) and, for each, the
+polarity of what it says about it. It combines an editable seed lexicon in root form with trained
+classifiers:
+
+1. Mention: one logistic regression per aspect over :class:`~umpanbalik.features.TextFeatures` plus
+   the count of the aspect's seed words; its decision threshold is tuned by cross-validation on the
+   training data to maximise F1.
+2. Evidence: the seed words found, and the comment's terms that weigh most for the aspect.
+3. Polarity: the comment is split into clauses (:func:`~umpanbalik.preprocessing.split_clauses`);
+   the clauses that hold the aspect's seed words (else the clause that scores highest for the
+   aspect) form its context, and one classifier reads that context with aspect-specific features, so
+   that "materi bagus tapi waktunya kurang" gives materi: positif, waktu: negatif.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, clone
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from sklearn.utils.validation import check_is_fitted
+
+from ._validation import as_text_list
+from .classifier import check_labels
+from .features import TextFeatures
+from .preprocessing import Preprocessor, split_clauses
+from .sentiment import SENTIMENT_LABELS
+
+__all__ = ["AspectTagger", "load_taxonomy", "BUILTIN_TAXONOMIES"]
+
+BUILTIN_TAXONOMIES = {"aspek": "taksonomi_aspek.json", "hambatan": "taksonomi_hambatan.json"}
+
+
+def load_taxonomy(taxonomy: str | Path | Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """A taxonomy as ``{aspect: {"deskripsi": str, "kata_kunci": [seed words]}}``.
+
+    Parameters
+    ----------
+    taxonomy : str, path or dict
+        ``"aspek"`` or ``"hambatan"`` (shipped), a path to a JSON or YAML file, or a dict. A dict or
+        file may map each aspect to a list of seed words, or to ``{"deskripsi", "kata_kunci"}``, and
+        may wrap the aspects in ``{"aspek": {...}}``.
+
+    Examples
+    --------
+    >>> sorted(load_taxonomy("aspek"))
+    ['materi', 'metode', 'relevansi', 'waktu']
+    >>> load_taxonomy({"fasilitas": ["ruang", "ac", "konsumsi"]})["fasilitas"]["kata_kunci"]
+    ['ruang', 'ac', 'konsumsi']
+    """
+    if isinstance(taxonomy, str) and taxonomy in BUILTIN_TAXONOMIES:
+        text = files("umpanbalik.resources").joinpath(BUILTIN_TAXONOMIES[taxonomy]).read_text(encoding="utf-8")
+        raw: Any = json.loads(text)
+    elif isinstance(taxonomy, (str, Path)):
+        path = Path(taxonomy)
+        if not path.exists():
+            raise ValueError(
+                f"`taxonomy` must be one of {sorted(BUILTIN_TAXONOMIES)}, a JSON/YAML file or a dict; "
+                f"{str(taxonomy)!r} is none of these."
+            )
+        if path.suffix.lower() in (".yaml", ".yml"):
+            import yaml
+
+            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        else:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+    elif isinstance(taxonomy, Mapping):
+        raw = taxonomy
+    else:
+        raise TypeError(f"`taxonomy` must be a name, a path or a dict; got {type(taxonomy).__name__}.")
+    aspects = raw.get("aspek", raw) if isinstance(raw, Mapping) else raw
+    if not isinstance(aspects, Mapping) or not aspects:
+        raise ValueError("a taxonomy needs at least one aspect: {name: [seed words]}.")
+    result = {}
+    for name, spec in aspects.items():
+        if isinstance(spec, Mapping):
+            seeds = spec.get("kata_kunci", spec.get("seeds", []))
+            description = spec.get("deskripsi", spec.get("description", ""))
+        else:
+            seeds, description = spec, ""
+        if isinstance(seeds, str):
+            raise ValueError(f"the seed words of aspect {name!r} must be a list, not a string.")
+        result[str(name)] = {"deskripsi": str(description), "kata_kunci": [str(s).lower() for s in seeds]}
+    return result
+
+
+def _as_aspect_lists(y: Any, n: int, aspects: list[str]) -> list[list[str]]:
+    """Accept lists of aspect names or an indicator matrix with a column per aspect."""
+    if isinstance(y, str):
+        raise ValueError("`y` must hold a list of aspects per comment, not a single string.")
+    if isinstance(y, pd.DataFrame):
+        y = y[aspects].to_numpy()
+    if isinstance(y, np.ndarray) and y.ndim == 2:
+        if y.shape != (n, len(aspects)):
+            raise ValueError(f"`y` as a matrix must have shape ({n}, {len(aspects)}); got {y.shape}.")
+        return [[a for a, flag in zip(aspects, row) if flag] for row in y]
+    rows = list(y)
+    if len(rows) != n:
+        raise ValueError(f"`y` has {len(rows)} rows but there are {n} comments; they must match.")
+    result = []
+    for row in rows:
+        names = [] if row is None or (isinstance(row, float) and np.isnan(row)) else list(row)
+        bad = sorted({repr(a) for a in names if a not in aspects})
+        if bad:
+            raise ValueError(f"`y` holds aspects outside the taxonomy: {', '.join(bad)}. Allowed: {aspects}.")
+        result.append(names)
+    return result
+
+
+class AspectTagger(BaseEstimator):
+    """Which aspects each comment mentions, with evidence words and the polarity of each.
+
+    Parameters
+    ----------
+    taxonomy : str, path or dict, default="aspek"
+        See :func:`load_taxonomy`. ``"hambatan"`` tags barriers to attending training.
+    polarity : bool, default=True
+        Learn the polarity of each mentioned aspect (needs ``aspect_sentiments`` in ``fit``).
+    C : float, default=10.0
+        Inverse regularisation of the mention classifiers.
+    polarity_C : float, default=10.0
+        Inverse regularisation of the polarity classifier.
+    threshold : "auto" or float, default="auto"
+        Mention threshold on the probability; ``"auto"`` tunes one per aspect by 3-fold
+        cross-validation on the training data (maximum F1).
+    features : TextFeatures, optional
+        The feature extractor; ``TextFeatures()`` when omitted.
+    n_evidence : int, default=3
+        Evidence words reported per aspect.
+    comment_weight : float, default=2.0
+        Scale of the whole-comment block in the polarity features, relative to the aspect's clauses.
+    random_state : int, default=0
+
+    Examples
+    --------
+    >>> texts = ["materi bagus", "modul lengkap", "waktunya kurang", "jadwal molor",
+    ...          "materi bagus tapi waktunya kurang", "penjelasan jelas", "materi sulit", "jam istirahat singkat"]
+    >>> aspects = [["materi"], ["materi"], ["waktu"], ["waktu"], ["materi", "waktu"], ["metode"], ["materi"], ["waktu"]]
+    >>> polarity = [{"materi": "positif"}, {"materi": "positif"}, {"waktu": "negatif"}, {"waktu": "negatif"},
+    ...             {"materi": "positif", "waktu": "negatif"}, {"metode": "positif"}, {"materi": "negatif"},
+    ...             {"waktu": "negatif"}]
+    >>> tagger = AspectTagger(threshold=0.3).fit(texts, aspects, aspect_sentiments=polarity)
+    >>> tagger.tag(["materinya bagus tapi jadwalnya molor"])[["aspek", "aspek_sentimen"]].iloc[0].tolist()
+    [['materi', 'waktu'], {'materi': 'positif', 'waktu': 'negatif'}]
+    """
+
+    def __init__(
+        self,
+        taxonomy: str | Path | Mapping[str, Any] = "aspek",
+        *,
+        polarity: bool = True,
+        C: float = 10.0,
+        polarity_C: float = 10.0,
+        threshold: str | float = "auto",
+        features: TextFeatures | None = None,
+        n_evidence: int = 3,
+        comment_weight: float = 2.0,
+        random_state: int = 0,
+    ) -> None:
+        self.taxonomy = taxonomy
+        self.polarity = polarity
+        self.C = C
+        self.polarity_C = polarity_C
+        self.threshold = threshold
+        self.features = features
+        self.n_evidence = n_evidence
+        self.comment_weight = comment_weight
+        self.random_state = random_state
+
+    # -- helpers ------------------------------------------------------------------------------------
+    def _preprocessor(self) -> Preprocessor:
+        pre = self.features_.preprocessor
+        return pre if pre is not None else Preprocessor()
+
+    def _seed_hits(self, cleaned: list[str]) -> list[list[list[str]]]:
+        """For each comment and aspect, the seed words found (a negated word counts: tidak_jelas)."""
+        seeds = [set(self.taxonomy_[a]["kata_kunci"]) for a in self.classes_]
+        every_seed = set().union(*seeds)
+        hits = []
+        for text in cleaned:
+            words = [t if t in every_seed or "_" not in t else t.rsplit("_", 1)[-1] for t in text.split()]
+            hits.append([[w for w in words if w in aspect_seeds] for aspect_seeds in seeds])
+        return hits
+
+    def _mention_matrix(self, texts: list[str]) -> tuple[sp.csr_matrix, list[str], list[list[list[str]]]]:
+        cleaned = self._preprocessor().transform(texts)
+        hits = self._seed_hits(cleaned)
+        counts = np.asarray([[len(h) for h in row] for row in hits], dtype=np.float32).reshape(len(texts), -1)
+        matrix = sp.hstack([self.features_.transform(texts), sp.csr_matrix(np.log1p(counts))], format="csr")
+        return matrix, cleaned, hits
+
+    # -- fitting ------------------------------------------------------------------------------------
+    def fit(self, X: Iterable[str], y: Any, *, aspect_sentiments: Iterable[Mapping[str, str]] | None = None) -> AspectTagger:
+        """Learn mentions from ``y`` (lists of aspect names, or an indicator matrix) and, when
+        ``polarity=True`` and ``aspect_sentiments`` is given, the polarity of each mention."""
+        texts = as_text_list(X, name="X")
+        self.taxonomy_ = load_taxonomy(self.taxonomy)
+        self.classes_ = np.asarray(list(self.taxonomy_), dtype=object)
+        aspects = list(self.classes_)
+        mentions = _as_aspect_lists(y, len(texts), aspects)
+        self.features_ = clone(self.features) if self.features is not None else TextFeatures()
+        self.features_.fit(texts)
+        matrix, cleaned, hits = self._mention_matrix(texts)
+        self.models_: dict[str, LogisticRegression | None] = {}
+        self.thresholds_: dict[str, float] = {}
+        for index, aspect in enumerate(aspects):
+            target = np.asarray([aspect in row for row in mentions])
+            if target.sum() < 2 or (~target).sum() < 2:
+                self.models_[aspect] = None  # too few examples: the seed lexicon alone decides
+                self.thresholds_[aspect] = 0.5
+                continue
+            model = LogisticRegression(C=self.C, class_weight="balanced", max_iter=3000, random_state=self.random_state)
+            self.thresholds_[aspect] = self._tune_threshold(model, matrix, target)
+            self.models_[aspect] = model.fit(matrix, target)
+        self.polarity_model_ = None
+        if self.polarity and aspect_sentiments is not None:
+            self._fit_polarity(texts, mentions, list(aspect_sentiments), matrix, cleaned, hits)
+        return self
+
+    def _tune_threshold(self, model: LogisticRegression, matrix: sp.csr_matrix, target: np.ndarray) -> float:
+        if self.threshold != "auto":
+            value = float(self.threshold)
+            if not 0.0 < value < 1.0:
+                raise ValueError(f"`threshold` must be 'auto' or a number between 0 and 1; got {self.threshold!r}.")
+            return value
+        folds = min(3, int(target.sum()), int((~target).sum()))
+        if folds < 2:
+            return 0.5
+        cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=self.random_state)
+        proba = cross_val_predict(model, matrix, target, cv=cv, method="predict_proba")[:, 1]
+        candidates = np.linspace(0.05, 0.8, 31)
+        scores = []
+        for cut in candidates:
+            predicted = proba >= cut
+            tp = float(np.sum(predicted & target))
+            scores.append(2 * tp / max(predicted.sum() + target.sum(), 1))
+        return float(candidates[int(np.argmax(scores))])
+
+    def _fit_polarity(self, texts, mentions, polarities, matrix, cleaned, hits) -> None:
+        if len(polarities) != len(texts):
+            raise ValueError(f"`aspect_sentiments` has {len(polarities)} rows but there are {len(texts)} comments.")
+        pairs, labels = [], []
+        for row, (names, polarity) in enumerate(zip(mentions, polarities)):
+            polarity = polarity or {}
+            for aspect in names:
+                if aspect in polarity:
+                    pairs.append((row, aspect))
+                    labels.append(polarity[aspect])
+        if not pairs:
+            return
+        labels_array = check_labels(labels, len(labels), SENTIMENT_LABELS, name="aspect_sentiments")
+        if len(set(labels)) < 2:
+            return
+        contexts = self._contexts(texts, pairs, hits)
+        self.polarity_features_ = TextFeatures(char_ngram_range=(2, 5), preprocessor=self.features_.preprocessor)
+        self.polarity_aspect_vectorizer_ = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True)
+        comments = [texts[row] for row, _ in pairs]
+        pol_matrix = self._polarity_matrix(contexts, comments, [a for _, a in pairs], fit=True)
+        self.polarity_model_ = LogisticRegression(
+            C=self.polarity_C, class_weight="balanced", max_iter=3000, random_state=self.random_state
+        ).fit(pol_matrix, labels_array)
+
+    def _polarity_matrix(self, contexts: list[str], comments: list[str], aspects: list[str], *, fit: bool = False) -> sp.csr_matrix:
+        """Features of the aspect's clauses and, as a separate block, of the whole comment.
+
+        The model then learns how far to trust the clause: on short single-topic comments the whole
+        comment is the better guide, on mixed comments the clause. Aspect-specific copies of the
+        clause's stems let a word be negative for one aspect only ("lama" is bad for waktu).
+        """
+        features = self.polarity_features_
+        context_block = features.fit_transform(contexts) if fit else features.transform(contexts)
+        comment_block = features.transform(comments) * self.comment_weight
+        cleaned = self._preprocessor().transform(contexts)
+        prefixed = [" ".join([aspect] + [f"{aspect}:{t}" for t in text.split()]) for aspect, text in zip(aspects, cleaned)]
+        vectorizer = self.polarity_aspect_vectorizer_
+        specific = vectorizer.fit_transform(prefixed) if fit else vectorizer.transform(prefixed)
+        return sp.hstack([context_block, comment_block, specific], format="csr")
+
+    def _contexts(self, texts: list[str], pairs: list[tuple[int, str]], hits: list[list[list[str]]]) -> list[str]:
+        """For each (comment, aspect), the clauses about that aspect."""
+        pre = self._preprocessor()
+        aspects = list(self.classes_)
+        clause_lists = {row: split_clauses(texts[row], pre) or [texts[row]] for row in {r for r, _ in pairs}}
+        flat = [c for row in sorted(clause_lists) for c in clause_lists[row]]
+        offsets, position = {}, 0
+        for row in sorted(clause_lists):
+            offsets[row] = position
+            position += len(clause_lists[row])
+        clause_matrix, _, clause_hits = self._mention_matrix(flat)
+        scores = self._decision(clause_matrix)
+        contexts = []
+        for row, aspect in pairs:
+            column = aspects.index(aspect)
+            start, clauses = offsets[row], clause_lists[row]
+            chosen = [c for i, c in enumerate(clauses) if clause_hits[start + i][column]]
+            if not chosen:
+                chosen = [clauses[int(np.argmax(scores[start : start + len(clauses), column]))]]
+            contexts.append(" . ".join(chosen))
+        return contexts
+
+    # -- prediction ---------------------------------------------------------------------------------
+    def _decision(self, matrix: sp.csr_matrix) -> np.ndarray:
+        """Mention scores per aspect (log-odds; seed counts stand in for an aspect without a model)."""
+        columns = []
+        n_features = matrix.shape[1] - len(self.classes_)
+        for index, aspect in enumerate(self.classes_):
+            model = self.models_[aspect]
+            if model is None:
+                columns.append(matrix[:, n_features + index].toarray().ravel() * 4.0 - 1.0)
+            else:
+                columns.append(model.decision_function(matrix))
+        return np.column_stack(columns) if columns else np.zeros((matrix.shape[0], 0))
+
+    def predict_proba(self, X: Iterable[str]) -> np.ndarray:
+        """Probability that each comment mentions each aspect; columns in the order of ``classes_``."""
+        check_is_fitted(self, "models_")
+        matrix, _, _ = self._mention_matrix(as_text_list(X, name="X"))
+        return 1.0 / (1.0 + np.exp(-self._decision(matrix)))
+
+    def predict(self, X: Iterable[str]) -> np.ndarray:
+        """Indicator matrix (comments × aspects), 1 where the aspect is mentioned."""
+        proba = self.predict_proba(X)
+        cut = np.asarray([self.thresholds_[a] for a in self.classes_])
+        return (proba >= cut).astype(int)
+
+    def tag(self, X: Iterable[str], *, polarity: bool = True) -> pd.DataFrame:
+        """One row per comment (index kept from a Series): ``aspek`` (list), ``aspek_sentimen``
+        (dict aspect → polarity) and ``bukti`` (dict aspect → evidence words)."""
+        check_is_fitted(self, "models_")
+        texts = as_text_list(X, name="X")
+        index = X.index if isinstance(X, pd.Series) else pd.RangeIndex(len(texts))
+        matrix, cleaned, hits = self._mention_matrix(texts)
+        decision = self._decision(matrix)
+        cut = np.asarray([self.thresholds_[a] for a in self.classes_])
+        mentioned = (1.0 / (1.0 + np.exp(-decision))) >= cut
+        aspects = list(self.classes_)
+        names = [[a for a, flag in zip(aspects, row) if flag] for row in mentioned]
+        evidence = [self._evidence(matrix, i, row_names, hits[i]) for i, row_names in enumerate(names)]
+        pairs = [(i, a) for i, row_names in enumerate(names) for a in row_names]
+        polarities: list[dict[str, str]] = [{} for _ in texts]
+        if polarity and self.polarity_model_ is not None and pairs:
+            contexts = self._contexts(texts, pairs, hits)
+            comments = [texts[row] for row, _ in pairs]
+            labels = self.polarity_model_.predict(self._polarity_matrix(contexts, comments, [a for _, a in pairs]))
+            for (i, aspect), label in zip(pairs, labels):
+                polarities[i][aspect] = str(label)
+        return pd.DataFrame({"aspek": names, "aspek_sentimen": polarities, "bukti": evidence}, index=index)
+
+    def _evidence(self, matrix: sp.csr_matrix, row: int, names: Sequence[str], hits: list[list[str]]) -> dict[str, list[str]]:
+        result = {}
+        feature_names = None
+        aspects = list(self.classes_)
+        for aspect in names:
+            words = list(dict.fromkeys(hits[aspects.index(aspect)]))
+            model = self.models_[aspect]
+            if len(words) < self.n_evidence and model is not None:
+                if feature_names is None:
+                    feature_names = self.features_.get_feature_names_out()
+                vector = matrix[row]
+                weights = vector.data * model.coef_[0][vector.indices]
+                for position in np.argsort(-weights):
+                    feature = vector.indices[position]
+                    if weights[position] <= 0 or feature >= len(feature_names):
+                        break
+                    view, term = feature_names[feature].split("__", 1)
+                    if view in ("akar", "kata") and " " not in term and term not in words:
+                        words.append(term)
+                    if len(words) >= self.n_evidence:
+                        break
+            result[aspect] = words[: self.n_evidence]
+        return result
+
+    @classmethod
+    def pretrained(cls, taxonomy: str = "aspek") -> AspectTagger:
+        """The shipped tagger: ``"aspek"`` (materi, metode, relevansi, waktu) or ``"hambatan"``."""
+        if taxonomy not in BUILTIN_TAXONOMIES:
+            raise ValueError(f"`taxonomy` must be one of {sorted(BUILTIN_TAXONOMIES)}; got {taxonomy!r}.")
+        from .pretrained import load_pretrained
+
+        return load_pretrained(taxonomy)

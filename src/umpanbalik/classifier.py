@@ -1,0 +1,168 @@
+"""A trainable single-label text classifier: the engine of sentiment, suggestion and non-answer models.
+
+:class:`TextClassifier` is :class:`~umpanbalik.features.TextFeatures` followed by a logistic
+regression. Subclasses fix the label scheme and the answer for empty comments; the shipped,
+pretrained instances load through :func:`umpanbalik.io.load`.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, ClassVar
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.linear_model import LogisticRegression
+from sklearn.utils.validation import check_is_fitted
+
+from ._validation import as_text_list
+from .features import TextFeatures
+from .preprocessing import Preprocessor
+
+__all__ = ["TextClassifier"]
+
+
+def check_labels(y: Any, n: int, allowed: Sequence[Any] | None, name: str = "y") -> np.ndarray:
+    """Labels as an array of length ``n``; values outside ``allowed`` raise an error naming them."""
+    if isinstance(y, str):
+        raise ValueError(f"`{name}` must hold one label per comment, not a single string; got {y!r}.")
+    labels = np.asarray(list(y), dtype=object)
+    if len(labels) != n:
+        raise ValueError(f"`{name}` has {len(labels)} labels but there are {n} comments; they must match.")
+    if allowed is not None:
+        bad = sorted({repr(v) for v in labels if v not in allowed})
+        if bad:
+            raise ValueError(
+                f"`{name}` holds labels outside the scheme: {', '.join(bad[:10])}. Allowed: "
+                f"{', '.join(map(repr, allowed))}. Map your labels first, or pass labels=None to accept any."
+            )
+    return np.asarray(labels.tolist())  # a concrete dtype (bool, str) that scikit-learn recognises
+
+
+class TextClassifier(ClassifierMixin, BaseEstimator):
+    """Comments → one label, with probabilities and an explanation of each decision.
+
+    Parameters
+    ----------
+    C : float, default=10.0
+        Inverse regularisation strength of the logistic regression.
+    class_weight : "balanced" or None, default="balanced"
+        Weigh classes inversely to their frequency (evaluation data is rarely balanced).
+    features : TextFeatures, optional
+        The feature extractor; ``TextFeatures()`` when omitted.
+    labels : sequence, optional
+        The allowed labels; ``fit`` rejects others. ``None`` accepts any.
+    empty_label : optional
+        The answer for comments that are empty after preprocessing (``None``: let the model decide).
+    max_iter : int, default=3000
+    random_state : int, default=0
+
+    Examples
+    --------
+    >>> clf = TextClassifier(labels=["ya", "tidak"]).fit(
+    ...     ["mohon ditambah", "tolong diperbaiki", "bagus", "mantap"], ["ya", "ya", "tidak", "tidak"])
+    >>> clf.predict(["mohon diperbaiki"]).tolist()
+    ['ya']
+    """
+
+    _model_name: ClassVar[str | None] = None
+
+    def __init__(
+        self,
+        *,
+        C: float = 10.0,
+        class_weight: str | None = "balanced",
+        features: TextFeatures | None = None,
+        labels: Sequence[Any] | None = None,
+        empty_label: Any = None,
+        max_iter: int = 3000,
+        random_state: int = 0,
+    ) -> None:
+        self.C = C
+        self.class_weight = class_weight
+        self.features = features
+        self.labels = labels
+        self.empty_label = empty_label
+        self.max_iter = max_iter
+        self.random_state = random_state
+
+    def fit(self, X: Iterable[str], y: Iterable[Any]) -> TextClassifier:
+        """Learn from comments ``X`` and their labels ``y``; returns ``self``."""
+        texts = as_text_list(X, name="X")
+        labels = check_labels(y, len(texts), self.labels)
+        if len(set(labels.tolist())) < 2:
+            raise ValueError(f"`y` needs at least two different labels to learn from; got only {set(labels.tolist())}.")
+        if self.C <= 0:
+            raise ValueError(f"`C` must be a positive number; got {self.C!r}.")
+        self.features_ = clone(self.features) if self.features is not None else TextFeatures()
+        matrix = self.features_.fit_transform(texts)
+        self.model_ = LogisticRegression(
+            C=self.C, class_weight=self.class_weight, max_iter=self.max_iter, random_state=self.random_state
+        )
+        self.model_.fit(matrix, labels)
+        self.classes_ = self.model_.classes_
+        return self
+
+    def _matrix(self, X: Iterable[str]) -> tuple[list[str], Any]:
+        check_is_fitted(self, "model_")
+        texts = as_text_list(X, name="X")
+        return texts, self.features_.transform(texts)
+
+    def _empty_rows(self, texts: list[str]) -> np.ndarray:
+        if self.empty_label is None:
+            return np.zeros(len(texts), dtype=bool)
+        cleaned = self._preprocessor().transform(texts)
+        return np.fromiter((not c for c in cleaned), dtype=bool, count=len(texts))
+
+    def _preprocessor(self) -> Preprocessor:
+        pre = self.features_.preprocessor
+        return pre if pre is not None else Preprocessor()
+
+    def predict_proba(self, X: Iterable[str]) -> np.ndarray:
+        """Class probabilities, columns in the order of ``classes_``."""
+        texts, matrix = self._matrix(X)
+        proba = self.model_.predict_proba(matrix)
+        empty = self._empty_rows(texts)
+        if empty.any() and self.empty_label in list(self.classes_):
+            proba[empty] = 0.0
+            proba[empty, list(self.classes_).index(self.empty_label)] = 1.0
+        return proba
+
+    def decision_function(self, X: Iterable[str]) -> np.ndarray:
+        """Raw scores of the logistic regression."""
+        return self.model_.decision_function(self._matrix(X)[1])
+
+    def predict(self, X: Iterable[str]) -> np.ndarray:
+        """One label per comment; comments empty after preprocessing get ``empty_label``."""
+        proba = self.predict_proba(X)
+        return self.classes_[np.argmax(proba, axis=1)]
+
+    def explain(self, text: Any, n: int = 10) -> pd.DataFrame:
+        """The terms that pushed the decision for one comment, strongest first.
+
+        Returns a DataFrame with ``fitur`` (view and term), ``kontribusi`` (value × weight toward the
+        predicted class; positive pushes toward it) and ``kelas`` (the predicted class).
+        """
+        if not isinstance(text, str) and text is not None:
+            raise ValueError("`explain` takes one comment (a string); for many, loop over them.")
+        texts, matrix = self._matrix([text])
+        predicted = self.predict(texts)[0]
+        coef = self.model_.coef_
+        if coef.shape[0] == 1:  # binary: one row of weights, toward classes_[1]
+            weights = coef[0] if predicted == self.classes_[1] else -coef[0]
+        else:
+            weights = coef[list(self.classes_).index(predicted)]
+        row = matrix.tocsr()[0]
+        contributions = row.data * weights[row.indices]
+        names = self.features_.get_feature_names_out()[row.indices]
+        frame = pd.DataFrame({"fitur": names, "kontribusi": contributions, "kelas": predicted})
+        return frame.sort_values("kontribusi", ascending=False, key=abs).head(n).reset_index(drop=True)
+
+    @classmethod
+    def pretrained(cls) -> TextClassifier:
+        """The model shipped with umpanbalik, trained on the bundled corpus (see the model card)."""
+        if cls._model_name is None:
+            raise TypeError(f"{cls.__name__} has no shipped model; train it with fit().")
+        from .pretrained import load_pretrained
+
+        return load_pretrained(cls._model_name)

@@ -1,0 +1,62 @@
+"""The labelled corpora and the example survey that ship with umpanbalik.
+
+All were written and labelled by the umpanbalik team (see ``data/README.md``, the datasheet). They
+are illustrative evaluation comments, not real survey responses.
+"""
+from __future__ import annotations
+
+from importlib.resources import files
+
+import pandas as pd
+
+__all__ = ["load_corpus", "load_barriers", "ASPECTS", "BARRIERS"]
+
+ASPECTS = ("materi", "metode", "relevansi", "waktu")
+BARRIERS = ("waktu_beban_kerja", "relevansi", "minat", "dukungan_pimpinan", "akses_biaya", "informasi", "teknis", "lainnya")
+
+
+def _read(name: str) -> pd.DataFrame:
+    with files("umpanbalik.resources").joinpath(name).open("r", encoding="utf-8") as handle:
+        return pd.read_csv(handle, dtype=str, keep_default_na=False)
+
+
+def _split(value: str) -> list[str]:
+    return [part for part in value.split(";") if part]
+
+
+def load_corpus() -> pd.DataFrame:
+    """The labelled evaluation comments.
+
+    Returns
+    -------
+    DataFrame
+        ``id``, ``teks``, ``sentimen`` (negatif/netral/positif), ``aspek`` (list of materi, metode,
+        relevansi, waktu), ``aspek_sentimen`` (dict aspect → polarity), ``saran`` (bool),
+        ``non_informatif`` (bool), ``konteks`` (setting, e.g. latsar, bimtek, kuliah) and ``sumber``.
+
+    Examples
+    --------
+    >>> corpus = load_corpus()
+    >>> set(corpus["sentimen"]) == {"negatif", "netral", "positif"}
+    True
+    """
+    frame = _read("korpus_evaluasi.csv")
+    frame["aspek"] = frame["aspek"].map(_split)
+    frame["aspek_sentimen"] = frame["aspek_sentimen"].map(lambda v: dict(p.split(":", 1) for p in _split(v)))
+    for column in ("saran", "non_informatif"):
+        frame[column] = frame[column] == "1"
+    return frame
+
+
+def load_barriers() -> pd.DataFrame:
+    """Answers to "why do you (or colleagues) not take part in training?", labelled with ``hambatan``.
+
+    Examples
+    --------
+    >>> barriers = load_barriers()
+    >>> all(set(row) <= set(BARRIERS) for row in barriers["hambatan"])
+    True
+    """
+    frame = _read("korpus_hambatan.csv")
+    frame["hambatan"] = frame["hambatan"].map(_split)
+    return frame

@@ -1,0 +1,141 @@
+"""Trained components: contract checks shared by every estimator, then behaviour of each."""
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
+
+from umpanbalik.aspects import AspectTagger, load_taxonomy
+from umpanbalik.datasets import load_barriers, load_corpus
+from umpanbalik.flags import NonInformativeDetector, SuggestionDetector
+from umpanbalik.io import load, save
+from umpanbalik.sentiment import SentimentClassifier
+
+NASTY = [None, float("nan"), "", "   ", "🙂🙂🙂", 42, "x" * 100_000, "<script>alert(1)</script>", "=SUM(A1)"]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> pd.DataFrame:
+    return load_corpus().sample(n=900, random_state=0)
+
+
+def _fit(estimator, corpus):
+    if isinstance(estimator, AspectTagger):
+        return estimator.fit(corpus["teks"], corpus["aspek"], aspect_sentiments=corpus["aspek_sentimen"])
+    target = {SentimentClassifier: "sentimen", SuggestionDetector: "saran", NonInformativeDetector: "non_informatif"}
+    return estimator.fit(corpus["teks"], corpus[target[type(estimator)]])
+
+
+def _predict(estimator, texts):
+    return estimator.tag(texts) if isinstance(estimator, AspectTagger) else estimator.predict(texts)
+
+
+ESTIMATORS = [SentimentClassifier(), SuggestionDetector(), NonInformativeDetector(), AspectTagger(threshold=0.4)]
+
+
+@pytest.mark.parametrize("estimator", ESTIMATORS, ids=lambda e: type(e).__name__)
+def test_estimator_contract(estimator, corpus, tmp_path):
+    defaults = copy.deepcopy(estimator.get_params())
+    with pytest.raises(NotFittedError):
+        _predict(estimator, ["materi bagus"])
+    texts = corpus["teks"].tolist()
+    snapshot = list(texts)
+    fitted = _fit(clone(estimator), corpus)
+    assert texts == snapshot
+    assert clone(estimator).get_params().keys() == defaults.keys()
+    assert estimator.get_params().keys() == defaults.keys()
+    out = _predict(fitted, NASTY)
+    assert len(out) == len(NASTY)
+    restored = load(save(fitted, tmp_path / "model.skops"))
+    sample = corpus["teks"].head(50).tolist()
+    expected, got = _predict(fitted, sample), _predict(restored, sample)
+    if isinstance(expected, pd.DataFrame):
+        pd.testing.assert_frame_equal(expected, got)
+    else:
+        np.testing.assert_array_equal(expected, got)
+
+
+def test_sentiment_rejects_labels_outside_the_scheme():
+    with pytest.raises(ValueError, match="'positive'"):
+        SentimentClassifier().fit(["a", "b"], ["positive", "negatif"])
+    with pytest.raises(ValueError, match="must match"):
+        SentimentClassifier().fit(["a", "b", "c"], ["positif", "negatif"])
+    with pytest.raises(ValueError, match="single string"):
+        SentimentClassifier().fit(["a", "b"], "positif")
+
+
+def test_sentiment_accepts_another_scheme_when_asked():
+    clf = SentimentClassifier(labels=None, empty_label=None).fit(["bagus sekali", "jelek sekali"] * 3, ["pos", "neg"] * 3)
+    assert set(clf.classes_) == {"pos", "neg"}
+
+
+def test_sentiment_empty_comment_is_netral_and_explain_names_terms(corpus):
+    clf = _fit(SentimentClassifier(), corpus)
+    assert clf.predict([None, "", "-"]).tolist() == ["netral"] * 3
+    assert np.allclose(clf.predict_proba(["materi bagus"]).sum(axis=1), 1.0)
+    explanation = clf.explain("materi tidak jelas dan membosankan")
+    assert {"fitur", "kontribusi", "kelas"} <= set(explanation.columns)
+    assert explanation["fitur"].str.contains("tidak_jelas").any()
+    with pytest.raises(ValueError, match="one comment"):
+        clf.explain(["a", "b"])
+
+
+def test_aspect_polarity_follows_the_clause():
+    texts = ["materi bagus", "modul lengkap dan jelas", "waktunya kurang", "jadwal molor terus",
+             "materi bagus tapi waktunya kurang", "materinya menarik", "waktunya terlalu singkat",
+             "materi sulit dipahami", "waktunya pas", "materi kurang update"] * 2
+    aspects = [["materi"], ["materi"], ["waktu"], ["waktu"], ["materi", "waktu"], ["materi"], ["waktu"],
+               ["materi"], ["waktu"], ["materi"]] * 2
+    polarity = [{"materi": "positif"}, {"materi": "positif"}, {"waktu": "negatif"}, {"waktu": "negatif"},
+                {"materi": "positif", "waktu": "negatif"}, {"materi": "positif"}, {"waktu": "negatif"},
+                {"materi": "negatif"}, {"waktu": "positif"}, {"materi": "negatif"}] * 2
+    tagger = AspectTagger(threshold=0.3).fit(texts, aspects, aspect_sentiments=polarity)
+    row = tagger.tag(pd.Series(["materinya bagus tapi jadwalnya molor"], index=[77])).loc[77]
+    assert row["aspek"] == ["materi", "waktu"]
+    assert row["aspek_sentimen"] == {"materi": "positif", "waktu": "negatif"}
+    assert "materi" in row["bukti"]["materi"]
+
+
+def test_custom_taxonomy_and_indicator_targets(tmp_path):
+    path = tmp_path / "fasilitas.yaml"
+    path.write_text("aspek:\n  fasilitas:\n    deskripsi: ruang dan konsumsi\n    kata_kunci: [ruang, ac, konsumsi, makan]\n"
+                    "  panitia:\n    kata_kunci: [panitia, sigap, informasi]\n", encoding="utf-8")
+    texts = ["ruangan panas ac mati", "konsumsi enak", "panitia sigap", "informasi panitia telat"] * 3
+    indicator = np.array([[1, 0], [1, 0], [0, 1], [0, 1]] * 3)
+    tagger = AspectTagger(path, polarity=False, threshold=0.5).fit(texts, indicator)
+    assert list(tagger.classes_) == ["fasilitas", "panitia"]
+    assert tagger.predict(["makanan dan ruangan nyaman"]).tolist() == [[1, 0]]
+    with pytest.raises(ValueError, match="outside the taxonomy"):
+        AspectTagger(path).fit(["a"], [["harga"]])
+    with pytest.raises(ValueError, match="none of these"):
+        load_taxonomy("tidak_ada.json")
+
+
+def test_pretrained_models_work_offline_on_domain_comments():
+    sentiment = SentimentClassifier.pretrained()
+    assert sentiment.predict(["materi sangat bermanfaat, terima kasih bapak ibu widyaiswara",
+                              "narsum nya kurang interaktif, slide terlalu banyak tulisan"]).tolist() == ["positif", "negatif"]
+    tagged = AspectTagger.pretrained().tag(["tdk relevan dgn tupoksi saya", "jadwal latsar terlalu padat"])
+    assert "relevansi" in tagged["aspek"].iloc[0]
+    assert tagged["aspek_sentimen"].iloc[1].get("waktu") == "negatif"
+    barriers = AspectTagger.pretrained("hambatan").tag(["atasan tidak kasih izin krn kerjaan kantor numpuk"])
+    assert {"dukungan_pimpinan", "waktu_beban_kerja"} <= set(barriers["aspek"].iloc[0])
+    assert SuggestionDetector.pretrained().predict(["mohon ada rekaman zoom"]).tolist() == [True]
+    assert NonInformativeDetector.pretrained().predict(["tidak ada", "materi bagus sekali"]).tolist() == [True, False]
+    with pytest.raises(ValueError, match="hambatan"):
+        AspectTagger.pretrained("lain")
+
+
+def test_corpora_follow_the_scheme():
+    corpus, barriers = load_corpus(), load_barriers()
+    assert corpus["sentimen"].isin(["negatif", "netral", "positif"]).all()
+    for aspects, polarity in zip(corpus["aspek"], corpus["aspek_sentimen"]):
+        assert set(aspects) <= {"materi", "metode", "relevansi", "waktu"}
+        assert set(polarity) == set(aspects)
+        assert set(polarity.values()) <= {"negatif", "netral", "positif"}
+    assert corpus["teks"].str.strip().str.lower().is_unique
+    assert barriers["teks"].str.strip().str.lower().is_unique
