@@ -15,6 +15,7 @@ __all__ = [
     "load_protected",
     "load_stopwords",
     "load_stem_exceptions",
+    "load_topic_stopwords",
     "load_emoji",
     "load_polarity",
     "DEFAULT_SCOPE_WORDS",
@@ -62,6 +63,12 @@ def _stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def _topic_stopwords() -> frozenset[str]:
+    text = files("umpanbalik.resources").joinpath("topic_stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=None)
 def _stem_exceptions() -> dict[str, str]:
     return dict(_read_rows("stem_exceptions.tsv", 2))
 
@@ -89,6 +96,11 @@ def load_protected() -> dict[str, str]:
 def load_stopwords() -> set[str]:
     """The evaluation-safe stopword list (keeps negators, degree words and evaluative words)."""
     return set(_stopwords())
+
+
+def load_topic_stopwords() -> set[str]:
+    """Extra stopwords for topic vocabularies: request markers and intensifiers (``mohon``, ``sangat``)."""
+    return set(_topic_stopwords())
 
 
 def load_stem_exceptions() -> dict[str, str]:

@@ -1,0 +1,483 @@
+"""TF-IDF topic clustering that finds the themes evaluators did not think of.
+
+:class:`TopicModel` sets non-answers aside, builds TF-IDF over the Indonesian preprocessing
+(unigrams and bigrams, negation tokens kept, evaluation-safe stopwords), then clusters with
+spherical k-means (k-means on L2-normalised vectors, optionally after TruncatedSVD) or NMF. Topics
+are described by class-based TF-IDF terms shown as readable words, sizes, and the comments closest
+to each centre. ``n_topics="auto"`` picks k by NPMI coherence and silhouette together.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.cluster import KMeans, kmeans_plusplus
+from sklearn.decomposition import NMF, TruncatedSVD
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import adjusted_rand_score, silhouette_score
+from sklearn.preprocessing import normalize
+from sklearn.utils.validation import check_is_fitted
+
+from ._validation import as_text_list, check_int, check_option
+from .lexicon import _topic_stopwords
+from .preprocessing import Preprocessor
+
+__all__ = ["TopicModel", "coherence", "topic_stability", "NON_INFORMATIVE_TOPIC"]
+
+NON_INFORMATIVE_TOPIC = -1
+
+
+def _npmi_table(docs: Sequence[set[str]], topics: Sequence[Sequence[str]]) -> list[float]:
+    """Mean NPMI of the term pairs of each topic, from document co-occurrence in ``docs``."""
+    n = max(len(docs), 1)
+    vocabulary = {t for topic in topics for t in topic}
+    postings: dict[str, set[int]] = {t: set() for t in vocabulary}
+    for index, doc in enumerate(docs):
+        for term in vocabulary.intersection(doc):
+            postings[term].add(index)
+    scores = []
+    for topic in topics:
+        values = []
+        for i, first in enumerate(topic):
+            for second in topic[i + 1 :]:
+                joint = len(postings[first] & postings[second]) / n
+                if joint == 0:
+                    values.append(-1.0)
+                    continue
+                p1, p2 = len(postings[first]) / n, len(postings[second]) / n
+                values.append(float(np.log(joint / (p1 * p2)) / -np.log(joint)) if joint < 1 else 1.0)
+        scores.append(float(np.mean(values)) if values else 0.0)
+    return scores
+
+
+def _doc_terms(cleaned: Iterable[str]) -> list[set[str]]:
+    """The unigrams and bigrams of each preprocessed comment, as the topic vocabulary writes them."""
+    docs = []
+    for text in cleaned:
+        tokens = text.split()
+        docs.append(set(tokens) | {f"{a} {b}" for a, b in zip(tokens, tokens[1:])})
+    return docs
+
+
+class TopicModel(TransformerMixin, BaseEstimator):
+    """Discover themes in comments by clustering their TF-IDF vectors.
+
+    Parameters
+    ----------
+    n_topics : int or "auto", default="auto"
+        Number of topics; ``"auto"`` tries every k in ``k_range`` and keeps the one with the best sum
+        of standardised mean NPMI coherence and silhouette (both in ``selection_scores_``).
+    k_range : tuple of int, default=(4, 12)
+        The k tried by ``"auto"`` (inclusive).
+    method : {"kmeans", "nmf"}, default="kmeans"
+        Spherical k-means, or NMF with each comment assigned to its strongest component.
+    svd_components : int, optional
+        Reduce TF-IDF with TruncatedSVD to this many dimensions before k-means (faster on large
+        inputs; ``None`` clusters the sparse vectors directly).
+    ngram_range : tuple of int, default=(1, 2)
+    min_df : int or float, default=2
+    max_df : float, default=0.5
+        Terms in more than this share of comments are too general to describe a topic.
+    n_terms : int, default=10
+        Top terms kept per topic.
+    n_examples : int, default=5
+        Representative comments per topic (closest to the centre, de-duplicated).
+    seed_words : dict, optional
+        ``{topic name: [words]}``: pin topics (guided clustering); each seeded topic's centre starts
+        at the mean of the comments containing its words and keeps its name.
+    stopwords_add : list of str, optional
+        Extra stems to leave out of topic vocabularies, beyond the shipped topic stopwords (request
+        markers and intensifiers such as ``mohon``, ``sangat``; see ``lexicon.load_topic_stopwords``).
+    exclude_non_informative : bool, default=True
+        Set non-answers aside before fitting (with the shipped :class:`NonInformativeDetector` and
+        comments that are empty after preprocessing); they get topic -1.
+    preprocessor : Preprocessor, optional
+    random_state : int, default=0
+
+    Examples
+    --------
+    >>> texts = ["sinyal zoom putus", "zoom sering putus sinyal", "sinyal jelek zoom",
+    ...          "konsumsi enak", "makanan konsumsi enak", "konsumsi kurang enak"] * 3
+    >>> model = TopicModel(n_topics=2, min_df=1, exclude_non_informative=False).fit(texts)
+    >>> sorted(model.topics_["label"].str.split(", ").str[0])
+    ['konsumsi', 'sinyal']
+    """
+
+    def __init__(
+        self,
+        n_topics: int | str = "auto",
+        *,
+        k_range: tuple[int, int] = (4, 12),
+        method: str = "kmeans",
+        svd_components: int | None = None,
+        ngram_range: tuple[int, int] = (1, 2),
+        min_df: int | float = 2,
+        max_df: float = 0.5,
+        n_terms: int = 10,
+        n_examples: int = 5,
+        seed_words: Mapping[str, Sequence[str]] | None = None,
+        stopwords_add: Sequence[str] | None = None,
+        exclude_non_informative: bool = True,
+        preprocessor: Preprocessor | None = None,
+        random_state: int = 0,
+    ) -> None:
+        self.n_topics = n_topics
+        self.k_range = k_range
+        self.method = method
+        self.svd_components = svd_components
+        self.ngram_range = ngram_range
+        self.min_df = min_df
+        self.max_df = max_df
+        self.n_terms = n_terms
+        self.n_examples = n_examples
+        self.seed_words = seed_words
+        self.stopwords_add = stopwords_add
+        self.exclude_non_informative = exclude_non_informative
+        self.preprocessor = preprocessor
+        self.random_state = random_state
+
+    # -- preparation --------------------------------------------------------------------------------
+    def _pre(self) -> Preprocessor:
+        return self.preprocessor if self.preprocessor is not None else Preprocessor()
+
+    def _informative(self, texts: list[str], cleaned: list[str]) -> np.ndarray:
+        mask = np.fromiter((bool(c) for c in cleaned), dtype=bool, count=len(cleaned))
+        if self.exclude_non_informative and mask.any():
+            from .flags import NonInformativeDetector
+
+            flagged = NonInformativeDetector.pretrained().predict([t for t, m in zip(texts, mask) if m])
+            mask[np.flatnonzero(mask)[np.asarray(flagged, dtype=bool)]] = False
+        return mask
+
+    def _embed(self, matrix: sp.csr_matrix, *, fit: bool) -> Any:
+        if self.svd_components is None or self.method == "nmf":
+            return normalize(matrix)
+        if fit:
+            components = min(self.svd_components, matrix.shape[1] - 1, matrix.shape[0] - 1)
+            self.svd_ = TruncatedSVD(n_components=max(components, 1), random_state=self.random_state).fit(matrix)
+        return normalize(self.svd_.transform(matrix))
+
+    # -- fitting ------------------------------------------------------------------------------------
+    def fit(self, X: Iterable[str], y: Any = None, *, aspects: Sequence[Sequence[str]] | None = None,
+            sentiments: Sequence[str] | None = None) -> TopicModel:
+        """Fit topics; ``aspects`` and ``sentiments`` (one per comment, e.g. from the tagger and the
+        sentiment classifier) only annotate ``topics_``."""
+        self._fit(as_text_list(X, name="X"), aspects, sentiments)
+        return self
+
+    def fit_predict(self, X: Iterable[str], y: Any = None, **kwargs: Any) -> np.ndarray:
+        """Fit, then return the topic of each training comment (-1 for non-answers)."""
+        self._fit(as_text_list(X, name="X"), kwargs.get("aspects"), kwargs.get("sentiments"))
+        return self.labels_.copy()
+
+    def _validate(self) -> None:
+        check_option("method", self.method, ["kmeans", "nmf"])
+        if self.n_topics != "auto":
+            check_int("n_topics", self.n_topics, minimum=1)
+        low, high = self.k_range
+        if not (isinstance(low, int) and isinstance(high, int) and 2 <= low <= high):
+            raise ValueError(f"`k_range` must be two integers 2 <= low <= high; got {self.k_range!r}.")
+        check_int("n_terms", self.n_terms, minimum=1)
+        check_int("n_examples", self.n_examples, minimum=0)
+        check_int("svd_components", self.svd_components, minimum=2, allow_none=True)
+
+    def _fit(self, texts: list[str], aspects: Any, sentiments: Any) -> None:
+        self._validate()
+        pre = self._pre()
+        cleaned = pre.transform(texts)
+        informative = self._informative(texts, cleaned)
+        self.n_non_informative_ = int((~informative).sum())
+        self.labels_ = np.full(len(texts), NON_INFORMATIVE_TOPIC, dtype=int)
+        docs = [cleaned[i] for i in np.flatnonzero(informative)]
+        distinct = len(set(docs))
+        self.vectorizer_ = TfidfVectorizer(
+            token_pattern=r"\S+", lowercase=False, ngram_range=tuple(self.ngram_range), sublinear_tf=True,
+            min_df=self.min_df if distinct >= 20 else 1, max_df=self.max_df if distinct >= 20 else 1.0,
+            stop_words=sorted(_topic_stopwords() | set(self.stopwords_add or ())),
+        )
+        try:
+            matrix = self.vectorizer_.fit_transform(docs) if docs else None
+        except ValueError:  # every term pruned: too few or too uniform comments
+            matrix = None
+        if matrix is None or matrix.nnz == 0 or distinct < 2:
+            # Documented degenerate result: no topic (nothing informative) or a single topic.
+            self.n_topics_ = 0 if matrix is None or matrix.nnz == 0 else 1
+            self.labels_[informative] = 0 if self.n_topics_ else NON_INFORMATIVE_TOPIC
+            self.selection_scores_ = pd.DataFrame(columns=["k", "npmi", "silhouette", "skor"])
+            self.centers_ = np.zeros((self.n_topics_, 0 if matrix is None else matrix.shape[1]))
+            self._describe(texts, cleaned, informative, matrix, aspects, sentiments)
+            return
+        embedded = self._embed(matrix, fit=True)
+        doc_terms = _doc_terms(docs)
+        if self.n_topics == "auto":
+            low, high = self.k_range
+            candidates = [k for k in range(low, high + 1) if k < distinct] or [min(2, distinct)]
+            rows = []
+            fits = {}
+            for k in candidates:
+                assignment, centers = self._cluster(embedded, matrix, k)
+                fits[k] = (assignment, centers)
+                rows.append((k, float(np.mean(self._coherence_of(matrix, assignment, doc_terms))),
+                             self._silhouette(embedded, assignment)))
+            scores = pd.DataFrame(rows, columns=["k", "npmi", "silhouette"])
+            standard = lambda s: (s - s.mean()) / (s.std(ddof=0) or 1.0)  # noqa: E731
+            scores["skor"] = standard(scores["npmi"]) + standard(scores["silhouette"])
+            self.selection_scores_ = scores
+            best = int(scores.loc[scores["skor"].idxmax(), "k"])
+            assignment, centers = fits[best]
+        else:
+            k = min(int(self.n_topics), distinct)
+            assignment, centers = self._cluster(embedded, matrix, k)
+            self.selection_scores_ = pd.DataFrame(columns=["k", "npmi", "silhouette", "skor"])
+        self.labels_[informative] = assignment
+        self.centers_ = centers
+        self.n_topics_ = centers.shape[0]
+        self._describe(texts, cleaned, informative, matrix, aspects, sentiments, embedded=embedded)
+
+    def _seed_centers(self, embedded: Any, matrix: sp.csr_matrix) -> np.ndarray:
+        if not self.seed_words:
+            return np.zeros((0, embedded.shape[1]))
+        pre = self._pre()
+        vocabulary = self.vectorizer_.vocabulary_
+        centers = []
+        for name, words in self.seed_words.items():
+            stems = {s for w in words for s in pre(w)}
+            columns = [vocabulary[s] for s in stems if s in vocabulary]
+            rows = np.flatnonzero(np.asarray(matrix[:, columns].sum(axis=1)).ravel() > 0) if columns else []
+            if len(rows) == 0:
+                raise ValueError(f"no comment contains the seed words of topic {name!r} ({', '.join(words)}).")
+            center = np.asarray(embedded[rows].mean(axis=0)).ravel()
+            centers.append(center / (np.linalg.norm(center) or 1.0))
+        return np.vstack(centers)
+
+    def _cluster(self, embedded: Any, matrix: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray]:
+        if self.method == "nmf":
+            nmf = NMF(n_components=k, init="nndsvda", random_state=self.random_state, max_iter=400)
+            weights = nmf.fit_transform(matrix)
+            assignment = weights.argmax(axis=1)
+            centers = normalize(np.vstack([
+                np.asarray(embedded[assignment == c].mean(axis=0)).ravel() if (assignment == c).any()
+                else np.zeros(embedded.shape[1]) for c in range(k)]))
+            return assignment, centers
+        seeded = self._seed_centers(embedded, matrix)
+        k = max(k, seeded.shape[0])
+        rest = k - seeded.shape[0]
+        dense_ok = not sp.issparse(embedded)
+        if rest:
+            extra, _ = kmeans_plusplus(embedded, n_clusters=rest, random_state=self.random_state)
+            extra = extra.toarray() if sp.issparse(extra) else extra
+            init = np.vstack([seeded, extra]) if seeded.size else extra
+        else:
+            init = seeded
+        km = KMeans(n_clusters=k, init=init, n_init=1, random_state=self.random_state, max_iter=300)
+        assignment = km.fit_predict(embedded if dense_ok else embedded.astype(np.float64))
+        return assignment, normalize(km.cluster_centers_)
+
+    def _silhouette(self, embedded: Any, assignment: np.ndarray) -> float:
+        if len(set(assignment.tolist())) < 2:
+            return -1.0
+        size = min(2000, embedded.shape[0])
+        return float(silhouette_score(embedded, assignment, metric="cosine", sample_size=size,
+                                      random_state=self.random_state))
+
+    def _class_tfidf(self, matrix: sp.csr_matrix, assignment: np.ndarray, k: int) -> np.ndarray:
+        """Class-based TF-IDF: a term's share in the topic, times log(1 + mean topic size / its frequency)."""
+        counts = (matrix > 0).astype(np.float64)
+        membership = sp.csr_matrix((np.ones(len(assignment)), (assignment, np.arange(len(assignment)))), shape=(k, len(assignment)))
+        per_topic = np.asarray((membership @ counts).todense())
+        totals = per_topic.sum(axis=1, keepdims=True)
+        tf = per_topic / np.where(totals == 0, 1, totals)
+        frequency = per_topic.sum(axis=0)
+        idf = np.log1p(per_topic.sum() / max(k, 1) / np.where(frequency == 0, 1, frequency))
+        return tf * idf
+
+    def _coherence_of(self, matrix: sp.csr_matrix, assignment: np.ndarray, doc_terms: list[set[str]]) -> list[float]:
+        k = int(assignment.max()) + 1
+        weights = self._class_tfidf(matrix, assignment, k)
+        names = self.vectorizer_.get_feature_names_out()
+        tops = [[names[i] for i in np.argsort(-weights[c])[: self.n_terms] if weights[c, i] > 0] for c in range(k)]
+        return _npmi_table(doc_terms, tops)
+
+    # -- description --------------------------------------------------------------------------------
+    def _surface_forms(self, texts: list[str], informative: np.ndarray) -> dict[str, str]:
+        """Stem → its most frequent unstemmed form (``latih`` → ``pelatihan``)."""
+        params = self._pre().get_params()
+        params["stem"] = False
+        surface_pre = Preprocessor(**params)
+        stemmed = self._pre().transform([t for t, m in zip(texts, informative) if m])
+        surface = surface_pre.transform([t for t, m in zip(texts, informative) if m])
+        counts: dict[str, Counter[str]] = {}
+        for stems, words in zip(stemmed, surface):
+            for stem, word in zip(stems.split(), words.split()):
+                counts.setdefault(stem, Counter())[word] += 1
+        return {stem: counter.most_common(1)[0][0] for stem, counter in counts.items()}
+
+    def _readable(self, term: str) -> str:
+        return " ".join(self.surface_.get(part, part).replace("_", " ") for part in term.split())
+
+    def _describe(self, texts, cleaned, informative, matrix, aspects, sentiments, embedded=None) -> None:
+        self.surface_ = self._surface_forms(texts, informative)
+        k = self.n_topics_
+        if k == 0 or matrix is None:
+            self.term_weights_ = np.zeros((0, 0))
+            self.topics_ = pd.DataFrame(columns=["topik", "ukuran", "porsi", "label", "kata_kunci", "contoh"])
+            self.topic_names_ = {}
+            return
+        assignment = self.labels_[informative]
+        self.term_weights_ = self._class_tfidf(matrix, assignment, k)
+        names = list(self.seed_words or {})
+        self.topic_names_ = {c: (names[c] if c < len(names) and self.method == "kmeans" else None) for c in range(k)}
+        self._informative_texts = [t for t, m in zip(texts, informative) if m]
+        self._informative_clean = [c for c, m in zip(cleaned, informative) if m]
+        self._similarity = None
+        if embedded is not None and self.centers_.shape[1]:
+            self._similarity = np.asarray(embedded @ self.centers_.T) if not sp.issparse(embedded) else np.asarray((embedded @ self.centers_.T))
+        self._annotations = (None if aspects is None else [a for a, m in zip(aspects, informative) if m],
+                             None if sentiments is None else [s for s, m in zip(sentiments, informative) if m])
+        self.topics_ = self._topic_table()
+
+    def _topic_table(self) -> pd.DataFrame:
+        feature_names = self.vectorizer_.get_feature_names_out()
+        assignment = self.labels_[self.labels_ != NON_INFORMATIVE_TOPIC]
+        total = len(self.labels_)
+        aspects, sentiments = self._annotations
+        rows = []
+        for c in range(self.n_topics_):
+            members = np.flatnonzero(assignment == c)
+            order = np.argsort(-self.term_weights_[c])[: self.n_terms]
+            terms = [(self._readable(feature_names[i]), round(float(self.term_weights_[c, i]), 4))
+                     for i in order if self.term_weights_[c, i] > 0]
+            label = self.topic_names_.get(c) or ", ".join(t for t, _ in terms[:3])
+            row = {"topik": c, "ukuran": len(members), "porsi": len(members) / max(total, 1), "label": label,
+                   "kata_kunci": terms, "contoh": self._examples(members, c)}
+            if aspects is not None:
+                counter = Counter(a for i in members for a in aspects[i])
+                row["aspek"] = [a for a, n in counter.most_common() if n >= max(1, 0.2 * len(members))]
+            if sentiments is not None:
+                counter = Counter(sentiments[i] for i in members)
+                row["sentimen"] = {s: round(counter[s] / max(len(members), 1), 3) for s in ("negatif", "netral", "positif")}
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+    def _examples(self, members: np.ndarray, topic: int) -> list[str]:
+        if self.n_examples == 0 or len(members) == 0:
+            return []
+        if self._similarity is not None:
+            members = members[np.argsort(-self._similarity[members, topic])]
+        chosen, seen = [], set()
+        for i in members:
+            key = self._informative_clean[i]
+            if key in seen:
+                continue
+            seen.add(key)
+            chosen.append(self._informative_texts[i])
+            if len(chosen) >= self.n_examples:
+                break
+        return chosen
+
+    # -- prediction and editing ---------------------------------------------------------------------
+    def transform(self, X: Iterable[str]) -> pd.DataFrame:
+        """Topic (``topik``), its label (``label_topik``) and cosine similarity to the topic centre
+        (``skor_topik``) for each comment; -1 for non-answers."""
+        check_is_fitted(self, "labels_")
+        texts = as_text_list(X, name="X")
+        index = X.index if isinstance(X, pd.Series) else pd.RangeIndex(len(texts))
+        cleaned = self._pre().transform(texts)
+        informative = self._informative(texts, cleaned)
+        topics = np.full(len(texts), NON_INFORMATIVE_TOPIC, dtype=int)
+        scores = np.zeros(len(texts))
+        if self.n_topics_ and informative.any():
+            matrix = self.vectorizer_.transform([c for c, m in zip(cleaned, informative) if m])
+            if self.centers_.shape[1]:
+                similarity = np.asarray(self._embed(matrix, fit=False) @ self.centers_.T)
+                topics[informative] = similarity.argmax(axis=1)
+                scores[informative] = similarity.max(axis=1)
+            else:
+                topics[informative] = 0
+        labels = {row.topik: row.label for row in self.topics_.itertuples()}
+        labels[NON_INFORMATIVE_TOPIC] = "non-informatif"
+        return pd.DataFrame({"topik": topics, "label_topik": [labels.get(t, "") for t in topics], "skor_topik": scores}, index=index)
+
+    def predict(self, X: Iterable[str]) -> np.ndarray:
+        """The topic of each comment (-1 for non-answers)."""
+        return self.transform(X)["topik"].to_numpy()
+
+    def rename_topic(self, topic: int, name: str) -> TopicModel:
+        """Give a topic a name of your own (shown as its ``label``)."""
+        self._check_topic(topic)
+        self.topic_names_[topic] = str(name)
+        self.topics_ = self._topic_table()
+        return self
+
+    def merge_topics(self, keep: int, absorb: int) -> TopicModel:
+        """Merge topic ``absorb`` into ``keep``; later topics are renumbered."""
+        self._check_topic(keep)
+        self._check_topic(absorb)
+        if keep == absorb:
+            raise ValueError("`keep` and `absorb` must be different topics.")
+        sizes = np.bincount(self.labels_[self.labels_ >= 0], minlength=self.n_topics_).astype(float)
+        if self.centers_.shape[1]:
+            merged = sizes[keep] * self.centers_[keep] + sizes[absorb] * self.centers_[absorb]
+            self.centers_[keep] = merged / (np.linalg.norm(merged) or 1.0)
+            self.centers_ = np.delete(self.centers_, absorb, axis=0)
+        if self._similarity is not None:
+            self._similarity[:, keep] = np.maximum(self._similarity[:, keep], self._similarity[:, absorb])
+            self._similarity = np.delete(self._similarity, absorb, axis=1)
+        self.labels_[self.labels_ == absorb] = keep
+        self.labels_[self.labels_ > absorb] -= 1
+        self.term_weights_[keep] = (sizes[keep] * self.term_weights_[keep] + sizes[absorb] * self.term_weights_[absorb]) / max(sizes[keep] + sizes[absorb], 1)
+        self.term_weights_ = np.delete(self.term_weights_, absorb, axis=0)
+        names = [self.topic_names_.get(c) for c in range(self.n_topics_) if c != absorb]
+        self.topic_names_ = dict(enumerate(names))
+        self.n_topics_ -= 1
+        self.topics_ = self._topic_table()
+        return self
+
+    def _check_topic(self, topic: int) -> None:
+        check_is_fitted(self, "labels_")
+        if not isinstance(topic, (int, np.integer)) or not 0 <= topic < self.n_topics_:
+            raise ValueError(f"`topic` must be a topic id from 0 to {self.n_topics_ - 1}; got {topic!r}.")
+
+    def top_terms(self, topic: int, n: int | None = None) -> pd.DataFrame:
+        """The top terms of one topic with their class-based TF-IDF weights (``kata``, ``bobot``)."""
+        self._check_topic(topic)
+        terms = self.topics_.loc[self.topics_["topik"] == topic, "kata_kunci"].iloc[0]
+        return pd.DataFrame(terms[: n or self.n_terms], columns=["kata", "bobot"])
+
+    def _repr_html_(self) -> str:
+        if not hasattr(self, "topics_"):
+            return f"<pre>{self!r}</pre>"
+        table = self.topics_[["topik", "ukuran", "porsi", "label"]].copy()
+        table["porsi"] = (100 * table["porsi"]).round(1).astype(str) + "%"
+        return (f"<p><b>{self.n_topics_} topik</b>; {self.n_non_informative_} komentar non-informatif disisihkan.</p>"
+                + table.to_html(index=False))
+
+
+def coherence(model: TopicModel, texts: Iterable[str]) -> pd.DataFrame:
+    """NPMI coherence of each topic's top terms, computed on ``texts`` (document co-occurrence).
+
+    Returns a DataFrame with ``topik``, ``label`` and ``npmi``; the mean is in ``.attrs["rata_rata"]``.
+    """
+    check_is_fitted(model, "labels_")
+    docs = _doc_terms(model._pre().transform(as_text_list(texts)))
+    names = model.vectorizer_.get_feature_names_out() if model.n_topics_ else []
+    tops = [[names[i] for i in np.argsort(-model.term_weights_[c])[: model.n_terms] if model.term_weights_[c, i] > 0]
+            for c in range(model.n_topics_)]
+    scores = _npmi_table(docs, tops)
+    frame = pd.DataFrame({"topik": range(model.n_topics_), "label": model.topics_["label"].tolist() if model.n_topics_ else [],
+                          "npmi": scores})
+    frame.attrs["rata_rata"] = float(np.mean(scores)) if scores else float("nan")
+    return frame
+
+
+def topic_stability(texts: Iterable[str], seeds: Sequence[int] = (0, 1, 2, 3, 4), **params: Any) -> float:
+    """Mean adjusted Rand index between the topic assignments of models fitted with different seeds."""
+    data = as_text_list(texts)
+    labels = [TopicModel(random_state=seed, **params).fit_predict(data) for seed in seeds]
+    pairs = [(a, b) for i, a in enumerate(labels) for b in labels[i + 1 :]]
+    return float(np.mean([adjusted_rand_score(a, b) for a, b in pairs])) if pairs else 1.0

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from umpanbalik.datasets import load_corpus
+from umpanbalik.lexicon import load_stopwords, load_topic_stopwords
+from umpanbalik.topics import TopicModel, coherence, topic_stability
+
+THEMES = {
+    "sinyal": ["sinyal zoom sering putus", "zoom putus putus sinyal jelek", "koneksi zoom lemot sinyal hilang",
+               "sinyal di kantor jelek zoom keluar masuk"],
+    "konsumsi": ["konsumsi kurang enak", "makan siang telat datang konsumsi", "snack konsumsi enak sekali",
+                 "konsumsi makan siang porsinya kecil"],
+    "sertifikat": ["sertifikat belum bisa diunduh", "kapan sertifikat dikirim", "sertifikat salah nama",
+                   "link sertifikat error"],
+}
+
+
+@pytest.fixture(scope="module")
+def themed() -> list[str]:
+    return [t for texts in THEMES.values() for t in texts] * 3 + ["-", "tidak ada", "ok"]
+
+
+def test_finds_planted_themes_and_sets_non_answers_aside(themed):
+    model = TopicModel(n_topics=3, min_df=1).fit(themed)
+    assert model.n_topics_ == 3
+    assert model.n_non_informative_ == 3
+    assert (model.labels_[-3:] == -1).all()
+    labels = model.topics_["label"].tolist()
+    for theme in THEMES:  # each planted theme is named by exactly one topic
+        assert sum(theme in label for label in labels) == 1, (theme, labels)
+    assert len(model.labels_) == len(themed)
+    assert all(len(examples) <= model.n_examples for examples in model.topics_["contoh"])
+
+
+def test_transform_keeps_index_and_marks_non_answers(themed):
+    model = TopicModel(n_topics=3, min_df=1).fit(themed)
+    out = model.transform(pd.Series(["zoom sinyal putus terus", None, "konsumsi enak"], index=[5, 9, 2]))
+    assert list(out.index) == [5, 9, 2]
+    assert out.loc[9, "topik"] == -1 and out.loc[9, "label_topik"] == "non-informatif"
+    assert out.loc[5, "topik"] != out.loc[2, "topik"]
+
+
+def test_rename_merge_and_seed_words(themed):
+    model = TopicModel(n_topics=3, min_df=1, seed_words={"jaringan": ["sinyal", "zoom"]}).fit(themed)
+    assert model.topics_.loc[0, "label"] == "jaringan"
+    model.rename_topic(1, "tema lain")
+    assert "tema lain" in model.topics_["label"].tolist()
+    model.merge_topics(1, 2)
+    assert model.n_topics_ == 2 and model.labels_.max() == 1
+    assert model.topics_["ukuran"].sum() == len(themed) - 3
+    with pytest.raises(ValueError, match="topic id"):
+        model.rename_topic(7, "x")
+
+
+def test_auto_selection_exposes_scores_and_readable_terms():
+    corpus = load_corpus().sample(n=800, random_state=1)
+    model = TopicModel(k_range=(3, 6)).fit(corpus["teks"], aspects=corpus["aspek"], sentiments=corpus["sentimen"])
+    assert list(model.selection_scores_["k"]) == [3, 4, 5, 6]
+    assert model.n_topics_ in (3, 4, 5, 6)
+    assert {"aspek", "sentimen"} <= set(model.topics_.columns)
+    banned = load_stopwords() | load_topic_stopwords() | {"tidak ada", "cukup", "ok"}
+    for terms in model.topics_["kata_kunci"]:
+        assert not banned & {t for t, _ in terms}
+    scores = coherence(model, corpus["teks"])
+    assert -1 <= scores.attrs["rata_rata"] <= 1
+    assert "_" not in " ".join(t for terms in model.topics_["kata_kunci"] for t, _ in terms)
+
+
+@pytest.mark.parametrize("texts", [[], ["-", "tidak ada"], ["sama persis"] * 10, ["a"], [None, 5, ""]])
+def test_degenerate_inputs_give_documented_results(texts):
+    model = TopicModel(n_topics=4).fit(texts)
+    assert len(model.labels_) == len(texts)
+    assert model.n_topics_ in (0, 1)
+    assert len(model.transform(texts)) == len(texts)
+
+
+def test_bad_parameters_are_named():
+    with pytest.raises(ValueError, match="method"):
+        TopicModel(method="lda").fit(["a b"])
+    with pytest.raises(ValueError, match="n_topics"):
+        TopicModel(n_topics=0).fit(["a b"])
+    with pytest.raises(ValueError, match="single string"):
+        TopicModel().fit("materi bagus")
+
+
+def test_stability_and_nmf(themed):
+    assert topic_stability(themed, seeds=(0, 1, 2), n_topics=3, min_df=1) > 0.5
+    model = TopicModel(n_topics=3, method="nmf", min_df=1).fit(themed)
+    assert model.n_topics_ == 3
+    assert set(np.unique(model.labels_)) <= {-1, 0, 1, 2}
