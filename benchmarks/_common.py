@@ -41,3 +41,29 @@ def peak_memory(function: Callable[[], Any]) -> tuple[float, Any]:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return peak / 2**20, result
+
+
+def perturbed(texts: list[str], n: int, seed: int = 0) -> list[str]:
+    """``n`` comments sampled from ``texts`` with small random edits (dropped or repeated words,
+    stretched letters, case changes), so that a large input is not the same few texts repeated."""
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        words = rng.choice(texts).split()
+        edited = []
+        for word in words:
+            roll = rng.random()
+            if roll < 0.05:
+                continue
+            if roll < 0.10:
+                edited.append(word + word[-1] * rng.randint(1, 3))
+            elif roll < 0.13:
+                edited.extend([word, word])
+            elif roll < 0.16:
+                edited.append(word.upper())
+            else:
+                edited.append(word)
+        out.append(" ".join(edited))
+    return out

@@ -56,7 +56,7 @@ def build_comments() -> int:
         writer.writerow(["id", "teks", "sentimen", "aspek", "aspek_sentimen", "saran", "non_informatif", "konteks", "sumber"])
         for row in rows:
             identifier = row_id("k", row["teks"])
-            row = {**row, **{k: v for k, v in adjudicated.get(identifier, {}).items() if k != "teks"}}
+            row = {**row, **{k: v for k, v in adjudicated.get(identifier, {}).items() if k not in ("teks", "id", "alasan")}}
             aspects = [a for a in ("materi", "metode", "relevansi", "waktu") if a in row["aspek"]]
             writer.writerow([
                 identifier,
@@ -74,13 +74,19 @@ def build_comments() -> int:
 
 def build_barriers() -> int:
     rows = unique(read_jsonl(RAW / "barriers.jsonl"))
+    adjudicated_path = RAW / "double_label" / "adjudicated.jsonl"
+    adjudicated = {}
+    if adjudicated_path.exists():
+        adjudicated = {r["id"]: r for r in read_jsonl(adjudicated_path) if "hambatan" in r}
     order = ["waktu_beban_kerja", "relevansi", "minat", "dukungan_pimpinan", "akses_biaya", "informasi", "teknis", "lainnya"]
     with (OUT / "korpus_hambatan.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["id", "teks", "hambatan", "konteks"])
         for row in rows:
-            labels = [b for b in order if b in row["hambatan"]]
-            writer.writerow([row_id("h", row["teks"]), row["teks"], ";".join(labels), row.get("konteks", "")])
+            identifier = row_id("h", row["teks"])
+            chosen = adjudicated.get(identifier, row)["hambatan"]
+            labels = [b for b in order if b in chosen]
+            writer.writerow([identifier, row["teks"], ";".join(labels), row.get("konteks", "")])
     return len(rows)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import re
 
 import numpy as np
 import pandas as pd
@@ -79,7 +80,8 @@ def test_sentiment_empty_comment_is_netral_and_explain_names_terms(corpus):
     assert np.allclose(clf.predict_proba(["materi bagus"]).sum(axis=1), 1.0)
     explanation = clf.explain("materi tidak jelas dan membosankan")
     assert {"fitur", "kontribusi", "kelas"} <= set(explanation.columns)
-    assert explanation["fitur"].str.contains("tidak_jelas").any()
+    assert (explanation["kelas"] == "negatif").all()
+    assert explanation["fitur"].str.contains("tidak_jelas|dinegasi").any()  # negation is what it read
     with pytest.raises(ValueError, match="one comment"):
         clf.explain(["a", "b"])
 
@@ -139,3 +141,13 @@ def test_corpora_follow_the_scheme():
         assert set(polarity.values()) <= {"negatif", "netral", "positif"}
     assert corpus["teks"].str.strip().str.lower().is_unique
     assert barriers["teks"].str.strip().str.lower().is_unique
+    assert len(corpus) >= 4000 and len(barriers) >= 800
+    for frame in (corpus, barriers):  # near-duplicates: rows sharing an 8-word sequence with an earlier row
+        seen: set[tuple[str, ...]] = set()
+        near = 0
+        for text in frame["teks"]:
+            words = re.findall(r"\w+", text.lower())
+            grams = {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
+            near += bool(grams & seen)
+            seen |= grams
+        assert near / len(frame) <= 0.02

@@ -31,3 +31,4 @@ def test_normalisation_is_idempotent(text):
 def test_explained_path_agrees_with_fast_path(pieces):
     text = "".join(pieces)
     assert PRE.explain(text).stems == PRE(text)
+

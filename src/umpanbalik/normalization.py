@@ -18,7 +18,7 @@ __all__ = ["normalize_text", "mask_identifiers"]
 
 _TAG = re.compile(r"<[^<>]{0,500}>")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # starts only where a run starts
 _MENTION = re.compile(r"(?<![\w@])@\w+")
 # NIP: 18 digits (birth date, appointment date, sex, serial), often grouped "19850101 201001 1 001".
 _NIP = re.compile(r"(?<!\d)\d{8}[ .-]?\d{6}[ .-]?\d[ .-]?\d{3}(?!\d)")
@@ -60,6 +60,9 @@ def mask_identifiers(text: str, names: Iterable[str] = ()) -> str:
     return _mask(text, _EXPORT_STYLE, names)
 
 
+_EMOTICON_MARKS = frozenset(":;=^<>_*\\|")
+
+
 @dataclass(frozen=True)
 class _EmojiTables:
     emoji: re.Pattern[str]  # pictographs, matched anywhere
@@ -72,23 +75,27 @@ class _EmojiTables:
 def _tables() -> _EmojiTables:
     words = {symbol: word for symbol, (word, _) in _emoji().items()}
     words.update({s.lower(): w for s, w in list(words.items()) if s.isascii()})
-    # Letter-only forms (xd, wkwk) are words, which the slang table handles.
+    # An emoticon is recognised by a character that ordinary text rarely holds (":" in ":)", "_" in
+    # "t_t"); forms without one (letter-only "xd", or "o.o") are left to the slang table.
     emoticons = sorted(
-        {s for s in words if s.isascii() and s == s.lower() and not s.isalnum()}, key=len, reverse=True
+        {s for s in words if s.isascii() and s == s.lower() and _EMOTICON_MARKS.intersection(s)},
+        key=len, reverse=True,
     )
     emoji = sorted((s for s in words if not s.isascii()), key=len, reverse=True)
+    emoji_starts = "[" + "".join(sorted({re.escape(s[0]) for s in emoji})) + "]" if emoji else "(?!x)x"
 
     def alternation(symbols: list[str]) -> str:
         return "|".join(re.escape(s) for s in symbols) or r"(?!x)x"
 
     starts = {s[0] for s in emoticons}
     key_class = "[" + "".join(re.escape(k) for k in sorted(starts)) + "]" if starts else "(?!x)x"
+    marks = "".join(re.escape(k) for k in sorted(_EMOTICON_MARKS))
     # The lookahead lets the regex skip every position that cannot start an emoticon.
     return _EmojiTables(
-        emoji=re.compile(alternation(emoji)),
+        emoji=re.compile(f"(?={emoji_starts})(?:{alternation(emoji)})"),
         emoticons=re.compile(rf"(?={key_class})(?<![^\s\w])(?:{alternation(emoticons)})(?![^\s.,!?])"),
         words=words,
-        special=re.compile("[\\d" + key_class[1:]),
+        special=re.compile(f"[\\d{marks}]"),
     )
 
 
