@@ -22,6 +22,21 @@ _EXPORTS = {
     "normalize_text": "normalization",
     "mask_identifiers": "normalization",
     "stem_audit": "stemming",
+    "split_clauses": "preprocessing",
+    "TextFeatures": "features",
+    "TextClassifier": "classifier",
+    "SentimentClassifier": "sentiment",
+    "SuggestionDetector": "flags",
+    "NonInformativeDetector": "flags",
+    "AspectTagger": "aspects",
+    "load_taxonomy": "aspects",
+    "TopicModel": "topics",
+    "coherence": "topics",
+    "topic_stability": "topics",
+    "load_corpus": "datasets",
+    "load_barriers": "datasets",
+    "save": "io",
+    "load": "io",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

@@ -12,12 +12,12 @@ from pathlib import Path
 
 MESSAGES = {
     "id": {
-        "demo_done": "Selesai: {n} komentar contoh diproses. Hasil: {path}",
+        "demo_done": "Selesai: {n} komentar contoh dianalisis. Hasil: {path}",
         "done": "Selesai: {n} baris ditulis ke {path}",
         "missing_column": "Kolom {column!r} tidak ada. Kolom yang tersedia: {available}",
     },
     "en": {
-        "demo_done": "Done: {n} example comments processed. Output: {path}",
+        "demo_done": "Done: {n} example comments analysed. Output: {path}",
         "done": "Done: {n} rows written to {path}",
         "missing_column": "Column {column!r} not found. Available columns: {available}",
     },
@@ -45,14 +45,24 @@ def main(argv: list[str] | None = None) -> int:
     from .preprocessing import Preprocessor
 
     if args.command == "demo":
+        from .aspects import AspectTagger
+        from .flags import NonInformativeDetector, SuggestionDetector
+        from .sentiment import SentimentClassifier
+
         comments = files("umpanbalik.resources").joinpath("contoh_komentar.txt").read_text(encoding="utf-8").splitlines()
         frame = pd.DataFrame({"komentar": comments})
         frame["teks_bersih"] = Preprocessor().transform(frame["komentar"])
+        frame["sentimen"] = SentimentClassifier.pretrained().predict(frame["komentar"])
+        tagged = AspectTagger.pretrained().tag(frame["komentar"])
+        frame["aspek"] = tagged["aspek"].map(", ".join)
+        frame["aspek_sentimen"] = tagged["aspek_sentimen"].map(lambda d: ", ".join(f"{a}: {p}" for a, p in d.items()))
+        frame["saran"] = SuggestionDetector.pretrained().predict(frame["komentar"])
+        frame["non_informatif"] = NonInformativeDetector.pretrained().predict(frame["komentar"])
         output = Path(args.output)
         output.mkdir(parents=True, exist_ok=True)
-        path = output / "praproses_contoh.csv"
+        path = output / "hasil_contoh.csv"
         frame.to_csv(path, index=False, encoding="utf-8-sig")
-        print(frame.to_string(index=False))
+        print(frame.drop(columns=["teks_bersih"]).to_string(index=False))
         print(text["demo_done"].format(n=len(frame), path=path))
         return 0
     frame = pd.read_csv(args.file)
