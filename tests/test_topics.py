@@ -95,3 +95,14 @@ def test_stability_and_nmf(themed):
     model = TopicModel(n_topics=3, method="nmf", min_df=1).fit(themed)
     assert model.n_topics_ == 3
     assert set(np.unique(model.labels_)) <= {-1, 0, 1, 2}
+
+
+def test_plots_render_without_a_display(themed, tmp_path):
+    from umpanbalik.plots import plot_topic_sizes
+
+    model = TopicModel(n_topics=3, min_df=1).fit(themed)
+    for fig in (model.plot_top_terms(), model.wordcloud(0), plot_topic_sizes(model)):
+        path = tmp_path / "figure.png"
+        fig.savefig(path)
+        assert path.stat().st_size > 1000
+    assert len(model.plot_top_terms(topics=[1]).axes) == 1

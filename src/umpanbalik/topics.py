@@ -65,6 +65,21 @@ def _doc_terms(cleaned: Iterable[str]) -> list[set[str]]:
     return docs
 
 
+def _label(terms: list[str], size: int = 3) -> str:
+    """Three readable terms: a word that is part of a phrase in the top terms is shown as that
+    phrase ("terima", "kasih" → "terima kasih"), and no word is shown twice."""
+    phrases = [t for t in terms if " " in t]
+    chosen: list[str] = []
+    for term in terms:
+        if " " not in term:
+            term = next((p for p in phrases if term in p.split()), term)
+        if term not in chosen and not any(set(term.split()) <= set(c.split()) for c in chosen):
+            chosen.append(term)
+        if len(chosen) == size:
+            break
+    return ", ".join(chosen)
+
+
 class TopicModel(TransformerMixin, BaseEstimator):
     """Discover themes in comments by clustering their TF-IDF vectors.
 
@@ -109,7 +124,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
     ...          "konsumsi enak", "makanan konsumsi enak", "konsumsi kurang enak"] * 3
     >>> model = TopicModel(n_topics=2, min_df=1, exclude_non_informative=False).fit(texts)
     >>> sorted(model.topics_["label"].str.split(", ").str[0])
-    ['konsumsi', 'sinyal']
+    ['konsumsi enak', 'sinyal putus']
     """
 
     def __init__(
@@ -365,7 +380,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             order = np.argsort(-self.term_weights_[c])[: self.n_terms]
             terms = [(self._readable(feature_names[i]), round(float(self.term_weights_[c, i]), 4))
                      for i in order if self.term_weights_[c, i] > 0]
-            label = self.topic_names_.get(c) or ", ".join(t for t, _ in terms[:3])
+            label = self.topic_names_.get(c) or _label([t for t, _ in terms])
             row = {"topik": c, "ukuran": len(members), "porsi": len(members) / max(total, 1), "label": label,
                    "kata_kunci": terms, "contoh": self._examples(members, c)}
             if aspects is not None:
@@ -468,6 +483,18 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self._check_topic(topic)
         terms = self.topics_.loc[self.topics_["topik"] == topic, "kata_kunci"].iloc[0]
         return pd.DataFrame(terms[: n or self.n_terms], columns=["kata", "bobot"])
+
+    def plot_top_terms(self, topics: Sequence[int] | None = None, n: int = 10) -> Any:
+        """Bar charts of the top terms per topic (a matplotlib figure); see :mod:`umpanbalik.plots`."""
+        from .plots import plot_top_terms
+
+        return plot_top_terms(self, topics, n)
+
+    def wordcloud(self, topic: int, n: int = 40) -> Any:
+        """A word cloud of one topic (a matplotlib figure); see :mod:`umpanbalik.plots`."""
+        from .plots import topic_wordcloud
+
+        return topic_wordcloud(self, topic, n)
 
     def _repr_html_(self) -> str:
         if not hasattr(self, "topics_"):
