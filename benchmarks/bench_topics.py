@@ -137,12 +137,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seeds", type=int, default=5)
     parser.add_argument("--skip-large", action="store_true")
+    parser.add_argument("--speed-only", action="store_true")
     args = parser.parse_args()
     corpus = load_corpus()
-    compare("bundled corpus", corpus["teks"].tolist(), args.seeds, aspects=corpus["aspek"].tolist())
     frame = smsa("train")
-    if frame is not None:
-        compare("IndoNLU SmSA train", frame["text"].astype(str).tolist(), args.seeds)
+    if not args.speed_only:
+        compare("bundled corpus", corpus["teks"].tolist(), args.seeds, aspects=corpus["aspek"].tolist())
+        if frame is not None:
+            compare("IndoNLU SmSA train", frame["text"].astype(str).tolist(), args.seeds)
     base = frame["text"].astype(str).tolist() if frame is not None else corpus["teks"].tolist()
     speed(base, [10_000] if args.skip_large else [10_000, 100_000])
 

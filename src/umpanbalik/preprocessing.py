@@ -101,14 +101,19 @@ class _TokenAnalyzer:
         found = self.memo.get(token)
         if found is None:
             found = self._analyze(token)
-            if len(self.memo) >= 1_000_000:  # bounded memory on endless streams of typos
-                self.memo.clear()
-                self.kept.clear()
-            self.memo[token] = found
-            self.kept[token] = " ".join(stem for _, stem, kind in found if kind == CONTENT)
-            if any(kind == SCOPE for _, _, kind in found):
-                self.scope_tokens.add(token)
+            self.store(token, found)
         return found
+
+    def store(self, token: str, found: tuple[Entry, ...]) -> None:
+        """Remember a token's analysis (also one made in another process)."""
+        if len(self.memo) >= 1_000_000:  # bounded memory on endless streams of typos
+            self.memo.clear()
+            self.kept.clear()
+            self.scope_tokens.clear()
+        self.memo[token] = found
+        self.kept[token] = " ".join(stem for _, stem, kind in found if kind == CONTENT)
+        if any(kind == SCOPE for _, _, kind in found):
+            self.scope_tokens.add(token)
 
     def clean(self, tokens: list[str]) -> str:
         """The kept stems of a tokenised comment, space-separated."""
@@ -283,8 +288,10 @@ def _freeze_words(value: Iterable[str] | None, name: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in value)
 
 
-def _preprocess_chunk(preprocessor: Preprocessor, texts: list[str]) -> list[str]:
-    return preprocessor.set_params(n_jobs=None).transform(texts)
+def _analyze_tokens(config: _Config, tokens: list[str]) -> list[tuple[str, tuple[Entry, ...]]]:
+    """Analyse new tokens in a worker process (the costly part: Sastrawi on unseen words)."""
+    analyzer = _analyzer_for(config)
+    return [(token, analyzer.entries(token)) for token in tokens]
 
 
 class Preprocessor(TransformerMixin, BaseEstimator):
@@ -434,14 +441,33 @@ class Preprocessor(TransformerMixin, BaseEstimator):
         analyzer = _analyzer_for(self._config())
         return [self._clean(t, analyzer) for t in texts]
 
-    def _transform_parallel(self, texts: list[str], n_jobs: int) -> list[str]:
+    def _transform_parallel(self, texts: list[str], n_jobs: int, block: int = 200_000) -> list[str]:
+        """Tokenise here, analyse the new distinct tokens in worker processes, clean here.
+
+        Splitting the vocabulary rather than the comments means no word is stemmed twice: the
+        workers share the stemming of a block's new words, and the fast per-comment pass runs on
+        the filled memo.
+        """
         from joblib import Parallel, delayed, effective_n_jobs
 
         workers = effective_n_jobs(n_jobs)
-        size = -(-len(texts) // (workers * 4))
-        chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
-        results = Parallel(n_jobs=workers)(delayed(_preprocess_chunk)(self, chunk) for chunk in chunks)
-        return [text for chunk in results for text in chunk]
+        config = self._config()
+        analyzer = _analyzer_for(config)
+        tokenize = _tokenizer()
+        out: list[str] = []
+        with Parallel(n_jobs=workers) as parallel:
+            for start in range(0, len(texts), block):
+                token_lists = [tokenize(self._normalize(t)) if t else [] for t in texts[start : start + block]]
+                unseen = sorted({token for tokens in token_lists for token in tokens} - analyzer.memo.keys())
+                if len(unseen) >= 1_000:
+                    size = -(-len(unseen) // (workers * 2))
+                    parts = parallel(delayed(_analyze_tokens)(config, unseen[i : i + size])
+                                     for i in range(0, len(unseen), size))
+                    for part in parts:
+                        for token, found in part:
+                            analyzer.store(token, found)
+                out.extend(analyzer.clean(tokens) if tokens else "" for tokens in token_lists)
+        return out
 
     def get_feature_names_out(self, input_features: Sequence[str] | None = None) -> Any:
         import numpy as np

@@ -31,6 +31,7 @@ __all__ = ["TopicModel", "coherence", "topic_stability", "NON_INFORMATIVE_TOPIC"
 
 NON_INFORMATIVE_TOPIC = -1
 _SHORT = 6  # tokens after preprocessing; longer comments are never non-answers in the corpus
+_SELECTION_SAMPLE = 20_000  # comments on which n_topics="auto" compares the candidate k
 
 
 def _npmi_table(docs: Sequence[set[str]], topics: Sequence[Sequence[str]]) -> list[float]:
@@ -87,7 +88,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
     ----------
     n_topics : int or "auto", default="auto"
         Number of topics; ``"auto"`` tries every k in ``k_range`` and keeps the one with the best sum
-        of standardised mean NPMI coherence and silhouette (both in ``selection_scores_``).
+        of standardised mean NPMI coherence and silhouette (both in ``selection_scores_``); on more
+        than 20,000 comments the candidates are compared on a random sample of 20,000.
     k_range : tuple of int, default=(4, 12)
         The k tried by ``"auto"`` (inclusive).
     method : {"kmeans", "nmf"}, default="kmeans"
@@ -237,23 +239,32 @@ class TopicModel(TransformerMixin, BaseEstimator):
             self._describe(texts, cleaned, informative, matrix, aspects, sentiments)
             return
         embedded = self._embed(matrix, fit=True)
-        doc_terms = _doc_terms(docs)
         if self.n_topics == "auto":
             low, high = self.k_range
             candidates = [k for k in range(low, high + 1) if k < distinct] or [min(2, distinct)]
             rows = []
             fits = {}
-            for k in candidates:  # a quick scan with two restarts; the chosen k is refitted in full
-                assignment, centers = self._cluster(embedded, matrix, k, n_init=min(2, self.n_init))
+            # A quick scan with two restarts, on a random sample of at most _SELECTION_SAMPLE
+            # comments on large inputs; the chosen k is then fitted on everything.
+            scan = np.arange(matrix.shape[0])
+            if len(scan) > _SELECTION_SAMPLE:
+                scan = np.sort(np.random.default_rng(self.random_state).choice(scan, _SELECTION_SAMPLE, replace=False))
+            scan_embedded, scan_matrix = embedded[scan], matrix[scan]
+            scan_terms = _doc_terms([docs[i] for i in scan])
+            for k in candidates:
+                assignment, centers = self._cluster(scan_embedded, scan_matrix, k, n_init=min(2, self.n_init))
                 fits[k] = (assignment, centers)
-                rows.append((k, float(np.mean(self._coherence_of(matrix, assignment, doc_terms))),
-                             self._silhouette(embedded, assignment)))
+                rows.append((k, float(np.mean(self._coherence_of(scan_matrix, assignment, scan_terms))),
+                             self._silhouette(scan_embedded, assignment)))
             scores = pd.DataFrame(rows, columns=["k", "npmi", "silhouette"])
             standard = lambda s: (s - s.mean()) / (s.std(ddof=0) or 1.0)  # noqa: E731
             scores["skor"] = standard(scores["npmi"]) + standard(scores["silhouette"])
             self.selection_scores_ = scores
             best = int(scores.loc[scores["skor"].idxmax(), "k"])
-            assignment, centers = self._cluster(embedded, matrix, best) if self.n_init > 2 else fits[best]
+            if self.n_init > 2 or len(scan) < matrix.shape[0]:
+                assignment, centers = self._cluster(embedded, matrix, best)
+            else:
+                assignment, centers = fits[best]
         else:
             k = min(int(self.n_topics), distinct)
             assignment, centers = self._cluster(embedded, matrix, k)
