@@ -69,6 +69,7 @@ class _EmojiTables:
     emoticons: re.Pattern[str]  # ASCII emoticons such as :) or ^_^, matched between words
     words: dict[str, str]  # symbol -> Indonesian word(s)
     special: re.Pattern[str]  # one scan that says whether a comment needs any rewriting below
+    marks: re.Pattern[str]  # whether it holds a character that marks an emoticon
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +97,7 @@ def _tables() -> _EmojiTables:
         emoticons=re.compile(rf"(?={key_class})(?<![^\s\w])(?:{alternation(emoticons)})(?![^\s.,!?])"),
         words=words,
         special=re.compile(f"[\\d{marks}]"),
+        marks=re.compile(f"[{marks}]"),
     )
 
 
@@ -138,7 +140,11 @@ def normalize_text(
     >>> normalize_text("Materinya <b>BAGUS</b> 👍 cek https://contoh.id").split()
     ['materinya', 'bagus', 'bagus', 'cek', '__tautan__']
     """
-    tables = _tables()
+    return _normalize(text, markup, identifiers, emoji, _tables())
+
+
+def _normalize(text: str, markup: bool, identifiers: bool, emoji: bool, tables: _EmojiTables) -> str:
+    """:func:`normalize_text` with positional options: the hot loop of ``Preprocessor.transform``."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
         text = _INVISIBLE.sub(" ", text)
@@ -157,6 +163,6 @@ def normalize_text(
     if emoji:
         if not text.isascii():
             text = tables.emoji.sub(lambda m: " " + tables.words[m.group(0)] + " ", text)
-        if special:
+        if special and tables.marks.search(text):  # digits alone make a comment special, too
             text = tables.emoticons.sub(lambda m: " " + tables.words[m.group(0)] + " ", text)
     return text
