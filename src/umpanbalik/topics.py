@@ -31,7 +31,7 @@ __all__ = ["TopicModel", "coherence", "topic_stability", "NON_INFORMATIVE_TOPIC"
 
 NON_INFORMATIVE_TOPIC = -1
 _SHORT = 6  # tokens after preprocessing; longer comments are never non-answers in the corpus
-_SELECTION_SAMPLE = 20_000  # comments on which n_topics="auto" compares the candidate k
+_SELECTION_SAMPLE = 5_000  # comments on which n_topics="auto" compares the candidate k
 
 
 def _npmi_table(docs: Sequence[set[str]], topics: Sequence[Sequence[str]]) -> list[float]:
@@ -89,7 +89,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
     n_topics : int or "auto", default="auto"
         Number of topics; ``"auto"`` tries every k in ``k_range`` and keeps the one with the best sum
         of standardised mean NPMI coherence and silhouette (both in ``selection_scores_``); on more
-        than 20,000 comments the candidates are compared on a random sample of 20,000.
+        than 5,000 comments the candidates are compared on a random sample of 5,000, then the chosen
+        k is fitted on every comment.
     k_range : tuple of int, default=(4, 12)
         The k tried by ``"auto"`` (inclusive).
     method : {"kmeans", "nmf"}, default="kmeans"
@@ -116,8 +117,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
         Set non-answers aside before fitting (with the shipped :class:`NonInformativeDetector` and
         comments that are empty after preprocessing); they get topic -1.
     preprocessor : Preprocessor, optional
-    n_init : int, default=10
+    n_init : int or "auto", default="auto"
         k-means++ restarts (the run with the lowest inertia is kept); more restarts, steadier topics.
+        ``"auto"``: 16 up to 20,000 comments, 8 beyond (large inputs are steadier by themselves).
     random_state : int, default=0
 
     Examples
@@ -145,7 +147,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         stopwords_add: Sequence[str] | None = None,
         exclude_non_informative: bool = True,
         preprocessor: Preprocessor | None = None,
-        n_init: int = 10,
+        n_init: int | str = "auto",
         random_state: int = 0,
     ) -> None:
         self.n_topics = n_topics
@@ -185,7 +187,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
             return normalize(matrix)
         if fit:
             components = min(self.svd_components, matrix.shape[1] - 1, matrix.shape[0] - 1)
-            self.svd_ = TruncatedSVD(n_components=max(components, 1), random_state=self.random_state).fit(matrix)
+            # The randomized SVD approximates one fixed decomposition; its own seed is fixed so that
+            # random_state varies only the clustering, which topic_stability then measures.
+            self.svd_ = TruncatedSVD(n_components=max(components, 1), n_iter=7, random_state=0).fit(matrix)
         return normalize(self.svd_.transform(matrix))
 
     # -- fitting ------------------------------------------------------------------------------------
@@ -211,6 +215,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         check_int("n_terms", self.n_terms, minimum=1)
         check_int("n_examples", self.n_examples, minimum=0)
         check_int("svd_components", self.svd_components, minimum=2, allow_none=True)
+        if self.n_init != "auto":
+            check_int("n_init", self.n_init, minimum=1)
 
     def _fit(self, texts: list[str], aspects: Any, sentiments: Any) -> None:
         self._validate()
@@ -252,7 +258,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             scan_embedded, scan_matrix = embedded[scan], matrix[scan]
             scan_terms = _doc_terms([docs[i] for i in scan])
             for k in candidates:
-                assignment, centers = self._cluster(scan_embedded, scan_matrix, k, n_init=min(2, self.n_init))
+                assignment, centers = self._cluster(scan_embedded, scan_matrix, k, n_init=min(2, self._restarts(len(scan))))
                 fits[k] = (assignment, centers)
                 rows.append((k, float(np.mean(self._coherence_of(scan_matrix, assignment, scan_terms))),
                              self._silhouette(scan_embedded, assignment)))
@@ -261,7 +267,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             scores["skor"] = standard(scores["npmi"]) + standard(scores["silhouette"])
             self.selection_scores_ = scores
             best = int(scores.loc[scores["skor"].idxmax(), "k"])
-            if self.n_init > 2 or len(scan) < matrix.shape[0]:
+            if self._restarts(matrix.shape[0]) > 2 or len(scan) < matrix.shape[0]:
                 assignment, centers = self._cluster(embedded, matrix, best)
             else:
                 assignment, centers = fits[best]
@@ -290,8 +296,13 @@ class TopicModel(TransformerMixin, BaseEstimator):
             centers.append(center / (np.linalg.norm(center) or 1.0))
         return np.vstack(centers)
 
+    def _restarts(self, n_docs: int) -> int:
+        if self.n_init == "auto":
+            return 16 if n_docs <= 20_000 else 8
+        return int(self.n_init)
+
     def _cluster(self, embedded: Any, matrix: sp.csr_matrix, k: int, n_init: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-        n_init = self.n_init if n_init is None else n_init
+        n_init = self._restarts(matrix.shape[0]) if n_init is None else n_init
         if self.method == "nmf":
             nmf = NMF(n_components=k, init="nndsvda", random_state=self.random_state, max_iter=400)
             weights = nmf.fit_transform(matrix)
