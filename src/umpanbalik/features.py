@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.base import BaseEstimator, TransformerMixin, clone
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
@@ -107,7 +107,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         pre = self.preprocessor if self.preprocessor is not None else Preprocessor()
         views = {"akar": pre.transform(texts)}
         if self.use_words:
-            views["kata"] = _unstemmed(pre, texts)
+            views["kata"] = clone(pre).set_params(stem=False).transform(texts)
         if self.char_ngram_range is not None:
             views["huruf"] = [normalize_text(t) for t in texts]
         return views
@@ -173,8 +173,3 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             names.extend(_LEXICON_NAMES)
         return np.asarray(names, dtype=object)
 
-
-def _unstemmed(pre: Preprocessor, texts: list[str]) -> list[str]:
-    params = pre.get_params()
-    params["stem"] = False
-    return Preprocessor(**params).transform(texts)

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.base import BaseEstimator, TransformerMixin, clone
 from sklearn.cluster import KMeans, kmeans_plusplus
 from sklearn.decomposition import NMF, TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -187,9 +187,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             return normalize(matrix)
         if fit:
             components = min(self.svd_components, matrix.shape[1] - 1, matrix.shape[0] - 1)
-            # The randomized SVD approximates one fixed decomposition; its own seed is fixed so that
-            # random_state varies only the clustering, which topic_stability then measures.
-            self.svd_ = TruncatedSVD(n_components=max(components, 1), n_iter=7, random_state=0).fit(matrix)
+            self.svd_ = TruncatedSVD(n_components=max(components, 1), random_state=self.random_state).fit(matrix)
         return normalize(self.svd_.transform(matrix))
 
     # -- fitting ------------------------------------------------------------------------------------
@@ -356,9 +354,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
     # -- description --------------------------------------------------------------------------------
     def _surface_forms(self, texts: list[str], cleaned: list[str], informative: np.ndarray) -> dict[str, str]:
         """Stem → its most frequent unstemmed form (``latih`` → ``pelatihan``)."""
-        params = self._pre().get_params()
-        params["stem"] = False
-        surface_pre = Preprocessor(**params)
+        surface_pre = clone(self._pre()).set_params(stem=False)
         stemmed = [c for c, m in zip(cleaned, informative) if m]
         surface = surface_pre.transform([t for t, m in zip(texts, informative) if m])
         counts: dict[str, Counter[str]] = {}
