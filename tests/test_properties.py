@@ -32,3 +32,9 @@ def test_explained_path_agrees_with_fast_path(pieces):
     text = "".join(pieces)
     assert PRE.explain(text).stems == PRE(text)
 
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(list("ab ,.!-'’<>&:)(@2\n👍") + ["tidak", " tidak ", "gk", "materi", "jelas", " http://x.id ", "kurang-", "-an", "e-learning"]), max_size=30).map("".join), max_size=6))
+def test_batch_transform_equals_explained_stems(texts):
+    assert PRE.transform(texts) == [" ".join(PRE.explain(t).stems) for t in texts]

@@ -33,8 +33,10 @@ CONTENT, SCOPE, STOP, BOUNDARY = 0, 1, 2, 3
 Entry = tuple[str, str, int]  # (word, stem, kind)
 
 # Tokens are words with inner hyphens or apostrophes (e-learning, materi-materi) and runs of
-# punctuation. The tokenizer's pattern is the fast superset below; a token holding a hyphen or an
-# apostrophe is split exactly by _WORD_PATTERN once, when first analysed (then memoised).
+# punctuation (_WORD_PATTERN). The nltk tokenizer uses a fast superset of it; the batch path goes
+# further and splits at white space only. Either way, a piece that is not exactly one token is split
+# by _WORD_PATTERN the first time it is analysed, and the split is memoised with the piece, so every
+# path gives the same entries (a property test checks it).
 _TOKEN_PATTERN = r"[\w'’-]+|[^\w\s'’-]+"
 _WORD_PATTERN = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]+")
 _RUN3 = re.compile(r"([^\W\d_])\1{2,}")
@@ -159,7 +161,7 @@ class _TokenAnalyzer:
         return " ".join(filter(None, out))
 
     def _analyze(self, token: str) -> tuple[Entry, ...]:
-        if ("-" in token or "'" in token or "’" in token) and _WORD_PATTERN.fullmatch(token) is None:
+        if _WORD_PATTERN.fullmatch(token) is None:  # a chunk of several tokens ("bagus,", "materi-")
             return tuple(entry for piece in _WORD_PATTERN.findall(token) for entry in self.entries(piece))
         if token.startswith("__") and token.endswith("__"):
             return ()  # a placeholder such as __tautan__ or __nip__
@@ -455,9 +457,11 @@ class Preprocessor(TransformerMixin, BaseEstimator):
             return self._transform_parallel(texts, n_jobs)
         # The loop below is _clean inlined, with options and lookups hoisted: at ~30 µs per comment,
         # Python call overhead is a tenth of the time.
-        clean, tokenize, tables = _analyzer_for(self._config()).clean, _tokenizer(), _tables()
+        # Splitting at white space (C speed) replaces the regex tokenizer here: each white-space chunk
+        # is tokenised once, when the memo first sees it.
+        clean, tables = _analyzer_for(self._config()).clean, _tables()
         markup, identifiers, emoji = bool(self.normalize_markup), bool(self.mask_identifiers), bool(self.map_emoji)
-        return [clean(tokenize(_normalize(t, markup, identifiers, emoji, tables))) if t else "" for t in texts]
+        return [clean(_normalize(t, markup, identifiers, emoji, tables).split()) if t else "" for t in texts]
 
     def _transform_parallel(self, texts: list[str], n_jobs: int, block: int = 200_000) -> list[str]:
         """Tokenise here, analyse the new distinct tokens in worker processes, clean here.
