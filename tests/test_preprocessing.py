@@ -142,9 +142,13 @@ def test_estimator_contract():
     assert pre.get_params()["slang"] == {"x": "y"}
 
 
-def test_parallel_transform_matches_serial():
-    texts = ["materi tidak jelas", "waktunya kurang bgt", None, "diklat via zoom"] * 5_000
-    assert Preprocessor(n_jobs=2).transform(texts) == Preprocessor().transform(texts)
+def test_parallel_transform_matches_serial(monkeypatch):
+    from umpanbalik import preprocessing
+
+    monkeypatch.setattr(preprocessing, "_PARALLEL_MIN_NEW", 1)  # make the workers run on a small input
+    texts = [f"materiq{i % 997} tidak jelas, waktunyaq{i % 13} kurang bgt" for i in range(20_000)] + [None, "", "tdk-relevan"]
+    parallel = Preprocessor(n_jobs=2).transform(texts)  # first, so that the new words go to the workers
+    assert parallel == [" ".join(Preprocessor()(t)) for t in texts]
 
 
 def test_pipeline_inside_grid_search():

@@ -44,6 +44,7 @@ _RUN2 = re.compile(r"([^\W\d_])\1")
 _TRAILING_DOUBLE = re.compile(r"([^\W\d_])\1$")
 # "materi2" is written for "materi-materi"; only after 3+ letters, so "k3" or "covid19" stay.
 _REDUPLICATION = re.compile(r"([^\W\d_]{3,})2(nya|an|lah|ku|mu)?")
+_PARALLEL_MIN_NEW = 50_000  # new distinct chunks in a block before n_jobs starts workers
 _MAX_WORD_LENGTH = 40  # longer "words" are pasted links, keyboard mashing or binary: not words
 
 
@@ -475,13 +476,14 @@ class Preprocessor(TransformerMixin, BaseEstimator):
         workers = effective_n_jobs(n_jobs)
         config = self._config()
         analyzer = _analyzer_for(config)
-        tokenize = _tokenizer()
         out: list[str] = []
         with Parallel(n_jobs=workers) as parallel:
             for start in range(0, len(texts), block):
-                token_lists = [tokenize(self._normalize(t)) if t else [] for t in texts[start : start + block]]
+                token_lists = [self._normalize(t).split() if t else [] for t in texts[start : start + block]]
                 unseen = sorted({token for tokens in token_lists for token in tokens} - analyzer.memo.keys())
-                if len(unseen) >= 1_000:
+                # Starting workers costs about as much as stemming ~40,000 new words (measured on
+                # SmSA), so fewer new words are analysed here.
+                if len(unseen) >= _PARALLEL_MIN_NEW:
                     size = -(-len(unseen) // (workers * 2))
                     parts = parallel(delayed(_analyze_tokens)(config, unseen[i : i + size])
                                      for i in range(0, len(unseen), size))
