@@ -477,20 +477,21 @@ class Preprocessor(TransformerMixin, BaseEstimator):
         config = self._config()
         analyzer = _analyzer_for(config)
         out: list[str] = []
-        with Parallel(n_jobs=workers) as parallel:
-            for start in range(0, len(texts), block):
-                token_lists = [self._normalize(t).split() if t else [] for t in texts[start : start + block]]
-                unseen = sorted({token for tokens in token_lists for token in tokens} - analyzer.memo.keys())
-                # Starting workers costs about as much as stemming ~40,000 new words (measured on
-                # SmSA), so fewer new words are analysed here.
-                if len(unseen) >= _PARALLEL_MIN_NEW:
-                    size = -(-len(unseen) // (workers * 2))
-                    parts = parallel(delayed(_analyze_tokens)(config, unseen[i : i + size])
-                                     for i in range(0, len(unseen), size))
-                    for part in parts:
-                        for token, found in part:
-                            analyzer.store(token, found)
-                out.extend(analyzer.clean(tokens) if tokens else "" for tokens in token_lists)
+        parallel = None  # the worker pool starts only when a block has enough new words
+        for start in range(0, len(texts), block):
+            token_lists = [self._normalize(t).split() if t else [] for t in texts[start : start + block]]
+            unseen = sorted({token for tokens in token_lists for token in tokens} - analyzer.memo.keys())
+            # Starting workers costs about as much as stemming ~40,000 new words (measured on
+            # SmSA), so fewer new words are analysed here.
+            if len(unseen) >= _PARALLEL_MIN_NEW:
+                parallel = parallel or Parallel(n_jobs=workers)
+                size = -(-len(unseen) // (workers * 2))
+                parts = parallel(delayed(_analyze_tokens)(config, unseen[i : i + size])
+                                 for i in range(0, len(unseen), size))
+                for part in parts:
+                    for token, found in part:
+                        analyzer.store(token, found)
+            out.extend(analyzer.clean(tokens) if tokens else "" for tokens in token_lists)
         return out
 
     def get_feature_names_out(self, input_features: Sequence[str] | None = None) -> Any:
