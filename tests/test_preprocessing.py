@@ -142,13 +142,51 @@ def test_estimator_contract():
     assert pre.get_params()["slang"] == {"x": "y"}
 
 
-def test_parallel_transform_matches_serial(monkeypatch):
+def _parallel_texts(tag: str) -> list:
+    return [f"materi{tag}{i % 997} tidak jelas, waktunya{tag}{i % 13} kurang bgt" for i in range(20_000)] + [
+        None, "", "tdk-relevan", "bagusss bgt 👍", "<b>jangan terlalu cepat</b>", 3.5]
+
+
+@pytest.fixture
+def small_rounds(monkeypatch):
+    """Make the worker path run on a small input, in several rounds."""
     from umpanbalik import preprocessing
 
-    monkeypatch.setattr(preprocessing, "_PARALLEL_MIN_NEW", 1)  # make the workers run on a small input
-    texts = [f"materiq{i % 997} tidak jelas, waktunyaq{i % 13} kurang bgt" for i in range(20_000)] + [None, "", "tdk-relevan"]
-    parallel = Preprocessor(n_jobs=2).transform(texts)  # first, so that the new words go to the workers
+    monkeypatch.setattr(preprocessing, "_PARALLEL_MIN_TEXTS", 1)
+    monkeypatch.setattr(preprocessing, "_PARALLEL_ROUND", 3_000)
+    return preprocessing
+
+
+@pytest.mark.parametrize("n_jobs", [2, 3])
+def test_parallel_transform_matches_serial(small_rounds, n_jobs):
+    texts = _parallel_texts(f"q{n_jobs}q")
+    parallel = Preprocessor(n_jobs=n_jobs).transform(texts)  # first, so that the new words go to the workers
+    assert len(small_rounds._worker_pool().workers) >= n_jobs - 1
+    assert all(process.is_alive() for process, _ in small_rounds._worker_pool().workers)
     assert parallel == [" ".join(Preprocessor()(t)) for t in texts]
+    assert Preprocessor(n_jobs=n_jobs).transform(texts) == parallel  # the workers' memos are warm now
+    options = {"join_negation": False, "slang": {"bgt": "sekali"}, "stem": False}
+    assert Preprocessor(n_jobs=n_jobs, **options).transform(texts) == Preprocessor(**options).transform(texts)
+
+
+def test_parallel_transform_survives_a_dead_worker(small_rounds):
+    texts = _parallel_texts("mati")
+    expected = Preprocessor().transform(texts)
+    Preprocessor(n_jobs=2).transform(texts[:100])
+    process, _ = small_rounds._worker_pool().workers[0]
+    process.kill()
+    process.join()
+    assert Preprocessor(n_jobs=2).transform(texts) == expected
+
+
+def test_parallel_transform_with_spawned_workers(small_rounds, monkeypatch):
+    small_rounds._worker_pool().close()
+    monkeypatch.setattr(small_rounds, "_START_METHOD", "spawn")  # as on platforms without fork
+    texts = _parallel_texts("spawn")
+    try:
+        assert Preprocessor(n_jobs=2).transform(texts) == Preprocessor().transform(texts)
+    finally:
+        small_rounds._worker_pool().close()
 
 
 def test_pipeline_inside_grid_search():
