@@ -179,6 +179,22 @@ def test_parallel_transform_survives_a_dead_worker(small_rounds):
     assert Preprocessor(n_jobs=2).transform(texts) == expected
 
 
+def _transform_in_pool_worker(texts: list) -> list[str]:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        return Preprocessor(n_jobs=2).transform(texts)
+
+
+def test_parallel_transform_inside_a_pool_worker_runs_there(small_rounds):
+    import multiprocessing
+
+    texts = _parallel_texts("pool")[:3_000]
+    with multiprocessing.get_context("fork").Pool(1) as pool:  # daemonic workers may not have children
+        assert pool.apply(_transform_in_pool_worker, (texts,)) == Preprocessor().transform(texts)
+
+
 def test_parallel_transform_with_spawned_workers(small_rounds, monkeypatch):
     small_rounds._worker_pool().close()
     monkeypatch.setattr(small_rounds, "_START_METHOD", "spawn")  # as on platforms without fork

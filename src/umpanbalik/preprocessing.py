@@ -588,7 +588,8 @@ class Preprocessor(TransformerMixin, BaseEstimator):
         """Cleaned comments: one string of space-separated tokens per input comment, same order."""
         texts = as_text_list(X, name="X")
         n_jobs = check_int("n_jobs", self.n_jobs, minimum=-1, allow_none=True)
-        if n_jobs not in (None, 0, 1) and len(texts) >= _PARALLEL_MIN_TEXTS:
+        daemon = multiprocessing.current_process().daemon  # a Pool worker, say: it may not start processes
+        if n_jobs not in (None, 0, 1) and len(texts) >= _PARALLEL_MIN_TEXTS and not daemon:
             from joblib import effective_n_jobs
 
             processes = effective_n_jobs(n_jobs)
