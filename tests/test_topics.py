@@ -106,3 +106,63 @@ def test_plots_render_without_a_display(themed, tmp_path):
         fig.savefig(path)
         assert path.stat().st_size > 1000
     assert len(model.plot_top_terms(topics=[1]).axes) == 1
+
+
+OVERLAPPING = {"sinyal": ["sinyal", "zoom", "putus", "koneksi", "lemot", "jaringan"],
+               "konsumsi": ["konsumsi", "makan", "snack", "enak", "porsi", "minum"],
+               "sertifikat": ["sertifikat", "unduh", "nama", "kirim", "salah", "link"],
+               "jadwal": ["jadwal", "mundur", "pagi", "malam", "istirahat", "molor"],
+               "ruang": ["ruang", "panas", "ac", "kursi", "sempit", "proyektor"]}
+SHARED = ["peserta", "pelatihan", "kegiatan", "panitia", "narasumber", "materi"]
+
+
+@pytest.fixture(scope="module")
+def overlapping() -> tuple[list[str], list[int]]:
+    """Five planted themes; each comment has three theme words, two shared words and one word of
+    another theme. A single k-means run recovers them for one seed in eight."""
+    rng = np.random.default_rng(0)
+    themes = list(OVERLAPPING.values())
+    texts, truth = [], []
+    for index, words in enumerate(themes):
+        for _ in range(60):
+            picked = [*rng.choice(words, 3, replace=False), *rng.choice(SHARED, 2, replace=False),
+                      rng.choice(themes[(index + 1 + rng.integers(4)) % 5])]
+            texts.append(" ".join(rng.permutation(picked)))
+            truth.append(index)
+    return texts, truth
+
+
+def test_consensus_recovers_overlapping_themes_for_every_seed(overlapping):
+    from sklearn.metrics import adjusted_rand_score
+
+    texts, truth = overlapping
+    for seed in range(5):
+        labels = TopicModel(n_topics=5, random_state=seed, exclude_non_informative=False).fit_predict(texts)
+        assert adjusted_rand_score(truth, labels) == pytest.approx(1.0), seed
+    again = TopicModel(n_topics=5, random_state=4, exclude_non_informative=False).fit_predict(texts)
+    assert (again == labels).all()  # the same seed, the same topics in the same order
+
+
+def test_consensus_on_a_pool_of_large_inputs(overlapping, monkeypatch):
+    from sklearn.metrics import adjusted_rand_score
+
+    import umpanbalik.topics as topics
+
+    monkeypatch.setattr(topics, "_CONSENSUS_SAMPLE", 100)  # the runs vote on 100 of 300 comments
+    texts, truth = overlapping
+    model = TopicModel(n_topics=5, exclude_non_informative=False).fit(texts)
+    assert len(model.labels_) == len(texts) and (model.labels_ >= 0).all()
+    assert adjusted_rand_score(truth, model.labels_) > 0.95
+
+
+def test_only_phrase_bigrams_describe_topics():
+    subjects, qualities = ["materi", "narasumber", "panitia", "tempat", "modul"], ["bagus", "jelas", "ramah", "rapi", "padat"]
+    praise = [f"{s} {q}" for s in subjects for q in qualities] * 2  # "materi bagus": 2 of the 10 comments with "materi" or "bagus"
+    thanks = ["terima kasih atas ilmunya", "terima kasih banyak", "sekali lagi terima kasih"] * 3
+    signal = ["sinyal zoom putus", "zoom sinyal lemot", "sinyal putus putus", "koneksi zoom lemot"] * 5
+    model = TopicModel(n_topics=2, n_terms=40, exclude_non_informative=False).fit(praise + thanks + signal)
+    assert {"materi bagus", "narasumber jelas"} <= set(model.vectorizer_.vocabulary_)  # features, yet not terms
+    terms = {t for terms in model.topics_["kata_kunci"] for t, _ in terms}
+    assert "terima kasih" in terms  # "terima" and "kasih" always come together: a phrase
+    assert {"materi", "bagus", "narasumber"} <= terms
+    assert not {f"{s} {q}" for s in subjects for q in qualities} & terms
