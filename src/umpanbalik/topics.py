@@ -2,9 +2,10 @@
 
 :class:`TopicModel` sets non-answers aside, builds TF-IDF over the Indonesian preprocessing
 (unigrams and bigrams, negation tokens kept, evaluation-safe stopwords), then clusters with
-spherical k-means (k-means on L2-normalised vectors, optionally after TruncatedSVD) or NMF. Topics
-are described by class-based TF-IDF terms shown as readable words, sizes, and the comments closest
-to each centre. ``n_topics="auto"`` picks k by NPMI coherence and silhouette together.
+spherical k-means (k-means on L2-normalised vectors, optionally after TruncatedSVD; the consensus of
+many runs on sub-samples) or NMF. Topics are described by class-based TF-IDF terms (words, and
+bigrams that are phrases) shown as readable words, sizes, and the comments closest
+to each centre. ``n_topics="auto"`` picks k by NPMI coherence, silhouette and stability together.
 """
 from __future__ import annotations
 
@@ -91,7 +92,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
     ----------
     n_topics : int or "auto", default="auto"
         Number of topics; ``"auto"`` tries every k in ``k_range`` and keeps the one with the best sum
-        of standardised mean NPMI coherence and silhouette (both in ``selection_scores_``); on more
+        of standardised mean NPMI coherence, silhouette and stability (the mean adjusted Rand index
+        between three k-means runs), all in ``selection_scores_``; on more
         than 5,000 comments the candidates are compared on a random sample of 5,000, then the chosen
         k is fitted on every comment.
     k_range : tuple of int, default=(4, 12)
@@ -248,7 +250,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             # Documented degenerate result: no topic (nothing informative) or a single topic.
             self.n_topics_ = 0 if matrix is None or matrix.nnz == 0 else 1
             self.labels_[informative] = 0 if self.n_topics_ else NON_INFORMATIVE_TOPIC
-            self.selection_scores_ = pd.DataFrame(columns=["k", "npmi", "silhouette", "skor"])
+            self.selection_scores_ = pd.DataFrame(columns=["k", "npmi", "silhouette", "stabilitas", "skor"])
             self.centers_ = np.zeros((self.n_topics_, 0 if matrix is None else matrix.shape[1]))
             self._describe(texts, cleaned, informative, matrix, aspects, sentiments)
             return
@@ -257,27 +259,27 @@ class TopicModel(TransformerMixin, BaseEstimator):
             low, high = self.k_range
             candidates = [k for k in range(low, high + 1) if k < distinct] or [min(2, distinct)]
             rows = []
-            # A quick scan with two restarts, on a random sample of at most _SELECTION_SAMPLE
-            # comments on large inputs; the chosen k is then fitted on everything.
+            # A quick scan (three single k-means runs per k), on a random sample of at most
+            # _SELECTION_SAMPLE comments on large inputs; the chosen k is then fitted on everything.
             scan = np.arange(matrix.shape[0])
             if len(scan) > _SELECTION_SAMPLE:
                 scan = np.sort(np.random.default_rng(self.random_state).choice(scan, _SELECTION_SAMPLE, replace=False))
             scan_embedded, scan_matrix = embedded[scan], matrix[scan]
             scan_terms = _doc_terms([docs[i] for i in scan])
             for k in candidates:
-                assignment, _ = self._cluster(scan_embedded, scan_matrix, k, quick=True)
+                assignment, stability = self._scan_fit(scan_embedded, scan_matrix, k)
                 rows.append((k, float(np.mean(self._coherence_of(scan_matrix, assignment, scan_terms))),
-                             self._silhouette(scan_embedded, assignment)))
-            scores = pd.DataFrame(rows, columns=["k", "npmi", "silhouette"])
+                             self._silhouette(scan_embedded, assignment), stability))
+            scores = pd.DataFrame(rows, columns=["k", "npmi", "silhouette", "stabilitas"])
             standard = lambda s: (s - s.mean()) / (s.std(ddof=0) or 1.0)  # noqa: E731
-            scores["skor"] = standard(scores["npmi"]) + standard(scores["silhouette"])
+            scores["skor"] = standard(scores["npmi"]) + standard(scores["silhouette"]) + standard(scores["stabilitas"])
             self.selection_scores_ = scores
             best = int(scores.loc[scores["skor"].idxmax(), "k"])
             assignment, centers = self._cluster(embedded, matrix, best)
         else:
             k = min(int(self.n_topics), distinct)
             assignment, centers = self._cluster(embedded, matrix, k)
-            self.selection_scores_ = pd.DataFrame(columns=["k", "npmi", "silhouette", "skor"])
+            self.selection_scores_ = pd.DataFrame(columns=["k", "npmi", "silhouette", "stabilitas", "skor"])
         self.labels_[informative] = assignment
         self.centers_ = centers
         self.n_topics_ = centers.shape[0]
@@ -299,9 +301,21 @@ class TopicModel(TransformerMixin, BaseEstimator):
             centers.append(center / (np.linalg.norm(center) or 1.0))
         return np.vstack(centers)
 
-    def _cluster(self, embedded: Any, matrix: sp.csr_matrix, k: int, quick: bool = False) -> tuple[np.ndarray, np.ndarray]:
-        """Topics of ``embedded``: NMF, seeded k-means, two k-means++ starts (``quick``, the scan of
-        ``n_topics="auto"``) or the consensus of many k-means runs."""
+    def _scan_fit(self, embedded: Any, matrix: sp.csr_matrix, k: int) -> tuple[np.ndarray, float]:
+        """The quick fit of one candidate k for ``n_topics="auto"``: three single k-means++ runs, the
+        lowest-inertia one kept, and their mean pairwise adjusted Rand index as stability (a k at
+        which runs disagree has no clear topics). NMF and seeded k-means do not depend on the run."""
+        if self.method == "nmf" or self.seed_words:
+            return self._cluster(embedded, matrix, k)[0], 1.0
+        rng = np.random.default_rng([self.random_state, k])
+        with threadpool_limits(limits=1, user_api="openmp"):  # small runs: see _consensus
+            runs = [KMeans(n_clusters=k, n_init=1, random_state=int(rng.integers(2**31 - 1)), max_iter=300).fit(embedded)
+                    for _ in range(3)]
+        stability = np.mean([adjusted_rand_score(a.labels_, b.labels_) for i, a in enumerate(runs) for b in runs[i + 1 :]])
+        return min(runs, key=lambda run: run.inertia_).labels_, float(stability)
+
+    def _cluster(self, embedded: Any, matrix: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Topics of ``embedded``: NMF, seeded k-means, or the consensus of many k-means runs."""
         if self.method == "nmf":
             nmf = NMF(n_components=k, init="nndsvda", random_state=self.random_state, max_iter=400)
             weights = nmf.fit_transform(matrix)
@@ -312,10 +326,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             return assignment, centers
         seeded = self._seed_centers(embedded, matrix)
         if not seeded.size:
-            if not quick:
-                return self._consensus(embedded, k)
-            km = KMeans(n_clusters=k, init="k-means++", n_init=2, random_state=self.random_state, max_iter=300)
-            return km.fit_predict(embedded), normalize(km.cluster_centers_)
+            return self._consensus(embedded, k)
         k = max(k, seeded.shape[0])
         init = seeded
         if k > seeded.shape[0]:
