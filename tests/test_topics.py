@@ -63,6 +63,8 @@ def test_auto_selection_exposes_scores_and_readable_terms():
     corpus = load_corpus().sample(n=800, random_state=1)
     model = TopicModel(k_range=(3, 6)).fit(corpus["teks"], aspects=corpus["aspek"], sentiments=corpus["sentimen"])
     assert list(model.selection_scores_["k"]) == [3, 4, 5, 6]
+    assert list(model.selection_scores_.columns) == ["k", "npmi", "silhouette", "stabilitas", "skor"]
+    assert model.selection_scores_["stabilitas"].between(-1, 1).all()
     assert model.n_topics_ in (3, 4, 5, 6)
     assert {"aspek", "sentimen"} <= set(model.topics_.columns)
     banned = load_stopwords() | load_topic_stopwords() | {"tidak ada", "cukup", "ok"}
@@ -166,3 +168,15 @@ def test_only_phrase_bigrams_describe_topics():
     assert "terima kasih" in terms  # "terima" and "kasih" always come together: a phrase
     assert {"materi", "bagus", "narasumber"} <= terms
     assert not {f"{s} {q}" for s in subjects for q in qualities} & terms
+
+
+def test_term_weights_favour_terms_that_many_comments_of_the_topic_use(themed):
+    model = TopicModel(n_topics=3, min_df=1).fit(themed)
+    informative = model.labels_ >= 0
+    docs = model._pre().transform([t for t, m in zip(themed, informative) if m])
+    present = (model.vectorizer_.transform(docs) > 0).toarray()
+    labels = model.labels_[informative]
+    per_topic = np.vstack([present[labels == c].sum(axis=0) for c in range(3)]).astype(float)
+    class_tfidf = per_topic / per_topic.sum(axis=1, keepdims=True) * np.log1p(per_topic.sum() / 3 / per_topic.sum(axis=0))
+    share_of_comments = per_topic / np.bincount(labels)[:, None]
+    np.testing.assert_allclose(model.term_weights_, class_tfidf * share_of_comments * model._describable, rtol=1e-6)
