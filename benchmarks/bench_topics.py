@@ -1,14 +1,15 @@
 """Topic quality and speed: umpanbalik TopicModel against two baselines, in one run.
 
-    python benchmarks/bench_topics.py [--seeds 5] [--skip-large]
+    python benchmarks/bench_topics.py [--seeds 5] [--skip-large] [--speed-only] [--k K]
 
-Methods (same k for all: the k that TopicModel picks with n_topics="auto"):
+Methods (same k for all: the k that TopicModel picks with n_topics="auto", or --k, which also skips
+the speed part):
 - umpanbalik TopicModel (Indonesian preprocessing, non-answers set aside, spherical k-means);
 - plain TfidfVectorizer + KMeans on raw lower-cased text, no Indonesian preprocessing;
 - scikit-learn LatentDirichletAllocation on a CountVectorizer of raw lower-cased text.
 Metrics: mean NPMI of each topic's top 10 terms, each method on the documents as it represents
 them (umpanbalik: preprocessed stems and bigrams, via umpanbalik.topics.coherence; the baselines:
-raw lower-cased words and word pairs); share of top terms that are stopwords (umpanbalik's lists),
+raw lower-cased words and word pairs), for seed 0 and averaged over the seeds; share of top terms that are stopwords (umpanbalik's lists),
 non-words (<= 2 characters or digits) or non-answers, and for information the share in Sastrawi's
 stock list (minus the evaluation words DOMAIN.md names; that list also holds content words such as
 kerja, pertanyaan, jawab); stability (mean adjusted Rand index over seeds); and on
@@ -97,20 +98,22 @@ def lda(texts, k, seed):
     return labels, tops, float(np.mean(_npmi_table(raw_docs(texts), tops)))
 
 
-def compare(name: str, texts: list[str], seeds: int, aspects=None) -> None:
+def compare(name: str, texts: list[str], seeds: int, aspects=None, k: int | None = None) -> None:
     start = time.perf_counter()
-    auto = TopicModel().fit(texts)
+    auto = TopicModel(n_topics=k or "auto").fit(texts)
     k = auto.n_topics_
-    print(f"\n== {name}: {len(texts):,} comments; TopicModel auto picked k={k} "
-          f"({time.perf_counter() - start:.1f}s, {auto.n_non_informative_} non-answers set aside)")
+    print(f"\n== {name}: {len(texts):,} comments; "
+          + (f"fixed k={k}" if auto.n_topics != "auto" else f"TopicModel auto picked k={k}")
+          + f" ({time.perf_counter() - start:.1f}s, {auto.n_non_informative_} non-answers set aside)")
     stopwords = stopword_set()
     stock = stock_stopwords()
-    print(f"{'method':<28}{'NPMI':>8}{'bad terms':>11}{'in Sastrawi':>13}{'ARI seeds':>11}" + (f"{'NMI aspek':>11}" if aspects is not None else ""))
+    print(f"{'method':<28}{'NPMI':>8}{'NPMI mean':>11}{'bad terms':>11}{'in Sastrawi':>13}{'ARI seeds':>11}"
+          + (f"{'NMI aspek':>11}" if aspects is not None else ""))
     for label, method in [("umpanbalik TopicModel", ours), ("TF-IDF + KMeans (raw)", plain_kmeans), ("LDA (raw counts)", lda)]:
         runs = [method(texts, k, seed) for seed in range(seeds)]
         labels, tops, npmi = runs[0]
         ari = float(np.mean([adjusted_rand_score(a[0], b[0]) for i, a in enumerate(runs) for b in runs[i + 1:]]))
-        line = (f"{label:<28}{npmi:>8.3f}{100 * bad_share(tops, stopwords):>10.1f}%"
+        line = (f"{label:<28}{npmi:>8.3f}{np.mean([run[2] for run in runs]):>11.3f}{100 * bad_share(tops, stopwords):>10.1f}%"
                 f"{100 * bad_share(tops, stock):>12.1f}%{ari:>11.3f}")
         if aspects is not None:
             single = [i for i, a in enumerate(aspects) if len(a) == 1]
@@ -138,13 +141,16 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=5)
     parser.add_argument("--skip-large", action="store_true")
     parser.add_argument("--speed-only", action="store_true")
+    parser.add_argument("--k", type=int, help="compare at this k instead of the k TopicModel picks; no speed part")
     args = parser.parse_args()
     corpus = load_corpus()
     frame = smsa("train")
     if not args.speed_only:
-        compare("bundled corpus", corpus["teks"].tolist(), args.seeds, aspects=corpus["aspek"].tolist())
+        compare("bundled corpus", corpus["teks"].tolist(), args.seeds, aspects=corpus["aspek"].tolist(), k=args.k)
         if frame is not None:
-            compare("IndoNLU SmSA train", frame["text"].astype(str).tolist(), args.seeds)
+            compare("IndoNLU SmSA train", frame["text"].astype(str).tolist(), args.seeds, k=args.k)
+    if args.k:
+        return
     base = frame["text"].astype(str).tolist() if frame is not None else corpus["teks"].tolist()
     speed(base, [10_000] if args.skip_large else [10_000, 100_000])
 

@@ -63,6 +63,8 @@ def test_auto_selection_exposes_scores_and_readable_terms():
     corpus = load_corpus().sample(n=800, random_state=1)
     model = TopicModel(k_range=(3, 6)).fit(corpus["teks"], aspects=corpus["aspek"], sentiments=corpus["sentimen"])
     assert list(model.selection_scores_["k"]) == [3, 4, 5, 6]
+    assert list(model.selection_scores_.columns) == ["k", "npmi", "silhouette", "stabilitas", "skor"]
+    assert model.selection_scores_["stabilitas"].between(-1, 1).all()
     assert model.n_topics_ in (3, 4, 5, 6)
     assert {"aspek", "sentimen"} <= set(model.topics_.columns)
     banned = load_stopwords() | load_topic_stopwords() | {"tidak ada", "cukup", "ok"}
@@ -106,3 +108,75 @@ def test_plots_render_without_a_display(themed, tmp_path):
         fig.savefig(path)
         assert path.stat().st_size > 1000
     assert len(model.plot_top_terms(topics=[1]).axes) == 1
+
+
+OVERLAPPING = {"sinyal": ["sinyal", "zoom", "putus", "koneksi", "lemot", "jaringan"],
+               "konsumsi": ["konsumsi", "makan", "snack", "enak", "porsi", "minum"],
+               "sertifikat": ["sertifikat", "unduh", "nama", "kirim", "salah", "link"],
+               "jadwal": ["jadwal", "mundur", "pagi", "malam", "istirahat", "molor"],
+               "ruang": ["ruang", "panas", "ac", "kursi", "sempit", "proyektor"]}
+SHARED = ["peserta", "pelatihan", "kegiatan", "panitia", "narasumber", "materi"]
+
+
+@pytest.fixture(scope="module")
+def overlapping() -> tuple[list[str], list[int]]:
+    """Five planted themes; each comment has three theme words, two shared words and one word of
+    another theme. A single k-means run recovers them for one seed in eight."""
+    rng = np.random.default_rng(0)
+    themes = list(OVERLAPPING.values())
+    texts, truth = [], []
+    for index, words in enumerate(themes):
+        for _ in range(60):
+            picked = [*rng.choice(words, 3, replace=False), *rng.choice(SHARED, 2, replace=False),
+                      rng.choice(themes[(index + 1 + rng.integers(4)) % 5])]
+            texts.append(" ".join(rng.permutation(picked)))
+            truth.append(index)
+    return texts, truth
+
+
+def test_consensus_recovers_overlapping_themes_for_every_seed(overlapping):
+    from sklearn.metrics import adjusted_rand_score
+
+    texts, truth = overlapping
+    for seed in range(5):
+        labels = TopicModel(n_topics=5, random_state=seed, exclude_non_informative=False).fit_predict(texts)
+        assert adjusted_rand_score(truth, labels) == pytest.approx(1.0), seed
+    again = TopicModel(n_topics=5, random_state=4, exclude_non_informative=False).fit_predict(texts)
+    assert (again == labels).all()  # the same seed, the same topics in the same order
+
+
+def test_consensus_on_a_pool_of_large_inputs(overlapping, monkeypatch):
+    from sklearn.metrics import adjusted_rand_score
+
+    import umpanbalik.topics as topics
+
+    monkeypatch.setattr(topics, "_CONSENSUS_SAMPLE", 100)  # the runs vote on 100 of 300 comments
+    texts, truth = overlapping
+    model = TopicModel(n_topics=5, exclude_non_informative=False).fit(texts)
+    assert len(model.labels_) == len(texts) and (model.labels_ >= 0).all()
+    assert adjusted_rand_score(truth, model.labels_) > 0.95
+
+
+def test_only_phrase_bigrams_describe_topics():
+    subjects, qualities = ["materi", "narasumber", "panitia", "tempat", "modul"], ["bagus", "jelas", "ramah", "rapi", "padat"]
+    praise = [f"{s} {q}" for s in subjects for q in qualities] * 2  # "materi bagus": 2 of the 10 comments with "materi" or "bagus"
+    thanks = ["terima kasih atas ilmunya", "terima kasih banyak", "sekali lagi terima kasih"] * 3
+    signal = ["sinyal zoom putus", "zoom sinyal lemot", "sinyal putus putus", "koneksi zoom lemot"] * 5
+    model = TopicModel(n_topics=2, n_terms=40, exclude_non_informative=False).fit(praise + thanks + signal)
+    assert {"materi bagus", "narasumber jelas"} <= set(model.vectorizer_.vocabulary_)  # features, yet not terms
+    terms = {t for terms in model.topics_["kata_kunci"] for t, _ in terms}
+    assert "terima kasih" in terms  # "terima" and "kasih" always come together: a phrase
+    assert {"materi", "bagus", "narasumber"} <= terms
+    assert not {f"{s} {q}" for s in subjects for q in qualities} & terms
+
+
+def test_term_weights_favour_terms_that_many_comments_of_the_topic_use(themed):
+    model = TopicModel(n_topics=3, min_df=1).fit(themed)
+    informative = model.labels_ >= 0
+    docs = model._pre().transform([t for t, m in zip(themed, informative) if m])
+    present = (model.vectorizer_.transform(docs) > 0).toarray()
+    labels = model.labels_[informative]
+    per_topic = np.vstack([present[labels == c].sum(axis=0) for c in range(3)]).astype(float)
+    class_tfidf = per_topic / per_topic.sum(axis=1, keepdims=True) * np.log1p(per_topic.sum() / 3 / per_topic.sum(axis=0))
+    share_of_comments = per_topic / np.bincount(labels)[:, None]
+    np.testing.assert_allclose(model.term_weights_, class_tfidf * share_of_comments * model._describable, rtol=1e-6)
