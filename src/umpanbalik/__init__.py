@@ -35,6 +35,7 @@ _EXPORTS = {
     "topic_stability": "topics",
     "load_corpus": "datasets",
     "load_barriers": "datasets",
+    "load_survey": "datasets",
     "save": "io",
     "load": "io",
 }

@@ -9,7 +9,7 @@ from importlib.resources import files
 
 import pandas as pd
 
-__all__ = ["load_corpus", "load_barriers", "ASPECTS", "BARRIERS"]
+__all__ = ["load_corpus", "load_barriers", "load_survey", "ASPECTS", "BARRIERS"]
 
 ASPECTS = ("materi", "metode", "relevansi", "waktu")
 BARRIERS = ("waktu_beban_kerja", "relevansi", "minat", "dukungan_pimpinan", "akses_biaya", "informasi", "teknis", "lainnya")
@@ -59,4 +59,27 @@ def load_barriers() -> pd.DataFrame:
     """
     frame = _read("korpus_hambatan.csv")
     frame["hambatan"] = frame["hambatan"].map(_split)
+    return frame
+
+
+def load_survey() -> pd.DataFrame:
+    """The example survey export: 1,566 responses to a training evaluation form (illustrative).
+
+    Written by the umpanbalik team to look like what a BKPSDM or BPSDM exports from its evaluation
+    form; it is **not** real survey data (see ``data/README.md``). Columns: ``id_responden``,
+    ``tanggal`` (submission date), ``instansi``, ``program``, ``angkatan``, ``moda`` (daring, luring,
+    blended), ``nilai`` (overall rating 1–5, missing when skipped), ``komentar`` (free-text
+    feedback, may be empty) and ``alasan_tidak_ikut`` (why the respondent or colleagues skip
+    training, may be empty).
+
+    Examples
+    --------
+    >>> survey = load_survey()
+    >>> len(survey) >= 1500, survey["nilai"].dropna().between(1, 5).all()
+    (True, True)
+    """
+    with files("umpanbalik.resources").joinpath("contoh_survei.csv").open("r", encoding="utf-8") as handle:
+        frame = pd.read_csv(handle, dtype={"angkatan": str}, keep_default_na=False, na_values={"nilai": [""]})
+    frame["nilai"] = frame["nilai"].astype("Int64")
+    frame["tanggal"] = pd.to_datetime(frame["tanggal"])
     return frame
