@@ -178,7 +178,8 @@ def analyze(
     comments = frame.copy()
     clashes = [c for c in annotated.columns if c in comments.columns] + [c for c in ("topik", "label_topik") if c in comments.columns]
     if clashes:
-        warnings.warn(f"the data already has columns {clashes}; they are kept as '<name>_asli'.", UserWarning, stacklevel=2)
+        renamed = ", ".join(f"{c} → {c}_asli" for c in clashes)
+        warnings.warn(f"the data already has columns that analyze() writes; they are kept renamed: {renamed}.", UserWarning, stacklevel=2)
         comments = comments.rename(columns={c: f"{c}_asli" for c in clashes})
     comments = pd.concat([comments, annotated], axis=1)
     model, notes = None, []
@@ -288,7 +289,7 @@ class Analysis:
     # -- helpers --------------------------------------------------------------------------------------
     @property
     def _informative(self) -> pd.DataFrame:
-        return self.comments.loc[~self.comments["non_informatif"].astype(bool)]
+        return self.comments.loc[~self.comments["non_informatif"].to_numpy(dtype=bool)]
 
     def _require(self, column: str, hint: str) -> None:
         if column not in self.comments.columns:
@@ -372,7 +373,8 @@ class Analysis:
 
     # -- quotes ---------------------------------------------------------------------------------------
     def quotes(self, aspect: str | None = None, sentiment: str | None = None, n: int = 5, *,
-               topic: int | None = None, barrier: str | None = None, diversity: float = 0.3) -> pd.DataFrame:
+               topic: int | None = None, barrier: str | None = None, diversity: float = 0.3,
+               rows: Any = None) -> pd.DataFrame:
         """Representative, diverse, de-duplicated comments (personal identifiers masked).
 
         Comments are filtered by ``aspect`` (and its polarity when ``sentiment`` is given too), by
@@ -383,29 +385,40 @@ class Analysis:
         from .quotes import pick_quotes
 
         check_int("n", n, minimum=1)
-        frame = self._informative
-        if aspect is not None:
-            self._require("aspek", "aspects were not analysed (task='hambatan').")
-            check_option("aspect", aspect, _aspects_of(self.comments))
-            has = frame["aspek"].map(lambda a: aspect in a)
-            if sentiment is not None:
-                check_option("sentiment", sentiment, list(SENTIMENTS))
-                has &= frame["aspek_sentimen"].map(lambda d: d.get(aspect) == sentiment)
-            frame = frame.loc[has]
-        elif sentiment is not None:
-            check_option("sentiment", sentiment, list(SENTIMENTS))
-            frame = frame.loc[frame["sentimen"] == sentiment]
-        if topic is not None:
-            frame = frame.loc[frame["topik"] == topic]
+        comments = self.comments
+        keep = np.ones(len(comments), dtype=bool)
         source = self.text
         if barrier is not None:
             self._require("hambatan", "barriers were not coded: pass barriers='column' or task='hambatan' to analyze().")
-            frame = self.comments.loc[self.comments["hambatan"].map(lambda b: barrier in b)]
+            keep &= comments["hambatan"].map(lambda b: barrier in b).to_numpy(dtype=bool)
             source = self._barrier_text_column()
-        chosen = pick_quotes(frame[source].map(lambda v: as_text_list([v])[0]), frame["teks_bersih"] if barrier is None else None,
-                             n=n, diversity=diversity)
-        result = frame.loc[chosen.index, [c for c in ("sentimen", "aspek", "aspek_sentimen", "label_topik", "hambatan") if c in frame]].copy()
-        result.insert(0, "kutipan", chosen.map(self.mask))
+        else:
+            keep &= ~comments["non_informatif"].to_numpy(dtype=bool)
+        if aspect is not None:
+            self._require("aspek", "aspects were not analysed (task='hambatan').")
+            check_option("aspect", aspect, _aspects_of(comments))
+            keep &= comments["aspek"].map(lambda a: aspect in a).to_numpy(dtype=bool)
+            if sentiment is not None:
+                check_option("sentiment", sentiment, list(SENTIMENTS))
+                keep &= comments["aspek_sentimen"].map(lambda d: d.get(aspect) == sentiment).to_numpy(dtype=bool)
+        elif sentiment is not None:
+            check_option("sentiment", sentiment, list(SENTIMENTS))
+            keep &= (comments["sentimen"] == sentiment).to_numpy()
+        if topic is not None:
+            keep &= (comments["topik"] == topic).to_numpy()
+        if rows is not None:
+            rows = np.asarray(rows, dtype=bool)
+            if rows.shape != keep.shape:
+                raise ValueError(f"`rows` must be a boolean mask with one value per comment ({len(keep)}).")
+            keep &= rows
+        frame = comments.loc[keep]
+        # positions, not labels: the user's index may repeat
+        texts = pd.Series([as_text_list([v])[0] for v in frame[source]], dtype=object)
+        cleaned = None if barrier is not None else pd.Series(frame["teks_bersih"].to_numpy(), dtype=object)
+        chosen = pick_quotes(texts, cleaned, n=n, diversity=diversity)
+        columns = [c for c in ("sentimen", "aspek", "aspek_sentimen", "label_topik", "hambatan") if c in frame]
+        result = frame.iloc[chosen.index.to_numpy()][columns].copy()
+        result.insert(0, "kutipan", [self.mask(t) for t in chosen])
         result["skor"] = chosen.attrs.get("scores", [np.nan] * len(chosen))
         return result
 
@@ -434,22 +447,22 @@ class Analysis:
         rows, outcome_tables = [], {}
         evaluation = self.task == "evaluasi"
         if evaluation:
-            sentiment = pd.crosstab(segment, informative["sentimen"]).reindex(columns=list(SENTIMENTS), fill_value=0)
+            sentiment = pd.crosstab(segment.to_numpy(), informative["sentimen"].to_numpy()).reindex(columns=list(SENTIMENTS), fill_value=0)
             outcome_tables["sentimen"] = sentiment
             for aspect in _aspects_of(self.comments):
                 mentioned = informative["aspek"].map(lambda a, x=aspect: x in a)
-                outcome_tables[f"menyebut_{aspect}"] = pd.crosstab(segment, mentioned).reindex(columns=[True, False], fill_value=0)
+                outcome_tables[f"menyebut_{aspect}"] = pd.crosstab(segment.to_numpy(), mentioned.to_numpy()).reindex(columns=[True, False], fill_value=0)
                 negative = informative["aspek_sentimen"].map(lambda d, x=aspect: d.get(x) == "negatif")
                 among = mentioned.to_numpy()
-                outcome_tables[f"negatif_{aspect}"] = pd.crosstab(segment[among], negative[among]).reindex(
+                outcome_tables[f"negatif_{aspect}"] = pd.crosstab(segment.to_numpy()[among], negative.to_numpy()[among]).reindex(
                     index=sizes.index, columns=[True, False], fill_value=0)
         if "hambatan" in self.comments:
             answered = self.comments[self._barrier_text_column()].map(lambda v: bool(as_text_list([v])[0].strip()))
-            codes = self.comments.loc[answered]
+            codes = self.comments.loc[answered.to_numpy(dtype=bool)]
             seg_all = codes[by].map(lambda v: as_text_list([v])[0].strip() or "(kosong)")
             for code in _barrier_codes(self.comments):
                 has = codes["hambatan"].map(lambda b, x=code: x in b)
-                outcome_tables[f"hambatan_{code}"] = pd.crosstab(seg_all, has).reindex(columns=[True, False], fill_value=0)
+                outcome_tables[f"hambatan_{code}"] = pd.crosstab(seg_all.to_numpy(), has.to_numpy()).reindex(columns=[True, False], fill_value=0)
         for name in sizes.index:
             row = {by: name, "n": int(sizes[name]), "cukup_data": bool(sizes[name] >= min_n)}
             for measure, table in outcome_tables.items():
@@ -502,7 +515,7 @@ class Analysis:
         and of all comments by overall sentiment (rows ``semua``)."""
         values = self._rating_values()
         rows = []
-        comments = self.comments.assign(_nilai=values)
+        comments = self.comments.assign(_nilai=values.to_numpy())
         rated = comments.loc[comments["_nilai"].notna()]
         groups = [("semua", s, rated["sentimen"] == s) for s in SENTIMENTS]
         for aspect in _aspects_of(self.comments):
@@ -510,7 +523,8 @@ class Analysis:
         from scipy.stats import t as student
 
         for aspect, polarity, mask in groups:
-            subset = rated.loc[mask.to_numpy(dtype=bool), "_nilai"]
+            subset = rated["_nilai"].to_numpy()[mask.to_numpy(dtype=bool)]
+            subset = pd.Series(subset, dtype=float)
             n = len(subset)
             mean = float(subset.mean()) if n else np.nan
             half = float(student.ppf(0.975, n - 1) * subset.std(ddof=1) / np.sqrt(n)) if n > 1 else np.nan
@@ -529,11 +543,11 @@ class Analysis:
         is an association in observational data, not a causal effect.
         """
         values = self._rating_values()
-        comments = self.comments.assign(_nilai=values)
+        comments = self.comments.assign(_nilai=values.to_numpy())
         rated = comments.loc[comments["_nilai"].notna()]
         aspects = _aspects_of(self.comments)
-        indicators = pd.DataFrame({f"negatif_{a}": rated["aspek_sentimen"].map(lambda d, x=a: d.get(x) == "negatif").astype(float)
-                                   for a in aspects}, index=rated.index)
+        indicators = pd.DataFrame({f"negatif_{a}": rated["aspek_sentimen"].map(lambda d, x=a: d.get(x) == "negatif").to_numpy(dtype=float)
+                                   for a in aspects})
         if len(rated) < len(aspects) + 3:
             raise ValueError(f"only {len(rated)} comments have a rating; at least {len(aspects) + 3} are needed.")
         fit = ols(rated["_nilai"].to_numpy(dtype=float), indicators)
@@ -558,10 +572,10 @@ class Analysis:
         quotes; with ``by``, the shares per segment (segments below ``min_n`` answers marked)."""
         self._require("hambatan", "barriers were not coded: pass barriers='column' or task='hambatan' to analyze().")
         source = self._barrier_text_column()
-        answered = self.comments.loc[self.comments[source].map(lambda v: bool(as_text_list([v])[0].strip()))]
+        answered = self.comments.loc[self.comments[source].map(lambda v: bool(as_text_list([v])[0].strip())).to_numpy(dtype=bool)]
         codes = _barrier_codes(self.comments)
         if by is None:
-            counts = pd.Series({c: int(answered["hambatan"].map(lambda b, x=c: x in b).sum()) for c in codes}, dtype=int)
+            counts = pd.Series({c: int(sum(c in b for b in answered["hambatan"])) for c in codes}, dtype=int)
             table = _share_table(counts, len(answered), "hambatan").sort_values("jumlah", ascending=False)
             table["contoh"] = [self.quotes(barrier=c, n=n_quotes)["kutipan"].tolist() if table.loc[c, "jumlah"] else []
                                for c in table.index]
@@ -570,7 +584,7 @@ class Analysis:
         _check_columns(self.comments, [by], ["by"])
         segment = answered[by].map(lambda v: as_text_list([v])[0].strip() or "(kosong)")
         rows = []
-        for name, group in answered.groupby(segment, sort=True):
+        for name, group in answered.groupby(segment.to_numpy(), sort=True):
             row = {by: name, "n": len(group), "cukup_data": len(group) >= min_n}
             for code in codes:
                 row[code] = group["hambatan"].map(lambda b, x=code: x in b).mean()
@@ -601,6 +615,89 @@ class Analysis:
 
         path = Path(path)
         neutralize_formulas(self.to_frame(flat=True, mask=mask)).to_csv(path, encoding="utf-8-sig")
+        return path
+
+    def _sheets(self) -> dict[str, pd.DataFrame]:
+        summary = self.summary()
+        sheets = {"ringkasan": summary["angka_kunci"]}
+        sheets["komentar"] = self.to_frame(flat=True, mask=True).reset_index()
+        if "aspek" in summary:
+            sheets["aspek"] = summary["aspek"].reset_index()
+        topics = self.topic_table()
+        if len(topics):
+            sheets["topik"] = topics.assign(kata_kunci=topics["kata_kunci"].map(lambda terms: ", ".join(t for t, _ in terms)))
+        if "hambatan" in summary:
+            sheets["hambatan"] = summary["hambatan"].reset_index()
+        if "saran" in self.comments:
+            keep = self.comments["saran"].to_numpy(dtype=bool) & ~self.comments["non_informatif"].to_numpy(dtype=bool)
+            suggestions = self.comments.loc[keep]
+            sheets["saran"] = pd.DataFrame({"kutipan": suggestions[self.text].map(self.mask).to_numpy(),
+                                            "aspek": suggestions["aspek"].map(_flat).to_numpy()}, index=suggestions.index).reset_index()
+        return sheets
+
+    def to_excel(self, path: str | Path) -> Path:
+        """Write an Excel workbook with the sheets ringkasan, komentar, aspek, topik, hambatan and
+        saran (those that apply); identifiers masked, formula-like cells neutralised."""
+        from .report import write_excel
+
+        path = Path(path)
+        write_excel(self._sheets(), path)
+        return path
+
+    def report_context(self, *, lang: str | None = None, title: str | None = None, n_quotes: int = 3) -> dict[str, Any]:
+        """Everything the HTML report shows, as a dict (see :func:`umpanbalik.report.render_html`)."""
+        from . import plots
+        from ._i18n import text as _t
+
+        lang = lang or self.lang
+        summary = self.summary()
+        comments = self.to_frame(mask=True)
+        context: dict[str, Any] = {"judul": title or _t("report_title", lang), "lang": lang,
+                                   "dibuat": pd.Timestamp.now().strftime("%Y-%m-%d"), "gambar": {}, "tabel": {}}
+        key = summary["angka_kunci"].copy()
+        context["angka_kunci"] = [{"label": _t(f"key_{row.ukuran}", lang), "nilai": _format_number(row.nilai), "catatan": ""}
+                                  for row in key.itertuples()]
+        figures = context["gambar"]
+        if self.task == "evaluasi":
+            figures["aspek_sentimen"] = plots.plot_aspect_sentiment(comments, lang=lang)
+            context["tabel"]["aspek"] = summary["aspek"]
+            context["kutipan"] = {aspect: [{"teks": row.kutipan, "sentimen": (row.aspek_sentimen or {}).get(aspect, "")}
+                                           for row in self.quotes(aspect, n=n_quotes).itertuples()]
+                                  for aspect in _aspects_of(self.comments) if aspect in set().union(*self.comments["aspek"])}
+            suggestion = self.comments["saran"].to_numpy(dtype=bool)
+            if suggestion.any():
+                picked = self.quotes(n=10, diversity=0.5, rows=suggestion)
+                context["saran"] = picked["kutipan"].tolist()
+            for name, figure in plots.aspect_wordclouds(comments, self.text, lang=lang).items():
+                figures[f"awan_aspek_{name}"] = figure
+            for name, figure in plots.sentiment_wordclouds(comments, self.text, lang=lang).items():
+                figures[f"awan_sentimen_{name}"] = figure
+            if self.rating is not None and _numeric(self.comments[self.rating]).notna().sum() >= 8:
+                figures["nilai"] = plots.plot_rating_by_aspect(comments.assign(**{self.rating: _numeric(self.comments[self.rating])}),
+                                                               self.rating, lang=lang)
+                context["tabel"]["nilai"] = self.rating_effects()
+        if self.topic_model is not None and getattr(self.topic_model, "n_topics_", 0):
+            figures["topik"] = plots.plot_topic_sizes(self.topic_model)
+            topics = self.topic_table()
+            context["tabel"]["topik"] = topics[["topik", "ukuran", "porsi", "label"]].assign(
+                contoh=topics["contoh"].map(lambda e: e[0] if e else ""))
+        if "hambatan" in self.comments:
+            figures["hambatan"] = plots.plot_barriers(comments, lang=lang)
+            context["tabel"]["hambatan"] = summary["hambatan"].assign(contoh=summary["hambatan"]["contoh"].map(lambda e: " | ".join(e)))
+        if self.by and self.task == "evaluasi":
+            comparison = self.compare(self.by[0])
+            figures["perbandingan"] = plots.plot_segment_comparison(comments, self.by[0], lang=lang)
+            context["tabel"]["perbandingan"] = comparison.sorotan
+        return context
+
+    def to_html(self, path: str | Path, *, lang: str | None = None, title: str | None = None) -> Path:
+        """Write one self-contained HTML report (images embedded, no external assets), Indonesian by
+        default: key numbers, charts, word clouds, suggestions, quotes per aspect, topics, barriers,
+        segment comparison, methods and limitations. Identifiers are masked; comment text is escaped."""
+        from .report import write_html
+
+        path = Path(path)
+        write_html(self.report_context(lang=lang, title=title), path, lang=lang or self.lang)
         return path
 
     def _repr_html_(self) -> str:
@@ -639,6 +736,12 @@ def _barrier_codes(comments: pd.DataFrame) -> list[str]:
 
     seen = {b for row in comments["hambatan"] for b in row}
     return list(BARRIERS) + sorted(seen - set(BARRIERS))
+
+
+def _format_number(value: Any) -> str:
+    if isinstance(value, (int, np.integer)) or (isinstance(value, float) and float(value).is_integer()):
+        return f"{int(value):,}".replace(",", ".")
+    return f"{value:.2f}".replace(".", ",") if isinstance(value, float) else str(value)
 
 
 def _flat(value: Any) -> Any:
