@@ -26,7 +26,7 @@ SENTIMENTS = ("negatif", "netral", "positif")
 ANALYSIS_COLUMNS = ("teks_bersih", "sentimen", "skor_sentimen", "aspek", "aspek_sentimen", "bukti_aspek",
                     "saran", "non_informatif", "topik", "label_topik", "hambatan")
 _PROGRESS_MIN = 5_000  # show a progress bar from this many comments when `progress` is left None
-_TOPIC_SAMPLE = 20_000  # topics are fitted on at most this many informative comments, then predicted
+_TOPIC_SAMPLE = 10_000  # topics are fitted on at most this many informative comments, then predicted
 
 
 # -- input --------------------------------------------------------------------------------------------
@@ -107,7 +107,8 @@ def analyze(
         The survey export. CSV files may be UTF-8 (with or without BOM) or Windows-1252 and use
         comma, semicolon, tab or pipe delimiters.
     text : str, default="komentar"
-        The column of free-text comments (the name given to a list or an unnamed Series).
+        The column of free-text comments (the name given to a list or an unnamed Series; a named
+        Series keeps its name).
     by : str or list of str, optional
         Segment columns (instansi, angkatan, program …) that :meth:`Analysis.compare` uses by default.
     rating : str, optional
@@ -120,7 +121,7 @@ def analyze(
     topics : "auto", int, TopicModel or False, default="auto"
         Number of topics (``"auto"`` chooses), a :class:`~umpanbalik.topics.TopicModel` (fitted: used
         as is; unfitted: fitted here), or ``False`` to skip topics. On more than 20,000 informative
-        comments the topics are fitted on a random 20,000 and every comment is then assigned.
+        comments the topics are fitted on a random 10,000 and every comment is then assigned.
     models : dict, optional
         Your own fitted models instead of the shipped ones: keys ``sentimen``, ``aspek``, ``saran``,
         ``non_informatif``, ``hambatan``, ``preprocessor``.
@@ -149,6 +150,8 @@ def analyze(
     if isinstance(names, str):
         names = [names]
     frame = _as_frame(data, text)
+    if isinstance(data, pd.Series) and data.name is not None:
+        text = frame.columns[0]  # a named Series is the comment column, whatever its name
     segments = _as_columns(by, "by")
     _check_columns(frame, [text, rating, barriers, *segments], ["text", "rating", "barriers", *["by"] * len(segments)])
     if task == "hambatan" and barriers is not None:
@@ -215,9 +218,9 @@ def _fit_topics(comments: pd.DataFrame, texts: list[str], topics: Any, task: str
             if task == "evaluasi":
                 annotations = {"aspects": comments["aspek"].iloc[sample].tolist(),
                                "sentiments": comments["sentimen"].iloc[sample].tolist()}
-            model.fit([texts[i] for i in sample], **annotations)
+            model.fit([texts[i] for i in sample], informative=np.ones(len(sample), dtype=bool), **annotations)
         if len(rows):
-            assigned = model.transform([texts[i] for i in rows])
+            assigned = model.transform([texts[i] for i in rows], informative=np.ones(len(rows), dtype=bool))
             topic[rows] = assigned["topik"].to_numpy()
             labels[rows] = assigned["label_topik"].to_numpy()
     except ValueError as error:  # documented degenerate inputs (too few or uniform comments)
@@ -592,6 +595,55 @@ class Analysis:
         table = pd.DataFrame(rows).set_index(by)
         table.attrs["n"] = len(answered)
         return table
+
+    # -- charts ---------------------------------------------------------------------------------------
+    def plot_aspects(self) -> Any:
+        """Stacked bars of aspect mentions by polarity (a matplotlib figure)."""
+        from .plots import plot_aspect_sentiment
+
+        self._require("aspek", "aspects were not analysed (task='hambatan').")
+        return plot_aspect_sentiment(self.comments, lang=self.lang)
+
+    def plot_topics(self) -> Any:
+        """Topic sizes (a matplotlib figure)."""
+        from .plots import plot_topic_sizes
+
+        if self.topic_model is None:
+            raise ValueError("no topics were fitted: analyze(..., topics='auto').")
+        return plot_topic_sizes(self.topic_model)
+
+    def plot_comparison(self, by: str | None = None, *, measure: str = "sentimen", value: str = "negatif", min_n: int = 30) -> Any:
+        """Share of ``value`` in ``measure`` per segment with 95% intervals (a matplotlib figure)."""
+        from .plots import plot_segment_comparison
+
+        by = by or (self.by[0] if self.by else None)
+        if by is None:
+            raise ValueError("say which column to compare by: plot_comparison('instansi').")
+        _check_columns(self.comments, [by], ["by"])
+        return plot_segment_comparison(self.comments, by, measure=measure, value=value, min_n=min_n, lang=self.lang)
+
+    def plot_ratings(self) -> Any:
+        """Mean rating of comments that praise or criticise each aspect (a matplotlib figure)."""
+        from .plots import plot_rating_by_aspect
+
+        values = self._rating_values()
+        return plot_rating_by_aspect(self.comments.assign(**{self.rating: values.to_numpy()}), self.rating, lang=self.lang)
+
+    def plot_barriers(self) -> Any:
+        """Shares of the barriers to attending training (a matplotlib figure)."""
+        from .plots import plot_barriers
+
+        self._require("hambatan", "barriers were not coded: pass barriers='column' or task='hambatan' to analyze().")
+        return plot_barriers(self.comments, lang=self.lang)
+
+    def wordclouds(self, by: Literal["aspek", "sentimen"] = "aspek") -> dict[str, Any]:
+        """Word clouds per aspect or per sentiment (dict of matplotlib figures), negations as phrases."""
+        from . import plots
+
+        check_option("by", by, ["aspek", "sentimen"])
+        self._require("aspek", "aspects were not analysed (task='hambatan').")
+        build = plots.aspect_wordclouds if by == "aspek" else plots.sentiment_wordclouds
+        return build(self.to_frame(mask=True), self.text, lang=self.lang)
 
     # -- exports --------------------------------------------------------------------------------------
     def to_frame(self, *, flat: bool = False, mask: bool = False) -> pd.DataFrame:
