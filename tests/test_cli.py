@@ -1,0 +1,58 @@
+"""The command line: files in the encodings Excel writes, clear errors, documented exit codes."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from umpanbalik import load_survey
+from umpanbalik.cli import main
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory) -> pd.DataFrame:
+    frame = load_survey().iloc[::8].head(160)
+    frame.loc[frame.index[0], "komentar"] = '=HYPERLINK("http://contoh.invalid","klik") materi bagus'
+    frame.loc[frame.index[1], "komentar"] = "<script>alert(1)</script> jadwal zoom molor, hub 081234567890"
+    return frame
+
+
+def test_analyze_writes_report_workbook_and_table_from_a_windows_csv(export, tmp_path, capsys):
+    path = tmp_path / "ekspor.csv"
+    export.to_csv(path, sep=";", index=False, encoding="cp1252", errors="replace")
+    code = main(["analyze", str(path), "--text-column", "komentar", "--by", "instansi", "--rating", "nilai",
+                 "--barrier-column", "alasan_tidak_ikut", "--topics", "3", "--output", str(tmp_path / "hasil"), "--no-progress"])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "Laporan HTML" in out and "Selesai: 160 baris" in out
+    html = (tmp_path / "hasil" / "laporan.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html and "081234567890" not in html
+    table = pd.read_csv(tmp_path / "hasil" / "komentar_teranalisis.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert len(table) == 160
+    assert not table["komentar"].str.startswith(("=", "+", "-", "@")).any()
+    from openpyxl import load_workbook
+
+    book = load_workbook(tmp_path / "hasil" / "hasil_analisis.xlsx")
+    assert {"ringkasan", "komentar", "aspek"} <= set(book.sheetnames)
+
+
+def test_missing_column_lists_the_columns_in_indonesian(export, tmp_path, capsys):
+    path = tmp_path / "ekspor.xlsx"
+    export.head(5).to_excel(path, index=False)
+    code = main(["analyze", str(path), "--text-column", "saran_peserta", "--output", str(tmp_path / "x")])
+    assert code == 1
+    error = capsys.readouterr().err
+    assert "Kolom 'saran_peserta'" in error and "'komentar'" in error and "'instansi'" in error
+
+
+def test_missing_file_and_english_messages(tmp_path, capsys):
+    assert main(["--lang", "en", "analyze", str(tmp_path / "tidak_ada.csv"), "--output", str(tmp_path)]) == 1
+    assert "File not found" in capsys.readouterr().err
+
+
+def test_wrong_arguments_exit_with_2():
+    completed = subprocess.run([sys.executable, "-m", "umpanbalik", "analyze"], capture_output=True, text=True)
+    assert completed.returncode == 2
+    assert "usage" in completed.stderr
