@@ -4,6 +4,12 @@
 sentiment, aspects with polarity, suggestion and non-answer flags, and optionally barriers. It
 annotates each distinct comment once (survey exports repeat "-", "tidak ada", "cukup" …) and works
 in blocks so that a progress bar can follow large inputs.
+
+Models that share one feature extractor (the shipped comment models share a frozen
+:class:`~umpanbalik.features.TextFeatures`) get the features of a block computed once; each then
+applies only its own head (a logistic regression; the aspect tagger adds its seed-word counts and
+polarity model). The preprocessed comments that the extractor computes serve ``teks_bersih`` too,
+when both use the default preprocessing. Other models are called through their public methods.
 """
 from __future__ import annotations
 
@@ -73,20 +79,59 @@ def _sentiment_score(model: Any, proba: np.ndarray) -> np.ndarray:
     return score
 
 
+def _extractor(model: Any) -> Any:
+    """The fitted TextFeatures behind one of our models, or None for any other model."""
+    from .aspects import AspectTagger
+    from .classifier import TextClassifier
+    from .features import TextFeatures, unwrap_features
+
+    if isinstance(model, (TextClassifier, AspectTagger)) and hasattr(model, "features_"):
+        features = unwrap_features(model.features_)
+        if isinstance(features, TextFeatures):
+            return features
+    return None
+
+
 def _annotate_unique(texts: list[str], models: Models, with_comments: bool, barriers: list[str] | None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if with_comments:
-        out["teks_bersih"] = models.get("preprocessor").transform(texts)
-        sentiment = models.get("sentimen")
-        proba = sentiment.predict_proba(texts)
-        out["sentimen"] = list(sentiment.classes_[np.argmax(proba, axis=1)])
-        out["skor_sentimen"] = list(_sentiment_score(sentiment, proba))
-        tagged = models.get("aspek").tag(texts)
-        out["aspek"] = list(tagged["aspek"])
-        out["aspek_sentimen"] = list(tagged["aspek_sentimen"])
-        out["bukti_aspek"] = list(tagged["bukti"])
-        out["saran"] = [bool(v) for v in models.get("saran").predict(texts)]
-        out["non_informatif"] = [bool(v) for v in models.get("non_informatif").predict(texts)]
+        heads = {name: models.get(name) for name in ("sentimen", "aspek", "saran", "non_informatif")}
+        bases: dict[int, tuple[Any, list[str]]] = {}  # id(extractor) -> (feature matrix, preprocessed)
+        for model in heads.values():
+            features = _extractor(model)
+            if features is not None and id(features) not in bases:
+                matrix, views = features.transform_with_views(texts)
+                bases[id(features)] = (matrix, views["akar"])
+
+        def base(model: Any) -> tuple[Any, list[str]] | None:
+            features = _extractor(model)
+            return None if features is None else bases[id(features)]
+
+        def proba(model: Any) -> np.ndarray:
+            found = base(model)
+            return model.predict_proba(texts) if found is None else model._proba_from(*found)
+
+        cleaned = next((bases[id(f)][1] for f in map(_extractor, heads.values())
+                        if f is not None and f.preprocessor is None), None)
+        if models.preprocessor is None and cleaned is not None:
+            out["teks_bersih"] = list(cleaned)  # the default preprocessing, already done
+        else:
+            out["teks_bersih"] = models.get("preprocessor").transform(texts)
+        sentiment = heads["sentimen"]
+        sentiment_proba = proba(sentiment)
+        out["sentimen"] = list(sentiment.classes_[np.argmax(sentiment_proba, axis=1)])
+        out["skor_sentimen"] = list(_sentiment_score(sentiment, sentiment_proba))
+        tagger = heads["aspek"]
+        found = base(tagger)
+        if found is None:
+            tagged = tagger.tag(texts)
+            names, polarities, evidence = list(tagged["aspek"]), list(tagged["aspek_sentimen"]), list(tagged["bukti"])
+        else:
+            names, polarities, evidence = tagger._tag_rows(texts, found)
+        out["aspek"], out["aspek_sentimen"], out["bukti_aspek"] = names, polarities, evidence
+        for name in ("saran", "non_informatif"):
+            model = heads[name]
+            out[name] = [bool(v) for v in model.classes_[np.argmax(proba(model), axis=1)]]
     if barriers is not None:
         tagged = models.get("hambatan").tag(barriers, polarity=False)
         out["hambatan"] = list(tagged["aspek"])
@@ -114,7 +159,8 @@ def annotate(
     models : Models or dict, optional
         Fitted models to use instead of the shipped ones.
     progress : callable, optional
-        Called with the number of rows finished after each block.
+        Called after each block with the number of input rows finished so far (rows that repeat a
+        comment already annotated count as finished); the last call passes ``len(texts)``.
     """
     models = Models.coerce(models)
     n = len(texts)
@@ -132,7 +178,8 @@ def annotate(
             unique_barriers[start:stop] if unique_barriers is not None else None,
         ))
         if progress is not None:
-            progress(min(stop, len(unique_texts)))
+            # codes number the distinct comments in order of first appearance
+            progress(int(np.count_nonzero(codes < stop)) if stop < len(unique_texts) else n)
     columns: dict[str, list[Any]] = {}
     for part in parts:
         for name, values in part.items():

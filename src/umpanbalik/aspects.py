@@ -15,6 +15,7 @@ classifiers:
 """
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from importlib.resources import files
@@ -26,13 +27,15 @@ import pandas as pd
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, clone
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.frozen import FrozenEstimator
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.utils.validation import check_is_fitted
 
 from ._validation import as_text_list
 from .classifier import check_labels
-from .features import TextFeatures
+from ._ngrams import NgramCounter, pack_vocabulary, unpack_vocabulary
+from .features import TextFeatures, unwrap_features
 from .preprocessing import Preprocessor, split_clauses
 from .sentiment import SENTIMENT_LABELS
 
@@ -134,7 +137,8 @@ class AspectTagger(BaseEstimator):
         Mention threshold on the probability; ``"auto"`` tunes one per aspect by 3-fold
         cross-validation on the training data (maximum F1).
     features : TextFeatures, optional
-        The feature extractor; ``TextFeatures()`` when omitted.
+        The feature extractor; ``TextFeatures()`` when omitted. ``fit`` fits a copy, unless it is
+        wrapped in :class:`sklearn.frozen.FrozenEstimator` (then it is used as fitted and shared).
     n_evidence : int, default=3
         Evidence words reported per aspect.
     comment_weight : float, default=2.0
@@ -192,11 +196,20 @@ class AspectTagger(BaseEstimator):
             hits.append([[w for w in words if w in aspect_seeds] for aspect_seeds in seeds])
         return hits
 
-    def _mention_matrix(self, texts: list[str]) -> tuple[sp.csr_matrix, list[str], list[list[list[str]]]]:
-        cleaned = self._preprocessor().transform(texts)
+    def _mention_matrix(
+        self, texts: list[str], base: tuple[sp.csr_matrix, list[str]] | None = None
+    ) -> tuple[sp.csr_matrix, list[str], list[list[list[str]]]]:
+        """Features plus seed-word counts, the preprocessed comments and the seed hits.
+
+        ``base`` is the extractor's matrix and the preprocessed comments when already computed.
+        """
+        if base is None:
+            matrix, views = unwrap_features(self.features_).transform_with_views(texts)
+            base = (matrix, views["akar"])
+        features, cleaned = base
         hits = self._seed_hits(cleaned)
         counts = np.asarray([[len(h) for h in row] for row in hits], dtype=np.float32).reshape(len(texts), -1)
-        matrix = sp.hstack([self.features_.transform(texts), sp.csr_matrix(np.log1p(counts))], format="csr")
+        matrix = sp.hstack([features, sp.csr_matrix(np.log1p(counts))], format="csr")
         return matrix, cleaned, hits
 
     # -- fitting ------------------------------------------------------------------------------------
@@ -208,8 +221,11 @@ class AspectTagger(BaseEstimator):
         self.classes_ = np.asarray(list(self.taxonomy_), dtype=object)
         aspects = list(self.classes_)
         mentions = _as_aspect_lists(y, len(texts), aspects)
+        self.__dict__.pop("_evidence_terms_cache", None)
+        self.__dict__.pop("_aspect_counter_cache", None)
         self.features_ = clone(self.features) if self.features is not None else TextFeatures()
-        self.features_.fit(texts)
+        if not isinstance(self.features_, FrozenEstimator):
+            self.features_.fit(texts)
         matrix, cleaned, hits = self._mention_matrix(texts)
         self.models_: dict[str, LogisticRegression | None] = {}
         self.thresholds_: dict[str, float] = {}
@@ -278,35 +294,92 @@ class AspectTagger(BaseEstimator):
         clause's stems let a word be negative for one aspect only ("lama" is bad for waktu).
         """
         features = self.polarity_features_
-        context_block = features.fit_transform(contexts) if fit else features.transform(contexts)
-        comment_block = features.transform(comments) * self.comment_weight
-        cleaned = self._preprocessor().transform(contexts)
-        prefixed = [" ".join([aspect] + [f"{aspect}:{t}" for t in text.split()]) for aspect, text in zip(aspects, cleaned)]
         vectorizer = self.polarity_aspect_vectorizer_
-        specific = vectorizer.fit_transform(prefixed) if fit else vectorizer.transform(prefixed)
-        return sp.hstack([context_block, comment_block, specific], format="csr")
+        if fit:
+            context_block = features.fit_transform(contexts)
+            cleaned = self._preprocessor().transform(contexts)
+            comment_block = features.transform(comments)
+        else:
+            # A comment with several aspects comes once per aspect, and so may its context: each
+            # distinct text is featurised once (rows do not depend on each other).
+            codes, unique = pd.factorize(pd.Series(contexts, dtype=object))
+            context_block, views = features.transform_with_views(list(unique))
+            context_block, cleaned = context_block[codes], [views["akar"][c] for c in codes]
+            codes, unique = pd.factorize(pd.Series(comments, dtype=object))
+            comment_block = features.transform(list(unique))[codes]
+        prefixed = [" ".join([aspect] + [f"{aspect}:{t}" for t in text.split()]) for aspect, text in zip(aspects, cleaned)]
+        if fit:
+            specific = vectorizer.fit_transform(prefixed)
+        else:
+            specific = self._cached("_aspect_counter_cache", lambda: NgramCounter(vectorizer)).transform(prefixed)
+        return sp.hstack([context_block, comment_block * self.comment_weight, specific], format="csr")
 
     def _contexts(self, texts: list[str], pairs: list[tuple[int, str]], hits: list[list[list[str]]]) -> list[str]:
-        """For each (comment, aspect), the clauses about that aspect."""
+        """For each (comment, aspect), the clauses about that aspect: those holding its seed words,
+        else the clause with the highest mention score."""
         pre = self._preprocessor()
         aspects = list(self.classes_)
-        clause_lists = {row: split_clauses(texts[row], pre) or [texts[row]] for row in {r for r, _ in pairs}}
-        flat = [c for row in sorted(clause_lists) for c in clause_lists[row]]
+        rows = sorted({r for r, _ in pairs})
+        clause_lists = {row: split_clauses(texts[row], pre) or [texts[row]] for row in rows}
+        flat = [c for row in rows for c in clause_lists[row]]
         offsets, position = {}, 0
-        for row in sorted(clause_lists):
+        for row in rows:
             offsets[row] = position
             position += len(clause_lists[row])
-        clause_matrix, _, clause_hits = self._mention_matrix(flat)
-        scores = self._decision(clause_matrix)
-        contexts = []
-        for row, aspect in pairs:
+        clause_hits = self._seed_hits(pre.transform(flat))
+        contexts: list[str | None] = []
+        undecided: list[tuple[int, int, int]] = []  # (pair, row, aspect column) left to the scores
+        for number, (row, aspect) in enumerate(pairs):
             column = aspects.index(aspect)
             start, clauses = offsets[row], clause_lists[row]
             chosen = [c for i, c in enumerate(clauses) if clause_hits[start + i][column]]
-            if not chosen:
-                chosen = [clauses[int(np.argmax(scores[start : start + len(clauses), column]))]]
-            contexts.append(" . ".join(chosen))
-        return contexts
+            if not chosen and len(clauses) == 1:
+                chosen = clauses
+            if chosen:
+                contexts.append(" . ".join(chosen))
+            else:
+                contexts.append(None)
+                undecided.append((number, row, column))
+        if undecided:
+            # Only the clauses of comments where no clause names the aspect need mention scores.
+            scored = sorted({row for _, row, _ in undecided})
+            first, subset = {}, []
+            for row in scored:
+                first[row] = len(subset)
+                subset.extend(clause_lists[row])
+            scores = self._decision(self._mention_matrix(subset)[0])
+            for number, row, column in undecided:
+                clauses = clause_lists[row]
+                start = first[row]
+                contexts[number] = clauses[int(np.argmax(scores[start : start + len(clauses), column]))]
+        return contexts  # type: ignore[return-value]
+
+    def _cached(self, name: str, build: Any) -> Any:
+        """A value derived from the fitted state, built once; never saved (see ``__getstate__``)."""
+        value = self.__dict__.get(name)
+        if value is None:
+            value = self.__dict__[name] = build()
+        return value
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(super().__getstate__())
+        for name in ("_aspect_counter_cache", "_evidence_terms_cache"):
+            state.pop(name, None)
+        vectorizer = state.get("polarity_aspect_vectorizer_")
+        vocabulary = getattr(vectorizer, "vocabulary_", None)
+        packed = pack_vocabulary(vocabulary) if vocabulary is not None else None
+        if packed is not None:  # one block of bytes loads faster than a dict node per term (see _ngrams)
+            state["polarity_aspect_vectorizer_"] = copy.copy(vectorizer)
+            del state["polarity_aspect_vectorizer_"].vocabulary_
+            state["_packed_aspect_vocabulary"] = packed
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state = dict(state)
+        packed = state.pop("_packed_aspect_vocabulary", None)
+        super().__setstate__(state)
+        if packed is not None:
+            self.polarity_aspect_vectorizer_.vocabulary_ = unpack_vocabulary(packed)
 
     # -- prediction ---------------------------------------------------------------------------------
     def _decision(self, matrix: sp.csr_matrix) -> np.ndarray:
@@ -339,13 +412,20 @@ class AspectTagger(BaseEstimator):
         check_is_fitted(self, "models_")
         texts = as_text_list(X, name="X")
         index = X.index if isinstance(X, pd.Series) else pd.RangeIndex(len(texts))
-        matrix, cleaned, hits = self._mention_matrix(texts)
+        names, polarities, evidence = self._tag_rows(texts, polarity=polarity)
+        return pd.DataFrame({"aspek": names, "aspek_sentimen": polarities, "bukti": evidence}, index=index)
+
+    def _tag_rows(
+        self, texts: list[str], base: tuple[sp.csr_matrix, list[str]] | None = None, *, polarity: bool = True
+    ) -> tuple[list[list[str]], list[dict[str, str]], list[dict[str, list[str]]]]:
+        """Aspects, their polarity and evidence per comment; ``base`` as in :meth:`_mention_matrix`."""
+        matrix, cleaned, hits = self._mention_matrix(texts, base)
         decision = self._decision(matrix)
         cut = np.asarray([self.thresholds_[a] for a in self.classes_])
         mentioned = (1.0 / (1.0 + np.exp(-decision))) >= cut
         aspects = list(self.classes_)
         names = [[a for a, flag in zip(aspects, row) if flag] for row in mentioned]
-        evidence = [self._evidence(matrix, i, row_names, hits[i]) for i, row_names in enumerate(names)]
+        evidence = self._evidence(matrix, names, hits)
         pairs = [(i, a) for i, row_names in enumerate(names) for a in row_names]
         polarities: list[dict[str, str]] = [{} for _ in texts]
         if polarity and self.polarity_model_ is not None and pairs:
@@ -354,31 +434,49 @@ class AspectTagger(BaseEstimator):
             labels = self.polarity_model_.predict(self._polarity_matrix(contexts, comments, [a for _, a in pairs]))
             for (i, aspect), label in zip(pairs, labels):
                 polarities[i][aspect] = str(label)
-        return pd.DataFrame({"aspek": names, "aspek_sentimen": polarities, "bukti": evidence}, index=index)
+        return names, polarities, evidence
 
-    def _evidence(self, matrix: sp.csr_matrix, row: int, names: Sequence[str], hits: list[list[str]]) -> dict[str, list[str]]:
-        result = {}
-        feature_names = None
+    def _evidence_terms(self) -> list[str | None]:
+        """Per feature column, the term that can serve as evidence (a single stem or word), else None."""
+        def build() -> list[str | None]:
+            terms: list[str | None] = []
+            for name in unwrap_features(self.features_).get_feature_names_out():
+                view, term = name.split("__", 1)
+                terms.append(term if view in ("akar", "kata") and " " not in term else None)
+            return terms
+
+        return self._cached("_evidence_terms_cache", build)
+
+    def _evidence(self, matrix: sp.csr_matrix, names: list[list[str]], hits: list[list[list[str]]]) -> list[dict[str, list[str]]]:
+        """Per comment and mentioned aspect: its seed words found, then the comment's terms that
+        weigh most toward the aspect, up to ``n_evidence``."""
         aspects = list(self.classes_)
-        for aspect in names:
-            words = list(dict.fromkeys(hits[aspects.index(aspect)]))
-            model = self.models_[aspect]
-            if len(words) < self.n_evidence and model is not None:
-                if feature_names is None:
-                    feature_names = self.features_.get_feature_names_out()
-                vector = matrix[row]
-                weights = vector.data * model.coef_[0][vector.indices]
-                for position in np.argsort(-weights):
-                    feature = vector.indices[position]
-                    if weights[position] <= 0 or feature >= len(feature_names):
-                        break
-                    view, term = feature_names[feature].split("__", 1)
-                    if view in ("akar", "kata") and " " not in term and term not in words:
-                        words.append(term)
-                    if len(words) >= self.n_evidence:
-                        break
-            result[aspect] = words[: self.n_evidence]
-        return result
+        indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
+        terms: list[str | None] | None = None
+        results = []
+        for row, row_names in enumerate(names):
+            result = {}
+            for aspect in row_names:
+                words = list(dict.fromkeys(hits[row][aspects.index(aspect)]))
+                model = self.models_[aspect]
+                if len(words) < self.n_evidence and model is not None:
+                    if terms is None:
+                        terms = self._evidence_terms()
+                    lo, hi = indptr[row], indptr[row + 1]
+                    columns = indices[lo:hi]
+                    weights = data[lo:hi] * model.coef_[0][columns]
+                    for position in np.argsort(-weights):
+                        feature = columns[position]
+                        if weights[position] <= 0 or feature >= len(terms):
+                            break
+                        term = terms[feature]
+                        if term is not None and term not in words:
+                            words.append(term)
+                        if len(words) >= self.n_evidence:
+                            break
+                result[aspect] = words[: self.n_evidence]
+            results.append(result)
+        return results
 
     @classmethod
     def pretrained(cls, taxonomy: str = "aspek") -> AspectTagger:
