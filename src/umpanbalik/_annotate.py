@@ -96,22 +96,21 @@ def _annotate_unique(texts: list[str], models: Models, with_comments: bool, barr
     out: dict[str, Any] = {}
     if with_comments:
         heads = {name: models.get(name) for name in ("sentimen", "aspek", "saran", "non_informatif")}
-        bases: dict[int, tuple[Any, list[str]]] = {}  # id(extractor) -> (feature matrix, preprocessed)
+        bases: dict[int, tuple[Any, dict[str, list[str]]]] = {}  # id(extractor) -> (features, views)
         for model in heads.values():
             features = _extractor(model)
             if features is not None and id(features) not in bases:
-                matrix, views = features.transform_with_views(texts)
-                bases[id(features)] = (matrix, views["akar"])
+                bases[id(features)] = features.transform_with_views(texts)
 
-        def base(model: Any) -> tuple[Any, list[str]] | None:
+        def base(model: Any) -> tuple[Any, dict[str, list[str]]] | None:
             features = _extractor(model)
             return None if features is None else bases[id(features)]
 
         def proba(model: Any) -> np.ndarray:
             found = base(model)
-            return model.predict_proba(texts) if found is None else model._proba_from(*found)
+            return model.predict_proba(texts) if found is None else model._proba_from(found[0], found[1]["akar"])
 
-        cleaned = next((bases[id(f)][1] for f in map(_extractor, heads.values())
+        cleaned = next((bases[id(f)][1]["akar"] for f in map(_extractor, heads.values())
                         if f is not None and f.preprocessor is None), None)
         if models.preprocessor is None and cleaned is not None:
             out["teks_bersih"] = list(cleaned)  # the default preprocessing, already done

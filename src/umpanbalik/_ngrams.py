@@ -20,6 +20,7 @@ stores it as one block of bytes (the terms in column order, one per line) instea
 """
 from __future__ import annotations
 
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -44,6 +45,23 @@ def _fast_kind(vectorizer: Any) -> str | None:
     return None
 
 
+class _WordIndices(dict):
+    """Memo: a word (lowercased, no white space) -> the column indices of its char_wb n-grams."""
+
+    def __init__(self, vectorizer: Any) -> None:
+        super().__init__()
+        self.vectorizer = vectorizer
+
+    def __missing__(self, word: str) -> np.ndarray:
+        if len(self) >= _MEMO_LIMIT:
+            self.clear()
+        vocabulary = self.vectorizer.vocabulary_
+        # One word is its own document: _char_wb_ngrams pads it with spaces, as within a comment.
+        found = [vocabulary[g] for g in self.vectorizer._char_wb_ngrams(word) if g in vocabulary]
+        self[word] = result = np.asarray(found, dtype=np.int32)
+        return result
+
+
 class NgramCounter:
     """``transform`` of one fitted ``TfidfVectorizer``, through a per-word memo where possible.
 
@@ -60,7 +78,7 @@ class NgramCounter:
     def __init__(self, vectorizer: Any) -> None:
         self.vectorizer = vectorizer
         self.kind = _fast_kind(vectorizer)
-        self.memo: dict[str, np.ndarray] = {}
+        self.memo = _WordIndices(vectorizer)
 
     def transform(self, docs: list[str]) -> sp.csr_matrix:
         if self.kind is None:
@@ -68,39 +86,24 @@ class NgramCounter:
         counts = self._char_counts(docs) if self.kind == "char_wb" else self._word_counts(docs)
         return self.vectorizer._tfidf.transform(counts, copy=False)
 
-    def _matrix(self, indices: np.ndarray, indptr: list[int] | np.ndarray, n_docs: int) -> sp.csr_matrix:
+    def _matrix(self, indices: np.ndarray, indptr: np.ndarray, n_docs: int) -> sp.csr_matrix:
         counts = sp.csr_matrix(
-            (np.ones(len(indices), dtype=self.vectorizer.dtype), indices, np.asarray(indptr, dtype=np.int64)),
+            (np.ones(len(indices), dtype=self.vectorizer.dtype), indices, indptr),
             shape=(n_docs, len(self.vectorizer.vocabulary_)),
         )
         counts.sum_duplicates()  # sums repeated n-grams and sorts the indices, as CountVectorizer does
         return counts
 
     def _char_counts(self, docs: list[str]) -> sp.csr_matrix:
-        memo, lookup = self.memo, self._word_indices
-        lower = self.vectorizer.lowercase
-        parts: list[np.ndarray] = []
-        indptr = [0]
-        total = 0
-        for doc in docs:
-            for word in (doc.lower() if lower else doc).split():
-                found = memo.get(word)
-                if found is None:
-                    found = lookup(word)
-                parts.append(found)
-                total += len(found)
-            indptr.append(total)
-        indices = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
+        split = [doc.lower().split() for doc in docs] if self.vectorizer.lowercase else [doc.split() for doc in docs]
+        words = list(chain.from_iterable(split))
+        arrays = list(map(self.memo.__getitem__, words))  # C-speed lookups; new words go to __missing__
+        # row pointers: n-grams per word, summed up to the last word of each comment
+        word_ends = np.cumsum(np.fromiter(map(len, arrays), dtype=np.int64, count=len(arrays)))
+        doc_ends = np.cumsum(np.fromiter(map(len, split), dtype=np.int64, count=len(split)))
+        indptr = np.concatenate([[0], np.concatenate([[0], word_ends])[doc_ends]]).astype(np.int64)
+        indices = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int32)
         return self._matrix(indices, indptr, len(docs))
-
-    def _word_indices(self, word: str) -> np.ndarray:
-        if len(self.memo) >= _MEMO_LIMIT:
-            self.memo.clear()
-        vocabulary = self.vectorizer.vocabulary_
-        # A single word, already lowercased and without white space: its own n-grams only.
-        found = [vocabulary[g] for g in self.vectorizer._char_wb_ngrams(word) if g in vocabulary]
-        self.memo[word] = result = np.asarray(found, dtype=np.int32)
-        return result
 
     def _word_counts(self, docs: list[str]) -> sp.csr_matrix:
         get = self.vectorizer.vocabulary_.get
@@ -120,7 +123,7 @@ class NgramCounter:
         found = np.asarray(flat, dtype=np.int64)
         keep = found >= 0
         kept_before = np.concatenate([[0], np.cumsum(keep)])  # row pointers once the -1 are dropped
-        return self._matrix(found[keep].astype(np.int32), kept_before[np.asarray(indptr)], len(docs))
+        return self._matrix(found[keep].astype(np.int32), kept_before[np.asarray(indptr)].astype(np.int64), len(docs))
 
 
 def pack_vocabulary(vocabulary: dict[str, int]) -> bytes | None:

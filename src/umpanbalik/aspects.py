@@ -190,27 +190,32 @@ class AspectTagger(BaseEstimator):
         """For each comment and aspect, the seed words found (a negated word counts: tidak_jelas)."""
         seeds = [set(self.taxonomy_[a]["kata_kunci"]) for a in self.classes_]
         every_seed = set().union(*seeds)
+        owners = {seed: [j for j, aspect_seeds in enumerate(seeds) if seed in aspect_seeds] for seed in every_seed}
         hits = []
         for text in cleaned:
-            words = [t if t in every_seed or "_" not in t else t.rsplit("_", 1)[-1] for t in text.split()]
-            hits.append([[w for w in words if w in aspect_seeds] for aspect_seeds in seeds])
+            row: list[list[str]] = [[] for _ in seeds]
+            if "_" in text:
+                words = [t if t in every_seed or "_" not in t else t.rsplit("_", 1)[-1] for t in text.split()]
+            else:
+                words = text.split()
+            for word in filter(every_seed.__contains__, words):
+                for j in owners[word]:
+                    row[j].append(word)
+            hits.append(row)
         return hits
 
     def _mention_matrix(
-        self, texts: list[str], base: tuple[sp.csr_matrix, list[str]] | None = None
-    ) -> tuple[sp.csr_matrix, list[str], list[list[list[str]]]]:
-        """Features plus seed-word counts, the preprocessed comments and the seed hits.
-
-        ``base`` is the extractor's matrix and the preprocessed comments when already computed.
-        """
+        self, texts: list[str], base: tuple[sp.csr_matrix, dict[str, list[str]]] | None = None
+    ) -> tuple[sp.csr_matrix, dict[str, list[str]], list[list[list[str]]]]:
+        """Features plus seed-word counts, the extractor's views (``akar``: the preprocessed
+        comments) and the seed hits. ``base`` is the extractor's matrix and views when known."""
         if base is None:
-            matrix, views = unwrap_features(self.features_).transform_with_views(texts)
-            base = (matrix, views["akar"])
-        features, cleaned = base
-        hits = self._seed_hits(cleaned)
+            base = unwrap_features(self.features_).transform_with_views(texts)
+        features, views = base
+        hits = self._seed_hits(views["akar"])
         counts = np.asarray([[len(h) for h in row] for row in hits], dtype=np.float32).reshape(len(texts), -1)
         matrix = sp.hstack([features, sp.csr_matrix(np.log1p(counts))], format="csr")
-        return matrix, cleaned, hits
+        return matrix, views, hits
 
     # -- fitting ------------------------------------------------------------------------------------
     def fit(self, X: Iterable[str], y: Any, *, aspect_sentiments: Iterable[Mapping[str, str]] | None = None) -> AspectTagger:
@@ -226,7 +231,7 @@ class AspectTagger(BaseEstimator):
         self.features_ = clone(self.features) if self.features is not None else TextFeatures()
         if not isinstance(self.features_, FrozenEstimator):
             self.features_.fit(texts)
-        matrix, cleaned, hits = self._mention_matrix(texts)
+        matrix, views, hits = self._mention_matrix(texts)
         self.models_: dict[str, LogisticRegression | None] = {}
         self.thresholds_: dict[str, float] = {}
         for index, aspect in enumerate(aspects):
@@ -240,7 +245,7 @@ class AspectTagger(BaseEstimator):
             self.models_[aspect] = model.fit(matrix, target)
         self.polarity_model_ = None
         if self.polarity and aspect_sentiments is not None:
-            self._fit_polarity(texts, mentions, list(aspect_sentiments), matrix, cleaned, hits)
+            self._fit_polarity(texts, mentions, list(aspect_sentiments), hits)
         return self
 
     def _tune_threshold(self, model: LogisticRegression, matrix: sp.csr_matrix, target: np.ndarray) -> float:
@@ -262,7 +267,7 @@ class AspectTagger(BaseEstimator):
             scores.append(2 * tp / max(predicted.sum() + target.sum(), 1))
         return float(candidates[int(np.argmax(scores))])
 
-    def _fit_polarity(self, texts, mentions, polarities, matrix, cleaned, hits) -> None:
+    def _fit_polarity(self, texts, mentions, polarities, hits) -> None:
         if len(polarities) != len(texts):
             raise ValueError(f"`aspect_sentiments` has {len(polarities)} rows but there are {len(texts)} comments.")
         pairs, labels = [], []
@@ -286,7 +291,8 @@ class AspectTagger(BaseEstimator):
             C=self.polarity_C, class_weight="balanced", max_iter=3000, random_state=self.random_state
         ).fit(pol_matrix, labels_array)
 
-    def _polarity_matrix(self, contexts: list[str], comments: list[str], aspects: list[str], *, fit: bool = False) -> sp.csr_matrix:
+    def _polarity_matrix(self, contexts: list[str], comments: list[str], aspects: list[str], *, fit: bool = False,
+                         comment_block: sp.csr_matrix | None = None) -> sp.csr_matrix:
         """Features of the aspect's clauses and, as a separate block, of the whole comment.
 
         The model then learns how far to trust the clause: on short single-topic comments the whole
@@ -305,8 +311,9 @@ class AspectTagger(BaseEstimator):
             codes, unique = pd.factorize(pd.Series(contexts, dtype=object))
             context_block, views = features.transform_with_views(list(unique))
             context_block, cleaned = context_block[codes], [views["akar"][c] for c in codes]
-            codes, unique = pd.factorize(pd.Series(comments, dtype=object))
-            comment_block = features.transform(list(unique))[codes]
+            if comment_block is None:
+                codes, unique = pd.factorize(pd.Series(comments, dtype=object))
+                comment_block = features.transform(list(unique))[codes]
         prefixed = [" ".join([aspect] + [f"{aspect}:{t}" for t in text.split()]) for aspect, text in zip(aspects, cleaned)]
         if fit:
             specific = vectorizer.fit_transform(prefixed)
@@ -416,10 +423,10 @@ class AspectTagger(BaseEstimator):
         return pd.DataFrame({"aspek": names, "aspek_sentimen": polarities, "bukti": evidence}, index=index)
 
     def _tag_rows(
-        self, texts: list[str], base: tuple[sp.csr_matrix, list[str]] | None = None, *, polarity: bool = True
+        self, texts: list[str], base: tuple[sp.csr_matrix, dict[str, list[str]]] | None = None, *, polarity: bool = True
     ) -> tuple[list[list[str]], list[dict[str, str]], list[dict[str, list[str]]]]:
         """Aspects, their polarity and evidence per comment; ``base`` as in :meth:`_mention_matrix`."""
-        matrix, cleaned, hits = self._mention_matrix(texts, base)
+        matrix, views, hits = self._mention_matrix(texts, base)
         decision = self._decision(matrix)
         cut = np.asarray([self.thresholds_[a] for a in self.classes_])
         mentioned = (1.0 / (1.0 + np.exp(-decision))) >= cut
@@ -430,9 +437,16 @@ class AspectTagger(BaseEstimator):
         polarities: list[dict[str, str]] = [{} for _ in texts]
         if polarity and self.polarity_model_ is not None and pairs:
             contexts = self._contexts(texts, pairs, hits)
-            comments = [texts[row] for row, _ in pairs]
-            labels = self.polarity_model_.predict(self._polarity_matrix(contexts, comments, [a for _, a in pairs]))
-            for (i, aspect), label in zip(pairs, labels):
+            rows = [row for row, _ in pairs]
+            comment_block = None
+            if self.polarity_features_._reads_views_of(unwrap_features(self.features_)):
+                # the whole comments' views are at hand: no second preprocessing of the comments
+                unique, codes = np.unique(rows, return_inverse=True)
+                sub = {name: [view[r] for r in unique] for name, view in views.items()}
+                comment_block = self.polarity_features_._from_views(sub, len(unique))[codes]
+            pol_matrix = self._polarity_matrix(contexts, [texts[r] for r in rows], [a for _, a in pairs],
+                                               comment_block=comment_block)
+            for (i, aspect), label in zip(pairs, self.polarity_model_.predict(pol_matrix)):
                 polarities[i][aspect] = str(label)
         return names, polarities, evidence
 

@@ -108,11 +108,21 @@ class TextFeatures(TransformerMixin, BaseEstimator):
 
     def _views(self, texts: list[str]) -> dict[str, list[str]]:
         pre = self.preprocessor if self.preprocessor is not None else Preprocessor()
-        views = {"akar": pre.transform(texts)}
+        if pre.n_jobs not in (None, 0, 1):  # let the preprocessor use its worker processes
+            views = {"akar": pre.transform(texts)}
+            if self.use_words:
+                views["kata"] = clone(pre).set_params(stem=False).transform(texts)
+            if self.char_ngram_range is not None:
+                views["huruf"] = [normalize_text(t) for t in texts]
+            return views
+        # Each comment is normalised once for all three views (the preprocessor normalises first, too).
+        normalized = [normalize_text(t) for t in texts]
+        own = normalized if pre._options() == (True, True, True) else [pre._normalize(t) if t else "" for t in texts]
+        views = {"akar": pre._transform_normalized(texts, own)}
         if self.use_words:
-            views["kata"] = clone(pre).set_params(stem=False).transform(texts)
+            views["kata"] = clone(pre).set_params(stem=False)._transform_normalized(texts, own)
         if self.char_ngram_range is not None:
-            views["huruf"] = [normalize_text(t) for t in texts]
+            views["huruf"] = normalized
         return views
 
     def fit(self, X: Iterable[str], y: Any = None) -> TextFeatures:
@@ -164,16 +174,32 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         """
         check_is_fitted(self, "vectorizers_")
         views = self._views(texts)
+        return self._from_views(views, len(texts)), views
+
+    def _from_views(self, views: dict[str, list[str]], n: int) -> sp.csr_matrix:
+        """The feature matrix of ``n`` comments from their views (as :meth:`_views` returns them)."""
         counters = self._counters()
         blocks = []
         for name, vectorizer in self.vectorizers_.items():
             if vectorizer is None:
-                blocks.append(sp.csr_matrix((len(texts), 0)))
+                blocks.append(sp.csr_matrix((n, 0)))
             else:
                 blocks.append(counters[name].transform(views[name]))
         if self.use_lexicon:
             blocks.append(sp.csr_matrix(lexicon_scores(views["akar"])))
-        return sp.hstack(blocks, format="csr"), views
+        return sp.hstack(blocks, format="csr")
+
+    def _reads_views_of(self, other: Any) -> bool:
+        """Whether the views ``other`` computes are the ones this extractor reads (same preprocessing)."""
+        mine, theirs = self.preprocessor, getattr(other, "preprocessor", None)
+        same = mine is theirs or (
+            mine is not None and theirs is not None and type(mine) is type(theirs)
+            and mine.get_params() == theirs.get_params()
+        )
+        needed = set(getattr(self, "vectorizers_", {})) | {"akar"}
+        offered = {"akar"} | ({"kata"} if getattr(other, "use_words", False) else set()) | (
+            {"huruf"} if getattr(other, "char_ngram_range", None) is not None else set())
+        return same and needed <= offered
 
     def _counters(self) -> dict[str, NgramCounter]:
         # Built on first use and kept with their word memos; never saved (see __getstate__).
