@@ -20,7 +20,7 @@ stores it as one block of bytes (the terms in column order, one per line) instea
 """
 from __future__ import annotations
 
-from itertools import chain
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
@@ -112,13 +112,10 @@ class NgramCounter:
         indptr = [0]
         for doc in docs:
             tokens = doc.split()
+            missing = repeat(-1)
             for n in range(low, min(high, len(tokens)) + 1):
-                if n == 1:
-                    flat.extend([get(t, -1) for t in tokens])
-                elif n == 2:
-                    flat.extend([get(f"{a} {b}", -1) for a, b in zip(tokens, tokens[1:])])
-                else:
-                    flat.extend([get(" ".join(tokens[i : i + n]), -1) for i in range(len(tokens) - n + 1)])
+                grams = tokens if n == 1 else map(" ".join, zip(*[tokens[i:] for i in range(n)]))
+                flat.extend(map(get, grams, missing))
             indptr.append(len(flat))
         found = np.asarray(flat, dtype=np.int64)
         keep = found >= 0
