@@ -328,20 +328,25 @@ class AspectTagger(BaseEstimator):
         aspects = list(self.classes_)
         rows = sorted({r for r, _ in pairs})
         clause_lists = {row: split_clauses(texts[row], pre) or [texts[row]] for row in rows}
-        flat = [c for row in rows for c in clause_lists[row]]
+        # A comment of one clause is that clause's context whatever it holds: only the clauses of
+        # longer comments are preprocessed to look for seed words.
+        several = [row for row in rows if len(clause_lists[row]) > 1]
+        flat = [c for row in several for c in clause_lists[row]]
         offsets, position = {}, 0
-        for row in rows:
+        for row in several:
             offsets[row] = position
             position += len(clause_lists[row])
         clause_hits = self._seed_hits(pre.transform(flat))
         contexts: list[str | None] = []
         undecided: list[tuple[int, int, int]] = []  # (pair, row, aspect column) left to the scores
         for number, (row, aspect) in enumerate(pairs):
+            clauses = clause_lists[row]
+            if len(clauses) == 1:
+                contexts.append(clauses[0])
+                continue
             column = aspects.index(aspect)
-            start, clauses = offsets[row], clause_lists[row]
+            start = offsets[row]
             chosen = [c for i, c in enumerate(clauses) if clause_hits[start + i][column]]
-            if not chosen and len(clauses) == 1:
-                chosen = clauses
             if chosen:
                 contexts.append(" . ".join(chosen))
             else:
