@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ from sklearn.utils.validation import check_is_fitted
 from ._validation import as_text_list
 from .classifier import check_labels
 from ._ngrams import NgramCounter, pack_vocabulary, unpack_vocabulary
-from .features import TextFeatures, unwrap_features
+from .features import TextFeatures, features_and_views, unwrap_features
 from .preprocessing import Preprocessor, split_clauses
 from .sentiment import SENTIMENT_LABELS
 
@@ -210,7 +210,7 @@ class AspectTagger(BaseEstimator):
         """Features plus seed-word counts, the extractor's views (``akar``: the preprocessed
         comments) and the seed hits. ``base`` is the extractor's matrix and views when known."""
         if base is None:
-            base = unwrap_features(self.features_).transform_with_views(texts)
+            base = features_and_views(self.features_, texts)
         features, views = base
         hits = self._seed_hits(views["akar"])
         counts = np.asarray([[len(h) for h in row] for row in hits], dtype=np.float32).reshape(len(texts), -1)
@@ -336,7 +336,8 @@ class AspectTagger(BaseEstimator):
         for row in several:
             offsets[row] = position
             position += len(clause_lists[row])
-        clause_hits = self._seed_hits(pre.transform(flat))
+        cleaned = pre.transform(flat)
+        clause_hits = self._seed_hits(cleaned)
         contexts: list[str | None] = []
         undecided: list[tuple[int, int, int]] = []  # (pair, row, aspect column) left to the scores
         for number, (row, aspect) in enumerate(pairs):
@@ -355,11 +356,16 @@ class AspectTagger(BaseEstimator):
         if undecided:
             # Only the clauses of comments where no clause names the aspect need mention scores.
             scored = sorted({row for _, row, _ in undecided})
-            first, subset = {}, []
+            first, subset, subset_cleaned = {}, [], []
             for row in scored:
                 first[row] = len(subset)
                 subset.extend(clause_lists[row])
-            scores = self._decision(self._mention_matrix(subset)[0])
+                subset_cleaned.extend(cleaned[offsets[row] : offsets[row] + len(clause_lists[row])])
+            features, base = unwrap_features(self.features_), None
+            if isinstance(features, TextFeatures):  # the clauses are preprocessed already
+                views = features._views(subset, akar=subset_cleaned)
+                base = (features._from_views(views, len(subset)), views)
+            scores = self._decision(self._mention_matrix(subset, base)[0])
             for number, row, column in undecided:
                 clauses = clause_lists[row]
                 start = first[row]

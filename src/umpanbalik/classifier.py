@@ -16,7 +16,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from ._validation import as_text_list
-from .features import TextFeatures, fit_transform_features, unwrap_features
+from .features import TextFeatures, features_and_views, fit_transform_features, unwrap_features
 from .preprocessing import Preprocessor
 
 __all__ = ["TextClassifier"]
@@ -109,7 +109,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         """The comments, their feature matrix and the comments as preprocessed."""
         check_is_fitted(self, "model_")
         texts = as_text_list(X, name="X")
-        matrix, views = unwrap_features(self.features_).transform_with_views(texts)
+        matrix, views = features_and_views(self.features_, texts)
         return texts, matrix, views["akar"]
 
     def _preprocessor(self) -> Preprocessor:

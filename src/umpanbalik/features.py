@@ -30,7 +30,7 @@ from .lexicon import DEFAULT_SCOPE_WORDS, _polarity
 from .normalization import normalize_text
 from .preprocessing import Preprocessor
 
-__all__ = ["TextFeatures", "lexicon_scores", "fit_transform_features", "unwrap_features"]
+__all__ = ["TextFeatures", "lexicon_scores", "fit_transform_features", "unwrap_features", "features_and_views"]
 
 _LEXICON_NAMES = ["leksikon__positif", "leksikon__negatif", "leksikon__positif_dinegasi", "leksikon__negatif_dinegasi"]
 
@@ -106,10 +106,11 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.max_features = max_features
         self.preprocessor = preprocessor
 
-    def _views(self, texts: list[str]) -> dict[str, list[str]]:
+    def _views(self, texts: list[str], akar: list[str] | None = None) -> dict[str, list[str]]:
+        """The text of each view; ``akar``, when given, is ``texts`` preprocessed already."""
         pre = self.preprocessor if self.preprocessor is not None else Preprocessor()
         if pre.n_jobs not in (None, 0, 1):  # let the preprocessor use its worker processes
-            views = {"akar": pre.transform(texts)}
+            views = {"akar": pre.transform(texts) if akar is None else akar}
             if self.use_words:
                 views["kata"] = clone(pre).set_params(stem=False).transform(texts)
             if self.char_ngram_range is not None:
@@ -118,7 +119,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         # Each comment is normalised once for all three views (the preprocessor normalises first, too).
         normalized = [normalize_text(t) for t in texts]
         own = normalized if pre._options() == (True, True, True) else [pre._normalize(t) if t else "" for t in texts]
-        views = {"akar": pre._transform_normalized(texts, own)}
+        views = {"akar": pre._transform_normalized(texts, own) if akar is None else akar}
         if self.use_words:
             views["kata"] = clone(pre).set_params(stem=False)._transform_normalized(texts, own)
         if self.char_ngram_range is not None:
@@ -270,3 +271,15 @@ def fit_transform_features(features: Any, texts: list[str]) -> sp.csr_matrix:
     if isinstance(features, FrozenEstimator):
         return features.transform(texts)
     return features.fit_transform(texts)
+
+
+def features_and_views(features: Any, texts: list[str]) -> tuple[sp.csr_matrix, dict[str, list[str]]]:
+    """The matrix of a fitted extractor and its views (``akar``: the preprocessed comments).
+
+    Any other extractor with ``transform`` (and optionally ``preprocessor``) gives ``akar`` only.
+    """
+    features = unwrap_features(features)
+    if isinstance(features, TextFeatures):
+        return features.transform_with_views(texts)
+    pre = getattr(features, "preprocessor", None)
+    return features.transform(texts), {"akar": (pre if pre is not None else Preprocessor()).transform(texts)}
