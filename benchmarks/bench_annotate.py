@@ -58,7 +58,8 @@ else:
     tagged = models[3].tag(texts)
     result["rows"] = len(tagged)
 done = time.perf_counter()
-result.update(load=loaded - start, run=done - loaded, peak_mib=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+result.update(load=loaded - start, run=done - loaded, peak_mib=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+              worker_peak_mib=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 print(json.dumps(result))
 """
 
@@ -100,7 +101,8 @@ def main() -> None:
                 every = ", ".join(f"{r['run']:.1f}" for r in runs)
                 print(f"  umpanbalik annotate (n_jobs={n_jobs}): load {min(r['load'] for r in runs):5.1f} s, "
                       f"annotate {best['run']:6.1f} s ({size / best['run']:,.0f} comments/s; runs: {every}), "
-                      f"peak RSS {max(r['peak_mib'] for r in runs):,.0f} MiB")
+                      f"peak RSS {max(r['peak_mib'] for r in runs):,.0f} MiB"
+                      + (f" (+ worker {max(r['worker_peak_mib'] for r in runs):,.0f} MiB)" if n_jobs != 1 else ""))
             if not args.skip_baseline:
                 runs = [run("baseline", path, 1) for _ in range(args.repeat)]
                 base = min(runs, key=lambda r: r["run"])

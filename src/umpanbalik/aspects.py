@@ -188,21 +188,32 @@ class AspectTagger(BaseEstimator):
 
     def _seed_hits(self, cleaned: list[str]) -> list[list[list[str]]]:
         """For each comment and aspect, the seed words found (a negated word counts: tidak_jelas)."""
-        seeds = [set(self.taxonomy_[a]["kata_kunci"]) for a in self.classes_]
-        every_seed = set().union(*seeds)
-        owners = {seed: [j for j, aspect_seeds in enumerate(seeds) if seed in aspect_seeds] for seed in every_seed}
+        lookup = self._cached("_seed_cache", self._seed_lookup)
+        n_aspects = len(self.classes_)
         hits = []
         for text in cleaned:
-            row: list[list[str]] = [[] for _ in seeds]
-            if "_" in text:
-                words = [t if t in every_seed or "_" not in t else t.rsplit("_", 1)[-1] for t in text.split()]
-            else:
-                words = text.split()
-            for word in filter(every_seed.__contains__, words):
-                for j in owners[word]:
+            row: list[list[str]] = [[] for _ in range(n_aspects)]
+            for word, owners in filter(None, map(lookup.__getitem__, text.split())):
+                for j in owners:
                     row[j].append(word)
             hits.append(row)
         return hits
+
+    def _seed_lookup(self) -> dict[str, Any]:
+        """Memo: a preprocessed token -> (its seed word, the aspects that list it), or None."""
+        seeds = [set(self.taxonomy_[a]["kata_kunci"]) for a in self.classes_]
+        every_seed = set().union(*seeds)
+        owners = {seed: tuple(j for j, aspect_seeds in enumerate(seeds) if seed in aspect_seeds) for seed in every_seed}
+
+        class Lookup(dict):
+            def __missing__(self, token: str) -> tuple[str, tuple[int, ...]] | None:
+                if len(self) >= 1_000_000:
+                    self.clear()
+                word = token if token in every_seed or "_" not in token else token.rsplit("_", 1)[-1]
+                self[token] = found = (word, owners[word]) if word in every_seed else None
+                return found
+
+        return Lookup()
 
     def _mention_matrix(
         self, texts: list[str], base: tuple[sp.csr_matrix, dict[str, list[str]]] | None = None
@@ -228,6 +239,7 @@ class AspectTagger(BaseEstimator):
         mentions = _as_aspect_lists(y, len(texts), aspects)
         self.__dict__.pop("_evidence_terms_cache", None)
         self.__dict__.pop("_aspect_counter_cache", None)
+        self.__dict__.pop("_seed_cache", None)
         self.features_ = clone(self.features) if self.features is not None else TextFeatures()
         if not isinstance(self.features_, FrozenEstimator):
             self.features_.fit(texts)
@@ -381,7 +393,7 @@ class AspectTagger(BaseEstimator):
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(super().__getstate__())
-        for name in ("_aspect_counter_cache", "_evidence_terms_cache"):
+        for name in ("_aspect_counter_cache", "_evidence_terms_cache", "_seed_cache"):
             state.pop(name, None)
         vectorizer = state.get("polarity_aspect_vectorizer_")
         vocabulary = getattr(vectorizer, "vocabulary_", None)
