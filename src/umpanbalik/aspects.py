@@ -36,6 +36,7 @@ from ._validation import as_text_list
 from .classifier import check_labels
 from ._ngrams import NgramCounter, pack_vocabulary, unpack_vocabulary
 from .features import TextFeatures, features_and_views, unwrap_features
+from .normalization import normalize_text
 from .preprocessing import Preprocessor, split_clauses
 from .sentiment import SENTIMENT_LABELS
 
@@ -304,16 +305,34 @@ class AspectTagger(BaseEstimator):
         ).fit(pol_matrix, labels_array)
 
     def _polarity_matrix(self, contexts: list[str], comments: list[str], aspects: list[str], *, fit: bool = False,
-                         comment_block: sp.csr_matrix | None = None) -> sp.csr_matrix:
+                         comment_block: sp.csr_matrix | None = None,
+                         as_comment: tuple[list[bool], list[str]] | None = None) -> sp.csr_matrix:
         """Features of the aspect's clauses and, as a separate block, of the whole comment.
 
         The model then learns how far to trust the clause: on short single-topic comments the whole
         comment is the better guide, on mixed comments the clause. Aspect-specific copies of the
         clause's stems let a word be negative for one aspect only ("lama" is bad for waktu).
+
+        ``comment_block`` holds the comments' rows when known; ``as_comment`` flags the contexts whose
+        views are their comment's own (then so are their features) and gives the comments' ``akar``.
         """
         features = self.polarity_features_
         vectorizer = self.polarity_aspect_vectorizer_
-        if fit:
+        if not fit and comment_block is not None and as_comment is not None and any(as_comment[0]):
+            same, comment_akar = as_comment
+            todo = [i for i, flag in enumerate(same) if not flag]
+            codes, unique = pd.factorize(pd.Series([contexts[i] for i in todo], dtype=object))
+            if todo:
+                block, views = features.transform_with_views(list(unique))
+            else:
+                block, views = sp.csr_matrix((0, comment_block.shape[1]), dtype=comment_block.dtype), {"akar": []}
+            source = np.arange(len(contexts))  # row in [comment_block; block]
+            source[todo] = len(contexts) + codes
+            context_block = sp.vstack([comment_block, block], format="csr")[source]
+            cleaned = list(comment_akar)
+            for i, code in zip(todo, codes):
+                cleaned[i] = views["akar"][code]
+        elif fit:
             context_block = features.fit_transform(contexts)
             cleaned = self._preprocessor().transform(contexts)
             comment_block = features.transform(comments)
@@ -461,14 +480,22 @@ class AspectTagger(BaseEstimator):
         if polarity and self.polarity_model_ is not None and pairs:
             contexts = self._contexts(texts, pairs, hits)
             rows = [row for row, _ in pairs]
-            comment_block = None
-            if self.polarity_features_._reads_views_of(unwrap_features(self.features_)):
+            comment_block, as_comment = None, None
+            polarity_features = self.polarity_features_
+            if polarity_features._reads_views_of(unwrap_features(self.features_)):
                 # the whole comments' views are at hand: no second preprocessing of the comments
                 unique, codes = np.unique(rows, return_inverse=True)
                 sub = {name: [view[r] for r in unique] for name, view in views.items()}
-                comment_block = self.polarity_features_._from_views(sub, len(unique))[codes]
+                comment_block = polarity_features._from_views(sub, len(unique))[codes]
+                pre = polarity_features.preprocessor
+                if (pre if pre is not None else Preprocessor())._options() == (True, True, True):
+                    # A context that normalises to its comment's words (a comment of one clause
+                    # without punctuation) has the same views, hence the same features.
+                    huruf = views["huruf"]
+                    same = [normalize_text(c).split() == huruf[r].split() for c, r in zip(contexts, rows)]
+                    as_comment = (same, [views["akar"][r] for r in rows])
             pol_matrix = self._polarity_matrix(contexts, [texts[r] for r in rows], [a for _, a in pairs],
-                                               comment_block=comment_block)
+                                               comment_block=comment_block, as_comment=as_comment)
             for (i, aspect), label in zip(pairs, self.polarity_model_.predict(pol_matrix)):
                 polarities[i][aspect] = str(label)
         return names, polarities, evidence
