@@ -46,20 +46,41 @@ def _fast_kind(vectorizer: Any) -> str | None:
 
 
 class _WordIndices(dict):
-    """Memo: a word (lowercased, no white space) -> the column indices of its char_wb n-grams."""
+    """Memo: a word (lowercased, no white space) -> its number; the column indices of its char_wb
+    n-grams are ``arena[starts[number] : starts[number] + lengths[number]]``.
+
+    Keeping every word's indices in one array lets a block of comments gather them with NumPy.
+    """
 
     def __init__(self, vectorizer: Any) -> None:
         super().__init__()
         self.vectorizer = vectorizer
+        self.reset()
 
-    def __missing__(self, word: str) -> np.ndarray:
-        if len(self) >= _MEMO_LIMIT:
-            self.clear()
+    def reset(self) -> None:
+        self.clear()
+        self.new: list[list[int]] = []  # indices of the words added since the arena was last built
+        self.arena = np.zeros(0, dtype=np.int32)
+        self.starts = np.zeros(0, dtype=np.int64)
+        self.lengths = np.zeros(0, dtype=np.int64)
+
+    def __missing__(self, word: str) -> int:
         vocabulary = self.vectorizer.vocabulary_
         # One word is its own document: _char_wb_ngrams pads it with spaces, as within a comment.
-        found = [vocabulary[g] for g in self.vectorizer._char_wb_ngrams(word) if g in vocabulary]
-        self[word] = result = np.asarray(found, dtype=np.int32)
-        return result
+        self.new.append([vocabulary[g] for g in self.vectorizer._char_wb_ngrams(word) if g in vocabulary])
+        self[word] = number = len(self)
+        return number
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``arena``, ``starts`` and ``lengths``, with the words added since the last call."""
+        if self.new:
+            lengths = np.fromiter(map(len, self.new), dtype=np.int64, count=len(self.new))
+            self.starts = np.concatenate([self.starts, len(self.arena) + np.cumsum(lengths) - lengths])
+            self.lengths = np.concatenate([self.lengths, lengths])
+            flat = np.fromiter(chain.from_iterable(self.new), dtype=np.int32, count=int(lengths.sum()))
+            self.arena = np.concatenate([self.arena, flat])
+            self.new = []
+        return self.arena, self.starts, self.lengths
 
 
 class NgramCounter:
@@ -95,15 +116,20 @@ class NgramCounter:
         return counts
 
     def _char_counts(self, docs: list[str]) -> sp.csr_matrix:
+        if len(self.memo) >= _MEMO_LIMIT:  # bounded memory on endless streams of typos
+            self.memo.reset()
         split = [doc.lower().split() for doc in docs] if self.vectorizer.lowercase else [doc.split() for doc in docs]
-        words = list(chain.from_iterable(split))
-        arrays = list(map(self.memo.__getitem__, words))  # C-speed lookups; new words go to __missing__
-        # row pointers: n-grams per word, summed up to the last word of each comment
-        word_ends = np.cumsum(np.fromiter(map(len, arrays), dtype=np.int64, count=len(arrays)))
-        doc_ends = np.cumsum(np.fromiter(map(len, split), dtype=np.int64, count=len(split)))
-        indptr = np.concatenate([[0], np.concatenate([[0], word_ends])[doc_ends]]).astype(np.int64)
-        indices = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int32)
-        return self._matrix(indices, indptr, len(docs))
+        n_words = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
+        # the words' numbers, looked up at C speed (new words go to __missing__)
+        numbers = np.fromiter(map(self.memo.__getitem__, chain.from_iterable(split)), dtype=np.int64,
+                              count=int(n_words.sum()))
+        arena, starts, lengths = self.memo.arrays()
+        counts, first = lengths[numbers], starts[numbers]
+        word_ends = np.cumsum(counts)
+        # position in the arena of every n-gram of every word occurrence, in order
+        positions = np.repeat(first - (word_ends - counts), counts) + np.arange(word_ends[-1] if len(word_ends) else 0)
+        indptr = np.concatenate([[0], np.concatenate([[0], word_ends])[np.cumsum(n_words)]]).astype(np.int64)
+        return self._matrix(arena[positions], indptr, len(docs))
 
     def _word_counts(self, docs: list[str]) -> sp.csr_matrix:
         get = self.vectorizer.vocabulary_.get
