@@ -109,7 +109,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     def _views(self, texts: list[str], akar: list[str] | None = None) -> dict[str, list[str]]:
         """The text of each view; ``akar``, when given, is ``texts`` preprocessed already."""
         pre = self.preprocessor if self.preprocessor is not None else Preprocessor()
-        if pre.n_jobs not in (None, 0, 1):  # let the preprocessor use its worker processes
+        if not isinstance(pre, Preprocessor) or pre.n_jobs not in (None, 0, 1):  # e.g. its worker processes
             views = {"akar": pre.transform(texts) if akar is None else akar}
             if self.use_words:
                 views["kata"] = clone(pre).set_params(stem=False).transform(texts)
