@@ -4,17 +4,28 @@
 sentiment, aspects with polarity, suggestion and non-answer flags, and optionally barriers. It
 annotates each distinct comment once (survey exports repeat "-", "tidak ada", "cukup" …) and works
 in blocks so that a progress bar can follow large inputs.
+
+Models that share one feature extractor (the shipped comment models share a frozen
+:class:`~umpanbalik.features.TextFeatures`) get the features of a block computed once; each then
+applies only its own head (a logistic regression; the aspect tagger adds its seed-word counts and
+polarity model). The preprocessed comments that the extractor computes serve ``teks_bersih`` too,
+when both use the default preprocessing. Other models are called through their public methods.
 """
 from __future__ import annotations
 
+import multiprocessing
+import sys
+import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["Models", "annotate", "BLOCK"]
+__all__ = ["Models", "annotate", "BLOCK", "PARALLEL_MIN", "COMMENT_COLUMNS"]
 
 BLOCK = 5_000
 
@@ -73,24 +84,69 @@ def _sentiment_score(model: Any, proba: np.ndarray) -> np.ndarray:
     return score
 
 
+def _extractor(model: Any) -> Any:
+    """The fitted TextFeatures behind one of our models, or None for any other model."""
+    from .aspects import AspectTagger
+    from .classifier import TextClassifier
+    from .features import TextFeatures, unwrap_features
+
+    if isinstance(model, (TextClassifier, AspectTagger)) and hasattr(model, "features_"):
+        features = unwrap_features(model.features_)
+        if isinstance(features, TextFeatures):
+            return features
+    return None
+
+
 def _annotate_unique(texts: list[str], models: Models, with_comments: bool, barriers: list[str] | None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if with_comments:
-        out["teks_bersih"] = models.get("preprocessor").transform(texts)
-        sentiment = models.get("sentimen")
-        proba = sentiment.predict_proba(texts)
-        out["sentimen"] = list(sentiment.classes_[np.argmax(proba, axis=1)])
-        out["skor_sentimen"] = list(_sentiment_score(sentiment, proba))
-        tagged = models.get("aspek").tag(texts)
-        out["aspek"] = list(tagged["aspek"])
-        out["aspek_sentimen"] = list(tagged["aspek_sentimen"])
-        out["bukti_aspek"] = list(tagged["bukti"])
-        out["saran"] = [bool(v) for v in models.get("saran").predict(texts)]
-        out["non_informatif"] = [bool(v) for v in models.get("non_informatif").predict(texts)]
+        heads = {name: models.get(name) for name in ("sentimen", "aspek", "saran", "non_informatif")}
+        bases: dict[int, tuple[Any, dict[str, list[str]]]] = {}  # id(extractor) -> (features, views)
+        for model in heads.values():
+            features = _extractor(model)
+            if features is not None and id(features) not in bases:
+                bases[id(features)] = features.transform_with_views(texts)
+
+        def base(model: Any) -> tuple[Any, dict[str, list[str]]] | None:
+            features = _extractor(model)
+            return None if features is None else bases[id(features)]
+
+        def proba(model: Any) -> np.ndarray:
+            found = base(model)
+            return model.predict_proba(texts) if found is None else model._proba_from(found[0], found[1]["akar"])
+
+        cleaned = next((bases[id(f)][1]["akar"] for f in map(_extractor, heads.values())
+                        if f is not None and f.preprocessor is None), None)
+        if models.preprocessor is None and cleaned is not None:
+            out["teks_bersih"] = list(cleaned)  # the default preprocessing, already done
+        else:
+            out["teks_bersih"] = models.get("preprocessor").transform(texts)
+        sentiment = heads["sentimen"]
+        sentiment_proba = proba(sentiment)
+        out["sentimen"] = list(sentiment.classes_[np.argmax(sentiment_proba, axis=1)])
+        out["skor_sentimen"] = list(_sentiment_score(sentiment, sentiment_proba))
+        tagger = heads["aspek"]
+        found = base(tagger)
+        if found is None:
+            tagged = tagger.tag(texts)
+            names, polarities, evidence = list(tagged["aspek"]), list(tagged["aspek_sentimen"]), list(tagged["bukti"])
+        else:
+            names, polarities, evidence = tagger._tag_rows(texts, found)
+        out["aspek"], out["aspek_sentimen"], out["bukti_aspek"] = names, polarities, evidence
+        for name in ("saran", "non_informatif"):
+            model = heads[name]
+            out[name] = [bool(v) for v in model.classes_[np.argmax(proba(model), axis=1)]]
     if barriers is not None:
         tagged = models.get("hambatan").tag(barriers, polarity=False)
         out["hambatan"] = list(tagged["aspek"])
     return out
+
+
+COMMENT_COLUMNS = ("teks_bersih", "sentimen", "skor_sentimen", "aspek", "aspek_sentimen", "bukti_aspek", "saran",
+                   "non_informatif")
+#: With ``n_jobs``, worker processes start from this many distinct comments (a fork, the transfer
+#: of results and the workers' cold memos cost about a second in all).
+PARALLEL_MIN = 4 * BLOCK
 
 
 def annotate(
@@ -100,6 +156,7 @@ def annotate(
     with_comments: bool = True,
     models: Models | Mapping[str, Any] | None = None,
     progress: Callable[[int], None] | None = None,
+    n_jobs: int | None = None,
 ) -> pd.DataFrame:
     """Annotate comments (and barrier answers); one output row per input position.
 
@@ -114,7 +171,13 @@ def annotate(
     models : Models or dict, optional
         Fitted models to use instead of the shipped ones.
     progress : callable, optional
-        Called with the number of rows finished after each block.
+        Called after each block with the number of input rows finished so far (rows that repeat a
+        comment already annotated count as finished); the last call passes ``len(texts)``.
+    n_jobs : int, optional
+        Processes (``-1``: one per core) for inputs of at least :data:`PARALLEL_MIN` distinct
+        comments; ``None`` is one. Each worker is forked (Linux only; elsewhere, and inside a daemonic
+        process, the work stays in this process) and annotates a contiguous share of the blocks, so
+        the output is the same as with one process.
     """
     models = Models.coerce(models)
     n = len(texts)
@@ -124,24 +187,134 @@ def annotate(
     codes, uniques = pd.factorize(pd.Series(keys, dtype=object), sort=False) if n else (np.zeros(0, int), [])
     unique_texts = [k[0] for k in uniques] if barriers is not None else list(uniques)
     unique_barriers = [k[1] for k in uniques] if barriers is not None else None
-    parts: list[dict[str, Any]] = []
-    for start in range(0, len(unique_texts), BLOCK):
-        stop = start + BLOCK
-        parts.append(_annotate_unique(
-            unique_texts[start:stop], models, with_comments,
-            unique_barriers[start:stop] if unique_barriers is not None else None,
-        ))
+    starts = list(range(0, len(unique_texts), BLOCK))
+    rows_per_block = np.bincount(np.asarray(codes) // BLOCK, minlength=len(starts)) if n else np.zeros(0, int)
+    finished = [0]
+
+    def block_done(start: int) -> None:
         if progress is not None:
-            progress(min(stop, len(unique_texts)))
-    columns: dict[str, list[Any]] = {}
-    for part in parts:
-        for name, values in part.items():
-            columns.setdefault(name, []).extend(values)
+            finished[0] += int(rows_per_block[start // BLOCK])
+            progress(finished[0])
+
+    work = _Work(unique_texts, unique_barriers, models, with_comments)
+    processes = _processes(n_jobs, len(unique_texts), len(starts))
+    if processes > 1:
+        parts = _annotate_parallel(work, starts, processes, block_done)
+    else:
+        parts = {}
+        for start in starts:
+            parts[start] = work.block(start)
+            block_done(start)
+    names = (COMMENT_COLUMNS if with_comments else ()) + (("hambatan",) if barriers is not None else ())
+    columns: dict[str, list[Any]] = {name: [] for name in names}
+    for start in starts:
+        for name, values in parts[start].items():
+            columns[name].extend(values)
     frame = pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in columns.items()})
-    frame = frame.iloc[codes].reset_index(drop=True) if len(frame) else frame
+    frame = frame.iloc[codes].reset_index(drop=True)
     for name in ("saran", "non_informatif"):
         if name in frame:
             frame[name] = frame[name].astype(bool)
     if "skor_sentimen" in frame:
         frame["skor_sentimen"] = frame["skor_sentimen"].astype(float)
     return frame
+
+
+@dataclass
+class _Work:
+    """What every process needs to annotate one block of the distinct comments."""
+
+    texts: list[str]
+    barriers: list[str] | None
+    models: Models
+    with_comments: bool
+
+    def block(self, start: int) -> dict[str, Any]:
+        stop = start + BLOCK
+        barriers = self.barriers[start:stop] if self.barriers is not None else None
+        return _annotate_unique(self.texts[start:stop], self.models, self.with_comments, barriers)
+
+    def load_models(self) -> None:
+        """Load every model a block uses, so that forked workers do not load them again."""
+        names = ["sentimen", "aspek", "saran", "non_informatif", "preprocessor"] if self.with_comments else []
+        for name in names + (["hambatan"] if self.barriers is not None else []):
+            self.models.get(name)
+
+
+def _processes(n_jobs: int | None, n_unique: int, n_blocks: int) -> int:
+    from ._validation import check_int
+
+    n_jobs = check_int("n_jobs", n_jobs, minimum=-1, allow_none=True)
+    if n_jobs in (None, 0, 1) or n_unique < PARALLEL_MIN or not sys.platform.startswith("linux"):
+        return 1
+    if multiprocessing.current_process().daemon:  # a Pool worker, say: it may not start processes
+        return 1
+    from joblib import effective_n_jobs
+
+    return max(1, min(effective_n_jobs(n_jobs), n_blocks))
+
+
+def _worker(connection: Connection, work: _Work, starts: list[int]) -> None:
+    """A forked process: annotate ``starts``; report each block done, then send every result at once
+    (one send at the end, so a full pipe never holds the worker up while the parent is busy)."""
+    try:
+        parts = {}
+        for start in starts:
+            parts[start] = work.block(start)
+            connection.send(("block", start))
+        connection.send(("parts", parts))
+    except BaseException:
+        connection.send(("error", traceback.format_exc()))
+    finally:
+        connection.close()
+
+
+def _annotate_parallel(work: _Work, starts: list[int], processes: int,
+                       block_done: Callable[[int], None]) -> dict[int, dict[str, Any]]:
+    """This process annotates the first contiguous share of the blocks, forked workers the others."""
+    work.load_models()
+    context = multiprocessing.get_context("fork")
+    shares = [starts[i * len(starts) // processes : (i + 1) * len(starts) // processes] for i in range(processes)]
+    workers: list[tuple[BaseProcess, Connection]] = []
+    parts: dict[int, dict[str, Any]] = {}
+    pending: set[Connection] = set()
+
+    def receive(connection: Connection) -> None:
+        try:
+            kind, payload = connection.recv()
+        except EOFError:
+            raise RuntimeError("an annotate worker process stopped before sending its results") from None
+        if kind == "block":
+            block_done(payload)
+        elif kind == "parts":
+            parts.update(payload)
+            pending.discard(connection)
+        else:
+            raise RuntimeError("an annotate worker failed:\n" + payload)
+
+    try:
+        for share in shares[1:]:
+            here, there = context.Pipe(duplex=False)
+            process = context.Process(target=_worker, args=(there, work, share), daemon=True,
+                                      name="umpanbalik-annotate")
+            process.start()
+            there.close()
+            workers.append((process, here))
+            pending.add(here)
+        for start in shares[0]:
+            parts[start] = work.block(start)
+            block_done(start)
+            for connection in [c for c in pending if c.poll()]:
+                while connection in pending and connection.poll():
+                    receive(connection)
+        while pending:
+            for connection in wait(list(pending)):
+                receive(connection)
+    finally:
+        for process, connection in workers:
+            connection.close()
+            process.join(timeout=5)
+            if process.is_alive():
+                process.terminate()
+                process.join()
+    return parts

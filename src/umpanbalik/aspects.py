@@ -15,8 +15,9 @@ classifiers:
 """
 from __future__ import annotations
 
+import copy
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -26,13 +27,16 @@ import pandas as pd
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, clone
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.frozen import FrozenEstimator
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.utils.validation import check_is_fitted
 
 from ._validation import as_text_list
 from .classifier import check_labels
-from .features import TextFeatures
+from ._ngrams import NgramCounter, pack_vocabulary, unpack_vocabulary
+from .features import TextFeatures, features_and_views, unwrap_features
+from .normalization import normalize_text
 from .preprocessing import Preprocessor, split_clauses
 from .sentiment import SENTIMENT_LABELS
 
@@ -134,7 +138,8 @@ class AspectTagger(BaseEstimator):
         Mention threshold on the probability; ``"auto"`` tunes one per aspect by 3-fold
         cross-validation on the training data (maximum F1).
     features : TextFeatures, optional
-        The feature extractor; ``TextFeatures()`` when omitted.
+        The feature extractor; ``TextFeatures()`` when omitted. ``fit`` fits a copy, unless it is
+        wrapped in :class:`sklearn.frozen.FrozenEstimator` (then it is used as fitted and shared).
     n_evidence : int, default=3
         Evidence words reported per aspect.
     comment_weight : float, default=2.0
@@ -184,20 +189,45 @@ class AspectTagger(BaseEstimator):
 
     def _seed_hits(self, cleaned: list[str]) -> list[list[list[str]]]:
         """For each comment and aspect, the seed words found (a negated word counts: tidak_jelas)."""
-        seeds = [set(self.taxonomy_[a]["kata_kunci"]) for a in self.classes_]
-        every_seed = set().union(*seeds)
+        lookup = self._cached("_seed_cache", self._seed_lookup)
+        n_aspects = len(self.classes_)
         hits = []
         for text in cleaned:
-            words = [t if t in every_seed or "_" not in t else t.rsplit("_", 1)[-1] for t in text.split()]
-            hits.append([[w for w in words if w in aspect_seeds] for aspect_seeds in seeds])
+            row: list[list[str]] = [[] for _ in range(n_aspects)]
+            for word, owners in filter(None, map(lookup.__getitem__, text.split())):
+                for j in owners:
+                    row[j].append(word)
+            hits.append(row)
         return hits
 
-    def _mention_matrix(self, texts: list[str]) -> tuple[sp.csr_matrix, list[str], list[list[list[str]]]]:
-        cleaned = self._preprocessor().transform(texts)
-        hits = self._seed_hits(cleaned)
+    def _seed_lookup(self) -> dict[str, Any]:
+        """Memo: a preprocessed token -> (its seed word, the aspects that list it), or None."""
+        seeds = [set(self.taxonomy_[a]["kata_kunci"]) for a in self.classes_]
+        every_seed = set().union(*seeds)
+        owners = {seed: tuple(j for j, aspect_seeds in enumerate(seeds) if seed in aspect_seeds) for seed in every_seed}
+
+        class Lookup(dict):
+            def __missing__(self, token: str) -> tuple[str, tuple[int, ...]] | None:
+                if len(self) >= 1_000_000:
+                    self.clear()
+                word = token if token in every_seed or "_" not in token else token.rsplit("_", 1)[-1]
+                self[token] = found = (word, owners[word]) if word in every_seed else None
+                return found
+
+        return Lookup()
+
+    def _mention_matrix(
+        self, texts: list[str], base: tuple[sp.csr_matrix, dict[str, list[str]]] | None = None
+    ) -> tuple[sp.csr_matrix, dict[str, list[str]], list[list[list[str]]]]:
+        """Features plus seed-word counts, the extractor's views (``akar``: the preprocessed
+        comments) and the seed hits. ``base`` is the extractor's matrix and views when known."""
+        if base is None:
+            base = features_and_views(self.features_, texts)
+        features, views = base
+        hits = self._seed_hits(views["akar"])
         counts = np.asarray([[len(h) for h in row] for row in hits], dtype=np.float32).reshape(len(texts), -1)
-        matrix = sp.hstack([self.features_.transform(texts), sp.csr_matrix(np.log1p(counts))], format="csr")
-        return matrix, cleaned, hits
+        matrix = sp.hstack([features, sp.csr_matrix(np.log1p(counts))], format="csr")
+        return matrix, views, hits
 
     # -- fitting ------------------------------------------------------------------------------------
     def fit(self, X: Iterable[str], y: Any, *, aspect_sentiments: Iterable[Mapping[str, str]] | None = None) -> AspectTagger:
@@ -208,9 +238,13 @@ class AspectTagger(BaseEstimator):
         self.classes_ = np.asarray(list(self.taxonomy_), dtype=object)
         aspects = list(self.classes_)
         mentions = _as_aspect_lists(y, len(texts), aspects)
+        self.__dict__.pop("_evidence_terms_cache", None)
+        self.__dict__.pop("_aspect_counter_cache", None)
+        self.__dict__.pop("_seed_cache", None)
         self.features_ = clone(self.features) if self.features is not None else TextFeatures()
-        self.features_.fit(texts)
-        matrix, cleaned, hits = self._mention_matrix(texts)
+        if not isinstance(self.features_, FrozenEstimator):
+            self.features_.fit(texts)
+        matrix, views, hits = self._mention_matrix(texts)
         self.models_: dict[str, LogisticRegression | None] = {}
         self.thresholds_: dict[str, float] = {}
         for index, aspect in enumerate(aspects):
@@ -224,7 +258,7 @@ class AspectTagger(BaseEstimator):
             self.models_[aspect] = model.fit(matrix, target)
         self.polarity_model_ = None
         if self.polarity and aspect_sentiments is not None:
-            self._fit_polarity(texts, mentions, list(aspect_sentiments), matrix, cleaned, hits)
+            self._fit_polarity(texts, mentions, list(aspect_sentiments), hits)
         return self
 
     def _tune_threshold(self, model: LogisticRegression, matrix: sp.csr_matrix, target: np.ndarray) -> float:
@@ -246,7 +280,7 @@ class AspectTagger(BaseEstimator):
             scores.append(2 * tp / max(predicted.sum() + target.sum(), 1))
         return float(candidates[int(np.argmax(scores))])
 
-    def _fit_polarity(self, texts, mentions, polarities, matrix, cleaned, hits) -> None:
+    def _fit_polarity(self, texts, mentions, polarities, hits) -> None:
         if len(polarities) != len(texts):
             raise ValueError(f"`aspect_sentiments` has {len(polarities)} rows but there are {len(texts)} comments.")
         pairs, labels = [], []
@@ -270,43 +304,131 @@ class AspectTagger(BaseEstimator):
             C=self.polarity_C, class_weight="balanced", max_iter=3000, random_state=self.random_state
         ).fit(pol_matrix, labels_array)
 
-    def _polarity_matrix(self, contexts: list[str], comments: list[str], aspects: list[str], *, fit: bool = False) -> sp.csr_matrix:
+    def _polarity_matrix(self, contexts: list[str], comments: list[str], aspects: list[str], *, fit: bool = False,
+                         comment_block: sp.csr_matrix | None = None,
+                         as_comment: tuple[list[bool], list[str]] | None = None) -> sp.csr_matrix:
         """Features of the aspect's clauses and, as a separate block, of the whole comment.
 
         The model then learns how far to trust the clause: on short single-topic comments the whole
         comment is the better guide, on mixed comments the clause. Aspect-specific copies of the
         clause's stems let a word be negative for one aspect only ("lama" is bad for waktu).
+
+        ``comment_block`` holds the comments' rows when known; ``as_comment`` flags the contexts whose
+        views are their comment's own (then so are their features) and gives the comments' ``akar``.
         """
         features = self.polarity_features_
-        context_block = features.fit_transform(contexts) if fit else features.transform(contexts)
-        comment_block = features.transform(comments) * self.comment_weight
-        cleaned = self._preprocessor().transform(contexts)
-        prefixed = [" ".join([aspect] + [f"{aspect}:{t}" for t in text.split()]) for aspect, text in zip(aspects, cleaned)]
         vectorizer = self.polarity_aspect_vectorizer_
-        specific = vectorizer.fit_transform(prefixed) if fit else vectorizer.transform(prefixed)
-        return sp.hstack([context_block, comment_block, specific], format="csr")
+        if not fit and comment_block is not None and as_comment is not None and any(as_comment[0]):
+            same, comment_akar = as_comment
+            todo = [i for i, flag in enumerate(same) if not flag]
+            codes, unique = pd.factorize(pd.Series([contexts[i] for i in todo], dtype=object))
+            if todo:
+                block, views = features.transform_with_views(list(unique))
+            else:
+                block, views = sp.csr_matrix((0, comment_block.shape[1]), dtype=comment_block.dtype), {"akar": []}
+            source = np.arange(len(contexts))  # row in [comment_block; block]
+            source[todo] = len(contexts) + codes
+            context_block = sp.vstack([comment_block, block], format="csr")[source]
+            cleaned = list(comment_akar)
+            for i, code in zip(todo, codes):
+                cleaned[i] = views["akar"][code]
+        elif fit:
+            context_block = features.fit_transform(contexts)
+            cleaned = self._preprocessor().transform(contexts)
+            comment_block = features.transform(comments)
+        else:
+            # A comment with several aspects comes once per aspect, and so may its context: each
+            # distinct text is featurised once (rows do not depend on each other).
+            codes, unique = pd.factorize(pd.Series(contexts, dtype=object))
+            context_block, views = features.transform_with_views(list(unique))
+            context_block, cleaned = context_block[codes], [views["akar"][c] for c in codes]
+            if comment_block is None:
+                codes, unique = pd.factorize(pd.Series(comments, dtype=object))
+                comment_block = features.transform(list(unique))[codes]
+        prefixed = [" ".join([aspect] + [f"{aspect}:{t}" for t in text.split()]) for aspect, text in zip(aspects, cleaned)]
+        if fit:
+            specific = vectorizer.fit_transform(prefixed)
+        else:
+            specific = self._cached("_aspect_counter_cache", lambda: NgramCounter(vectorizer)).transform(prefixed)
+        return sp.hstack([context_block, comment_block * self.comment_weight, specific], format="csr")
 
     def _contexts(self, texts: list[str], pairs: list[tuple[int, str]], hits: list[list[list[str]]]) -> list[str]:
-        """For each (comment, aspect), the clauses about that aspect."""
+        """For each (comment, aspect), the clauses about that aspect: those holding its seed words,
+        else the clause with the highest mention score."""
         pre = self._preprocessor()
         aspects = list(self.classes_)
-        clause_lists = {row: split_clauses(texts[row], pre) or [texts[row]] for row in {r for r, _ in pairs}}
-        flat = [c for row in sorted(clause_lists) for c in clause_lists[row]]
+        rows = sorted({r for r, _ in pairs})
+        clause_lists = {row: split_clauses(texts[row], pre) or [texts[row]] for row in rows}
+        # A comment of one clause is that clause's context whatever it holds: only the clauses of
+        # longer comments are preprocessed to look for seed words.
+        several = [row for row in rows if len(clause_lists[row]) > 1]
+        flat = [c for row in several for c in clause_lists[row]]
         offsets, position = {}, 0
-        for row in sorted(clause_lists):
+        for row in several:
             offsets[row] = position
             position += len(clause_lists[row])
-        clause_matrix, _, clause_hits = self._mention_matrix(flat)
-        scores = self._decision(clause_matrix)
-        contexts = []
-        for row, aspect in pairs:
+        cleaned = pre.transform(flat)
+        clause_hits = self._seed_hits(cleaned)
+        contexts: list[str | None] = []
+        undecided: list[tuple[int, int, int]] = []  # (pair, row, aspect column) left to the scores
+        for number, (row, aspect) in enumerate(pairs):
+            clauses = clause_lists[row]
+            if len(clauses) == 1:
+                contexts.append(clauses[0])
+                continue
             column = aspects.index(aspect)
-            start, clauses = offsets[row], clause_lists[row]
+            start = offsets[row]
             chosen = [c for i, c in enumerate(clauses) if clause_hits[start + i][column]]
-            if not chosen:
-                chosen = [clauses[int(np.argmax(scores[start : start + len(clauses), column]))]]
-            contexts.append(" . ".join(chosen))
-        return contexts
+            if chosen:
+                contexts.append(" . ".join(chosen))
+            else:
+                contexts.append(None)
+                undecided.append((number, row, column))
+        if undecided:
+            # Only the clauses of comments where no clause names the aspect need mention scores.
+            scored = sorted({row for _, row, _ in undecided})
+            first, subset, subset_cleaned = {}, [], []
+            for row in scored:
+                first[row] = len(subset)
+                subset.extend(clause_lists[row])
+                subset_cleaned.extend(cleaned[offsets[row] : offsets[row] + len(clause_lists[row])])
+            features, base = unwrap_features(self.features_), None
+            if isinstance(features, TextFeatures):  # the clauses are preprocessed already
+                views = features._views(subset, akar=subset_cleaned)
+                base = (features._from_views(views, len(subset)), views)
+            scores = self._decision(self._mention_matrix(subset, base)[0])
+            for number, row, column in undecided:
+                clauses = clause_lists[row]
+                start = first[row]
+                contexts[number] = clauses[int(np.argmax(scores[start : start + len(clauses), column]))]
+        return contexts  # type: ignore[return-value]
+
+    def _cached(self, name: str, build: Any) -> Any:
+        """A value derived from the fitted state, built once; never saved (see ``__getstate__``)."""
+        value = self.__dict__.get(name)
+        if value is None:
+            value = self.__dict__[name] = build()
+        return value
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(super().__getstate__())
+        for name in ("_aspect_counter_cache", "_evidence_terms_cache", "_seed_cache"):
+            state.pop(name, None)
+        vectorizer = state.get("polarity_aspect_vectorizer_")
+        vocabulary = getattr(vectorizer, "vocabulary_", None)
+        packed = pack_vocabulary(vocabulary) if vocabulary is not None else None
+        if packed is not None:  # one block of bytes loads faster than a dict node per term (see _ngrams)
+            state["polarity_aspect_vectorizer_"] = copy.copy(vectorizer)
+            del state["polarity_aspect_vectorizer_"].vocabulary_
+            state["_packed_aspect_vocabulary"] = packed
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state = dict(state)
+        packed = state.pop("_packed_aspect_vocabulary", None)
+        super().__setstate__(state)
+        if packed is not None:
+            self.polarity_aspect_vectorizer_.vocabulary_ = unpack_vocabulary(packed)
 
     # -- prediction ---------------------------------------------------------------------------------
     def _decision(self, matrix: sp.csr_matrix) -> np.ndarray:
@@ -339,47 +461,86 @@ class AspectTagger(BaseEstimator):
         check_is_fitted(self, "models_")
         texts = as_text_list(X, name="X")
         index = X.index if isinstance(X, pd.Series) else pd.RangeIndex(len(texts))
-        matrix, cleaned, hits = self._mention_matrix(texts)
+        names, polarities, evidence = self._tag_rows(texts, polarity=polarity)
+        return pd.DataFrame({"aspek": names, "aspek_sentimen": polarities, "bukti": evidence}, index=index)
+
+    def _tag_rows(
+        self, texts: list[str], base: tuple[sp.csr_matrix, dict[str, list[str]]] | None = None, *, polarity: bool = True
+    ) -> tuple[list[list[str]], list[dict[str, str]], list[dict[str, list[str]]]]:
+        """Aspects, their polarity and evidence per comment; ``base`` as in :meth:`_mention_matrix`."""
+        matrix, views, hits = self._mention_matrix(texts, base)
         decision = self._decision(matrix)
         cut = np.asarray([self.thresholds_[a] for a in self.classes_])
         mentioned = (1.0 / (1.0 + np.exp(-decision))) >= cut
         aspects = list(self.classes_)
         names = [[a for a, flag in zip(aspects, row) if flag] for row in mentioned]
-        feature_names: list[Any] = []  # computed once, on the first comment that needs more evidence than its seed words
-        evidence = [self._evidence(matrix, i, row_names, hits[i], feature_names) for i, row_names in enumerate(names)]
+        evidence = self._evidence(matrix, names, hits)
         pairs = [(i, a) for i, row_names in enumerate(names) for a in row_names]
         polarities: list[dict[str, str]] = [{} for _ in texts]
         if polarity and self.polarity_model_ is not None and pairs:
             contexts = self._contexts(texts, pairs, hits)
-            comments = [texts[row] for row, _ in pairs]
-            labels = self.polarity_model_.predict(self._polarity_matrix(contexts, comments, [a for _, a in pairs]))
-            for (i, aspect), label in zip(pairs, labels):
+            rows = [row for row, _ in pairs]
+            comment_block, as_comment = None, None
+            polarity_features = self.polarity_features_
+            if polarity_features._reads_views_of(unwrap_features(self.features_)):
+                # the whole comments' views are at hand: no second preprocessing of the comments
+                unique, codes = np.unique(rows, return_inverse=True)
+                sub = {name: [view[r] for r in unique] for name, view in views.items()}
+                comment_block = polarity_features._from_views(sub, len(unique))[codes]
+                pre = polarity_features.preprocessor
+                if (pre if pre is not None else Preprocessor())._options() == (True, True, True):
+                    # A context that normalises to its comment's words (a comment of one clause
+                    # without punctuation) has the same views, hence the same features.
+                    huruf = views["huruf"]
+                    same = [normalize_text(c).split() == huruf[r].split() for c, r in zip(contexts, rows)]
+                    as_comment = (same, [views["akar"][r] for r in rows])
+            pol_matrix = self._polarity_matrix(contexts, [texts[r] for r in rows], [a for _, a in pairs],
+                                               comment_block=comment_block, as_comment=as_comment)
+            for (i, aspect), label in zip(pairs, self.polarity_model_.predict(pol_matrix)):
                 polarities[i][aspect] = str(label)
-        return pd.DataFrame({"aspek": names, "aspek_sentimen": polarities, "bukti": evidence}, index=index)
+        return names, polarities, evidence
 
-    def _evidence(self, matrix: sp.csr_matrix, row: int, names: Sequence[str], hits: list[list[str]],
-                  feature_names: list[Any]) -> dict[str, list[str]]:
-        result = {}
+    def _evidence_terms(self) -> list[str | None]:
+        """Per feature column, the term that can serve as evidence (a single stem or word), else None."""
+        def build() -> list[str | None]:
+            terms: list[str | None] = []
+            for name in unwrap_features(self.features_).get_feature_names_out():
+                view, term = name.split("__", 1)
+                terms.append(term if view in ("akar", "kata") and " " not in term else None)
+            return terms
+
+        return self._cached("_evidence_terms_cache", build)
+
+    def _evidence(self, matrix: sp.csr_matrix, names: list[list[str]], hits: list[list[list[str]]]) -> list[dict[str, list[str]]]:
+        """Per comment and mentioned aspect: its seed words found, then the comment's terms that
+        weigh most toward the aspect, up to ``n_evidence``."""
         aspects = list(self.classes_)
-        for aspect in names:
-            words = list(dict.fromkeys(hits[aspects.index(aspect)]))
-            model = self.models_[aspect]
-            if len(words) < self.n_evidence and model is not None:
-                if not feature_names:
-                    feature_names.extend(self.features_.get_feature_names_out())
-                vector = matrix[row]
-                weights = vector.data * model.coef_[0][vector.indices]
-                for position in np.argsort(-weights):
-                    feature = vector.indices[position]
-                    if weights[position] <= 0 or feature >= len(feature_names):
-                        break
-                    view, term = feature_names[feature].split("__", 1)
-                    if view in ("akar", "kata") and " " not in term and term not in words:
-                        words.append(term)
-                    if len(words) >= self.n_evidence:
-                        break
-            result[aspect] = words[: self.n_evidence]
-        return result
+        indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
+        terms: list[str | None] | None = None
+        results = []
+        for row, row_names in enumerate(names):
+            result = {}
+            for aspect in row_names:
+                words = list(dict.fromkeys(hits[row][aspects.index(aspect)]))
+                model = self.models_[aspect]
+                if len(words) < self.n_evidence and model is not None:
+                    if terms is None:
+                        terms = self._evidence_terms()
+                    lo, hi = indptr[row], indptr[row + 1]
+                    columns = indices[lo:hi]
+                    weights = data[lo:hi] * model.coef_[0][columns]
+                    for position in np.argsort(-weights):
+                        feature = columns[position]
+                        if weights[position] <= 0 or feature >= len(terms):
+                            break
+                        term = terms[feature]
+                        if term is not None and term not in words:
+                            words.append(term)
+                        if len(words) >= self.n_evidence:
+                            break
+                result[aspect] = words[: self.n_evidence]
+            results.append(result)
+        return results
 
     @classmethod
     def pretrained(cls, taxonomy: str = "aspek") -> AspectTagger:

@@ -16,7 +16,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from ._validation import as_text_list
-from .features import TextFeatures
+from .features import TextFeatures, features_and_views, fit_transform_features, unwrap_features
 from .preprocessing import Preprocessor
 
 __all__ = ["TextClassifier"]
@@ -49,7 +49,9 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
     class_weight : "balanced" or None, default="balanced"
         Weigh classes inversely to their frequency (evaluation data is rarely balanced).
     features : TextFeatures, optional
-        The feature extractor; ``TextFeatures()`` when omitted.
+        The feature extractor; ``TextFeatures()`` when omitted. ``fit`` fits a copy, unless it is
+        wrapped in :class:`sklearn.frozen.FrozenEstimator`: then it is used as fitted, and shared
+        with every model given the same one (as the shipped models share theirs).
     labels : sequence, optional
         The allowed labels; ``fit`` rejects others. ``None`` accepts any.
     empty_label : optional
@@ -95,7 +97,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         if self.C <= 0:
             raise ValueError(f"`C` must be a positive number; got {self.C!r}.")
         self.features_ = clone(self.features) if self.features is not None else TextFeatures()
-        matrix = self.features_.fit_transform(texts)
+        matrix = fit_transform_features(self.features_, texts)
         self.model_ = LogisticRegression(
             C=self.C, class_weight=self.class_weight, max_iter=self.max_iter, random_state=self.random_state
         )
@@ -103,16 +105,12 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         self.classes_ = self.model_.classes_
         return self
 
-    def _matrix(self, X: Iterable[str]) -> tuple[list[str], Any]:
+    def _matrix(self, X: Iterable[str]) -> tuple[list[str], Any, list[str]]:
+        """The comments, their feature matrix and the comments as preprocessed."""
         check_is_fitted(self, "model_")
         texts = as_text_list(X, name="X")
-        return texts, self.features_.transform(texts)
-
-    def _empty_rows(self, texts: list[str]) -> np.ndarray:
-        if self.empty_label is None:
-            return np.zeros(len(texts), dtype=bool)
-        cleaned = self._preprocessor().transform(texts)
-        return np.fromiter((not c for c in cleaned), dtype=bool, count=len(texts))
+        matrix, views = features_and_views(self.features_, texts)
+        return texts, matrix, views["akar"]
 
     def _preprocessor(self) -> Preprocessor:
         pre = self.features_.preprocessor
@@ -120,12 +118,18 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
 
     def predict_proba(self, X: Iterable[str]) -> np.ndarray:
         """Class probabilities, columns in the order of ``classes_``."""
-        texts, matrix = self._matrix(X)
+        _, matrix, cleaned = self._matrix(X)
+        return self._proba_from(matrix, cleaned)
+
+    def _proba_from(self, matrix: Any, cleaned: list[str]) -> np.ndarray:
+        """Probabilities from the feature matrix and the preprocessed comments (``annotate`` computes
+        both once for every model that shares the extractor)."""
         proba = self.model_.predict_proba(matrix)
-        empty = self._empty_rows(texts)
-        if empty.any() and self.empty_label in list(self.classes_):
-            proba[empty] = 0.0
-            proba[empty, list(self.classes_).index(self.empty_label)] = 1.0
+        if self.empty_label is not None and self.empty_label in list(self.classes_):
+            empty = np.fromiter((not c for c in cleaned), dtype=bool, count=len(cleaned))
+            if empty.any():
+                proba[empty] = 0.0
+                proba[empty, list(self.classes_).index(self.empty_label)] = 1.0
         return proba
 
     def decision_function(self, X: Iterable[str]) -> np.ndarray:
@@ -145,7 +149,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         """
         if not isinstance(text, str) and text is not None:
             raise ValueError("`explain` takes one comment (a string); for many, loop over them.")
-        texts, matrix = self._matrix([text])
+        texts, matrix, _ = self._matrix([text])
         predicted = self.predict(texts)[0]
         coef = self.model_.coef_
         if coef.shape[0] == 1:  # binary: one row of weights, toward classes_[1]
@@ -154,7 +158,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
             weights = coef[list(self.classes_).index(predicted)]
         row = matrix.tocsr()[0]
         contributions = row.data * weights[row.indices]
-        names = self.features_.get_feature_names_out()[row.indices]
+        names = unwrap_features(self.features_).get_feature_names_out()[row.indices]
         frame = pd.DataFrame({"fitur": names, "kontribusi": contributions, "kelas": predicted})
         return frame.sort_values("kontribusi", ascending=False, key=abs).head(n).reset_index(drop=True)
 

@@ -13,6 +13,7 @@ to help on Indonesian feedback (see ``benchmarks/bench_models.py``):
 """
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from typing import Any
 
@@ -20,14 +21,16 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin, clone
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.frozen import FrozenEstimator
 from sklearn.utils.validation import check_is_fitted
 
+from ._ngrams import NgramCounter, pack_vocabulary, unpack_vocabulary
 from ._validation import as_text_list
 from .lexicon import DEFAULT_SCOPE_WORDS, _polarity
 from .normalization import normalize_text
 from .preprocessing import Preprocessor
 
-__all__ = ["TextFeatures", "lexicon_scores"]
+__all__ = ["TextFeatures", "lexicon_scores", "fit_transform_features", "unwrap_features", "features_and_views"]
 
 _LEXICON_NAMES = ["leksikon__positif", "leksikon__negatif", "leksikon__positif_dinegasi", "leksikon__negatif_dinegasi"]
 
@@ -103,13 +106,24 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.max_features = max_features
         self.preprocessor = preprocessor
 
-    def _views(self, texts: list[str]) -> dict[str, list[str]]:
+    def _views(self, texts: list[str], akar: list[str] | None = None) -> dict[str, list[str]]:
+        """The text of each view; ``akar``, when given, is ``texts`` preprocessed already."""
         pre = self.preprocessor if self.preprocessor is not None else Preprocessor()
-        views = {"akar": pre.transform(texts)}
+        if not isinstance(pre, Preprocessor) or pre.n_jobs not in (None, 0, 1):  # e.g. its worker processes
+            views = {"akar": pre.transform(texts) if akar is None else akar}
+            if self.use_words:
+                views["kata"] = clone(pre).set_params(stem=False).transform(texts)
+            if self.char_ngram_range is not None:
+                views["huruf"] = [normalize_text(t) for t in texts]
+            return views
+        # Each comment is normalised once for all three views (the preprocessor normalises first, too).
+        normalized = [normalize_text(t) for t in texts]
+        own = normalized if pre._options() == (True, True, True) else [pre._normalize(t) if t else "" for t in texts]
+        views = {"akar": pre._transform_normalized(texts, own) if akar is None else akar}
         if self.use_words:
-            views["kata"] = clone(pre).set_params(stem=False).transform(texts)
+            views["kata"] = clone(pre).set_params(stem=False)._transform_normalized(texts, own)
         if self.char_ngram_range is not None:
-            views["huruf"] = [normalize_text(t) for t in texts]
+            views["huruf"] = normalized
         return views
 
     def fit(self, X: Iterable[str], y: Any = None) -> TextFeatures:
@@ -122,6 +136,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
 
     def _fit_transform(self, texts: list[str]) -> sp.csr_matrix:
         views = self._views(texts)
+        self._forget()
         self.vectorizers_ = {}
         blocks = []
         for name, docs in views.items():
@@ -150,26 +165,121 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     def transform(self, X: Iterable[str]) -> sp.csr_matrix:
         """The feature matrix, one row per comment."""
         check_is_fitted(self, "vectorizers_")
-        texts = as_text_list(X, name="X")
+        return self.transform_with_views(as_text_list(X, name="X"))[0]
+
+    def transform_with_views(self, texts: list[str]) -> tuple[sp.csr_matrix, dict[str, list[str]]]:
+        """The feature matrix and the texts of each view (``akar`` holds the preprocessed comments).
+
+        For callers that need the preprocessed comments as well (the aspect tagger, ``annotate``):
+        they are computed once.
+        """
+        check_is_fitted(self, "vectorizers_")
         views = self._views(texts)
+        return self._from_views(views, len(texts)), views
+
+    def _from_views(self, views: dict[str, list[str]], n: int) -> sp.csr_matrix:
+        """The feature matrix of ``n`` comments from their views (as :meth:`_views` returns them)."""
+        counters = self._counters()
         blocks = []
         for name, vectorizer in self.vectorizers_.items():
             if vectorizer is None:
-                blocks.append(sp.csr_matrix((len(texts), 0)))
+                blocks.append(sp.csr_matrix((n, 0)))
             else:
-                blocks.append(vectorizer.transform(views[name]))
+                blocks.append(counters[name].transform(views[name]))
         if self.use_lexicon:
             blocks.append(sp.csr_matrix(lexicon_scores(views["akar"])))
         return sp.hstack(blocks, format="csr")
 
+    def _reads_views_of(self, other: Any) -> bool:
+        """Whether the views ``other`` computes are the ones this extractor reads (same preprocessing)."""
+        mine, theirs = self.preprocessor, getattr(other, "preprocessor", None)
+        same = mine is theirs or (
+            mine is not None and theirs is not None and type(mine) is type(theirs)
+            and mine.get_params() == theirs.get_params()
+        )
+        needed = set(getattr(self, "vectorizers_", {})) | {"akar"}
+        offered = {"akar"} | ({"kata"} if getattr(other, "use_words", False) else set()) | (
+            {"huruf"} if getattr(other, "char_ngram_range", None) is not None else set())
+        return same and needed <= offered
+
+    def _counters(self) -> dict[str, NgramCounter]:
+        # Built on first use and kept with their word memos; never saved (see __getstate__).
+        counters = self.__dict__.get("_counters_cache")
+        if counters is None:
+            counters = {name: NgramCounter(v) for name, v in self.vectorizers_.items() if v is not None}
+            self.__dict__["_counters_cache"] = counters
+        return counters
+
+    def _forget(self) -> None:
+        """Drop what was derived from the fitted vectorizers (on refit)."""
+        self.__dict__.pop("_counters_cache", None)
+        self.__dict__.pop("_names_cache", None)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # skops turns every dict entry into a node and audits it: with ~90,000 n-grams per model the
+        # shipped models took 17 s to load. Each vocabulary is saved as one block of bytes instead.
+        state = dict(super().__getstate__())
+        state.pop("_counters_cache", None)
+        state.pop("_names_cache", None)
+        vectorizers = state.get("vectorizers_")
+        if vectorizers:
+            packed, compact = {}, {}
+            for name, vectorizer in vectorizers.items():
+                blob = pack_vocabulary(vectorizer.vocabulary_) if vectorizer is not None else None
+                if blob is None:
+                    compact[name] = vectorizer
+                    continue
+                slim = copy.copy(vectorizer)
+                del slim.vocabulary_
+                compact[name], packed[name] = slim, blob
+            state["vectorizers_"], state["_packed_vocabularies"] = compact, packed
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state = dict(state)
+        packed = state.pop("_packed_vocabularies", {})
+        super().__setstate__(state)
+        for name, blob in packed.items():
+            self.vectorizers_[name].vocabulary_ = unpack_vocabulary(blob)
+
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """Feature names prefixed by their view: ``akar__tidak_jelas``, ``huruf__ jel``, ``leksikon__positif``."""
         check_is_fitted(self, "vectorizers_")
-        names: list[str] = []
-        for view, vectorizer in self.vectorizers_.items():
-            if vectorizer is not None:
-                names.extend(f"{view}__{term}" for term in vectorizer.get_feature_names_out())
-        if self.use_lexicon:
-            names.extend(_LEXICON_NAMES)
-        return np.asarray(names, dtype=object)
+        cached = self.__dict__.get("_names_cache")
+        if cached is None:
+            names: list[str] = []
+            for view, vectorizer in self.vectorizers_.items():
+                if vectorizer is not None:
+                    names.extend(f"{view}__{term}" for term in vectorizer.get_feature_names_out())
+            if self.use_lexicon:
+                names.extend(_LEXICON_NAMES)
+            cached = self.__dict__["_names_cache"] = np.asarray(names, dtype=object)
+        return cached.copy()
 
+
+def unwrap_features(features: Any) -> Any:
+    """The extractor inside a :class:`~sklearn.frozen.FrozenEstimator`, else ``features`` itself."""
+    return features.estimator if isinstance(features, FrozenEstimator) else features
+
+
+def fit_transform_features(features: Any, texts: list[str]) -> sp.csr_matrix:
+    """Fit ``features`` on ``texts`` and return their matrix; a frozen extractor only transforms.
+
+    Models take ``features=FrozenEstimator(fitted)`` to share one fitted extractor, as the shipped
+    models do, so that ``annotate`` computes the features of a comment once for all of them.
+    """
+    if isinstance(features, FrozenEstimator):
+        return features.transform(texts)
+    return features.fit_transform(texts)
+
+
+def features_and_views(features: Any, texts: list[str]) -> tuple[sp.csr_matrix, dict[str, list[str]]]:
+    """The matrix of a fitted extractor and its views (``akar``: the preprocessed comments).
+
+    Any other extractor with ``transform`` (and optionally ``preprocessor``) gives ``akar`` only.
+    """
+    features = unwrap_features(features)
+    if isinstance(features, TextFeatures):
+        return features.transform_with_views(texts)
+    pre = getattr(features, "preprocessor", None)
+    return features.transform(texts), {"akar": (pre if pre is not None else Preprocessor()).transform(texts)}

@@ -117,6 +117,7 @@ class _TokenAnalyzer:
         self.kept: dict[str, str] = {}
         self.scope_tokens: set[str] = set()
         self.stretches: dict[tuple[str, ...], list[str]] = {}  # negator stretch -> its kept stems
+        self.clause_roles: dict[str, int] = {}  # token -> its role in split_clauses
 
     def entries(self, token: str) -> tuple[Entry, ...]:
         found = self.memo.get(token)
@@ -607,6 +608,12 @@ class Preprocessor(TransformerMixin, BaseEstimator):
         markup, identifiers, emoji = self._options()
         return [clean(_normalize(t, markup, identifiers, emoji, tables).split()) if t else "" for t in texts]
 
+    def _transform_normalized(self, texts: list[str], normalized: list[str]) -> list[str]:
+        """``transform`` of comments whose normalised form (``self._normalize``) is known already:
+        the feature extractor normalises once for its views and the preprocessor."""
+        clean = _analyzer_for(self._config()).clean
+        return [clean(n.split()) if t else "" for t, n in zip(texts, normalized)]
+
     def _transform_parallel(self, texts: list[str], processes: int) -> list[str]:
         """This process and ``processes - 1`` persistent workers each clean a contiguous share.
 
@@ -737,6 +744,19 @@ CONTRAST_WORDS = frozenset(
 _CLAUSE_PUNCTUATION = frozenset(".,;!?\n")
 
 
+_BREAK, _SKIP, _HANYA, _OTHER = 0, 1, 2, 3
+
+
+def _clause_role(token: str, analyzer: _TokenAnalyzer) -> int:
+    """What a token does in :func:`split_clauses` (memoised per token, as it depends on nothing else)."""
+    if not (token[0].isalnum() or token[0] == "_"):
+        return _BREAK if _CLAUSE_PUNCTUATION.intersection(token) else _SKIP
+    words = analyzer.normalize_word(token)
+    if words and words[0][0] in CONTRAST_WORDS:
+        return _BREAK
+    return _HANYA if words and words[0][0] == "hanya" else _OTHER
+
+
 def split_clauses(text: Any, preprocessor: Preprocessor | None = None) -> list[str]:
     """Split one comment into clauses at punctuation and contrast words (tapi, namun, hanya saja …).
 
@@ -756,16 +776,22 @@ def split_clauses(text: Any, preprocessor: Preprocessor | None = None) -> list[s
         return []
     pre = preprocessor if preprocessor is not None else Preprocessor()
     analyzer = _analyzer_for(pre._config())
+    roles = analyzer.clause_roles
     tokens = _tokenizer()(pre._normalize(raw))
     clauses: list[list[str]] = [[]]
     for index, token in enumerate(tokens):
-        if not (token[0].isalnum() or token[0] == "_"):
-            if _CLAUSE_PUNCTUATION.intersection(token):
-                clauses.append([])
+        role = roles.get(token)
+        if role is None:
+            role = _clause_role(token, analyzer)
+            if len(roles) >= 1_000_000:
+                roles.clear()
+            roles[token] = role
+        if role == _BREAK:
+            clauses.append([])
             continue
-        words = [word for word, _ in analyzer.normalize_word(token)]
-        following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        if words and (words[0] in CONTRAST_WORDS or (words[0] == "hanya" and following == "saja")):
+        if role == _SKIP:
+            continue
+        if role == _HANYA and index + 1 < len(tokens) and tokens[index + 1] == "saja":
             clauses.append([])
             continue
         if token == "saja" and index and tokens[index - 1] == "hanya":

@@ -1,0 +1,103 @@
+"""annotate(): the shared one-pass engine gives what each model gives on its own, row for row."""
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from umpanbalik import _annotate
+from umpanbalik._annotate import COMMENT_COLUMNS, Models, annotate
+from umpanbalik.datasets import load_corpus
+from umpanbalik.features import TextFeatures, unwrap_features
+from umpanbalik.preprocessing import Preprocessor
+from umpanbalik.pretrained import load_pretrained
+from umpanbalik.sentiment import SentimentClassifier
+
+
+@pytest.fixture(scope="module")
+def sample() -> list[str]:
+    texts = load_corpus().sample(n=400, random_state=1)["teks"].tolist()
+    return texts + ["", "-", "tidak ada", "materi bagus tapi waktunya kurang, jadwal molor", "🙂", "x" * 500]
+
+
+@pytest.fixture(scope="module")
+def models() -> Models:
+    return Models()
+
+
+def test_equals_each_model_called_on_its_own(sample, models):
+    frame = annotate(sample, models=models)
+    assert list(frame.columns) == list(COMMENT_COLUMNS)
+    sentiment = load_pretrained("sentimen")
+    proba = sentiment.predict_proba(sample)
+    classes = list(sentiment.classes_)
+    assert frame["sentimen"].tolist() == sentiment.predict(sample).tolist()
+    np.testing.assert_array_equal(frame["skor_sentimen"].to_numpy(),
+                                  proba[:, classes.index("positif")] - proba[:, classes.index("negatif")])
+    tagged = load_pretrained("aspek").tag(sample)
+    assert frame["aspek"].tolist() == tagged["aspek"].tolist()
+    assert frame["aspek_sentimen"].tolist() == tagged["aspek_sentimen"].tolist()
+    assert frame["bukti_aspek"].tolist() == tagged["bukti"].tolist()
+    assert frame["saran"].tolist() == load_pretrained("saran").predict(sample).tolist()
+    assert frame["non_informatif"].tolist() == load_pretrained("non_informatif").predict(sample).tolist()
+    assert frame["teks_bersih"].tolist() == Preprocessor().transform(sample)
+    assert frame["saran"].dtype == bool and frame["skor_sentimen"].dtype == float
+
+
+def test_shipped_comment_models_share_one_extractor_computed_once_per_block(sample, models, monkeypatch):
+    extractors = {id(unwrap_features(load_pretrained(name).features_)) for name in ("sentimen", "saran", "non_informatif", "aspek")}
+    assert len(extractors) == 1
+    calls = []
+    original = TextFeatures.transform_with_views
+    monkeypatch.setattr(TextFeatures, "transform_with_views", lambda self, texts: calls.append(len(texts)) or original(self, texts))
+    annotate(sample[:50], models=models)
+    assert calls[0] == 50 and calls.count(50) == 1  # the whole comments once; the rest are clauses
+
+
+def test_repeated_comments_are_annotated_once_and_rows_keep_their_order(models):
+    texts = ["materi bagus", "-", "waktunya kurang", "materi bagus", "-", "-", "waktunya kurang", "Materi bagus"]
+    frame = annotate(texts, models=models)
+    assert len(frame) == len(texts) and list(frame.index) == list(range(len(texts)))
+    single = {text: annotate([text], models=models).iloc[0] for text in set(texts)}
+    for position, text in enumerate(texts):
+        pd.testing.assert_series_equal(frame.iloc[position], single[text], check_names=False)
+
+
+def test_empty_input_gives_the_columns(models):
+    frame = annotate([], models=models)
+    assert frame.shape == (0, len(COMMENT_COLUMNS)) and list(frame.columns) == list(COMMENT_COLUMNS)
+    assert frame["saran"].dtype == bool and frame["skor_sentimen"].dtype == float
+    barriers = annotate([], barriers=[], with_comments=False, models=models)
+    assert list(barriers.columns) == ["hambatan"] and len(barriers) == 0
+
+
+def test_progress_counts_input_rows_up_to_the_total(models, monkeypatch):
+    monkeypatch.setattr(_annotate, "BLOCK", 3)
+    texts = ["materi bagus", "-", "-", "waktu kurang", "jadwal padat", "-", "modul lengkap", "terima kasih", "ok", "ok"]
+    seen: list[int] = []
+    frame = annotate(texts, models=models, progress=seen.append)
+    assert len(frame) == len(texts)
+    assert len(seen) == 3 and seen == sorted(seen) and seen[-1] == len(texts)
+
+
+def test_a_model_of_ones_own_uses_its_public_methods(sample, models):
+    corpus = load_corpus().sample(n=300, random_state=2)
+    own = SentimentClassifier(features=TextFeatures(char_ngram_range=None)).fit(corpus["teks"], corpus["sentimen"])
+    frame = annotate(sample, models={"sentimen": own})
+    assert frame["sentimen"].tolist() == own.predict(sample).tolist()
+    assert frame["saran"].tolist() == annotate(sample, models=models)["saran"].tolist()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="annotate forks workers on Linux only")
+def test_worker_processes_give_the_same_frame(sample, models, monkeypatch):
+    monkeypatch.setattr(_annotate, "BLOCK", 50)
+    monkeypatch.setattr(_annotate, "PARALLEL_MIN", 100)
+    texts = sample + sample[:40]
+    seen: list[int] = []
+    parallel = annotate(texts, models=models, n_jobs=2, progress=seen.append)
+    pd.testing.assert_frame_equal(parallel, annotate(texts, models=models))
+    assert seen[-1] == len(texts) and seen == sorted(seen)
+    with pytest.raises(ValueError, match="n_jobs"):
+        annotate(texts, models=models, n_jobs="2")
