@@ -42,8 +42,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "sec_key_numbers": "Angka kunci",
         "sec_charts": "Sentimen per aspek dan nilai",
         "sec_clouds": "Awan kata",
-        "sec_clouds_aspect": "Per aspek",
-        "sec_clouds_sentiment": "Per sentimen",
+        "sec_clouds_aspek": "Per aspek",
+        "sec_clouds_sentimen": "Per sentimen",
         "sec_suggestions": "Saran teratas",
         "sec_quotes": "Kutipan per aspek",
         "sec_topics": "Topik",
@@ -64,6 +64,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "tab_topik": "Tabel topik",
         "tab_hambatan": "Tabel hambatan",
         "tab_perbandingan": "Tabel perbandingan",
+        "truncated": " … [terpotong; aslinya {n} karakter]",
     },
     "en": {
         "no_data": "No data",
@@ -90,8 +91,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "sec_key_numbers": "Key numbers",
         "sec_charts": "Sentiment by aspect and ratings",
         "sec_clouds": "Word clouds",
-        "sec_clouds_aspect": "By aspect",
-        "sec_clouds_sentiment": "By sentiment",
+        "sec_clouds_aspek": "By aspect",
+        "sec_clouds_sentimen": "By sentiment",
         "sec_suggestions": "Top suggestions",
         "sec_quotes": "Quotes by aspect",
         "sec_topics": "Topics",
@@ -112,6 +113,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "tab_topik": "Topic table",
         "tab_hambatan": "Barrier table",
         "tab_perbandingan": "Comparison table",
+        "truncated": " … [truncated; {n} characters in full]",
     },
 }
 
@@ -140,6 +142,7 @@ _COLUMNS_EN = {
     "ik_atas": "ci_high", "negatif": "negative", "netral": "neutral", "positif": "positive", "signifikan": "significant",
     "p_holm": "p (Holm)", "koefisien": "coefficient", "instansi": "agency", "program": "programme",
     "angkatan": "cohort", "teks": "text", "saran": "suggestion", "komentar": "comment",
+    "label_topik": "topic label", "cukup": "enough to compare", "responden": "respondents",
 }
 
 
