@@ -29,7 +29,7 @@ def survey_comments():
     return comments.join(topics[["topik", "label_topik"]])
 
 
-HOSTILE_QUOTE = "<script>alert(1)</script> materi kurang jelas"
+HOSTILE_QUOTE = "<script>alert(1)</script> materi kurang jelas"  # the last materi quote of report_context
 
 
 @pytest.fixture(scope="session")
