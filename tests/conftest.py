@@ -37,7 +37,7 @@ def report_context(survey_comments):
     """A full report context from ``survey_comments``: every chart, word clouds, tables, quotes
     (one of them a script tag) and suggestions; images already embedded as data URIs."""
     from umpanbalik import plots
-    from umpanbalik._stats import aspect_polarity_counts, barrier_shares, rating_by_aspect, segment_shares
+    from umpanbalik._chart_data import aspect_polarity_counts, barrier_shares, rating_by_aspect, segment_shares
     from umpanbalik.report import figure_to_data_uri
 
     c = survey_comments

@@ -18,7 +18,8 @@ def test_readme_has_a_quickstart_of_about_ten_lines():
     assert len([line for line in quickstart.splitlines() if line.strip()]) <= 12
 
 
-def test_readme_python_blocks_run(capsys):
+def test_readme_python_blocks_run(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the quickstart writes its report into the working folder
     blocks = _blocks()
     assert blocks
     for block in blocks:

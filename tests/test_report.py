@@ -353,7 +353,7 @@ def test_excel_refuses_more_rows_than_a_sheet_holds(tmp_path):
 
 
 def test_excel_of_the_example_survey(survey_comments, tmp_path):
-    from umpanbalik._stats import aspect_polarity_counts
+    from umpanbalik._chart_data import aspect_polarity_counts
 
     path = write_excel({"komentar": survey_comments, "aspek": aspect_polarity_counts(survey_comments)}, tmp_path / "survei.xlsx")
     sheet = load_workbook(path, read_only=True)["komentar"]

@@ -15,6 +15,8 @@ except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0"
 
 _EXPORTS = {
+    "analyze": "analysis",
+    "Analysis": "analysis",
     "Preprocessor": "preprocessing",
     "PreprocessingTrace": "preprocessing",
     "preprocess": "preprocessing",

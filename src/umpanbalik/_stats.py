@@ -1,45 +1,37 @@
-"""The numbers behind the charts: tables from the per-comment frame and their confidence intervals.
+"""Small, documented statistics for the analysis tables and charts: Wilson intervals, t intervals
+of means, chi-square tests with Holm's correction and Cramér's V, and ordinary least squares with
+standard errors.
 
-Each chart in :mod:`umpanbalik.plots` draws one of these tables, so a summary can show the same
-numbers as the chart. The Wilson score interval is used for shares because the normal approximation fails at small n and
-near 0 or 1, where evaluation data often is (few comments per agency, rare barriers).
+Written out here (a few lines each) rather than pulled from statsmodels, which would be a large
+dependency for three formulas; scipy (already required by scikit-learn) supplies the distributions.
 """
 from __future__ import annotations
-
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ._i18n import Lang, text
-from .datasets import ASPECTS
-
-__all__ = ["wilson_interval", "mean_interval", "aspect_polarity_counts", "segment_shares", "rating_by_aspect",
-           "barrier_shares", "POLARITIES"]
-
-POLARITIES = ("negatif", "netral", "positif")
+__all__ = ["wilson_interval", "mean_interval", "chi_square", "holm", "ols"]
 
 
-def wilson_interval(successes: np.ndarray | int, n: np.ndarray | int, z: float = 1.959964) -> tuple[np.ndarray, np.ndarray]:
-    """Lower and upper bounds of the Wilson score interval (95% by default); NaN where ``n`` is 0.
+def wilson_interval(successes: np.ndarray | int, totals: np.ndarray | int, z: float = 1.959964) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval for a proportion (95% by default); ``nan`` where the total is 0.
 
     Examples
     --------
-    >>> low, high = wilson_interval(5, 20)
+    >>> low, high = wilson_interval(8, 10)
     >>> round(float(low), 3), round(float(high), 3)
-    (0.112, 0.469)
+    (0.49, 0.943)
     """
     k = np.asarray(successes, dtype=float)
-    total = np.asarray(n, dtype=float)
+    n = np.asarray(totals, dtype=float)
     with np.errstate(invalid="ignore", divide="ignore"):
-        share = k / total
-        denominator = 1 + z**2 / total
-        centre = (share + z**2 / (2 * total)) / denominator
-        half = z * np.sqrt(share * (1 - share) / total + z**2 / (4 * total**2)) / denominator
-    empty = total == 0
-    return np.where(empty, np.nan, np.clip(centre - half, 0, 1)), np.where(empty, np.nan, np.clip(centre + half, 0, 1))
+        p = k / n
+        denominator = 1 + z**2 / n
+        centre = (p + z**2 / (2 * n)) / denominator
+        half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denominator
+    low = np.where(n > 0, np.clip(centre - half, 0, 1), np.nan)
+    high = np.where(n > 0, np.clip(centre + half, 0, 1), np.nan)
+    return low, high
 
 
 def mean_interval(values: np.ndarray, confidence: float = 0.95) -> tuple[float, float, float, int]:
@@ -67,86 +59,74 @@ def mean_interval(values: np.ndarray, confidence: float = 0.95) -> tuple[float, 
     return mean, mean - half, mean + half, n
 
 
-def as_list(value: Any) -> list[Any]:
-    return list(value) if isinstance(value, (list, tuple, set, frozenset, np.ndarray)) else []
+def chi_square(table: pd.DataFrame) -> dict[str, float] | None:
+    """Pearson's chi-square test of independence on a contingency table (segments × outcomes).
+
+    Rows and columns that are all zero are dropped first; ``None`` when fewer than two of either
+    remain (nothing to test). Returns chi2, dof, p, Cramér's V, and the smallest expected count
+    (below 5 the approximation is rough; the caller reports it). ``residuals`` are the adjusted
+    standardised residuals (|r| > 1.96: the cell differs from independence at the 5% level).
+    """
+    from scipy.stats import chi2_contingency
+
+    observed = table.loc[table.sum(axis=1) > 0, table.sum(axis=0) > 0]
+    if observed.shape[0] < 2 or observed.shape[1] < 2:
+        return None
+    values = observed.to_numpy(dtype=float)
+    chi2, p, dof, expected = chi2_contingency(values, correction=False)
+    n = values.sum()
+    row_share = values.sum(axis=1, keepdims=True) / n
+    col_share = values.sum(axis=0, keepdims=True) / n
+    with np.errstate(invalid="ignore", divide="ignore"):
+        residuals = (values - expected) / np.sqrt(expected * (1 - row_share) * (1 - col_share))
+    return {
+        "chi2": float(chi2), "dof": int(dof), "p": float(p),
+        "cramer_v": float(np.sqrt(chi2 / (n * (min(values.shape) - 1)))),
+        "min_expected": float(expected.min()),
+        "residuals": pd.DataFrame(residuals, index=observed.index, columns=observed.columns),
+    }
 
 
-def as_dict(value: Any) -> dict[Any, Any]:
-    return dict(value) if isinstance(value, Mapping) else {}
+def holm(p_values: np.ndarray | list[float]) -> np.ndarray:
+    """Holm–Bonferroni adjusted p-values (controls the family-wise error rate).
+
+    Examples
+    --------
+    >>> holm([0.01, 0.04, 0.03]).round(2).tolist()
+    [0.03, 0.06, 0.06]
+    """
+    p = np.asarray(p_values, dtype=float)
+    order = np.argsort(p)
+    m = len(p)
+    adjusted = np.empty(m)
+    running = 0.0
+    for rank, index in enumerate(order):
+        running = max(running, (m - rank) * p[index])
+        adjusted[index] = min(running, 1.0)
+    return adjusted
 
 
-def ordered(names: Iterable[str], canonical: Sequence[str]) -> list[str]:
-    present = set(names)
-    return [n for n in canonical if n in present] + sorted(present - set(canonical))
+def ols(y: np.ndarray, X: pd.DataFrame) -> pd.DataFrame:
+    """Ordinary least squares of ``y`` on ``X`` plus an intercept, with classical standard errors.
 
+    Returns one row per term (``konstanta`` first): ``koefisien``, ``galat_baku``, ``ci_bawah``,
+    ``ci_atas`` (95%) and ``p``. Columns of ``X`` that are constant are dropped (not estimable).
+    """
+    from scipy.stats import t as student
 
-def aspect_polarity_counts(comments: pd.DataFrame) -> pd.DataFrame:
-    """Aspect × polarity counts from ``aspek_sentimen`` (an aspect in ``aspek`` without a polarity
-    counts as ``netral``); rows in taxonomy order, columns negatif, netral, positif (then any other)."""
-    counts: Counter[tuple[str, str]] = Counter()
-    for aspects, polarity in zip(comments["aspek"], comments["aspek_sentimen"]):
-        polarity = as_dict(polarity)
-        for aspect in dict.fromkeys([*as_list(aspects), *polarity]):
-            counts[str(aspect), str(polarity.get(aspect, "netral"))] += 1
-    rows = ordered({a for a, _ in counts}, ASPECTS)
-    columns = ordered({p for _, p in counts}, POLARITIES)
-    columns = list(dict.fromkeys([c for c in POLARITIES if rows] + columns))
-    return pd.DataFrame([[counts[a, p] for p in columns] for a in rows], index=pd.Index(rows, name="aspek"),
-                        columns=pd.Index(columns, name="sentimen"), dtype=int)
-
-
-def _matches(values: pd.Series, value: Any) -> np.ndarray:
-    """Whether each cell is ``value``: membership for lists, ``(aspect, polarity)`` or a key for dicts."""
-    def hit(cell: Any) -> bool:
-        if isinstance(cell, Mapping):
-            return cell.get(value[0]) == value[1] if isinstance(value, tuple) else value in cell
-        if isinstance(cell, (list, tuple, set, frozenset, np.ndarray)):
-            return value in list(cell)
-        return bool(cell == value) if not pd.isna(cell) else False
-    return np.fromiter((hit(cell) for cell in values), dtype=bool, count=len(values))
-
-
-def segment_shares(comments: pd.DataFrame, by: str, measure: str = "sentimen", value: Any = "negatif",
-                   min_n: int = 30, lang: Lang = "id") -> pd.DataFrame:
-    """Per segment of ``by``: ``n``, ``jumlah`` (comments where ``measure`` is ``value``), ``porsi``,
-    its 95% Wilson interval (``ik_bawah``, ``ik_atas``) and ``cukup`` (n >= min_n).
-
-    Non-answers (``non_informatif``) are left out of the denominators unless the measure is
-    ``non_informatif`` itself or ``hambatan`` (a separate answer)."""
-    data = comments
-    if measure not in ("non_informatif", "hambatan") and "non_informatif" in data.columns:
-        data = data[~data["non_informatif"].fillna(False).astype(bool)]
-    segments = data[by].astype(object).where(data[by].notna(), text("missing", lang)).astype(str)
-    frame = pd.DataFrame({"segmen": segments.to_numpy(), "hit": _matches(data[measure], value)})
-    table = frame.groupby("segmen", sort=False)["hit"].agg(n="size", jumlah="sum").reset_index()
-    table["porsi"] = table["jumlah"] / table["n"]
-    table["ik_bawah"], table["ik_atas"] = wilson_interval(table["jumlah"].to_numpy(), table["n"].to_numpy())
-    table["cukup"] = table["n"] >= min_n
-    return table.sort_values(["cukup", "porsi", "n"], ascending=[False, False, False], ignore_index=True)
-
-
-def rating_by_aspect(comments: pd.DataFrame, rating: str) -> pd.DataFrame:
-    """Mean ``rating`` with its 95% t interval and count for comments that judge each aspect
-    negatif or positif (``aspek``, ``sentimen``, ``rata_rata``, ``ik_bawah``, ``ik_atas``, ``n``)."""
-    values = pd.to_numeric(comments[rating], errors="coerce").astype(float).to_numpy()
-    polarity = [as_dict(p) for p in comments["aspek_sentimen"]]
-    aspects = ordered({a for p in polarity for a in p}, ASPECTS)
-    rows = []
-    for aspect in aspects:
-        for sentiment in ("negatif", "positif"):
-            mask = np.fromiter((p.get(aspect) == sentiment for p in polarity), dtype=bool, count=len(polarity))
-            mean, low, high, n = mean_interval(values[mask])
-            rows.append({"aspek": aspect, "sentimen": sentiment, "rata_rata": mean, "ik_bawah": low, "ik_atas": high, "n": n})
-    return pd.DataFrame(rows, columns=["aspek", "sentimen", "rata_rata", "ik_bawah", "ik_atas", "n"])
-
-
-def barrier_shares(comments: pd.DataFrame) -> pd.DataFrame:
-    """Per barrier code: ``jumlah`` of respondents naming it, ``porsi`` of those naming any barrier,
-    95% Wilson interval; most frequent first."""
-    lists = [as_list(v) for v in comments["hambatan"]]
-    respondents = sum(1 for codes in lists if codes)
-    counts = Counter(code for codes in lists for code in dict.fromkeys(codes))
-    table = pd.DataFrame(counts.most_common(), columns=["hambatan", "jumlah"])
-    table["porsi"] = table["jumlah"] / max(respondents, 1)
-    table["ik_bawah"], table["ik_atas"] = wilson_interval(table["jumlah"].to_numpy(), respondents)
-    return table
+    X = X.loc[:, X.nunique() > 1]
+    design = np.column_stack([np.ones(len(y)), X.to_numpy(dtype=float)])
+    names = ["konstanta", *X.columns]
+    coef, _, rank, _ = np.linalg.lstsq(design, y, rcond=None)
+    dof = len(y) - rank
+    if dof <= 0:
+        raise ValueError("too few rated comments to estimate the effects.")
+    residual = y - design @ coef
+    sigma2 = residual @ residual / dof
+    covariance = sigma2 * np.linalg.pinv(design.T @ design)
+    se = np.sqrt(np.clip(np.diag(covariance), 0, None))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = 2 * student.sf(np.abs(coef / se), dof)
+    q = student.ppf(0.975, dof)
+    return pd.DataFrame({"koefisien": coef, "galat_baku": se, "ci_bawah": coef - q * se, "ci_atas": coef + q * se, "p": p},
+                        index=pd.Index(names, name="istilah"))

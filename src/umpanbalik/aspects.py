@@ -345,7 +345,8 @@ class AspectTagger(BaseEstimator):
         mentioned = (1.0 / (1.0 + np.exp(-decision))) >= cut
         aspects = list(self.classes_)
         names = [[a for a, flag in zip(aspects, row) if flag] for row in mentioned]
-        evidence = [self._evidence(matrix, i, row_names, hits[i]) for i, row_names in enumerate(names)]
+        feature_names: list[Any] = []  # computed once, on the first comment that needs more evidence than its seed words
+        evidence = [self._evidence(matrix, i, row_names, hits[i], feature_names) for i, row_names in enumerate(names)]
         pairs = [(i, a) for i, row_names in enumerate(names) for a in row_names]
         polarities: list[dict[str, str]] = [{} for _ in texts]
         if polarity and self.polarity_model_ is not None and pairs:
@@ -356,16 +357,16 @@ class AspectTagger(BaseEstimator):
                 polarities[i][aspect] = str(label)
         return pd.DataFrame({"aspek": names, "aspek_sentimen": polarities, "bukti": evidence}, index=index)
 
-    def _evidence(self, matrix: sp.csr_matrix, row: int, names: Sequence[str], hits: list[list[str]]) -> dict[str, list[str]]:
+    def _evidence(self, matrix: sp.csr_matrix, row: int, names: Sequence[str], hits: list[list[str]],
+                  feature_names: list[Any]) -> dict[str, list[str]]:
         result = {}
-        feature_names = None
         aspects = list(self.classes_)
         for aspect in names:
             words = list(dict.fromkeys(hits[aspects.index(aspect)]))
             model = self.models_[aspect]
             if len(words) < self.n_evidence and model is not None:
-                if feature_names is None:
-                    feature_names = self.features_.get_feature_names_out()
+                if not feature_names:
+                    feature_names.extend(self.features_.get_feature_names_out())
                 vector = matrix[row]
                 weights = vector.data * model.coef_[0][vector.indices]
                 for position in np.argsort(-weights):

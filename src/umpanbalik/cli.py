@@ -1,75 +1,166 @@
-"""Command-line interface: ``umpanbalik demo`` and ``umpanbalik praproses``.
+"""Command-line interface: ``umpanbalik analyze``, ``umpanbalik demo`` and ``umpanbalik praproses``.
 
-Messages are Indonesian by default; ``--lang en`` switches to English. Exit codes: 0 success,
-1 a usage or input error (the message says what to do), 2 wrong arguments.
+Messages are Indonesian by default; ``--lang en`` switches to English.
+
+Exit codes
+----------
+0  success
+1  an input error: the file is missing or unreadable, or a column is not in it (the message says
+   which columns there are and what to do)
+2  wrong command-line arguments (argparse's usage message)
 """
 from __future__ import annotations
 
 import argparse
 import sys
-from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 MESSAGES = {
     "id": {
-        "demo_done": "Selesai: {n} komentar contoh dianalisis. Hasil: {path}",
-        "done": "Selesai: {n} baris ditulis ke {path}",
-        "missing_column": "Kolom {column!r} tidak ada. Kolom yang tersedia: {available}",
+        "reading": "Membaca {path} ...",
+        "analysing": "Menganalisis {n} komentar ...",
+        "written": "Laporan HTML : {html}\nBuku kerja Excel: {xlsx}\nTabel per komentar (CSV): {csv}",
+        "done": "Selesai: {n} baris dianalisis.",
+        "demo_intro": "Contoh: menganalisis data survei ilustratif bawaan ({path}).",
+        "demo_open": "Buka laporannya di peramban: {html}",
+        "pre_done": "Selesai: {n} baris ditulis ke {path}",
+        "error": "Galat: {message}",
+        "not_found": "File tidak ditemukan: {path}",
+        "missing_column": "Kolom {column!r} ({option}) tidak ada di file. Kolom yang tersedia: {available}. "
+                          "Pilih salah satunya, mis. --text-column {first!r}.",
+        "unreadable": "File tidak dapat dibaca sebagai CSV/XLSX: {message}",
     },
     "en": {
-        "demo_done": "Done: {n} example comments analysed. Output: {path}",
-        "done": "Done: {n} rows written to {path}",
-        "missing_column": "Column {column!r} not found. Available columns: {available}",
+        "reading": "Reading {path} ...",
+        "analysing": "Analysing {n} comments ...",
+        "written": "HTML report: {html}\nExcel workbook: {xlsx}\nPer-comment table (CSV): {csv}",
+        "done": "Done: {n} rows analysed.",
+        "demo_intro": "Example: analysing the bundled illustrative survey ({path}).",
+        "demo_open": "Open the report in a browser: {html}",
+        "pre_done": "Done: {n} rows written to {path}",
+        "error": "Error: {message}",
+        "not_found": "File not found: {path}",
+        "missing_column": "Column {column!r} ({option}) is not in the file. Available columns: {available}. "
+                          "Choose one of them, e.g. --text-column {first!r}.",
+        "unreadable": "The file cannot be read as CSV/XLSX: {message}",
     },
 }
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="umpanbalik", description="Analisis umpan balik pelatihan berbahasa Indonesia.")
-    parser.add_argument("--lang", choices=["id", "en"], default="id", help="bahasa pesan (id/en)")
+    parser = argparse.ArgumentParser(
+        prog="umpanbalik", description="Analisis umpan balik terbuka pelatihan ASN berbahasa Indonesia.",
+        epilog="Kode keluar: 0 berhasil, 1 galat masukan (file/kolom), 2 argumen salah.")
+    parser.add_argument("--lang", choices=["id", "en"], default="id", help="bahasa pesan dan laporan (id/en)")
     commands = parser.add_subparsers(dest="command", required=True)
-    demo = commands.add_parser("demo", help="jalankan contoh pada data bawaan")
-    demo.add_argument("--output", default="hasil_demo", help="folder hasil")
-    pre = commands.add_parser("praproses", help="bersihkan kolom komentar dari file CSV")
-    pre.add_argument("file", help="file CSV")
+    analyze = commands.add_parser("analyze", aliases=["analisis"], help="analisis file CSV/XLSX hasil ekspor survei")
+    analyze.add_argument("file", help="file CSV (UTF-8, UTF-8 BOM, Windows-1252) atau XLSX")
+    _analysis_options(analyze)
+    analyze.add_argument("--output", "-o", required=True, help="folder hasil (dibuat bila belum ada)")
+    demo = commands.add_parser("demo", help="jalankan analisis pada data survei contoh bawaan")
+    demo.add_argument("--output", "-o", default="hasil_demo", help="folder hasil")
+    pre = commands.add_parser("praproses", help="bersihkan kolom komentar dari file CSV/XLSX")
+    pre.add_argument("file", help="file CSV atau XLSX")
     pre.add_argument("--text-column", default="komentar", help="nama kolom komentar")
-    pre.add_argument("--output", required=True, help="file CSV hasil")
+    pre.add_argument("--output", "-o", required=True, help="file CSV hasil")
     return parser
+
+
+def _analysis_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--text-column", "-t", default="komentar", help="kolom komentar (bawaan: komentar)")
+    parser.add_argument("--by", action="append", default=None, help="kolom segmen untuk perbandingan, mis. instansi (boleh berulang)")
+    parser.add_argument("--rating", help="kolom nilai numerik, mis. nilai (skala 1-5)")
+    parser.add_argument("--barrier-column", help="kolom jawaban 'mengapa tidak ikut pelatihan'")
+    parser.add_argument("--task", choices=["evaluasi", "hambatan"], default="evaluasi",
+                        help="'hambatan' bila kolom komentar berisi alasan tidak ikut pelatihan")
+    parser.add_argument("--topics", default="auto", help="jumlah topik, 'auto', atau 0 untuk tanpa topik")
+    parser.add_argument("--mask-name", action="append", default=[], help="nama orang yang disamarkan di laporan (boleh berulang)")
+    parser.add_argument("--no-progress", action="store_true", help="tanpa bilah kemajuan")
+
+
+def _topics(value: str) -> Any:
+    if value == "auto":
+        return "auto"
+    try:
+        number = int(value)
+    except ValueError:
+        raise ValueError(f"--topics must be 'auto' or a whole number; got {value!r}") from None
+    return number if number > 0 else False
+
+
+class InputError(Exception):
+    """An input problem whose message is already written for the user."""
+
+
+def _read(path: Path, args: argparse.Namespace, text: dict[str, str]) -> Any:
+    from ._tables import read_table
+
+    try:
+        frame = read_table(path)
+    except (ValueError, OSError, UnicodeError) as error:
+        raise InputError(text["unreadable"].format(message=error)) from None
+    wanted = [(args.text_column, "--text-column"), (args.rating, "--rating"), (args.barrier_column, "--barrier-column")]
+    wanted += [(column, "--by") for column in args.by or []]
+    for column, option in wanted:
+        if column is not None and column not in frame.columns:
+            available = ", ".join(repr(str(c)) for c in frame.columns)
+            raise InputError(text["missing_column"].format(column=column, option=option, available=available,
+                                                           first=str(frame.columns[0]) if len(frame.columns) else ""))
+    return frame
+
+
+def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dict[str, str]) -> int:
+    from .analysis import analyze
+
+    source = _read(source, args, text)
+    result = analyze(source, args.text_column, by=args.by, rating=args.rating, barriers=args.barrier_column,
+                     task=args.task, topics=_topics(args.topics), names=args.mask_name,
+                     progress=False if args.no_progress else True, lang=args.lang)
+    output.mkdir(parents=True, exist_ok=True)
+    html = result.to_html(output / "laporan.html")
+    xlsx = result.to_excel(output / "hasil_analisis.xlsx")
+    csv = result.to_csv(output / "komentar_teranalisis.csv")
+    print(text["written"].format(html=html, xlsx=xlsx, csv=csv))
+    print(text["done"].format(n=len(result)))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     text = MESSAGES[args.lang]
-    import pandas as pd
+    try:
+        if args.command in ("analyze", "analisis"):
+            path = Path(args.file)
+            if not path.is_file():
+                raise FileNotFoundError(text["not_found"].format(path=path))
+            print(text["reading"].format(path=path), file=sys.stderr)
+            return _run_analysis(args, path, Path(args.output), text)
+        if args.command == "demo":
+            from importlib.resources import as_file, files
 
-    from .preprocessing import Preprocessor
+            with as_file(files("umpanbalik.resources").joinpath("contoh_survei.csv")) as path:
+                print(text["demo_intro"].format(path="data/contoh_survei.csv"))
+                args.text_column, args.by, args.rating = "komentar", ["instansi", "program", "moda"], "nilai"
+                args.barrier_column, args.task, args.topics, args.mask_name, args.no_progress = "alasan_tidak_ikut", "evaluasi", "auto", [], False
+                code = _run_analysis(args, path, Path(args.output), text)
+            print(text["demo_open"].format(html=Path(args.output).resolve() / "laporan.html"))
+            return code
+        from ._tables import read_table
+        from .preprocessing import Preprocessor
 
-    if args.command == "demo":
-        from .aspects import AspectTagger
-        from .flags import NonInformativeDetector, SuggestionDetector
-        from .sentiment import SentimentClassifier
-
-        comments = files("umpanbalik.resources").joinpath("contoh_komentar.txt").read_text(encoding="utf-8").splitlines()
-        frame = pd.DataFrame({"komentar": comments})
-        frame["teks_bersih"] = Preprocessor().transform(frame["komentar"])
-        frame["sentimen"] = SentimentClassifier.pretrained().predict(frame["komentar"])
-        tagged = AspectTagger.pretrained().tag(frame["komentar"])
-        frame["aspek"] = tagged["aspek"].map(", ".join)
-        frame["aspek_sentimen"] = tagged["aspek_sentimen"].map(lambda d: ", ".join(f"{a}: {p}" for a, p in d.items()))
-        frame["saran"] = SuggestionDetector.pretrained().predict(frame["komentar"])
-        frame["non_informatif"] = NonInformativeDetector.pretrained().predict(frame["komentar"])
-        output = Path(args.output)
-        output.mkdir(parents=True, exist_ok=True)
-        path = output / "hasil_contoh.csv"
-        frame.to_csv(path, index=False, encoding="utf-8-sig")
-        print(frame.drop(columns=["teks_bersih"]).to_string(index=False))
-        print(text["demo_done"].format(n=len(frame), path=path))
+        frame = read_table(args.file)
+        if args.text_column not in frame.columns:
+            raise KeyError(f"column {args.text_column!r} is not in the data. Available columns: "
+                           + ", ".join(repr(str(c)) for c in frame.columns))
+        frame["teks_bersih"] = Preprocessor().transform(frame[args.text_column])
+        frame.to_csv(args.output, index=False, encoding="utf-8-sig")
+        print(text["pre_done"].format(n=len(frame), path=args.output))
         return 0
-    frame = pd.read_csv(args.file)
-    if args.text_column not in frame.columns:
-        print(text["missing_column"].format(column=args.text_column, available=", ".join(map(str, frame.columns))), file=sys.stderr)
+    except InputError as error:
+        print(text["error"].format(message=error), file=sys.stderr)
         return 1
-    frame["teks_bersih"] = Preprocessor().transform(frame[args.text_column])
-    frame.to_csv(args.output, index=False, encoding="utf-8-sig")
-    print(text["done"].format(n=len(frame), path=args.output))
-    return 0
+    except (FileNotFoundError, KeyError, ValueError, TypeError, UnicodeError, OSError) as error:
+        message = error.args[0] if isinstance(error, KeyError) and error.args else str(error)
+        print(text["error"].format(message=message), file=sys.stderr)
+        return 1

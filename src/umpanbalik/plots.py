@@ -23,7 +23,7 @@ import pandas as pd
 from sklearn.utils.validation import check_is_fitted
 
 from ._i18n import Lang, check_lang, label, text
-from ._stats import (POLARITIES, as_list, aspect_polarity_counts, barrier_shares, ordered, rating_by_aspect,
+from ._chart_data import (POLARITIES, as_list, aspect_polarity_counts, barrier_shares, ordered, rating_by_aspect,
                      segment_shares)
 from ._validation import check_int
 from .datasets import ASPECTS
@@ -164,7 +164,7 @@ def plot_segment_comparison(comments: pd.DataFrame, by: str, measure: str = "sen
     ax = fig.add_subplot()
     names = [f"{_short(s)} (n={n}){'' if ok else ' *'}" for s, n, ok in zip(table["segmen"], table["n"], table["cukup"])]
     shares = table["porsi"].to_numpy(dtype=float)
-    errors = np.vstack([shares - table["ik_bawah"].to_numpy(dtype=float), table["ik_atas"].to_numpy(dtype=float) - shares])
+    errors = np.vstack([shares - table["ci_bawah"].to_numpy(dtype=float), table["ci_atas"].to_numpy(dtype=float) - shares])
     colors = [_MAIN if ok else _GREY for ok in table["cukup"]]
     bars = ax.barh(names, shares, xerr=errors, color=colors, error_kw={"ecolor": "#4a5568", "capsize": 3, "lw": 1})
     ax.bar_label(bars, labels=[f"{s:.0%}" for s in shares], padding=3, fontsize=8)
@@ -212,8 +212,8 @@ def plot_rating_by_aspect(comments: pd.DataFrame, rating: str, lang: Lang = "id"
     for offset, sentiment in ((-0.15, "negatif"), (0.15, "positif")):
         part = table[table["sentimen"] == sentiment].set_index("aspek").loc[aspects]
         means = part["rata_rata"].to_numpy(dtype=float)
-        errors = np.nan_to_num(np.vstack([means - part["ik_bawah"].to_numpy(dtype=float),
-                                          part["ik_atas"].to_numpy(dtype=float) - means]))
+        errors = np.nan_to_num(np.vstack([means - part["ci_bawah"].to_numpy(dtype=float),
+                                          part["ci_atas"].to_numpy(dtype=float) - means]))
         ax.errorbar(means, positions + offset, xerr=errors, fmt="o", color=POLARITY_COLORS[sentiment], capsize=3,
                     label=label(sentiment, lang))
         for x, y, n in zip(means, positions + offset, part["n"]):
@@ -247,7 +247,7 @@ def plot_barriers(comments: pd.DataFrame, lang: Lang = "id") -> Any:
     fig = _figure(7.5, 0.42 * len(table) + 1.6)
     ax = fig.add_subplot()
     shares = table["porsi"].to_numpy(dtype=float)
-    errors = np.vstack([shares - table["ik_bawah"].to_numpy(dtype=float), table["ik_atas"].to_numpy(dtype=float) - shares])
+    errors = np.vstack([shares - table["ci_bawah"].to_numpy(dtype=float), table["ci_atas"].to_numpy(dtype=float) - shares])
     bars = ax.barh([label(c, lang) for c in table["hambatan"]], shares, xerr=errors, color=_MAIN,
                    error_kw={"ecolor": "#4a5568", "capsize": 3, "lw": 1})
     ax.bar_label(bars, labels=[f"{s:.0%} ({n})" for s, n in zip(shares, table["jumlah"])], padding=3, fontsize=8)

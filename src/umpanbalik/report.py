@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ._i18n import Lang, check_lang, column, label, text
-from ._stats import POLARITIES
+from ._chart_data import POLARITIES
 
 __all__ = ["render_html", "write_html", "write_excel", "neutralize_formulas", "figure_to_data_uri", "default_methods"]
 

@@ -179,8 +179,13 @@ class TopicModel(TransformerMixin, BaseEstimator):
     def _pre(self) -> Preprocessor:
         return self.preprocessor if self.preprocessor is not None else Preprocessor()
 
-    def _informative(self, texts: list[str], cleaned: list[str]) -> np.ndarray:
+    def _informative(self, texts: list[str], cleaned: list[str], known: Any = None) -> np.ndarray:
         mask = np.fromiter((bool(c) for c in cleaned), dtype=bool, count=len(cleaned))
+        if known is not None:
+            known = np.asarray(known, dtype=bool)
+            if known.shape != mask.shape:
+                raise ValueError(f"`informative` must hold one flag per comment ({len(mask)}); got {known.shape[0]}.")
+            return mask & known
         # Non-answers are short ("tidak ada saran", "ok sip"): only comments of at most
         # _SHORT tokens go through the detector, which keeps large inputs fast.
         short = mask & np.fromiter((len(c.split()) <= _SHORT for c in cleaned), dtype=bool, count=len(cleaned))
@@ -203,15 +208,17 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
     # -- fitting ------------------------------------------------------------------------------------
     def fit(self, X: Iterable[str], y: Any = None, *, aspects: Sequence[Sequence[str]] | None = None,
-            sentiments: Sequence[str] | None = None) -> TopicModel:
+            sentiments: Sequence[str] | None = None, informative: Sequence[bool] | None = None) -> TopicModel:
         """Fit topics; ``aspects`` and ``sentiments`` (one per comment, e.g. from the tagger and the
-        sentiment classifier) only annotate ``topics_``."""
-        self._fit(as_text_list(X, name="X"), aspects, sentiments)
+        sentiment classifier) only annotate ``topics_``. ``informative`` (one flag per comment, e.g.
+        the negation of :class:`NonInformativeDetector`'s output) replaces the model's own non-answer
+        detection when it is already known."""
+        self._fit(as_text_list(X, name="X"), aspects, sentiments, informative)
         return self
 
     def fit_predict(self, X: Iterable[str], y: Any = None, **kwargs: Any) -> np.ndarray:
         """Fit, then return the topic of each training comment (-1 for non-answers)."""
-        self._fit(as_text_list(X, name="X"), kwargs.get("aspects"), kwargs.get("sentiments"))
+        self._fit(as_text_list(X, name="X"), kwargs.get("aspects"), kwargs.get("sentiments"), kwargs.get("informative"))
         return self.labels_.copy()
 
     def _validate(self) -> None:
@@ -227,11 +234,11 @@ class TopicModel(TransformerMixin, BaseEstimator):
         if self.n_init != "auto":
             check_int("n_init", self.n_init, minimum=1)
 
-    def _fit(self, texts: list[str], aspects: Any, sentiments: Any) -> None:
+    def _fit(self, texts: list[str], aspects: Any, sentiments: Any, known: Any = None) -> None:
         self._validate()
         pre = self._pre()
         cleaned = pre.transform(texts)
-        informative = self._informative(texts, cleaned)
+        informative = self._informative(texts, cleaned, known)
         self.n_non_informative_ = int((~informative).sum())
         self.labels_ = np.full(len(texts), NON_INFORMATIVE_TOPIC, dtype=int)
         docs = [cleaned[i] for i in np.flatnonzero(informative)]
@@ -472,14 +479,14 @@ class TopicModel(TransformerMixin, BaseEstimator):
         return chosen
 
     # -- prediction and editing ---------------------------------------------------------------------
-    def transform(self, X: Iterable[str]) -> pd.DataFrame:
+    def transform(self, X: Iterable[str], *, informative: Sequence[bool] | None = None) -> pd.DataFrame:
         """Topic (``topik``), its label (``label_topik``) and cosine similarity to the topic centre
-        (``skor_topik``) for each comment; -1 for non-answers."""
+        (``skor_topik``) for each comment; -1 for non-answers (``informative``: as in :meth:`fit`)."""
         check_is_fitted(self, "labels_")
         texts = as_text_list(X, name="X")
         index = X.index if isinstance(X, pd.Series) else pd.RangeIndex(len(texts))
         cleaned = self._pre().transform(texts)
-        informative = self._informative(texts, cleaned)
+        informative = self._informative(texts, cleaned, informative)
         topics = np.full(len(texts), NON_INFORMATIVE_TOPIC, dtype=int)
         scores = np.zeros(len(texts))
         if self.n_topics_ and informative.any():

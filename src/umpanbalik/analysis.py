@@ -1,0 +1,804 @@
+"""One call from a survey export to evidence: :func:`analyze` returns an :class:`Analysis`.
+
+``analyze`` cleans every comment, classifies its sentiment, tags the aspects it mentions with their
+polarity, flags suggestions and non-answers, codes barriers to attending training when asked, and
+fits topics. :class:`Analysis` then answers the evaluator's questions: how many comments say what
+(with 95% confidence intervals), which comments show it best, which segments differ, which aspect
+goes with lower ratings, and why ASN skip training; and it writes the CSV, Excel and HTML report.
+"""
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from ._stats import chi_square, holm, ols, wilson_interval
+from ._validation import as_text_list, check_int, check_option
+
+__all__ = ["analyze", "Analysis", "Comparison", "ANALYSIS_COLUMNS"]
+
+ASPECTS = ("materi", "metode", "relevansi", "waktu")
+SENTIMENTS = ("negatif", "netral", "positif")
+ANALYSIS_COLUMNS = ("teks_bersih", "sentimen", "skor_sentimen", "aspek", "aspek_sentimen", "bukti_aspek",
+                    "saran", "non_informatif", "topik", "label_topik", "hambatan")
+_PROGRESS_MIN = 5_000  # show a progress bar from this many comments when `progress` is left None
+_TOPIC_SAMPLE = 10_000  # topics are fitted on at most this many informative comments, then predicted
+
+
+# -- input --------------------------------------------------------------------------------------------
+def _as_frame(data: Any, text: str) -> pd.DataFrame:
+    """The user's data as a DataFrame with its original index."""
+    from ._tables import TABLE_SUFFIXES, read_table
+
+    if isinstance(data, (str, Path)):
+        path = Path(data)
+        if isinstance(data, Path) or path.suffix.lower() in TABLE_SUFFIXES or path.is_file():
+            return read_table(path)
+        raise ValueError(
+            "`data` is a single string that is not a CSV/XLSX path. To analyse one comment, wrap it in a "
+            f"list: analyze([{str(data)[:30]!r}]); to read a file, give its path ending in .csv or .xlsx."
+        )
+    if isinstance(data, pd.DataFrame):
+        return data
+    if isinstance(data, pd.Series):
+        return data.to_frame(name=text if data.name is None else data.name)
+    if isinstance(data, (bytes, bytearray)):
+        raise ValueError("`data` must be a DataFrame, a Series, a list of comments or a file path; got bytes. "
+                         "Decode it, or wrap it in a list.")
+    if isinstance(data, Mapping):
+        return pd.DataFrame(dict(data))
+    if isinstance(data, Iterable):
+        values = data if isinstance(data, np.ndarray) else list(data)
+        as_text_list(values, name="data")  # the same checks (1-D, not a string) as every estimator
+        return pd.DataFrame({text: pd.Series(list(values), dtype=object)})
+    raise TypeError(f"`data` must be a DataFrame, a Series, a list of comments or a CSV/XLSX path; got {type(data).__name__}.")
+
+
+def _check_columns(frame: pd.DataFrame, columns: Sequence[str | None], what: Sequence[str]) -> None:
+    available = ", ".join(repr(str(c)) for c in frame.columns[:30])
+    for column, name in zip(columns, what):
+        if column is not None and column not in frame.columns:
+            raise KeyError(f"`{name}`: column {column!r} is not in the data. Available columns: {available}.")
+
+
+def _as_columns(value: str | Sequence[str] | None, name: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, Sequence) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise TypeError(f"`{name}` must be a column name or a list of column names; got {value!r}.")
+
+
+def _progress_bar(total: int, progress: bool | None, description: str) -> Any:
+    if progress is False or (progress is None and total < _PROGRESS_MIN):
+        return None
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc=description, unit="komentar")
+
+
+# -- the entry point ---------------------------------------------------------------------------------
+def analyze(
+    data: Any,
+    text: str = "komentar",
+    *,
+    by: str | Sequence[str] | None = None,
+    rating: str | None = None,
+    barriers: str | None = None,
+    task: Literal["evaluasi", "hambatan"] = "evaluasi",
+    topics: int | Literal["auto"] | Any = "auto",
+    models: Mapping[str, Any] | None = None,
+    names: Sequence[str] = (),
+    progress: bool | None = None,
+    random_state: int = 0,
+    lang: Literal["id", "en"] = "id",
+) -> Analysis:
+    """Analyse open-ended feedback: one row per input row, every model applied.
+
+    Parameters
+    ----------
+    data : DataFrame, Series, list of str, or path to a CSV/XLSX file
+        The survey export. CSV files may be UTF-8 (with or without BOM) or Windows-1252 and use
+        comma, semicolon, tab or pipe delimiters.
+    text : str, default="komentar"
+        The column of free-text comments (the name given to a list or an unnamed Series; a named
+        Series keeps its name).
+    by : str or list of str, optional
+        Segment columns (instansi, angkatan, program …) that :meth:`Analysis.compare` uses by default.
+    rating : str, optional
+        A numeric rating column (e.g. Likert 1–5); non-numeric cells count as missing.
+    barriers : str, optional
+        A column of answers to "why do you (or colleagues) skip training?", coded into ``hambatan``.
+    task : {"evaluasi", "hambatan"}, default="evaluasi"
+        ``"hambatan"`` when ``text`` itself holds the why-not answers: they are coded for barriers
+        (and topics) instead of sentiment and aspects.
+    topics : "auto", int, TopicModel or False, default="auto"
+        Number of topics (``"auto"`` chooses), a :class:`~umpanbalik.topics.TopicModel` (fitted: used
+        as is; unfitted: fitted here), or ``False`` to skip topics. On more than 20,000 informative
+        comments the topics are fitted on a random 10,000 and every comment is then assigned.
+    models : dict, optional
+        Your own fitted models instead of the shipped ones: keys ``sentimen``, ``aspek``, ``saran``,
+        ``non_informatif``, ``hambatan``, ``preprocessor``.
+    names : list of str
+        Personal names to mask in exports and quotes, besides NIP, NIK, phone numbers and e-mails.
+    progress : bool, optional
+        Show a progress bar (tqdm; notebook-aware). Default: from 5,000 comments.
+    random_state : int, default=0
+    lang : {"id", "en"}, default="id"
+        Language of the report and chart labels.
+
+    Returns
+    -------
+    Analysis
+
+    Examples
+    --------
+    >>> result = analyze(["materi bagus tapi waktunya terlalu singkat", "tdk relevan dgn tupoksi", "-"],
+    ...                  topics=False)
+    >>> result.comments[["sentimen", "aspek", "non_informatif"]].to_dict("list")
+    {'sentimen': ['negatif', 'negatif', 'netral'], 'aspek': [['materi', 'waktu'], ['relevansi'], []], 'non_informatif': [False, False, True]}
+    """
+    check_option("task", task, ["evaluasi", "hambatan"])
+    check_option("lang", lang, ["id", "en"])
+    check_int("random_state", random_state, minimum=0)
+    if isinstance(names, str):
+        names = [names]
+    frame = _as_frame(data, text)
+    if isinstance(data, pd.Series) and data.name is not None:
+        text = frame.columns[0]  # a named Series is the comment column, whatever its name
+    segments = _as_columns(by, "by")
+    _check_columns(frame, [text, rating, barriers, *segments], ["text", "rating", "barriers", *["by"] * len(segments)])
+    if task == "hambatan" and barriers is not None:
+        raise ValueError("with task='hambatan' the `text` column holds the why-not answers; leave `barriers` unset.")
+
+    from ._annotate import annotate
+
+    texts = as_text_list(frame[text], name=text)
+    barrier_texts = texts if task == "hambatan" else (as_text_list(frame[barriers], name=barriers) if barriers else None)
+    bar = _progress_bar(len(texts), progress, "umpanbalik")
+    done = [0]
+
+    def step(finished: int) -> None:
+        if bar is not None:
+            bar.update(finished - done[0])
+            done[0] = finished
+
+    try:
+        annotated = annotate(texts, barriers=barrier_texts, with_comments=task == "evaluasi", models=models, progress=step)
+        if task == "hambatan":
+            extra = annotate(texts, with_comments=True, models=models)[["teks_bersih", "non_informatif"]]
+            annotated = pd.concat([extra, annotated], axis=1)
+    finally:
+        if bar is not None:
+            bar.close()
+    annotated.index = frame.index
+    comments = frame.copy()
+    clashes = [c for c in annotated.columns if c in comments.columns] + [c for c in ("topik", "label_topik") if c in comments.columns]
+    if clashes:
+        renamed = ", ".join(f"{c} → {c}_asli" for c in clashes)
+        warnings.warn(f"the data already has columns that analyze() writes; they are kept renamed: {renamed}.", UserWarning, stacklevel=2)
+        comments = comments.rename(columns={c: f"{c}_asli" for c in clashes})
+    comments = pd.concat([comments, annotated], axis=1)
+    model, notes = None, []
+    if topics is not False and topics is not None:
+        model, notes = _fit_topics(comments, texts, topics, task, random_state)
+    return Analysis(comments, text=text, by=segments, rating=rating, barriers=barriers, task=task, topic_model=model,
+                    names=list(names), lang=lang, notes=notes, random_state=random_state)
+
+
+def _fit_topics(comments: pd.DataFrame, texts: list[str], topics: Any, task: str, random_state: int) -> tuple[Any, list[str]]:
+    from .topics import NON_INFORMATIVE_TOPIC, TopicModel
+
+    informative = ~comments["non_informatif"].to_numpy(dtype=bool)
+    if isinstance(topics, TopicModel):
+        model = topics
+    else:
+        if not (topics == "auto" or (isinstance(topics, (int, np.integer)) and not isinstance(topics, bool) and topics >= 1)):
+            raise ValueError(f"`topics` must be 'auto', a positive number of topics, a TopicModel or False; got {topics!r}.")
+        model = TopicModel(n_topics=topics, random_state=random_state)
+    notes: list[str] = []
+    topic = np.full(len(texts), NON_INFORMATIVE_TOPIC, dtype=int)
+    labels = np.full(len(texts), "non-informatif", dtype=object)
+    rows = np.flatnonzero(informative)
+    try:
+        if not hasattr(model, "labels_"):
+            sample = rows
+            if len(rows) > _TOPIC_SAMPLE:
+                sample = np.sort(np.random.default_rng(random_state).choice(rows, _TOPIC_SAMPLE, replace=False))
+                notes.append(f"topics fitted on a random {_TOPIC_SAMPLE:,} of {len(rows):,} informative comments")
+            if len(sample) == 0:
+                raise ValueError("no informative comment to fit topics on")
+            annotations = {}
+            if task == "evaluasi":
+                annotations = {"aspects": comments["aspek"].iloc[sample].tolist(),
+                               "sentiments": comments["sentimen"].iloc[sample].tolist()}
+            model.fit([texts[i] for i in sample], informative=np.ones(len(sample), dtype=bool), **annotations)
+        if len(rows):
+            assigned = model.transform([texts[i] for i in rows], informative=np.ones(len(rows), dtype=bool))
+            topic[rows] = assigned["topik"].to_numpy()
+            labels[rows] = assigned["label_topik"].to_numpy()
+    except ValueError as error:  # documented degenerate inputs (too few or uniform comments)
+        notes.append(f"topics not fitted: {error}")
+        model = None
+    comments["topik"] = topic
+    comments["label_topik"] = labels
+    return model, notes
+
+
+# -- the result ---------------------------------------------------------------------------------------
+class Comparison:
+    """The result of :meth:`Analysis.compare`: per-segment table, tests and highlighted differences.
+
+    Attributes
+    ----------
+    tabel : DataFrame
+        One row per segment: ``n`` (informative comments), sentiment shares, aspect mention shares,
+        share negative among each aspect's mentions, and ``cukup_data`` (n ≥ ``min_n``).
+    uji : DataFrame
+        One chi-square test per measure over the segments with enough data: ``chi2``, ``dof``, ``p``,
+        ``p_holm`` (Holm-adjusted across the measures), ``cramer_v``, ``signifikan`` (p_holm < 0.05).
+    sorotan : DataFrame
+        Segments whose cell deviates in a significant test (adjusted standardised residual beyond
+        ±1.96): ``segmen``, ``ukuran``, ``porsi``, ``porsi_lain`` (all other segments), ``arah``.
+    """
+
+    def __init__(self, by: str, tabel: pd.DataFrame, uji: pd.DataFrame, sorotan: pd.DataFrame, min_n: int) -> None:
+        self.by, self.tabel, self.uji, self.sorotan, self.min_n = by, tabel, uji, sorotan, min_n
+
+    def __repr__(self) -> str:
+        return f"Comparison(by={self.by!r}, segmen={len(self.tabel)}, uji_signifikan={int(self.uji['signifikan'].sum()) if len(self.uji) else 0})"
+
+    def _repr_html_(self) -> str:
+        return (f"<p><b>Perbandingan per {self.by}</b> (min. n = {self.min_n})</p>"
+                + self.tabel.to_html(float_format="{:.3f}".format) + self.uji.to_html(float_format="{:.4f}".format)
+                + self.sorotan.to_html(index=False, float_format="{:.3f}".format))
+
+
+class Analysis:
+    """Per-comment results and the tables, quotes, tests and reports built from them.
+
+    Create it with :func:`analyze`. ``comments`` holds one row per input row, with the original
+    index and columns, plus ``teks_bersih``, ``sentimen``, ``skor_sentimen`` (P(positif) −
+    P(negatif)), ``aspek``, ``aspek_sentimen``, ``bukti_aspek``, ``saran``, ``non_informatif``,
+    ``topik``, ``label_topik`` and, when barriers were coded, ``hambatan``.
+    """
+
+    def __init__(self, comments: pd.DataFrame, *, text: str, by: list[str], rating: str | None, barriers: str | None,
+                 task: str, topic_model: Any, names: list[str], lang: str, notes: list[str], random_state: int) -> None:
+        self.comments = comments
+        self.text = text
+        self.barrier_column = barriers if barriers is not None else text
+        self.by = by
+        self.rating = rating
+        self.task = task
+        self.topic_model = topic_model
+        self.names = names
+        self.lang = lang
+        self.notes = notes
+        self.random_state = random_state
+
+    def __len__(self) -> int:
+        return len(self.comments)
+
+    def __repr__(self) -> str:
+        return f"Analysis(komentar={len(self)}, tugas={self.task!r}, segmen={self.by}, nilai={self.rating!r})"
+
+    # -- helpers --------------------------------------------------------------------------------------
+    @property
+    def _informative(self) -> pd.DataFrame:
+        return self.comments.loc[~self.comments["non_informatif"].to_numpy(dtype=bool)]
+
+    def _require(self, column: str, hint: str) -> None:
+        if column not in self.comments.columns:
+            raise ValueError(hint)
+
+    def mask(self, text: Any) -> str:
+        """``text`` with NIP, NIK, phone numbers, e-mails and the given ``names`` masked."""
+        from .normalization import mask_identifiers
+
+        return mask_identifiers(text if isinstance(text, str) else "", self.names)
+
+    # -- tables ---------------------------------------------------------------------------------------
+    def sentiment_table(self) -> pd.DataFrame:
+        """Sentiment of the informative comments: ``jumlah``, ``porsi`` and its 95% Wilson interval."""
+        self._require("sentimen", "sentiment was not analysed (task='hambatan').")
+        counts = self._informative["sentimen"].value_counts().reindex(list(SENTIMENTS), fill_value=0)
+        return _share_table(counts, counts.sum(), "sentimen")
+
+    def aspect_table(self) -> pd.DataFrame:
+        """Per aspect: mentions (share of informative comments, 95% CI) and their polarity mix.
+
+        ``negatif``/``netral``/``positif`` count the mentions by polarity; ``porsi_negatif`` is the
+        share of the aspect's mentions that are negative, with its own interval.
+        """
+        self._require("aspek", "aspects were not analysed (task='hambatan').")
+        informative = self._informative
+        n = len(informative)
+        rows = []
+        for aspect in _aspects_of(self.comments):
+            polarities = [d.get(aspect) for d, a in zip(informative["aspek_sentimen"], informative["aspek"]) if aspect in a]
+            mentioned = len(polarities)
+            row = {"aspek": aspect, "disebut": mentioned, "porsi_disebut": mentioned / n if n else np.nan}
+            row["ci_bawah"], row["ci_atas"] = (float(v) for v in wilson_interval(mentioned, n))
+            for polarity in SENTIMENTS:
+                row[polarity] = sum(p == polarity for p in polarities)
+            row["porsi_negatif"] = row["negatif"] / mentioned if mentioned else np.nan
+            low, high = wilson_interval(row["negatif"], mentioned)
+            row["negatif_ci_bawah"], row["negatif_ci_atas"] = float(low), float(high)
+            rows.append(row)
+        return pd.DataFrame(rows).set_index("aspek") if rows else pd.DataFrame()
+
+    def topic_table(self) -> pd.DataFrame:
+        """The topics (id, size, share, label, key terms, aspects, sentiment mix, examples)."""
+        if self.topic_model is None or not hasattr(self.topic_model, "topics_"):
+            return pd.DataFrame(columns=["topik", "ukuran", "porsi", "label"])
+        table = self.topic_model.topics_.copy()
+        counts = self.comments["topik"].value_counts()
+        table["ukuran"] = table["topik"].map(counts).fillna(0).astype(int)
+        table["porsi"] = table["ukuran"] / max(len(self.comments), 1)
+        table["contoh"] = table["contoh"].map(lambda examples: [self.mask(e) for e in examples])
+        return table.sort_values("ukuran", ascending=False).reset_index(drop=True)
+
+    def summary(self) -> dict[str, Any]:
+        """Key numbers and the main tables.
+
+        Returns a dict: ``angka_kunci`` (a DataFrame of the headline counts and shares), ``sentimen``,
+        ``aspek`` (see :meth:`aspect_table`), ``topik`` (the largest topics), ``saran`` and
+        ``non_informatif`` (share of all comments with a 95% CI), and ``hambatan`` when coded.
+        """
+        comments = self.comments
+        n = len(comments)
+        result: dict[str, Any] = {}
+        empty = comments[self.text].map(lambda v: not as_text_list([v])[0].strip()).sum() if n else 0
+        key = [("komentar", n), ("kosong", int(empty)), ("non_informatif", int(comments["non_informatif"].sum()))]
+        if "saran" in comments:
+            key.append(("saran", int(comments["saran"].sum())))
+        result["non_informatif"] = _share_table(pd.Series({"non_informatif": int(comments["non_informatif"].sum())}), n, "ukuran")
+        if self.task == "evaluasi":
+            result["sentimen"] = self.sentiment_table()
+            result["aspek"] = self.aspect_table()
+            result["saran"] = _share_table(pd.Series({"saran": int(comments["saran"].sum())}), n, "ukuran")
+        if "hambatan" in comments:
+            result["hambatan"] = self.barriers()
+            key.append(("menjawab_hambatan", int(result["hambatan"].attrs.get("n", 0))))
+        if self.rating is not None:
+            values = _numeric(comments[self.rating])
+            key.append(("rata_rata_nilai", round(float(values.mean()), 3) if values.notna().any() else np.nan))
+        result["topik"] = self.topic_table().head(10)
+        result["angka_kunci"] = pd.DataFrame(key, columns=["ukuran", "nilai"])
+        return result
+
+    # -- quotes ---------------------------------------------------------------------------------------
+    def quotes(self, aspect: str | None = None, sentiment: str | None = None, n: int = 5, *,
+               topic: int | None = None, barrier: str | None = None, diversity: float = 0.3,
+               rows: Any = None) -> pd.DataFrame:
+        """Representative, diverse, de-duplicated comments (personal identifiers masked).
+
+        Comments are filtered by ``aspect`` (and its polarity when ``sentiment`` is given too), by
+        overall ``sentiment``, ``topic`` or ``barrier``; then picked by maximal marginal relevance:
+        close to the group's TF-IDF centre (typical) and unlike the ones already picked (diverse,
+        weight ``diversity``). Duplicates after cleaning are shown once.
+        """
+        from .quotes import pick_quotes
+
+        check_int("n", n, minimum=1)
+        comments = self.comments
+        keep = np.ones(len(comments), dtype=bool)
+        source = self.text
+        if barrier is not None:
+            self._require("hambatan", "barriers were not coded: pass barriers='column' or task='hambatan' to analyze().")
+            keep &= comments["hambatan"].map(lambda b: barrier in b).to_numpy(dtype=bool)
+            source = self._barrier_text_column()
+        else:
+            keep &= ~comments["non_informatif"].to_numpy(dtype=bool)
+        if aspect is not None:
+            self._require("aspek", "aspects were not analysed (task='hambatan').")
+            check_option("aspect", aspect, _aspects_of(comments))
+            keep &= comments["aspek"].map(lambda a: aspect in a).to_numpy(dtype=bool)
+            if sentiment is not None:
+                check_option("sentiment", sentiment, list(SENTIMENTS))
+                keep &= comments["aspek_sentimen"].map(lambda d: d.get(aspect) == sentiment).to_numpy(dtype=bool)
+        elif sentiment is not None:
+            check_option("sentiment", sentiment, list(SENTIMENTS))
+            keep &= (comments["sentimen"] == sentiment).to_numpy()
+        if topic is not None:
+            keep &= (comments["topik"] == topic).to_numpy()
+        if rows is not None:
+            rows = np.asarray(rows, dtype=bool)
+            if rows.shape != keep.shape:
+                raise ValueError(f"`rows` must be a boolean mask with one value per comment ({len(keep)}).")
+            keep &= rows
+        frame = comments.loc[keep]
+        # positions, not labels: the user's index may repeat
+        texts = pd.Series([as_text_list([v])[0] for v in frame[source]], dtype=object)
+        cleaned = None if barrier is not None else pd.Series(frame["teks_bersih"].to_numpy(), dtype=object)
+        chosen = pick_quotes(texts, cleaned, n=n, diversity=diversity)
+        columns = [c for c in ("sentimen", "aspek", "aspek_sentimen", "label_topik", "hambatan") if c in frame]
+        result = frame.iloc[chosen.index.to_numpy()][columns].copy()
+        result.insert(0, "kutipan", [self.mask(t) for t in chosen])
+        result["skor"] = chosen.attrs.get("scores", [np.nan] * len(chosen))
+        return result
+
+    def _barrier_text_column(self) -> str:
+        return self.barrier_column
+
+    # -- comparisons ----------------------------------------------------------------------------------
+    def compare(self, by: str | None = None, *, min_n: int = 30) -> Comparison:
+        """Sentiment, aspect mentions and aspect polarity per segment, with chi-square tests.
+
+        Segments with fewer than ``min_n`` informative comments are shown but left out of the tests.
+        Each measure (sentiment; each aspect mentioned or not; each aspect negative or not among its
+        mentions) is tested across segments; p-values are Holm-adjusted across the measures, and
+        Cramér's V gives the size of the difference. ``sorotan`` lists the segments that drive a
+        significant difference.
+        """
+        if by is None:
+            if not self.by:
+                raise ValueError("say which column to compare by: compare('instansi'), or analyze(..., by='instansi').")
+            by = self.by[0]
+        _check_columns(self.comments, [by], ["by"])
+        check_int("min_n", min_n, minimum=1)
+        informative = self._informative
+        segment = informative[by].map(lambda v: as_text_list([v])[0].strip() or "(kosong)")
+        sizes = segment.value_counts()
+        rows, outcome_tables = [], {}
+        evaluation = self.task == "evaluasi"
+        if evaluation:
+            sentiment = pd.crosstab(segment.to_numpy(), informative["sentimen"].to_numpy()).reindex(columns=list(SENTIMENTS), fill_value=0)
+            outcome_tables["sentimen"] = sentiment
+            for aspect in _aspects_of(self.comments):
+                mentioned = informative["aspek"].map(lambda a, x=aspect: x in a)
+                outcome_tables[f"menyebut_{aspect}"] = pd.crosstab(segment.to_numpy(), mentioned.to_numpy()).reindex(columns=[True, False], fill_value=0)
+                negative = informative["aspek_sentimen"].map(lambda d, x=aspect: d.get(x) == "negatif")
+                among = mentioned.to_numpy()
+                outcome_tables[f"negatif_{aspect}"] = pd.crosstab(segment.to_numpy()[among], negative.to_numpy()[among]).reindex(
+                    index=sizes.index, columns=[True, False], fill_value=0)
+        if "hambatan" in self.comments:
+            answered = self.comments[self._barrier_text_column()].map(lambda v: bool(as_text_list([v])[0].strip()))
+            codes = self.comments.loc[answered.to_numpy(dtype=bool)]
+            seg_all = codes[by].map(lambda v: as_text_list([v])[0].strip() or "(kosong)")
+            for code in _barrier_codes(self.comments):
+                has = codes["hambatan"].map(lambda b, x=code: x in b)
+                outcome_tables[f"hambatan_{code}"] = pd.crosstab(seg_all.to_numpy(), has.to_numpy()).reindex(columns=[True, False], fill_value=0)
+        for name in sizes.index:
+            row = {by: name, "n": int(sizes[name]), "cukup_data": bool(sizes[name] >= min_n)}
+            for measure, table in outcome_tables.items():
+                if name not in table.index:
+                    continue
+                counts = table.loc[name]
+                total = counts.sum()
+                if measure == "sentimen":
+                    for label in SENTIMENTS:
+                        row[f"porsi_{label}"] = counts[label] / total if total else np.nan
+                else:
+                    row[f"porsi_{measure}"] = counts[True] / total if total else np.nan
+            rows.append(row)
+        table = pd.DataFrame(rows).set_index(by) if rows else pd.DataFrame()
+        enough = sizes.index[sizes >= min_n]
+        tests, residual_tables = [], {}
+        for measure, outcome in outcome_tables.items():
+            result = chi_square(outcome.loc[outcome.index.intersection(enough)])
+            if result is None:
+                continue
+            residual_tables[measure] = result.pop("residuals")
+            tests.append({"ukuran": measure, **result})
+        tests_frame = pd.DataFrame(tests, columns=["ukuran", "chi2", "dof", "p", "cramer_v", "min_expected"])
+        if len(tests_frame):
+            tests_frame["p_holm"] = holm(tests_frame["p"].to_numpy())
+            tests_frame["signifikan"] = tests_frame["p_holm"] < 0.05
+        else:
+            tests_frame["p_holm"], tests_frame["signifikan"] = [], []
+        highlights = []
+        for test in tests_frame.loc[tests_frame["signifikan"]].itertuples():
+            residuals, outcome = residual_tables[test.ukuran], outcome_tables[test.ukuran]
+            target = "negatif" if test.ukuran == "sentimen" else True
+            if target not in residuals.columns:
+                continue
+            for name, value in residuals[target].items():
+                if abs(value) > 1.96:
+                    others = outcome.loc[outcome.index.intersection(enough).drop(name)]
+                    highlights.append({
+                        "segmen": name, "ukuran": test.ukuran if test.ukuran != "sentimen" else "sentimen_negatif",
+                        "porsi": outcome.loc[name, target] / outcome.loc[name].sum(),
+                        "porsi_lain": others[target].sum() / max(others.to_numpy().sum(), 1),
+                        "residu": float(value), "arah": "lebih tinggi" if value > 0 else "lebih rendah",
+                    })
+        highlights_frame = pd.DataFrame(highlights, columns=["segmen", "ukuran", "porsi", "porsi_lain", "residu", "arah"])
+        return Comparison(by, table, tests_frame, highlights_frame, min_n)
+
+    # -- ratings --------------------------------------------------------------------------------------
+    def rating_by_aspect(self) -> pd.DataFrame:
+        """Mean rating (95% CI) of the comments that mention each aspect, by the aspect's polarity,
+        and of all comments by overall sentiment (rows ``semua``)."""
+        values = self._rating_values()
+        rows = []
+        comments = self.comments.assign(_nilai=values.to_numpy())
+        rated = comments.loc[comments["_nilai"].notna()]
+        groups = [("semua", s, rated["sentimen"] == s) for s in SENTIMENTS]
+        for aspect in _aspects_of(self.comments):
+            groups += [(aspect, s, rated["aspek_sentimen"].map(lambda d, a=aspect, p=s: d.get(a) == p)) for s in SENTIMENTS]
+        from scipy.stats import t as student
+
+        for aspect, polarity, mask in groups:
+            subset = rated["_nilai"].to_numpy()[mask.to_numpy(dtype=bool)]
+            subset = pd.Series(subset, dtype=float)
+            n = len(subset)
+            mean = float(subset.mean()) if n else np.nan
+            half = float(student.ppf(0.975, n - 1) * subset.std(ddof=1) / np.sqrt(n)) if n > 1 else np.nan
+            rows.append({"aspek": aspect, "polaritas": polarity, "n": n, "rata_rata": mean,
+                         "ci_bawah": mean - half, "ci_atas": mean + half})
+        return pd.DataFrame(rows)
+
+    def rating_effects(self) -> pd.DataFrame:
+        """Which aspects' negative mentions go with lower ratings: fix these first.
+
+        An ordinary least squares regression of the rating on one indicator per aspect (the comment
+        mentions the aspect negatively), over every rated comment. ``koefisien`` is the difference in
+        mean rating when the aspect is criticised, holding the other aspects fixed (with 95% CI and
+        p); ``prevalensi`` is the share of rated comments criticising it; ``dampak`` = koefisien ×
+        prevalensi is the rating points the average lost to it, and ``prioritas`` ranks by it. This
+        is an association in observational data, not a causal effect.
+        """
+        values = self._rating_values()
+        comments = self.comments.assign(_nilai=values.to_numpy())
+        rated = comments.loc[comments["_nilai"].notna()]
+        aspects = _aspects_of(self.comments)
+        indicators = pd.DataFrame({f"negatif_{a}": rated["aspek_sentimen"].map(lambda d, x=a: d.get(x) == "negatif").to_numpy(dtype=float)
+                                   for a in aspects})
+        if len(rated) < len(aspects) + 3:
+            raise ValueError(f"only {len(rated)} comments have a rating; at least {len(aspects) + 3} are needed.")
+        fit = ols(rated["_nilai"].to_numpy(dtype=float), indicators)
+        fit = fit.drop(index="konstanta")
+        fit.insert(0, "aspek", [name.removeprefix("negatif_") for name in fit.index])
+        fit["prevalensi"] = [indicators[name].mean() for name in fit.index]
+        fit["dampak"] = fit["koefisien"] * fit["prevalensi"]
+        fit = fit.reset_index(drop=True).sort_values("dampak").reset_index(drop=True)
+        fit["prioritas"] = np.arange(1, len(fit) + 1)
+        fit.attrs["n"] = len(rated)
+        return fit
+
+    def _rating_values(self) -> pd.Series:
+        if self.rating is None:
+            raise ValueError("no rating column: pass analyze(..., rating='nilai') to relate ratings to aspects.")
+        self._require("aspek", "aspects were not analysed (task='hambatan').")
+        return _numeric(self.comments[self.rating])
+
+    # -- barriers -------------------------------------------------------------------------------------
+    def barriers(self, by: str | None = None, *, min_n: int = 30, n_quotes: int = 3) -> pd.DataFrame:
+        """Why ASN skip training: each barrier's count and share of the answered rows (95% CI), with
+        quotes; with ``by``, the shares per segment (segments below ``min_n`` answers marked)."""
+        self._require("hambatan", "barriers were not coded: pass barriers='column' or task='hambatan' to analyze().")
+        source = self._barrier_text_column()
+        answered = self.comments.loc[self.comments[source].map(lambda v: bool(as_text_list([v])[0].strip())).to_numpy(dtype=bool)]
+        codes = _barrier_codes(self.comments)
+        if by is None:
+            counts = pd.Series({c: int(sum(c in b for b in answered["hambatan"])) for c in codes}, dtype=int)
+            table = _share_table(counts, len(answered), "hambatan").sort_values("jumlah", ascending=False)
+            table["contoh"] = [self.quotes(barrier=c, n=n_quotes)["kutipan"].tolist() if table.loc[c, "jumlah"] else []
+                               for c in table.index]
+            table.attrs["n"] = len(answered)
+            return table
+        _check_columns(self.comments, [by], ["by"])
+        segment = answered[by].map(lambda v: as_text_list([v])[0].strip() or "(kosong)")
+        rows = []
+        for name, group in answered.groupby(segment.to_numpy(), sort=True):
+            row = {by: name, "n": len(group), "cukup_data": len(group) >= min_n}
+            for code in codes:
+                row[code] = group["hambatan"].map(lambda b, x=code: x in b).mean()
+            rows.append(row)
+        table = pd.DataFrame(rows).set_index(by)
+        table.attrs["n"] = len(answered)
+        return table
+
+    # -- charts ---------------------------------------------------------------------------------------
+    def plot_aspects(self) -> Any:
+        """Stacked bars of aspect mentions by polarity (a matplotlib figure)."""
+        from .plots import plot_aspect_sentiment
+
+        self._require("aspek", "aspects were not analysed (task='hambatan').")
+        return plot_aspect_sentiment(self.comments, lang=self.lang)
+
+    def plot_topics(self) -> Any:
+        """Topic sizes (a matplotlib figure)."""
+        from .plots import plot_topic_sizes
+
+        if self.topic_model is None:
+            raise ValueError("no topics were fitted: analyze(..., topics='auto').")
+        return plot_topic_sizes(self.topic_model)
+
+    def plot_comparison(self, by: str | None = None, *, measure: str = "sentimen", value: str = "negatif", min_n: int = 30) -> Any:
+        """Share of ``value`` in ``measure`` per segment with 95% intervals (a matplotlib figure)."""
+        from .plots import plot_segment_comparison
+
+        by = by or (self.by[0] if self.by else None)
+        if by is None:
+            raise ValueError("say which column to compare by: plot_comparison('instansi').")
+        _check_columns(self.comments, [by], ["by"])
+        return plot_segment_comparison(self.comments, by, measure=measure, value=value, min_n=min_n, lang=self.lang)
+
+    def plot_ratings(self) -> Any:
+        """Mean rating of comments that praise or criticise each aspect (a matplotlib figure)."""
+        from .plots import plot_rating_by_aspect
+
+        values = self._rating_values()
+        return plot_rating_by_aspect(self.comments.assign(**{self.rating: values.to_numpy()}), self.rating, lang=self.lang)
+
+    def plot_barriers(self) -> Any:
+        """Shares of the barriers to attending training (a matplotlib figure)."""
+        from .plots import plot_barriers
+
+        self._require("hambatan", "barriers were not coded: pass barriers='column' or task='hambatan' to analyze().")
+        return plot_barriers(self.comments, lang=self.lang)
+
+    def wordclouds(self, by: Literal["aspek", "sentimen"] = "aspek") -> dict[str, Any]:
+        """Word clouds per aspect or per sentiment (dict of matplotlib figures), negations as phrases."""
+        from . import plots
+
+        check_option("by", by, ["aspek", "sentimen"])
+        self._require("aspek", "aspects were not analysed (task='hambatan').")
+        build = plots.aspect_wordclouds if by == "aspek" else plots.sentiment_wordclouds
+        return build(self.to_frame(mask=True), self.text, lang=self.lang)
+
+    # -- exports --------------------------------------------------------------------------------------
+    def to_frame(self, *, flat: bool = False, mask: bool = False) -> pd.DataFrame:
+        """A copy of ``comments``; ``flat=True`` writes lists and dicts as text ("materi; waktu",
+        "materi: positif"); ``mask=True`` masks personal identifiers in every text column."""
+        frame = self.comments.copy()
+        if flat:
+            for column in frame.columns:
+                if frame[column].map(lambda v: isinstance(v, (list, dict))).any():
+                    frame[column] = frame[column].map(_flat)
+        if mask:
+            for column in frame.columns:
+                if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
+                    frame[column] = frame[column].map(lambda v: self.mask(v) if isinstance(v, str) else v)
+        return frame
+
+    def to_csv(self, path: str | Path, *, mask: bool = True) -> Path:
+        """Write the per-comment table as UTF-8 CSV with BOM (opens in Excel), identifiers masked and
+        cells that a spreadsheet would run as a formula neutralised."""
+        from .report import neutralize_formulas
+
+        path = Path(path)
+        neutralize_formulas(self.to_frame(flat=True, mask=mask)).to_csv(path, encoding="utf-8-sig")
+        return path
+
+    def _sheets(self) -> dict[str, pd.DataFrame]:
+        summary = self.summary()
+        sheets = {"ringkasan": summary["angka_kunci"]}
+        sheets["komentar"] = self.to_frame(flat=True, mask=True).reset_index()
+        if "aspek" in summary:
+            sheets["aspek"] = summary["aspek"].reset_index()
+        topics = self.topic_table()
+        if len(topics):
+            sheets["topik"] = topics.assign(kata_kunci=topics["kata_kunci"].map(lambda terms: ", ".join(t for t, _ in terms)))
+        if "hambatan" in summary:
+            sheets["hambatan"] = summary["hambatan"].reset_index()
+        if "saran" in self.comments:
+            keep = self.comments["saran"].to_numpy(dtype=bool) & ~self.comments["non_informatif"].to_numpy(dtype=bool)
+            suggestions = self.comments.loc[keep]
+            sheets["saran"] = pd.DataFrame({"kutipan": suggestions[self.text].map(self.mask).to_numpy(),
+                                            "aspek": suggestions["aspek"].map(_flat).to_numpy()}, index=suggestions.index).reset_index()
+        return sheets
+
+    def to_excel(self, path: str | Path) -> Path:
+        """Write an Excel workbook with the sheets ringkasan, komentar, aspek, topik, hambatan and
+        saran (those that apply); identifiers masked, formula-like cells neutralised."""
+        from .report import write_excel
+
+        path = Path(path)
+        write_excel(self._sheets(), path)
+        return path
+
+    def report_context(self, *, lang: str | None = None, title: str | None = None, n_quotes: int = 3) -> dict[str, Any]:
+        """Everything the HTML report shows, as a dict (see :func:`umpanbalik.report.render_html`)."""
+        from . import plots
+        from ._i18n import text as _t
+
+        lang = lang or self.lang
+        summary = self.summary()
+        comments = self.to_frame(mask=True)
+        context: dict[str, Any] = {"judul": title or _t("report_title", lang), "lang": lang,
+                                   "dibuat": pd.Timestamp.now().strftime("%Y-%m-%d"), "gambar": {}, "tabel": {}}
+        key = summary["angka_kunci"].copy()
+        context["angka_kunci"] = [{"label": _t(f"key_{row.ukuran}", lang), "nilai": _format_number(row.nilai), "catatan": ""}
+                                  for row in key.itertuples()]
+        figures = context["gambar"]
+        if self.task == "evaluasi":
+            figures["aspek_sentimen"] = plots.plot_aspect_sentiment(comments, lang=lang)
+            context["tabel"]["aspek"] = summary["aspek"]
+            context["kutipan"] = {aspect: [{"teks": row.kutipan, "sentimen": (row.aspek_sentimen or {}).get(aspect, "")}
+                                           for row in self.quotes(aspect, n=n_quotes).itertuples()]
+                                  for aspect in _aspects_of(self.comments) if aspect in set().union(*self.comments["aspek"])}
+            suggestion = self.comments["saran"].to_numpy(dtype=bool)
+            if suggestion.any():
+                picked = self.quotes(n=10, diversity=0.5, rows=suggestion)
+                context["saran"] = picked["kutipan"].tolist()
+            for name, figure in plots.aspect_wordclouds(comments, self.text, lang=lang).items():
+                figures[f"awan_aspek_{name}"] = figure
+            for name, figure in plots.sentiment_wordclouds(comments, self.text, lang=lang).items():
+                figures[f"awan_sentimen_{name}"] = figure
+            if self.rating is not None and _numeric(self.comments[self.rating]).notna().sum() >= 8:
+                figures["nilai"] = plots.plot_rating_by_aspect(comments.assign(**{self.rating: _numeric(self.comments[self.rating])}),
+                                                               self.rating, lang=lang)
+                context["tabel"]["nilai"] = self.rating_effects()
+        if self.topic_model is not None and getattr(self.topic_model, "n_topics_", 0):
+            figures["topik"] = plots.plot_topic_sizes(self.topic_model)
+            topics = self.topic_table()
+            context["tabel"]["topik"] = topics[["topik", "ukuran", "porsi", "label"]].assign(
+                contoh=topics["contoh"].map(lambda e: e[0] if e else ""))
+        if "hambatan" in self.comments:
+            figures["hambatan"] = plots.plot_barriers(comments, lang=lang)
+            context["tabel"]["hambatan"] = summary["hambatan"].assign(contoh=summary["hambatan"]["contoh"].map(lambda e: " | ".join(e)))
+        if self.by and self.task == "evaluasi":
+            comparison = self.compare(self.by[0])
+            figures["perbandingan"] = plots.plot_segment_comparison(comments, self.by[0], lang=lang)
+            context["tabel"]["perbandingan"] = comparison.sorotan
+        return context
+
+    def to_html(self, path: str | Path, *, lang: str | None = None, title: str | None = None) -> Path:
+        """Write one self-contained HTML report (images embedded, no external assets), Indonesian by
+        default: key numbers, charts, word clouds, suggestions, quotes per aspect, topics, barriers,
+        segment comparison, methods and limitations. Identifiers are masked; comment text is escaped."""
+        from .report import write_html
+
+        path = Path(path)
+        write_html(self.report_context(lang=lang, title=title), path, lang=lang or self.lang)
+        return path
+
+    def _repr_html_(self) -> str:
+        summary = self.summary()
+        parts = [f"<p><b>umpanbalik</b>: {len(self):,} komentar</p>", summary["angka_kunci"].to_html(index=False)]
+        if "aspek" in summary and len(summary["aspek"]):
+            parts.append(summary["aspek"][["disebut", "porsi_disebut", "negatif", "netral", "positif", "porsi_negatif"]]
+                         .to_html(float_format="{:.3f}".format))
+        if "hambatan" in summary:
+            parts.append(summary["hambatan"][["jumlah", "porsi"]].to_html(float_format="{:.3f}".format))
+        return "".join(parts)
+
+
+# -- helpers ------------------------------------------------------------------------------------------
+def _share_table(counts: pd.Series, total: int, name: str) -> pd.DataFrame:
+    counts = counts.astype(int)
+    low, high = wilson_interval(counts.to_numpy(), np.full(len(counts), total))
+    table = pd.DataFrame({"jumlah": counts.to_numpy(), "porsi": counts.to_numpy() / total if total else np.nan,
+                          "ci_bawah": low, "ci_atas": high}, index=pd.Index(counts.index, name=name))
+    return table
+
+
+def _numeric(values: pd.Series) -> pd.Series:
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return values.astype(float)
+    return pd.to_numeric(values.map(lambda v: v.strip().replace(",", ".") if isinstance(v, str) else v), errors="coerce").astype(float)
+
+
+def _aspects_of(comments: pd.DataFrame) -> list[str]:
+    seen = {a for row in comments.get("aspek", []) for a in row}
+    return list(ASPECTS) + sorted(seen - set(ASPECTS))
+
+
+def _barrier_codes(comments: pd.DataFrame) -> list[str]:
+    from .datasets import BARRIERS
+
+    seen = {b for row in comments["hambatan"] for b in row}
+    return list(BARRIERS) + sorted(seen - set(BARRIERS))
+
+
+def _format_number(value: Any) -> str:
+    if isinstance(value, (int, np.integer)) or (isinstance(value, float) and float(value).is_integer()):
+        return f"{int(value):,}".replace(",", ".")
+    return f"{value:.2f}".replace(".", ",") if isinstance(value, float) else str(value)
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_flat(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    return value

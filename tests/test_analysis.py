@@ -1,0 +1,196 @@
+"""analyze() and Analysis: rows kept, inputs read, tables and tests computed correctly."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from umpanbalik import load_survey
+from umpanbalik.analysis import Analysis, analyze
+
+
+@pytest.fixture(scope="module")
+def survey() -> pd.DataFrame:
+    frame = load_survey().iloc[::4].head(400)
+    # a non-integer, partly repeated index: results must come back on it
+    frame.index = [f"r{i // 2}" for i in range(len(frame))]
+    return frame
+
+
+@pytest.fixture(scope="module")
+def result(survey: pd.DataFrame) -> Analysis:
+    return analyze(survey, by=["instansi", "moda"], rating="nilai", barriers="alasan_tidak_ikut", topics=4)
+
+
+def test_every_row_comes_back_once_with_its_index_and_columns(survey, result):
+    comments = result.comments
+    assert len(comments) == len(survey)
+    assert comments.index.equals(survey.index)
+    assert comments[survey.columns].equals(survey)
+    for column in ("teks_bersih", "sentimen", "skor_sentimen", "aspek", "aspek_sentimen", "saran",
+                   "non_informatif", "topik", "label_topik", "hambatan"):
+        assert column in comments
+    assert comments["sentimen"].isin(["negatif", "netral", "positif"]).all()
+    assert comments["skor_sentimen"].between(-1, 1).all()
+    assert all(set(d) == set(a) for d, a in zip(comments["aspek_sentimen"], comments["aspek"]))
+    blank = survey["komentar"].str.strip() == ""
+    assert comments.loc[blank.to_numpy(), "non_informatif"].all()
+    assert (comments.loc[comments["non_informatif"].to_numpy(), "topik"] == -1).all()
+
+
+def test_summary_tables_agree_with_the_comments(result):
+    summary = result.summary()
+    informative = result.comments.loc[~result.comments["non_informatif"].to_numpy()]
+    sentiment = summary["sentimen"]
+    assert sentiment["jumlah"].sum() == len(informative)
+    assert np.isclose(sentiment["porsi"].sum(), 1)
+    assert ((sentiment["ci_bawah"] <= sentiment["porsi"]) & (sentiment["porsi"] <= sentiment["ci_atas"])).all()
+    aspects = summary["aspek"]
+    for aspect, row in aspects.iterrows():
+        mentions = [d[aspect] for d in informative["aspek_sentimen"] if aspect in d]
+        assert row["disebut"] == len(mentions)
+        assert row["negatif"] == mentions.count("negatif")
+    key = summary["angka_kunci"].set_index("ukuran")["nilai"]
+    assert key["komentar"] == len(result.comments)
+    assert key["saran"] == result.comments["saran"].sum()
+
+
+def test_quotes_match_the_filter_are_distinct_and_masked(survey):
+    frame = survey.copy()
+    frame.iloc[0, frame.columns.get_loc("komentar")] = (
+        "jadwal zoom terlalu mepet dengan jam kerja, hubungi saya 081234567890 atau Budi Santoso")
+    result = analyze(frame, topics=False, names=["Budi Santoso"])
+    quotes = result.quotes("waktu", "negatif", n=40)
+    assert 0 < len(quotes) <= 40
+    assert all(d["waktu"] == "negatif" for d in quotes["aspek_sentimen"])
+    cleaned = result.comments.loc[quotes.index.unique(), "teks_bersih"]
+    assert quotes["kutipan"].is_unique and cleaned.nunique() >= len(quotes) - cleaned.duplicated().sum()
+    assert not quotes["kutipan"].str.contains("081234567890|Budi Santoso").any()
+    assert result.quotes(n=3).shape[0] == 3
+    with pytest.raises(ValueError, match="aspect"):
+        result.quotes("harga")
+
+
+def _synthetic(comments: dict, **kwargs) -> Analysis:
+    frame = pd.DataFrame(comments)
+    defaults = {"teks_bersih": "x", "skor_sentimen": 0.0, "saran": False, "non_informatif": False, "bukti_aspek": [{}] * len(frame)}
+    for column, value in defaults.items():
+        if column not in frame:
+            frame[column] = value
+    return Analysis(frame, text="komentar", by=kwargs.get("by", []), rating=kwargs.get("rating"), barriers=None,
+                    task="evaluasi", topic_model=None, names=[], lang="id", notes=[], random_state=0)
+
+
+def test_compare_flags_the_segment_that_differs_and_guards_small_ones():
+    rng = np.random.default_rng(0)
+    segments = ["A"] * 120 + ["B"] * 120 + ["C"] * 120 + ["kecil"] * 10
+    negative_rate = {"A": 0.75, "B": 0.35, "C": 0.35, "kecil": 1.0}
+    sentiment = ["negatif" if rng.random() < negative_rate[s] else "positif" for s in segments]
+    aspects = [["waktu"]] * len(segments)
+    polarity = [{"waktu": s} for s in sentiment]
+    analysis = _synthetic({"komentar": ["k"] * len(segments), "unit": segments, "sentimen": sentiment,
+                           "aspek": aspects, "aspek_sentimen": polarity})
+    comparison = analysis.compare("unit", min_n=30)
+    assert comparison.tabel.loc["kecil", "cukup_data"] == False  # noqa: E712
+    test = comparison.uji.set_index("ukuran").loc["sentimen"]
+    assert test["signifikan"] and test["dof"] == 2  # the small segment is not in the test
+    flagged = comparison.sorotan.set_index(["segmen", "ukuran"])
+    assert flagged.loc[("A", "sentimen_negatif"), "arah"] == "lebih tinggi"
+    assert "kecil" not in set(comparison.sorotan["segmen"])
+    # no difference: nothing significant
+    same = _synthetic({"komentar": ["k"] * 300, "unit": ["A", "B", "C"] * 100,
+                       "sentimen": (["negatif"] * 3 + ["positif"] * 3) * 50,
+                       "aspek": [["waktu"]] * 300, "aspek_sentimen": [{"waktu": "negatif"}] * 300})
+    assert not same.compare("unit").uji["signifikan"].any()
+    with pytest.raises(KeyError, match="Available columns"):
+        same.compare("instansi")
+
+
+def test_rating_effects_recover_a_planted_effect():
+    rng = np.random.default_rng(1)
+    n = 600
+    waktu_negative = rng.random(n) < 0.3
+    materi_negative = rng.random(n) < 0.2
+    rating = np.clip(np.round(4.2 - 1.0 * waktu_negative - 0.2 * materi_negative + rng.normal(0, 0.5, n)), 1, 5)
+    polarity = [{**({"waktu": "negatif"} if w else {}), **({"materi": "negatif"} if m else {"materi": "positif"})}
+                for w, m in zip(waktu_negative, materi_negative)]
+    analysis = _synthetic({"komentar": ["k"] * n, "sentimen": ["negatif"] * n, "aspek": [list(d) for d in polarity],
+                           "aspek_sentimen": polarity, "nilai": [str(v) if i % 50 else "" for i, v in enumerate(rating)]},
+                          rating="nilai")
+    effects = analysis.rating_effects().set_index("aspek")
+    assert effects.loc["waktu", "ci_bawah"] < -0.8 < -1.0 + 0.25 and effects.loc["waktu", "ci_atas"] > -1.2
+    assert effects.loc["waktu", "prioritas"] == 1
+    assert effects.attrs["n"] == n - n // 50  # blank ratings are missing, not zero
+    by_aspect = analysis.rating_by_aspect().set_index(["aspek", "polaritas"])
+    assert by_aspect.loc[("waktu", "negatif"), "rata_rata"] < by_aspect.loc[("materi", "positif"), "rata_rata"]
+    with pytest.raises(ValueError, match="rating="):
+        _synthetic({"komentar": ["k"], "sentimen": ["netral"], "aspek": [[]], "aspek_sentimen": [{}]}).rating_effects()
+
+
+def test_barriers_count_the_answered_rows(result, survey):
+    table = result.barriers()
+    answered = survey["alasan_tidak_ikut"].str.strip() != ""
+    assert table.attrs["n"] == answered.sum()
+    for code, row in table.iterrows():
+        assert row["jumlah"] == sum(code in b for b in result.comments.loc[answered.to_numpy(), "hambatan"])
+        assert len(row["contoh"]) <= 3
+    per_segment = result.barriers(by="moda")
+    assert per_segment["n"].sum() == answered.sum()
+
+
+def test_barrier_task_codes_the_text_column():
+    answers = ["atasan tidak kasih izin", "kerjaan numpuk, tidak bisa ditinggal", "", None, "sinyal jelek di kantor"]
+    result = analyze(pd.Series(answers, name="alasan"), "alasan", task="hambatan", topics=False)
+    assert len(result.comments) == 5
+    assert "dukungan_pimpinan" in result.comments["hambatan"].iloc[0]
+    assert result.comments["hambatan"].iloc[2] == [] and result.comments["hambatan"].iloc[3] == []
+    assert "sentimen" not in result.comments
+    assert result.barriers().attrs["n"] == 3
+
+
+@pytest.mark.parametrize("encoding,separator", [("utf-8", ","), ("utf-8-sig", ";"), ("cp1252", "\t")])
+def test_reads_csv_exports_in_their_encodings(tmp_path, encoding, separator):
+    frame = pd.DataFrame({"instansi": ["Dinas Kesehatan", "RSUD"], "komentar": ["materi bagus, café", "waktunya kurang – padat"],
+                          "nilai": ["4", "2"]})
+    path = tmp_path / "ekspor.csv"
+    frame.to_csv(path, sep=separator, index=False, encoding=encoding)
+    result = analyze(path, topics=False, rating="nilai")
+    assert result.comments["komentar"].tolist() == frame["komentar"].tolist()
+    assert result.comments["instansi"].tolist() == frame["instansi"].tolist()
+
+
+def test_reads_xlsx(tmp_path):
+    path = tmp_path / "ekspor.xlsx"
+    pd.DataFrame({"komentar": ["materi bagus", "jadwal molor"], "angkatan": ["01", "02"]}).to_excel(path, index=False)
+    result = analyze(path, topics=False)
+    assert result.comments["angkatan"].tolist() == ["01", "02"]  # read as text: leading zeros kept
+
+
+def test_usage_errors_say_what_to_do():
+    with pytest.raises(ValueError, match="wrap it in a list"):
+        analyze("materi bagus sekali")
+    with pytest.raises(KeyError, match="Available columns: 'teks'"):
+        analyze(pd.DataFrame({"teks": ["a"]}))
+    with pytest.raises(ValueError, match="task"):
+        analyze(["a"], task="sentimen")
+    with pytest.raises(FileNotFoundError):
+        analyze("tidak_ada.csv")
+
+
+def test_list_and_series_inputs_and_column_clash():
+    result = analyze(["materi bagus", None, 3.5, "", "👍👍"], topics=False)
+    assert len(result.comments) == 5 and result.comments.index.tolist() == [0, 1, 2, 3, 4]
+    series = pd.Series(["jadwal molor", "narsum interaktif"], index=[10, 10])
+    assert analyze(series, topics=False).comments.index.tolist() == [10, 10]
+    with pytest.warns(UserWarning, match="sentimen_asli"):
+        clash = analyze(pd.DataFrame({"komentar": ["materi bagus"], "sentimen": ["dari survei"]}), topics=False)
+    assert clash.comments["sentimen_asli"].tolist() == ["dari survei"]
+
+
+def test_topics_are_fitted_and_named(result):
+    table = result.topic_table()
+    assert 1 <= len(table) <= 4
+    assert table["ukuran"].sum() == (result.comments["topik"] >= 0).sum()
+    labels = dict(zip(table["topik"], table["label"]))
+    informative = result.comments.loc[result.comments["topik"] >= 0]
+    assert all(labels[t] == label for t, label in zip(informative["topik"], informative["label_topik"]))
