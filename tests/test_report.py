@@ -91,6 +91,9 @@ def test_segment_comparison_shows_wilson_intervals_and_greys_small_segments(comm
 
 
 def test_segment_comparison_with_one_segment_and_pair_values(comments):
+    blank = comments.assign(instansi=["A"] * 44 + [" ", None, np.nan, "", None, None])
+    assert [t.get_text() for t in plots.plot_segment_comparison(blank, "instansi", min_n=3).axes[0].get_yticklabels()] == [
+        "A (n=44)", "(kosong) (n=2) *"]  # blank and missing segments are one; rows 46-49 are non-answers
     one = comments.assign(instansi="A")
     ax = plots.plot_segment_comparison(one, "instansi", measure="aspek_sentimen", value=("waktu", "negatif")).axes[0]
     assert bar_widths(bars(ax)[0]) == [round(10 / 46, 6)]
@@ -114,6 +117,9 @@ def test_barriers_share_of_respondents_naming_one(comments):
     assert bar_widths(bars(ax)[0]) == [round(16 / 26, 6), round(10 / 26, 6), round(10 / 26, 6)]
     english = plots.plot_barriers(comments, lang="en").axes[0]
     assert [t.get_text() for t in english.get_yticklabels()] == ["time/workload", "interest", "technical"]
+    answered = comments.assign(alasan=["sibuk"] * 46 + ["", "  ", None, "tidak tahu"])  # 47 answered
+    ax = plots.plot_barriers(answered, answers="alasan").axes[0]
+    assert bar_widths(bars(ax)[0]) == [round(16 / 47, 6), round(10 / 47, 6), round(10 / 47, 6)]
 
 
 def test_topic_sizes_from_the_comments_frame(comments):

@@ -69,7 +69,8 @@ def segment_shares(comments: pd.DataFrame, by: str, measure: str = "sentimen", v
     data = comments
     if measure not in ("non_informatif", "hambatan") and "non_informatif" in data.columns:
         data = data[~data["non_informatif"].fillna(False).astype(bool)]
-    segments = data[by].astype(object).where(data[by].notna(), text("missing", lang)).astype(str)
+    missing = text("missing", lang)
+    segments = pd.Series([missing if _blank(v) else str(v).strip() for v in data[by]], dtype=object)
     frame = pd.DataFrame({"segmen": segments.to_numpy(), "hit": _matches(data[measure], value)})
     table = frame.groupby("segmen", sort=False)["hit"].agg(n="size", jumlah="sum").reset_index()
     table["porsi"] = table["jumlah"] / table["n"]
@@ -93,11 +94,23 @@ def rating_by_aspect(comments: pd.DataFrame, rating: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["aspek", "sentimen", "rata_rata", "ci_bawah", "ci_atas", "n"])
 
 
-def barrier_shares(comments: pd.DataFrame) -> pd.DataFrame:
-    """Per barrier code: ``jumlah`` of respondents naming it, ``porsi`` of those naming any barrier,
-    95% Wilson interval; most frequent first."""
+def _blank(value: Any) -> bool:
+    return not (value.strip() if isinstance(value, str) else "" if value is None or pd.isna(value) else str(value))
+
+
+def barrier_shares(comments: pd.DataFrame, answers: str | None = None) -> pd.DataFrame:
+    """Per barrier code: ``jumlah`` of respondents naming it, ``porsi`` of the respondents and its
+    95% Wilson interval; most frequent first.
+
+    The respondents are those with a non-blank answer in the column ``answers`` (as
+    ``Analysis.barriers`` counts them), or, without it, those with at least one coded barrier."""
     lists = [as_list(v) for v in comments["hambatan"]]
-    respondents = sum(1 for codes in lists if codes)
+    if answers is None:
+        respondents = sum(1 for codes in lists if codes)
+    else:
+        answered = [not _blank(v) for v in comments[answers]]
+        respondents = sum(answered)
+        lists = [codes for codes, keep in zip(lists, answered) if keep]
     counts = Counter(code for codes in lists for code in dict.fromkeys(codes))
     table = pd.DataFrame(counts.most_common(), columns=["hambatan", "jumlah"])
     table["porsi"] = table["jumlah"] / max(respondents, 1)

@@ -230,10 +230,12 @@ def plot_rating_by_aspect(comments: pd.DataFrame, rating: str, lang: Lang = "id"
     return fig
 
 
-def plot_barriers(comments: pd.DataFrame, lang: Lang = "id") -> Any:
+def plot_barriers(comments: pd.DataFrame, lang: Lang = "id", *, answers: str | None = None) -> Any:
     """Share of respondents naming each barrier to training (``hambatan``), with 95% Wilson intervals.
 
-    The denominator is the respondents who named at least one barrier; a respondent may name several.
+    A respondent may name several barriers. The denominator is the respondents with a non-blank
+    answer in the column ``answers`` (the "why not attend" text, as ``Analysis.barriers`` counts
+    them), or, without it, the respondents who named at least one barrier.
 
     Returns
     -------
@@ -241,7 +243,8 @@ def plot_barriers(comments: pd.DataFrame, lang: Lang = "id") -> Any:
     """
     check_lang(lang)
     title = text("barriers_title", lang)
-    table = barrier_shares(comments) if _has_rows(comments, ["hambatan"]) else pd.DataFrame()
+    columns = ["hambatan"] if answers is None else ["hambatan", answers]
+    table = barrier_shares(comments, answers) if _has_rows(comments, columns) else pd.DataFrame()
     if table.empty:
         return _no_data(_figure(7.5, 2.5), title, lang)
     fig = _figure(7.5, 0.42 * len(table) + 1.6)
