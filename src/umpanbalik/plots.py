@@ -375,8 +375,14 @@ def _cloud_stopwords() -> frozenset[str]:
     return _topic_stopwords() - {"baik"}  # evaluative: a word for the positive cloud, not a stopword
 
 
-def _cloud_inputs(comments: pd.DataFrame, text_column: str | None, preprocessor: Any) -> tuple[pd.DataFrame, dict[str, str]]:
-    """The informative rows and the stem → written form map learned from their text."""
+def _terms(doc: str, stop: frozenset[str]) -> set[str]:
+    return {t for t in doc.split() if t not in stop and not t.isdigit() and len(t) > 1}
+
+
+def _cloud_inputs(comments: pd.DataFrame, text_column: str | None,
+                  preprocessor: Any) -> tuple[pd.DataFrame, dict[str, str], dict[str, float]]:
+    """The informative rows, the stem → written form map learned from their text, and each term's
+    inverse document frequency over all of them."""
     from ._surface import surface_forms
 
     rows = comments
@@ -389,21 +395,26 @@ def _cloud_inputs(comments: pd.DataFrame, text_column: str | None, preprocessor:
         from .preprocessing import Preprocessor
 
         forms = surface_forms(as_text_list(rows[text_column]), cleaned, preprocessor or Preprocessor())
-    return rows.assign(teks_bersih=cleaned), forms
+    stop = _cloud_stopwords()
+    frequency = Counter(t for doc in cleaned for t in _terms(doc, stop))
+    idf = {t: math.log1p(len(cleaned) / n) for t, n in frequency.items()}
+    return rows.assign(teks_bersih=cleaned), forms, idf
 
 
-def _cloud_weights(cleaned: Iterable[str], forms: Mapping[str, str], max_words: int) -> dict[str, float]:
-    """Words (stems shown as written, negations as phrases) weighted by how many comments use them."""
+def _cloud_weights(cleaned: Iterable[str], forms: Mapping[str, str], idf: Mapping[str, float],
+                   max_words: int) -> dict[str, float]:
+    """Words (stems shown as written, negations as phrases) weighted by how many of these comments
+    use them, times log(1 + all comments / comments using them): a word that every comment uses
+    ("materi") does not drown the words that set this group apart."""
     from ._surface import readable
 
     stop = _cloud_stopwords()
-    counts: Counter[str] = Counter()
-    for doc in cleaned:
-        counts.update(t for t in set(doc.split()) if t not in stop and not t.isdigit() and len(t) > 1)
+    counts = Counter(t for doc in cleaned for t in _terms(doc, stop))
+    scored = sorted(((n * idf.get(t, 1.0), t) for t, n in counts.items()), key=lambda p: (-p[0], p[1]))
     weights: dict[str, float] = {}
-    for term, n in counts.most_common(max_words):
-        shown = readable(term, dict(forms))
-        weights[shown] = weights.get(shown, 0) + n
+    for weight, term in scored[:max_words]:
+        shown = readable(term, forms)
+        weights[shown] = weights.get(shown, 0.0) + weight
     return weights
 
 
@@ -413,8 +424,9 @@ def aspect_wordclouds(comments: pd.DataFrame, text_column: str | None = "komenta
 
     Stems are shown in their most frequent written form in ``text_column`` (``latih`` →
     ``pelatihan``), negation tokens as phrases (``tidak jelas``); stopwords, request markers and
-    intensifiers are left out; words are weighted by how many comments use them. Non-answers are left
-    out.
+    intensifiers are left out, and so are non-answers. A word's weight is how many of the group's
+    comments use it times log(1 + all comments / comments using it), so that a word nearly every
+    comment uses ("materi") does not fill every cloud.
 
     Parameters
     ----------
@@ -437,12 +449,12 @@ def aspect_wordclouds(comments: pd.DataFrame, text_column: str | None = "komenta
     check_int("max_words", max_words, minimum=1)
     if not _has_rows(comments, ["teks_bersih", "aspek"]):
         return {}
-    rows, forms = _cloud_inputs(comments, text_column, preprocessor)
+    rows, forms, idf = _cloud_inputs(comments, text_column, preprocessor)
     lists = [as_list(v) for v in rows["aspek"]]
     figures = {}
     for aspect in ordered({a for v in lists for a in v}, ASPECTS):
         docs = [doc for doc, v in zip(rows["teks_bersih"], lists) if aspect in v]
-        figures[aspect] = wordcloud_figure(_cloud_weights(docs, forms, max_words),
+        figures[aspect] = wordcloud_figure(_cloud_weights(docs, forms, idf, max_words),
                                            text("cloud_aspect", lang, name=label(aspect, lang)), lang=lang)
     return figures
 
@@ -462,11 +474,11 @@ def sentiment_wordclouds(comments: pd.DataFrame, text_column: str | None = "kome
     check_int("max_words", max_words, minimum=1)
     if not _has_rows(comments, ["teks_bersih", "sentimen"]):
         return {}
-    rows, forms = _cloud_inputs(comments, text_column, preprocessor)
+    rows, forms, idf = _cloud_inputs(comments, text_column, preprocessor)
     figures = {}
     for sentiment in sentiments:
         docs = rows.loc[rows["sentimen"] == sentiment, "teks_bersih"]
         if len(docs):
-            figures[sentiment] = wordcloud_figure(_cloud_weights(docs, forms, max_words),
+            figures[sentiment] = wordcloud_figure(_cloud_weights(docs, forms, idf, max_words),
                                                   text("cloud_sentiment", lang, name=label(sentiment, lang)), lang=lang)
     return figures

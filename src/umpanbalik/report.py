@@ -26,7 +26,8 @@ import pandas as pd
 from ._i18n import Lang, check_lang, column, label, text
 from ._chart_data import POLARITIES
 
-__all__ = ["render_html", "write_html", "write_excel", "neutralize_formulas", "figure_to_data_uri", "default_methods"]
+__all__ = ["render_html", "write_html", "write_excel", "neutralize_formulas", "readable_cells", "figure_to_data_uri",
+           "default_methods"]
 
 EXCEL_MAX_CHARS = 32_767  # characters in one cell
 EXCEL_MAX_ROWS = 1_048_576
@@ -147,6 +148,24 @@ def _readable(value: Any) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     return str(value)
+
+
+def readable_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` with list, dict and pair cells written as text, the way the workbook and
+    the report show them (for CSV export: ``neutralize_formulas(readable_cells(frame)).to_csv(...)``).
+
+    Examples
+    --------
+    >>> readable_cells(pd.DataFrame({"aspek": [["materi", "waktu"]], "aspek_sentimen": [{"materi": "positif"}]}))
+               aspek   aspek_sentimen
+    0  materi, waktu  materi: positif
+    """
+    result = frame.copy()
+    for position in range(result.shape[1]):
+        values = result.iloc[:, position]
+        if values.dtype == object and values.map(lambda v: isinstance(v, (list, tuple, set, frozenset, dict, np.ndarray))).any():
+            result.isetitem(position, values.map(lambda v: _readable(v) if isinstance(v, (list, tuple, set, frozenset, dict, np.ndarray)) else v))
+    return result
 
 
 def _is_default_index(frame: pd.DataFrame) -> bool:
