@@ -284,8 +284,11 @@ def test_missing_parts_are_left_out(tmp_path):
     page = render_html({"saran": ["tambah praktik"], "gambar": {"nilai": None}, "tabel": {}})
     assert re.findall(r'<section id="(\w+)"', page) == ["saran", "metode"]
     assert default_methods("en")[0].startswith("Preprocessing")
-    path = write_html({"judul": "Laporan é"}, tmp_path / "laporan.html", lang="en")
-    assert "Laporan é" in path.read_text(encoding="utf-8")
+    path = write_html({"judul": "Laporan é \ud800\x00"}, tmp_path / "laporan.html", lang="en")  # a lone surrogate, NUL
+    assert "<title>Laporan é </title>" in path.read_text(encoding="utf-8")
+    page = render_html({"angka_kunci": pd.DataFrame({"label": ["Komentar"], "nilai": [3]}),
+                        "tabel": {"perbandingan": pd.DataFrame({"cukup": [True], "p": [np.nan]})}})
+    assert "Komentar" in page and "<td>ya</td>" in page and "nan" not in page
 
 
 def test_report_refuses_external_images_and_caps_long_tables():

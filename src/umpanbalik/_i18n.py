@@ -32,6 +32,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "cloud_aspect": "Aspek {name}",
         "cloud_sentiment": "Komentar {name}",
         "missing": "(kosong)",
+        "yes": "ya",
+        "no": "tidak",
         "non_informative": "non-informatif",
         "topic": "Topik",
         # report
@@ -89,6 +91,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "cloud_aspect": "Aspect: {name}",
         "cloud_sentiment": "{name} comments",
         "missing": "(missing)",
+        "yes": "yes",
+        "no": "no",
         "non_informative": "non-informative",
         "topic": "Topic",
         "title": "Training feedback analysis report",

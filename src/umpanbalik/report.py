@@ -183,7 +183,18 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _number(value: float) -> str:
-    return f"{value:.3f}".rstrip("0").rstrip(".") if math.isfinite(value) else str(value)
+    return "" if math.isnan(value) else f"{value:.3f}".rstrip("0").rstrip(".") if math.isfinite(value) else str(value)
+
+
+def _shown(value: Any, translate: bool, lang: str) -> str:
+    """One table cell as text: numbers rounded, yes/no for flags, labels in ``lang`` when asked."""
+    if isinstance(value, (bool, np.bool_)):
+        return text("yes" if value else "no", lang)
+    if isinstance(value, (float, np.floating)):
+        return _number(float(value))
+    if translate and isinstance(value, str):
+        return label(value, lang)
+    return _readable(value)
 
 
 def _table_html(frame: pd.DataFrame, lang: str) -> tuple[str, str]:
@@ -201,8 +212,7 @@ def _table_html(frame: pd.DataFrame, lang: str) -> tuple[str, str]:
     for position, name in enumerate(shown.columns):
         values = shown.iloc[:, position]
         translate = lang == "en" and str(name) in ("aspek", "sentimen", "hambatan")
-        cells[position] = [_clean(label(v, lang) if translate and isinstance(v, str) else
-                                  _number(v) if isinstance(v, (float, np.floating)) else _readable(v)) for v in values]
+        cells[position] = [_clean(_shown(v, translate, lang)) for v in values]
     table = pd.DataFrame(cells).set_axis([_clean(column(c, lang)) for c in shown.columns], axis=1)
     html = table.to_html(index=False, escape=True, border=0, classes="tabel", na_rep="")
     return Markup(html), note
@@ -243,8 +253,11 @@ def _sections(context: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
     def add(anchor: str, block: dict[str, Any]) -> None:
         blocks.setdefault(anchor, []).append(block)
 
+    numbers = context.get("angka_kunci")
+    if isinstance(numbers, pd.DataFrame):
+        numbers = numbers.to_dict("records")
     numbers = [{"label": _clean(item.get("label", "")), "nilai": _clean(item.get("nilai", "")),
-                "catatan": _clean(item.get("catatan") or "")} for item in context.get("angka_kunci") or []]
+                "catatan": _clean(item.get("catatan") or "")} for item in numbers or []]
     if numbers:
         add("angka", {"kind": "cards", "entries": numbers})
     images = {str(k): v for k, v in (context.get("gambar") or {}).items() if v is not None}
@@ -299,8 +312,8 @@ def render_html(context: Mapping[str, Any], lang: Lang = "id") -> str:
     context : dict
         - ``judul`` (str): the title; a default title otherwise.
         - ``dibuat`` (str): the date the report was made, shown under the title.
-        - ``angka_kunci`` (list of dict): key numbers, each ``{"label", "nilai", "catatan"}``
-          (``catatan`` optional).
+        - ``angka_kunci`` (list of dict, or a DataFrame with those columns): key numbers, each
+          ``{"label", "nilai", "catatan"}`` (``catatan`` optional).
         - ``gambar`` (dict name → matplotlib Figure or ``data:image/…;base64`` URI): figures are
           embedded as PNG and closed. Names place them: ``aspek_sentimen`` and ``nilai`` (charts),
           ``awan_aspek_<aspect>`` and ``awan_sentimen_<sentiment>`` (word clouds), ``topik``,
