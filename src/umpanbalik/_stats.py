@@ -1,5 +1,6 @@
-"""Small, documented statistics for the analysis tables: Wilson intervals, chi-square tests with
-Holm's correction and Cramér's V, and ordinary least squares with standard errors.
+"""Small, documented statistics for the analysis tables and charts: Wilson intervals, t intervals
+of means, chi-square tests with Holm's correction and Cramér's V, and ordinary least squares with
+standard errors.
 
 Written out here (a few lines each) rather than pulled from statsmodels, which would be a large
 dependency for three formulas; scipy (already required by scikit-learn) supplies the distributions.
@@ -9,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["wilson_interval", "chi_square", "holm", "ols"]
+__all__ = ["wilson_interval", "mean_interval", "chi_square", "holm", "ols"]
 
 
 def wilson_interval(successes: np.ndarray | int, totals: np.ndarray | int, z: float = 1.959964) -> tuple[np.ndarray, np.ndarray]:
@@ -31,6 +32,31 @@ def wilson_interval(successes: np.ndarray | int, totals: np.ndarray | int, z: fl
     low = np.where(n > 0, np.clip(centre - half, 0, 1), np.nan)
     high = np.where(n > 0, np.clip(centre + half, 0, 1), np.nan)
     return low, high
+
+
+def mean_interval(values: np.ndarray, confidence: float = 0.95) -> tuple[float, float, float, int]:
+    """Mean, lower and upper bound (Student's t) and count of the non-missing ``values``.
+
+    The bounds are NaN with fewer than two values.
+
+    Examples
+    --------
+    >>> mean, low, high, n = mean_interval(np.array([3.0, 4.0, 5.0, np.nan]))
+    >>> mean, round(low, 2), round(high, 2), n
+    (4.0, 1.52, 6.48, 3)
+    """
+    from scipy.stats import t
+
+    data = np.asarray(values, dtype=float)
+    data = data[~np.isnan(data)]
+    n = len(data)
+    if n == 0:
+        return float("nan"), float("nan"), float("nan"), 0
+    mean = float(data.mean())
+    if n < 2:
+        return mean, float("nan"), float("nan"), 1
+    half = float(t.ppf(0.5 + confidence / 2, n - 1) * data.std(ddof=1) / np.sqrt(n))
+    return mean, mean - half, mean + half, n
 
 
 def chi_square(table: pd.DataFrame) -> dict[str, float] | None:

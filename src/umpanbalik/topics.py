@@ -25,6 +25,7 @@ from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
+from ._surface import readable, surface_forms
 from ._validation import as_text_list, check_int, check_option
 from .lexicon import _topic_stopwords
 from .preprocessing import Preprocessor
@@ -410,18 +411,12 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
     # -- description --------------------------------------------------------------------------------
     def _surface_forms(self, texts: list[str], cleaned: list[str], informative: np.ndarray) -> dict[str, str]:
-        """Stem → its most frequent unstemmed form (``latih`` → ``pelatihan``)."""
-        surface_pre = clone(self._pre()).set_params(stem=False)
-        stemmed = [c for c, m in zip(cleaned, informative) if m]
-        surface = surface_pre.transform([t for t, m in zip(texts, informative) if m])
-        counts: dict[str, Counter[str]] = {}
-        for stems, words in zip(stemmed, surface):
-            for stem, word in zip(stems.split(), words.split()):
-                counts.setdefault(stem, Counter())[word] += 1
-        return {stem: counter.most_common(1)[0][0] for stem, counter in counts.items()}
+        """Stem → its most frequent unstemmed form among the informative comments."""
+        return surface_forms([t for t, m in zip(texts, informative) if m], [c for c, m in zip(cleaned, informative) if m],
+                             self._pre())
 
     def _readable(self, term: str) -> str:
-        return " ".join(self.surface_.get(part, part).replace("_", " ") for part in term.split())
+        return readable(term, self.surface_)
 
     def _describe(self, texts, cleaned, informative, matrix, aspects, sentiments, embedded=None) -> None:
         self.surface_ = self._surface_forms(texts, cleaned, informative)
