@@ -75,7 +75,7 @@ def load_survey() -> pd.DataFrame:
     Examples
     --------
     >>> survey = load_survey()
-    >>> len(survey) >= 1500, survey["nilai"].dropna().between(1, 5).all()
+    >>> len(survey) >= 1500, bool(survey["nilai"].dropna().between(1, 5).all())
     (True, True)
     """
     with files("umpanbalik.resources").joinpath("contoh_survei.csv").open("r", encoding="utf-8") as handle:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ._validation import as_text
 from .lexicon import _emoji
 
 __all__ = ["normalize_text", "mask_identifiers"]
@@ -50,6 +51,8 @@ def _mask(text: str, style: str, names: Iterable[str] = ()) -> str:
 def mask_identifiers(text: str, names: Iterable[str] = ()) -> str:
     """Replace NIP, NIK, phone numbers, e-mail addresses and the given names by placeholders.
 
+    A missing or non-text cell (``None``, ``NaN``, a number) gives ``""``; bytes are decoded.
+
     Examples
     --------
     >>> mask_identifiers("hubungi 081234567890 atau budi@contoh.go.id, NIP 198501012010011001")
@@ -57,7 +60,7 @@ def mask_identifiers(text: str, names: Iterable[str] = ()) -> str:
     >>> mask_identifiers("terima kasih pak Budi Santoso", names=["Budi Santoso"])
     'terima kasih pak [nama]'
     """
-    return _mask(text, _EXPORT_STYLE, names)
+    return _mask(as_text(text), _EXPORT_STYLE, names)
 
 
 _EMOTICON_MARKS = frozenset(":;=^<>_*\\|")
@@ -126,7 +129,8 @@ def normalize_text(
     Parameters
     ----------
     text : str
-        The raw comment.
+        The raw comment; a missing or non-text cell (``None``, ``NaN``, a number) gives ``""`` and
+        bytes are decoded, as in :class:`~umpanbalik.Preprocessor`.
     markup : bool
         Remove HTML tags and entities, URLs and @mentions (URLs become ``__tautan__``).
     identifiers : bool
@@ -140,7 +144,7 @@ def normalize_text(
     >>> normalize_text("Materinya <b>BAGUS</b> 👍 cek https://contoh.id").split()
     ['materinya', 'bagus', 'bagus', 'cek', '__tautan__']
     """
-    return _normalize(text, markup, identifiers, emoji, _tables())
+    return _normalize(as_text(text), markup, identifiers, emoji, _tables())
 
 
 def _normalize(text: str, markup: bool, identifiers: bool, emoji: bool, tables: _EmojiTables) -> str:
