@@ -123,7 +123,7 @@ def _annotate_unique(texts: list[str], models: Models, with_comments: bool, barr
             out["teks_bersih"] = models.get("preprocessor").transform(texts)
         sentiment = heads["sentimen"]
         sentiment_proba = proba(sentiment)
-        out["sentimen"] = list(sentiment.classes_[np.argmax(sentiment_proba, axis=1)])
+        out["sentimen"] = [str(label) for label in sentiment.classes_[np.argmax(sentiment_proba, axis=1)]]
         out["skor_sentimen"] = list(_sentiment_score(sentiment, sentiment_proba))
         tagger = heads["aspek"]
         found = base(tagger)

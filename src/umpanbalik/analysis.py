@@ -96,6 +96,7 @@ def analyze(
     models: Mapping[str, Any] | None = None,
     names: Sequence[str] = (),
     progress: bool | None = None,
+    n_jobs: int | None = None,
     random_state: int = 0,
     lang: Literal["id", "en"] = "id",
 ) -> Analysis:
@@ -129,6 +130,9 @@ def analyze(
         Personal names to mask in exports and quotes, besides NIP, NIK, phone numbers and e-mails.
     progress : bool, optional
         Show a progress bar (tqdm; notebook-aware). Default: from 5,000 comments.
+    n_jobs : int, optional
+        Processes that annotate comments (``-1``: every core; forked workers, Linux and macOS).
+        Pays off from about 10,000 comments.
     random_state : int, default=0
     lang : {"id", "en"}, default="id"
         Language of the report and chart labels.
@@ -170,7 +174,8 @@ def analyze(
             done[0] = finished
 
     try:
-        annotated = annotate(texts, barriers=barrier_texts, with_comments=task == "evaluasi", models=models, progress=step)
+        annotated = annotate(texts, barriers=barrier_texts, with_comments=task == "evaluasi", models=models, progress=step,
+                             n_jobs=n_jobs)
         if task == "hambatan":
             extra = annotate(texts, with_comments=True, models=models)[["teks_bersih", "non_informatif"]]
             annotated = pd.concat([extra, annotated], axis=1)
@@ -445,7 +450,7 @@ class Analysis:
         _check_columns(self.comments, [by], ["by"])
         check_int("min_n", min_n, minimum=1)
         informative = self._informative
-        segment = informative[by].map(lambda v: as_text_list([v])[0].strip() or "(kosong)")
+        segment = informative[by].map(_segment_name)
         sizes = segment.value_counts()
         rows, outcome_tables = [], {}
         evaluation = self.task == "evaluasi"
@@ -462,7 +467,7 @@ class Analysis:
         if "hambatan" in self.comments:
             answered = self.comments[self._barrier_text_column()].map(lambda v: bool(as_text_list([v])[0].strip()))
             codes = self.comments.loc[answered.to_numpy(dtype=bool)]
-            seg_all = codes[by].map(lambda v: as_text_list([v])[0].strip() or "(kosong)")
+            seg_all = codes[by].map(_segment_name)
             for code in _barrier_codes(self.comments):
                 has = codes["hambatan"].map(lambda b, x=code: x in b)
                 outcome_tables[f"hambatan_{code}"] = pd.crosstab(seg_all.to_numpy(), has.to_numpy()).reindex(columns=[True, False], fill_value=0)
@@ -585,7 +590,7 @@ class Analysis:
             table.attrs["n"] = len(answered)
             return table
         _check_columns(self.comments, [by], ["by"])
-        segment = answered[by].map(lambda v: as_text_list([v])[0].strip() or "(kosong)")
+        segment = answered[by].map(_segment_name)
         rows = []
         for name, group in answered.groupby(segment.to_numpy(), sort=True):
             row = {by: name, "n": len(group), "cukup_data": len(group) >= min_n}
@@ -610,7 +615,7 @@ class Analysis:
 
         if self.topic_model is None:
             raise ValueError("no topics were fitted: analyze(..., topics='auto').")
-        return plot_topic_sizes(self.topic_model)
+        return plot_topic_sizes(self.comments, lang=self.lang)
 
     def plot_comparison(self, by: str | None = None, *, measure: str = "sentimen", value: str = "negatif", min_n: int = 30) -> Any:
         """Share of ``value`` in ``measure`` per segment with 95% intervals (a matplotlib figure)."""
@@ -634,7 +639,7 @@ class Analysis:
         from .plots import plot_barriers
 
         self._require("hambatan", "barriers were not coded: pass barriers='column' or task='hambatan' to analyze().")
-        return plot_barriers(self.comments, lang=self.lang)
+        return plot_barriers(self.comments, lang=self.lang, answers=self.barrier_column)
 
     def wordclouds(self, by: Literal["aspek", "sentimen"] = "aspek") -> dict[str, Any]:
         """Word clouds per aspect or per sentiment (dict of matplotlib figures), negations as phrases."""
@@ -663,16 +668,16 @@ class Analysis:
     def to_csv(self, path: str | Path, *, mask: bool = True) -> Path:
         """Write the per-comment table as UTF-8 CSV with BOM (opens in Excel), identifiers masked and
         cells that a spreadsheet would run as a formula neutralised."""
-        from .report import neutralize_formulas
+        from .report import neutralize_formulas, readable_cells
 
         path = Path(path)
-        neutralize_formulas(self.to_frame(flat=True, mask=mask)).to_csv(path, encoding="utf-8-sig")
+        neutralize_formulas(readable_cells(self.to_frame(mask=mask))).to_csv(path, encoding="utf-8-sig")
         return path
 
     def _sheets(self) -> dict[str, pd.DataFrame]:
         summary = self.summary()
         sheets = {"ringkasan": summary["angka_kunci"]}
-        sheets["komentar"] = self.to_frame(flat=True, mask=True).reset_index()
+        sheets["komentar"] = self.to_frame(mask=True).reset_index()
         if "aspek" in summary:
             sheets["aspek"] = summary["aspek"].reset_index()
         topics = self.topic_table()
@@ -693,7 +698,7 @@ class Analysis:
         from .report import write_excel
 
         path = Path(path)
-        write_excel(self._sheets(), path)
+        write_excel(self._sheets(), path, lang=self.lang)
         return path
 
     def report_context(self, *, lang: str | None = None, title: str | None = None, n_quotes: int = 3) -> dict[str, Any]:
@@ -729,12 +734,12 @@ class Analysis:
                                                                self.rating, lang=lang)
                 context["tabel"]["nilai"] = self.rating_effects()
         if self.topic_model is not None and getattr(self.topic_model, "n_topics_", 0):
-            figures["topik"] = plots.plot_topic_sizes(self.topic_model)
+            figures["topik"] = plots.plot_topic_sizes(comments, lang=lang)
             topics = self.topic_table()
             context["tabel"]["topik"] = topics[["topik", "ukuran", "porsi", "label"]].assign(
                 contoh=topics["contoh"].map(lambda e: e[0] if e else ""))
         if "hambatan" in self.comments:
-            figures["hambatan"] = plots.plot_barriers(comments, lang=lang)
+            figures["hambatan"] = plots.plot_barriers(comments, lang=lang, answers=self.barrier_column)
             context["tabel"]["hambatan"] = summary["hambatan"].assign(contoh=summary["hambatan"]["contoh"].map(lambda e: " | ".join(e)))
         if self.by and self.task == "evaluasi":
             comparison = self.compare(self.by[0])
@@ -788,6 +793,14 @@ def _barrier_codes(comments: pd.DataFrame) -> list[str]:
 
     seen = {b for row in comments["hambatan"] for b in row}
     return list(BARRIERS) + sorted(seen - set(BARRIERS))
+
+
+def _segment_name(value: Any) -> str:
+    """A segment's label: text stripped, numbers as written (2025, not "(kosong)"), blanks "(kosong)"."""
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA or value is pd.NaT:
+        return "(kosong)"
+    text = value.strip() if isinstance(value, str) else str(value)
+    return text or "(kosong)"
 
 
 def _format_number(value: Any) -> str:
