@@ -209,7 +209,7 @@ cells = st.one_of(st.text(any_character, max_size=80), st.none(), st.floats(), s
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(cells, min_size=1, max_size=12))  # min_size: see the xfail on empty input below
+@given(st.lists(cells, min_size=0, max_size=12))
 def test_sentiment_on_generated_cells(values):
     model = _pretrained_sentiment()
     proba = model.predict_proba(values)
@@ -247,25 +247,13 @@ def test_identifiers_never_survive_masking_whatever_surrounds_them(before, left,
     assert identifier.lower() not in " ".join(preprocess(text, keep_numbers=True))
 
 
-# -- known defects ---------------------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="AspectTagger computes 1 / (1 + np.exp(-decision)) (aspects.py:328, 345); "
-                   "on a long comment the unnormalised mention features give decisions of ±10^4 and NumPy warns "
-                   "'overflow encountered in exp'. scipy.special.expit gives the same result without the warning.")
+# -- once-known defects, fixed (kept as regressions) ---------------------------------------------------------------------------------
 def test_aspect_probabilities_do_not_overflow_on_a_long_comment():
     with warnings.catch_warnings():
         warnings.simplefilter("error", RuntimeWarning)
         _pretrained_tagger().predict_proba(["bagus " * 20_000])
 
 
-EMPTY_INPUT = pytest.mark.xfail(strict=True, raises=ValueError, reason=(
-    "An empty input crashes the text estimators: TextClassifier.predict/predict_proba raise "
-    "'Found array with 0 sample(s) ... required by TfidfTransformer' (features.py transform), and "
-    "AspectTagger.tag/predict raise 'cannot reshape array of size 0' (aspects.py:198, _mention_matrix). "
-    "Preprocessor.transform, TopicModel.transform and annotate return an empty result; an empty survey "
-    "(or an empty Dask partition) must too."))
-
-
-@EMPTY_INPUT
 @pytest.mark.parametrize("name", list(CLASSIFIERS))
 def test_classifier_on_empty_input(name):
     model = CLASSIFIERS[name]()
@@ -273,7 +261,6 @@ def test_classifier_on_empty_input(name):
     assert len(model.predict([])) == 0
 
 
-@EMPTY_INPUT
 @pytest.mark.parametrize("method", ["tag", "predict"])
 def test_aspect_tagger_on_empty_input(method):
     out = getattr(_pretrained_tagger(), method)(empty_series())

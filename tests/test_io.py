@@ -188,10 +188,6 @@ def test_matching_versions_load_silently(tmp_path):
         load(path)
 
 
-@pytest.mark.xfail(strict=True, raises=AttributeError, reason=(
-    "io.load assumes the stored 'versions' entry is a dict (saved.get(k)); a file whose 'versions' is "
-    "a string or list (crafted or corrupted; str is a trusted type) raises AttributeError: 'str' object has no "
-    "attribute 'get' instead of a clear error or a VersionMismatchWarning."))
 def test_malformed_versions_entry_gives_a_clear_message(tmp_path):
     path = _rewrite_schema(save(Preprocessor(), tmp_path / "model.skops"),
                            lambda schema: schema["content"].__setitem__("versions", _str("0.1.0")))

@@ -445,9 +445,14 @@ class AspectTagger(BaseEstimator):
 
     def predict_proba(self, X: Iterable[str]) -> np.ndarray:
         """Probability that each comment mentions each aspect; columns in the order of ``classes_``."""
+        from scipy.special import expit
+
         check_is_fitted(self, "models_")
-        matrix, _, _ = self._mention_matrix(as_text_list(X, name="X"))
-        return 1.0 / (1.0 + np.exp(-self._decision(matrix)))
+        texts = as_text_list(X, name="X")
+        if not texts:
+            return np.zeros((0, len(self.classes_)))
+        matrix, _, _ = self._mention_matrix(texts)
+        return expit(self._decision(matrix))
 
     def predict(self, X: Iterable[str]) -> np.ndarray:
         """Indicator matrix (comments × aspects), 1 where the aspect is mentioned."""
@@ -461,7 +466,7 @@ class AspectTagger(BaseEstimator):
         check_is_fitted(self, "models_")
         texts = as_text_list(X, name="X")
         index = X.index if isinstance(X, pd.Series) else pd.RangeIndex(len(texts))
-        names, polarities, evidence = self._tag_rows(texts, polarity=polarity)
+        names, polarities, evidence = self._tag_rows(texts, polarity=polarity) if texts else ([], [], [])
         return pd.DataFrame({"aspek": names, "aspek_sentimen": polarities, "bukti": evidence}, index=index)
 
     def _tag_rows(
@@ -471,7 +476,9 @@ class AspectTagger(BaseEstimator):
         matrix, views, hits = self._mention_matrix(texts, base)
         decision = self._decision(matrix)
         cut = np.asarray([self.thresholds_[a] for a in self.classes_])
-        mentioned = (1.0 / (1.0 + np.exp(-decision))) >= cut
+        from scipy.special import expit
+
+        mentioned = expit(decision) >= cut
         aspects = list(self.classes_)
         names = [[a for a, flag in zip(aspects, row) if flag] for row in mentioned]
         evidence = self._evidence(matrix, names, hits)

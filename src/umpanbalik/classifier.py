@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
 import numpy as np
+import scipy.sparse as sp
 import pandas as pd
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.linear_model import LogisticRegression
@@ -109,6 +110,9 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         """The comments, their feature matrix and the comments as preprocessed."""
         check_is_fitted(self, "model_")
         texts = as_text_list(X, name="X")
+        if not texts:  # scikit-learn's transformers refuse zero rows; an empty survey is still valid
+            width = len(unwrap_features(self.features_).get_feature_names_out())
+            return texts, sp.csr_matrix((0, width), dtype=np.float32), []
         matrix, views = features_and_views(self.features_, texts)
         return texts, matrix, views["akar"]
 
@@ -119,6 +123,8 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
     def predict_proba(self, X: Iterable[str]) -> np.ndarray:
         """Class probabilities, columns in the order of ``classes_``."""
         _, matrix, cleaned = self._matrix(X)
+        if matrix.shape[0] == 0:
+            return np.zeros((0, len(self.classes_)))
         return self._proba_from(matrix, cleaned)
 
     def _proba_from(self, matrix: Any, cleaned: list[str]) -> np.ndarray:

@@ -98,6 +98,9 @@ def load(path: str | Path, trusted: Iterable[str] | None = None) -> Any:
     if not (isinstance(payload, dict) and "object" in payload and "versions" in payload):
         return payload  # a plain skops file of trusted types
     saved, current = payload["versions"], _versions()
+    if not isinstance(saved, dict):
+        raise ValueError(f"{path.name} is damaged or not an umpanbalik file: its 'versions' entry should map packages "
+                         f"to versions, but holds a {type(saved).__name__}. Re-save the model with umpanbalik.save.")
     differing = {k: (saved.get(k), v) for k, v in current.items() if saved.get(k) != v}
     if differing:
         detail = ", ".join(f"{k} {old} (file) vs {new} (installed)" for k, (old, new) in differing.items())
