@@ -289,3 +289,31 @@ def _fitted_topics() -> TopicModel:
     if "topics" not in _CACHE:
         _CACHE["topics"] = TopicModel(random_state=0).fit(load_corpus()["teks"].sample(n=200, random_state=1))
     return _CACHE["topics"]
+
+
+# -- analyze on generated DataFrames ---------------------------------------------------------------
+segment_values = st.one_of(st.sampled_from(["Dinas A", "RSUD", "", " "]), st.none(), st.integers(0, 3), st.floats())
+rating_values = st.one_of(st.integers(-2, 7), st.floats(allow_nan=True), st.none(), st.text(max_size=3))
+
+
+@OVERFLOW
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(labels, cells, segment_values, rating_values, cells), min_size=0, max_size=10))
+def test_analyze_keeps_every_row_of_any_frame(rows):
+    from umpanbalik import analyze
+
+    frame = pd.DataFrame({"komentar": pd.Series([r[1] for r in rows], dtype=object),
+                          "unit": pd.Series([r[2] for r in rows], dtype=object),
+                          "nilai": pd.Series([r[3] for r in rows], dtype=object),
+                          "alasan": pd.Series([r[4] for r in rows], dtype=object)},
+                         index=pd.Index([r[0] for r in rows], dtype=object))
+    before = frame.copy()
+    result = analyze(frame, by="unit", rating="nilai", barriers="alasan", topics=False)
+    assert result.comments.index.equals(frame.index)
+    assert result.comments[frame.columns].equals(before)  # the user's columns come back untouched
+    summary = result.summary()
+    assert summary["angka_kunci"].set_index("ukuran").loc["komentar", "nilai"] == len(frame)
+    comparison = result.compare("unit", min_n=1)
+    assert comparison.tabel["n"].sum() == (~result.comments["non_informatif"]).sum()
+    assert result.barriers().attrs["n"] <= len(frame)
+    assert len(result.quotes(n=3)) <= 3

@@ -453,7 +453,7 @@ class Analysis:
         segment = informative[by].map(_segment_name)
         sizes = segment.value_counts()
         rows, outcome_tables = [], {}
-        evaluation = self.task == "evaluasi"
+        evaluation = self.task == "evaluasi" and len(informative) > 0
         if evaluation:
             sentiment = pd.crosstab(segment.to_numpy(), informative["sentimen"].to_numpy()).reindex(columns=list(SENTIMENTS), fill_value=0)
             outcome_tables["sentimen"] = sentiment
@@ -461,10 +461,10 @@ class Analysis:
                 mentioned = informative["aspek"].map(lambda a, x=aspect: x in a)
                 outcome_tables[f"menyebut_{aspect}"] = pd.crosstab(segment.to_numpy(), mentioned.to_numpy()).reindex(columns=[True, False], fill_value=0)
                 negative = informative["aspek_sentimen"].map(lambda d, x=aspect: d.get(x) == "negatif")
-                among = mentioned.to_numpy()
+                among = mentioned.to_numpy(dtype=bool)
                 outcome_tables[f"negatif_{aspect}"] = pd.crosstab(segment.to_numpy()[among], negative.to_numpy()[among]).reindex(
                     index=sizes.index, columns=[True, False], fill_value=0)
-        if "hambatan" in self.comments:
+        if "hambatan" in self.comments and len(self.comments):
             answered = self.comments[self._barrier_text_column()].map(lambda v: bool(as_text_list([v])[0].strip()))
             codes = self.comments.loc[answered.to_numpy(dtype=bool)]
             seg_all = codes[by].map(_segment_name)
@@ -484,7 +484,8 @@ class Analysis:
                 else:
                     row[f"porsi_{measure}"] = counts[True] / total if total else np.nan
             rows.append(row)
-        table = pd.DataFrame(rows).set_index(by) if rows else pd.DataFrame()
+        table = (pd.DataFrame(rows).set_index(by) if rows
+                 else pd.DataFrame({"n": pd.Series(dtype=int), "cukup_data": pd.Series(dtype=bool)}, index=pd.Index([], name=by)))
         enough = sizes.index[sizes >= min_n]
         tests, residual_tables = [], {}
         for measure, outcome in outcome_tables.items():
@@ -597,7 +598,8 @@ class Analysis:
             for code in codes:
                 row[code] = group["hambatan"].map(lambda b, x=code: x in b).mean()
             rows.append(row)
-        table = pd.DataFrame(rows).set_index(by)
+        table = (pd.DataFrame(rows).set_index(by) if rows
+                 else pd.DataFrame({"n": pd.Series(dtype=int), "cukup_data": pd.Series(dtype=bool)}, index=pd.Index([], name=by)))
         table.attrs["n"] = len(answered)
         return table
 
