@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ._stats import chi_square, holm, ols, wilson_interval
-from ._validation import as_text_list, check_int, check_option
+from ._validation import as_text, as_text_list, check_int, check_option
 
 __all__ = ["analyze", "Analysis", "Comparison", "ANALYSIS_COLUMNS"]
 
@@ -161,8 +161,9 @@ def analyze(
     if task == "hambatan" and barriers is not None:
         raise ValueError("with task='hambatan' the `text` column holds the why-not answers; leave `barriers` unset.")
 
-    from ._annotate import annotate
+    from ._annotate import Models, annotate
 
+    models = Models.coerce(models)  # one set of loaded models for every step below
     texts = as_text_list(frame[text], name=text)
     barrier_texts = texts if task == "hambatan" else (as_text_list(frame[barriers], name=barriers) if barriers else None)
     bar = _progress_bar(len(texts), progress, "umpanbalik")
@@ -176,9 +177,9 @@ def analyze(
     try:
         annotated = annotate(texts, barriers=barrier_texts, with_comments=task == "evaluasi", models=models, progress=step,
                              n_jobs=n_jobs)
-        if task == "hambatan":
-            extra = annotate(texts, with_comments=True, models=models)[["teks_bersih", "non_informatif"]]
-            annotated = pd.concat([extra, annotated], axis=1)
+        if task == "hambatan":  # the answers need only their cleaned text and the non-answer flag
+            annotated.insert(0, "teks_bersih", models.get("preprocessor").transform(texts))
+            annotated.insert(1, "non_informatif", np.asarray(models.get("non_informatif").predict(texts), dtype=bool))
     finally:
         if bar is not None:
             bar.close()
@@ -360,7 +361,7 @@ class Analysis:
         comments = self.comments
         n = len(comments)
         result: dict[str, Any] = {}
-        empty = comments[self.text].map(lambda v: not as_text_list([v])[0].strip()).sum() if n else 0
+        empty = comments[self.text].map(lambda v: not as_text(v).strip()).sum() if n else 0
         key = [("komentar", n), ("kosong", int(empty)), ("non_informatif", int(comments["non_informatif"].sum()))]
         if "saran" in comments:
             key.append(("saran", int(comments["saran"].sum())))
@@ -421,7 +422,7 @@ class Analysis:
             keep &= rows
         frame = comments.loc[keep]
         # positions, not labels: the user's index may repeat
-        texts = pd.Series([as_text_list([v])[0] for v in frame[source]], dtype=object)
+        texts = pd.Series([as_text(v) for v in frame[source]], dtype=object)
         cleaned = None if barrier is not None else pd.Series(frame["teks_bersih"].to_numpy(), dtype=object)
         chosen = pick_quotes(texts, cleaned, n=n, diversity=diversity)
         columns = [c for c in ("sentimen", "aspek", "aspek_sentimen", "label_topik", "hambatan") if c in frame]
@@ -465,7 +466,7 @@ class Analysis:
                 outcome_tables[f"negatif_{aspect}"] = pd.crosstab(segment.to_numpy()[among], negative.to_numpy()[among]).reindex(
                     index=sizes.index, columns=[True, False], fill_value=0)
         if "hambatan" in self.comments and len(self.comments):
-            answered = self.comments[self._barrier_text_column()].map(lambda v: bool(as_text_list([v])[0].strip()))
+            answered = self.comments[self._barrier_text_column()].map(lambda v: bool(as_text(v).strip()))
             codes = self.comments.loc[answered.to_numpy(dtype=bool)]
             seg_all = codes[by].map(_segment_name)
             for code in _barrier_codes(self.comments):
@@ -581,7 +582,7 @@ class Analysis:
         quotes; with ``by``, the shares per segment (segments below ``min_n`` answers marked)."""
         self._require("hambatan", "barriers were not coded: pass barriers='column' or task='hambatan' to analyze().")
         source = self._barrier_text_column()
-        answered = self.comments.loc[self.comments[source].map(lambda v: bool(as_text_list([v])[0].strip())).to_numpy(dtype=bool)]
+        answered = self.comments.loc[self.comments[source].map(lambda v: bool(as_text(v).strip())).to_numpy(dtype=bool)]
         codes = _barrier_codes(self.comments)
         if by is None:
             counts = pd.Series({c: int(sum(c in b for b in answered["hambatan"])) for c in codes}, dtype=int)
@@ -711,7 +712,7 @@ class Analysis:
         lang = lang or self.lang
         summary = self.summary()
         comments = self.to_frame(mask=True)
-        context: dict[str, Any] = {"judul": title or _t("report_title", lang), "lang": lang,
+        context: dict[str, Any] = {"judul": title or _t("report_title", lang),
                                    "dibuat": pd.Timestamp.now().strftime("%Y-%m-%d"), "gambar": {}, "tabel": {}}
         key = summary["angka_kunci"].copy()
         context["angka_kunci"] = [{"label": _t(f"key_{row.ukuran}", lang), "nilai": _format_number(row.nilai), "catatan": ""}

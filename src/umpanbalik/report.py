@@ -218,25 +218,25 @@ def _table_html(frame: pd.DataFrame, lang: str) -> tuple[str, str]:
     return Markup(html), note
 
 
+def _keyed(name: str, keys: tuple[str, ...], kind: str, lang: str) -> str | None:
+    """The caption of ``key`` or ``key_<suffix>`` (``kind`` is ``fig`` or ``tab``); ``None`` if no key fits."""
+    for key in keys:
+        if name == key:
+            return text(f"{kind}_{key}", lang)
+        if name.startswith(key + "_"):
+            return f"{text(f'{kind}_{key}', lang)}: {label(name[len(key) + 1:], lang)}"
+    return None
+
+
 def _caption(name: str, lang: str) -> str:
     for prefix in ("awan_aspek", "awan_sentimen"):
         if name.startswith(prefix + "_"):
             return text(f"fig_{prefix}", lang, name=label(name[len(prefix) + 1:], lang))
-    for key in ("aspek_sentimen", "nilai", "topik", "hambatan", "perbandingan"):
-        if name == key:
-            return text(f"fig_{key}", lang)
-        if name.startswith(key + "_"):
-            return f"{text(f'fig_{key}', lang)}: {label(name[len(key) + 1:], lang)}"
-    return label(name, lang)
+    return _keyed(name, ("aspek_sentimen", "nilai", "topik", "hambatan", "perbandingan"), "fig", lang) or label(name, lang)
 
 
 def _table_caption(name: str, lang: str) -> str:
-    for key in ("aspek", "nilai", "topik", "hambatan", "perbandingan"):
-        if name == key:
-            return text(f"tab_{key}", lang)
-        if name.startswith(key + "_"):
-            return f"{text(f'tab_{key}', lang)}: {label(name[len(key) + 1:], lang)}"
-    return label(name, lang)
+    return _keyed(name, ("aspek", "nilai", "topik", "hambatan", "perbandingan"), "tab", lang) or label(name, lang)
 
 
 def _section_of(name: str) -> str:
