@@ -38,6 +38,20 @@ def test_analyze_writes_report_workbook_and_table_from_a_windows_csv(export, tmp
     assert {"ringkasan", "komentar", "aspek"} <= set(book.sheetnames)
 
 
+def test_chunksize_streams_the_file_with_the_same_result(export, tmp_path, capsys):
+    path = tmp_path / "ekspor.csv"
+    export.to_csv(path, index=False, encoding="utf-8-sig")
+    tables = []
+    for name, extra in (("utuh", []), ("potong", ["--chunksize", "45"])):
+        options = ["--by", "instansi", "--topics", "3", "--no-progress", "--output", str(tmp_path / name)]
+        assert main(["analyze", str(path), *options, *extra]) == 0
+        tables.append(pd.read_csv(tmp_path / name / "komentar_teranalisis.csv", dtype=str, keep_default_na=False))
+    pd.testing.assert_frame_equal(tables[0], tables[1])
+    assert len(tables[1]) == 160
+    code = main(["analyze", str(path), "--text-column", "ulasan", "--chunksize", "45", "--output", str(tmp_path / "x")])
+    assert code == 1 and "Kolom 'ulasan'" in capsys.readouterr().err
+
+
 def test_missing_column_lists_the_columns_in_indonesian(export, tmp_path, capsys):
     path = tmp_path / "ekspor.xlsx"
     export.head(5).to_excel(path, index=False)

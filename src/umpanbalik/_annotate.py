@@ -13,6 +13,7 @@ when both use the default preprocessing. Other models are called through their p
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 import traceback
@@ -210,6 +211,9 @@ def annotate(
     for start in starts:
         for name, values in parts[start].items():
             columns[name].extend(values)
+    for name in ("sentimen", "aspek", "aspek_sentimen", "bukti_aspek", "hambatan"):
+        if name in columns:
+            columns[name] = _shared(columns[name])
     frame = pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in columns.items()})
     frame = frame.iloc[codes].reset_index(drop=True)
     for name in ("saran", "non_informatif"):
@@ -218,6 +222,23 @@ def annotate(
     if "skor_sentimen" in frame:
         frame["skor_sentimen"] = frame["skor_sentimen"].astype(float)
     return frame
+
+
+def _frozen(value: Any) -> Any:
+    """A hashable key for a label, a list of labels or a dict of them (values as ``_frozen``)."""
+    if isinstance(value, list):
+        return ("list", *map(_frozen, value))
+    if isinstance(value, dict):
+        return ("dict", *((key, _frozen(item)) for key, item in value.items()))
+    return value
+
+
+def _shared(values: list[Any]) -> list[Any]:
+    """``values`` with equal values as one shared object: a million comments hold a few hundred
+    distinct aspect lists and polarity dicts, so each row then costs a pointer, not a new object.
+    (Rows that repeat a comment share their objects anyway.)"""
+    pool: dict[Any, Any] = {}
+    return [pool.setdefault(_frozen(value), value) for value in values]
 
 
 @dataclass
@@ -293,14 +314,21 @@ def _annotate_parallel(work: _Work, starts: list[int], processes: int,
             raise RuntimeError("an annotate worker failed:\n" + payload)
 
     try:
-        for share in shares[1:]:
-            here, there = context.Pipe(duplex=False)
-            process = context.Process(target=_worker, args=(there, work, share), daemon=True,
-                                      name="umpanbalik-annotate")
-            process.start()
-            there.close()
-            workers.append((process, here))
-            pending.add(here)
+        # The parent's objects (a million comments already annotated, say) go to the permanent
+        # generation while the workers fork, so a worker's garbage collections never write to,
+        # and so copy, the memory pages it shares with the parent.
+        gc.freeze()
+        try:
+            for share in shares[1:]:
+                here, there = context.Pipe(duplex=False)
+                process = context.Process(target=_worker, args=(there, work, share), daemon=True,
+                                          name="umpanbalik-annotate")
+                process.start()
+                there.close()
+                workers.append((process, here))
+                pending.add(here)
+        finally:
+            gc.unfreeze()
         for start in shares[0]:
             parts[start] = work.block(start)
             block_done(start)

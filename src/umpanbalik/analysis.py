@@ -9,7 +9,7 @@ goes with lower ratings, and why ASN skip training; and it writes the CSV, Excel
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,6 +27,7 @@ ANALYSIS_COLUMNS = ("teks_bersih", "sentimen", "skor_sentimen", "aspek", "aspek_
                     "saran", "non_informatif", "topik", "label_topik", "hambatan")
 _PROGRESS_MIN = 5_000  # show a progress bar from this many comments when `progress` is left None
 _TOPIC_SAMPLE = 10_000  # topics are fitted on at most this many informative comments, then predicted
+_TOPIC_BLOCK = 50_000  # comments assigned to topics at a time
 
 
 # -- input --------------------------------------------------------------------------------------------
@@ -75,8 +76,9 @@ def _as_columns(value: str | Sequence[str] | None, name: str) -> list[str]:
     raise TypeError(f"`{name}` must be a column name or a list of column names; got {value!r}.")
 
 
-def _progress_bar(total: int, progress: bool | None, description: str) -> Any:
-    if progress is False or (progress is None and total < _PROGRESS_MIN):
+def _progress_bar(total: int | None, progress: bool | None, description: str) -> Any:
+    """A tqdm bar, or None; ``total`` is None for a file read in chunks (length unknown)."""
+    if progress is False or (progress is None and total is not None and total < _PROGRESS_MIN):
         return None
     from tqdm.auto import tqdm
 
@@ -96,7 +98,8 @@ def analyze(
     models: Mapping[str, Any] | None = None,
     names: Sequence[str] = (),
     progress: bool | None = None,
-    n_jobs: int | None = None,
+    n_jobs: int | None = -1,
+    chunksize: int | None = None,
     random_state: int = 0,
     lang: Literal["id", "en"] = "id",
 ) -> Analysis:
@@ -121,7 +124,7 @@ def analyze(
         (and topics) instead of sentiment and aspects.
     topics : "auto", int, TopicModel or False, default="auto"
         Number of topics (``"auto"`` chooses), a :class:`~umpanbalik.topics.TopicModel` (fitted: used
-        as is; unfitted: fitted here), or ``False`` to skip topics. On more than 20,000 informative
+        as is; unfitted: fitted here), or ``False`` to skip topics. On more than 10,000 informative
         comments the topics are fitted on a random 10,000 and every comment is then assigned.
     models : dict, optional
         Your own fitted models instead of the shipped ones: keys ``sentimen``, ``aspek``, ``saran``,
@@ -130,9 +133,17 @@ def analyze(
         Personal names to mask in exports and quotes, besides NIP, NIK, phone numbers and e-mails.
     progress : bool, optional
         Show a progress bar (tqdm; notebook-aware). Default: from 5,000 comments.
-    n_jobs : int, optional
-        Processes that annotate comments (``-1``: every core; forked workers, Linux and macOS).
-        Pays off from about 10,000 comments.
+    n_jobs : int or None, default=-1
+        Processes that annotate comments: ``-1`` every core, ``None`` or ``1`` this process only.
+        Worker processes start only for at least 20,000 distinct comments (per chunk), where they
+        pay off; they are forked, so on systems without ``fork`` (Windows, macOS) and inside a
+        daemonic process (a multiprocessing or Dask worker) the work stays in this process. The
+        results do not depend on ``n_jobs``.
+    chunksize : int, optional
+        Read and annotate the data this many rows at a time — for a million comments, or a CSV
+        file larger than memory: the file is streamed (never held whole as text), each chunk's
+        rows are annotated (with ``n_jobs`` processes) and only the compact per-comment results
+        are kept. The results are the same as without ``chunksize``. 100,000 is a good size.
     random_state : int, default=0
     lang : {"id", "en"}, default="id"
         Language of the report and chart labels.
@@ -151,22 +162,73 @@ def analyze(
     check_option("task", task, ["evaluasi", "hambatan"])
     check_option("lang", lang, ["id", "en"])
     check_int("random_state", random_state, minimum=0)
+    check_int("chunksize", chunksize, minimum=1, allow_none=True)
     if isinstance(names, str):
         names = [names]
-    frame = _as_frame(data, text)
-    if isinstance(data, pd.Series) and data.name is not None:
-        text = frame.columns[0]  # a named Series is the comment column, whatever its name
-    segments = _as_columns(by, "by")
-    _check_columns(frame, [text, rating, barriers, *segments], ["text", "rating", "barriers", *["by"] * len(segments)])
     if task == "hambatan" and barriers is not None:
         raise ValueError("with task='hambatan' the `text` column holds the why-not answers; leave `barriers` unset.")
+    segments = _as_columns(by, "by")
+    chunks, total = _chunks(data, text, chunksize)
 
-    from ._annotate import Models, annotate
+    from ._annotate import Models
 
-    models = Models.coerce(models)  # one set of loaded models for every step below
-    texts = as_text_list(frame[text], name=text)
-    barrier_texts = texts if task == "hambatan" else (as_text_list(frame[barriers], name=barriers) if barriers else None)
-    bar = _progress_bar(len(texts), progress, "umpanbalik")
+    models = Models.coerce(models)  # one set of loaded models for every chunk and step below
+    bar = _progress_bar(total, progress, "umpanbalik")
+    frames, parts = [], []
+    try:
+        for chunk in chunks:
+            if not frames:  # the first chunk names the columns
+                if isinstance(data, pd.Series) and data.name is not None:
+                    text = chunk.columns[0]  # a named Series is the comment column, whatever its name
+                _check_columns(chunk, [text, rating, barriers, *segments],
+                               ["text", "rating", "barriers", *["by"] * len(segments)])
+            chunk_texts = as_text_list(chunk[text], name=text)
+            parts.append(_annotate_chunk(chunk, chunk_texts, barriers, task, models, n_jobs, bar))
+            frames.append(chunk)
+    finally:
+        if bar is not None:
+            bar.close()
+    frame = frames[0] if len(frames) == 1 else pd.concat(frames)
+    annotated = parts[0] if len(parts) == 1 else pd.concat(parts)
+    del frames, parts
+    comments = frame  # pd.concat below makes a new frame: the user's is never changed
+    clashes = [c for c in annotated.columns if c in comments.columns] + [c for c in ("topik", "label_topik") if c in comments.columns]
+    if clashes:
+        renamed = ", ".join(f"{c} → {c}_asli" for c in clashes)
+        warnings.warn(f"the data already has columns that analyze() writes; they are kept renamed: {renamed}.", UserWarning, stacklevel=2)
+        comments = comments.rename(columns={c: f"{c}_asli" for c in clashes})
+    comments = pd.concat([comments, annotated], axis=1)
+    del annotated
+    model, notes = None, []
+    if topics is not False and topics is not None:
+        model, notes = _fit_topics(comments, frame[text], topics, task, random_state)
+    return Analysis(comments, text=text, by=segments, rating=rating, barriers=barriers, task=task, topic_model=model,
+                    names=list(names), lang=lang, notes=notes, random_state=random_state)
+
+
+def _chunks(data: Any, text: str, chunksize: int | None) -> tuple[Iterator[pd.DataFrame], int | None]:
+    """The input as DataFrames of at most ``chunksize`` rows (one frame without ``chunksize``), and
+    the number of rows when known before reading. A CSV file is streamed; at least one (perhaps
+    empty) frame comes out."""
+    from ._tables import _EXCEL_SUFFIXES, TABLE_SUFFIXES, iter_table
+
+    if chunksize is not None and isinstance(data, (str, Path)):
+        path = Path(data)
+        suffix = path.suffix.lower()
+        if suffix in TABLE_SUFFIXES and suffix not in _EXCEL_SUFFIXES:
+            return iter_table(path, chunksize), None
+    frame = _as_frame(data, text)
+    if chunksize is None or len(frame) <= chunksize:
+        return iter([frame]), len(frame)
+    return (frame.iloc[start : start + chunksize] for start in range(0, len(frame), chunksize)), len(frame)
+
+
+def _annotate_chunk(chunk: pd.DataFrame, texts: list[str], barriers: str | None, task: str, models: Any,
+                    n_jobs: int | None, bar: Any) -> pd.DataFrame:
+    """The model outputs for one chunk's rows, indexed like the chunk."""
+    from ._annotate import annotate
+
+    barrier_texts = texts if task == "hambatan" else (as_text_list(chunk[barriers], name=barriers) if barriers else None)
     done = [0]
 
     def step(finished: int) -> None:
@@ -174,32 +236,21 @@ def analyze(
             bar.update(finished - done[0])
             done[0] = finished
 
-    try:
-        annotated = annotate(texts, barriers=barrier_texts, with_comments=task == "evaluasi", models=models, progress=step,
-                             n_jobs=n_jobs)
-        if task == "hambatan":  # the answers need only their cleaned text and the non-answer flag
-            annotated.insert(0, "teks_bersih", models.get("preprocessor").transform(texts))
-            annotated.insert(1, "non_informatif", np.asarray(models.get("non_informatif").predict(texts), dtype=bool))
-    finally:
-        if bar is not None:
-            bar.close()
-    annotated.index = frame.index
-    comments = frame.copy()
-    clashes = [c for c in annotated.columns if c in comments.columns] + [c for c in ("topik", "label_topik") if c in comments.columns]
-    if clashes:
-        renamed = ", ".join(f"{c} → {c}_asli" for c in clashes)
-        warnings.warn(f"the data already has columns that analyze() writes; they are kept renamed: {renamed}.", UserWarning, stacklevel=2)
-        comments = comments.rename(columns={c: f"{c}_asli" for c in clashes})
-    comments = pd.concat([comments, annotated], axis=1)
-    model, notes = None, []
-    if topics is not False and topics is not None:
-        model, notes = _fit_topics(comments, texts, topics, task, random_state)
-    return Analysis(comments, text=text, by=segments, rating=rating, barriers=barriers, task=task, topic_model=model,
-                    names=list(names), lang=lang, notes=notes, random_state=random_state)
+    annotated = annotate(texts, barriers=barrier_texts, with_comments=task == "evaluasi", models=models, progress=step,
+                         n_jobs=n_jobs)
+    if task == "hambatan":  # the answers need only their cleaned text and the non-answer flag
+        annotated.insert(0, "teks_bersih", models.get("preprocessor").transform(texts))
+        annotated.insert(1, "non_informatif", np.asarray(models.get("non_informatif").predict(texts), dtype=bool))
+    annotated.index = chunk.index
+    return annotated
 
 
-def _fit_topics(comments: pd.DataFrame, texts: list[str], topics: Any, task: str, random_state: int) -> tuple[Any, list[str]]:
+def _fit_topics(comments: pd.DataFrame, source: pd.Series, topics: Any, task: str, random_state: int) -> tuple[Any, list[str]]:
+    """Fit (or apply) the topic model; ``source`` is the comment column, read a block at a time."""
     from .topics import NON_INFORMATIVE_TOPIC, TopicModel
+
+    def texts(positions: np.ndarray) -> list[str]:
+        return as_text_list(source.iloc[positions], name=str(source.name))
 
     informative = ~comments["non_informatif"].to_numpy(dtype=bool)
     if isinstance(topics, TopicModel):
@@ -209,8 +260,8 @@ def _fit_topics(comments: pd.DataFrame, texts: list[str], topics: Any, task: str
             raise ValueError(f"`topics` must be 'auto', a positive number of topics, a TopicModel or False; got {topics!r}.")
         model = TopicModel(n_topics=topics, random_state=random_state)
     notes: list[str] = []
-    topic = np.full(len(texts), NON_INFORMATIVE_TOPIC, dtype=int)
-    labels = np.full(len(texts), "non-informatif", dtype=object)
+    topic = np.full(len(source), NON_INFORMATIVE_TOPIC, dtype=int)
+    labels = np.full(len(source), "non-informatif", dtype=object)
     rows = np.flatnonzero(informative)
     try:
         if not hasattr(model, "labels_"):
@@ -224,11 +275,12 @@ def _fit_topics(comments: pd.DataFrame, texts: list[str], topics: Any, task: str
             if task == "evaluasi":
                 annotations = {"aspects": comments["aspek"].iloc[sample].tolist(),
                                "sentiments": comments["sentimen"].iloc[sample].tolist()}
-            model.fit([texts[i] for i in sample], informative=np.ones(len(sample), dtype=bool), **annotations)
-        if len(rows):
-            assigned = model.transform([texts[i] for i in rows], informative=np.ones(len(rows), dtype=bool))
-            topic[rows] = assigned["topik"].to_numpy()
-            labels[rows] = assigned["label_topik"].to_numpy()
+            model.fit(texts(sample), informative=np.ones(len(sample), dtype=bool), **annotations)
+        for start in range(0, len(rows), _TOPIC_BLOCK):  # in blocks: the features of a block at a time
+            block = rows[start : start + _TOPIC_BLOCK]
+            assigned = model.transform(texts(block), informative=np.ones(len(block), dtype=bool))
+            topic[block] = assigned["topik"].to_numpy()
+            labels[block] = assigned["label_topik"].to_numpy()
     except ValueError as error:  # documented degenerate inputs (too few or uniform comments)
         notes.append(f"topics not fitted: {error}")
         model = None

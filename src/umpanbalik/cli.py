@@ -77,6 +77,8 @@ def _analysis_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--topics", default="auto", help="jumlah topik, 'auto', atau 0 untuk tanpa topik")
     parser.add_argument("--mask-name", action="append", default=[], help="nama orang yang disamarkan di laporan (boleh berulang)")
     parser.add_argument("--no-progress", action="store_true", help="tanpa bilah kemajuan")
+    parser.add_argument("--chunksize", type=int, default=None,
+                        help="baca dan analisis CSV per N baris, untuk file sangat besar (mis. 100000)")
 
 
 def _topics(value: str) -> Any:
@@ -94,10 +96,17 @@ class InputError(Exception):
 
 
 def _read(path: Path, args: argparse.Namespace, text: dict[str, str]) -> Any:
-    from ._tables import read_table
+    """The table (with ``--chunksize``: its first row only, to check the columns; the file is then
+    streamed by ``analyze``), after checking that the columns asked for are in it."""
+    from ._tables import iter_table, read_table
 
     try:
-        frame = read_table(path)
+        if args.chunksize is not None:
+            chunks = iter_table(path, 1)
+            frame = next(chunks)
+            chunks.close()
+        else:
+            frame = read_table(path)
     except (ValueError, OSError, UnicodeError) as error:
         raise InputError(text["unreadable"].format(message=error)) from None
     wanted = [(args.text_column, "--text-column"), (args.rating, "--rating"), (args.barrier_column, "--barrier-column")]
@@ -113,10 +122,10 @@ def _read(path: Path, args: argparse.Namespace, text: dict[str, str]) -> Any:
 def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dict[str, str]) -> int:
     from .analysis import analyze
 
-    source = _read(source, args, text)
-    result = analyze(source, args.text_column, by=args.by, rating=args.rating, barriers=args.barrier_column,
-                     task=args.task, topics=_topics(args.topics), names=args.mask_name,
-                     progress=False if args.no_progress else True, lang=args.lang)
+    frame = _read(source, args, text)
+    result = analyze(frame if args.chunksize is None else source, args.text_column, by=args.by, rating=args.rating,
+                     barriers=args.barrier_column, task=args.task, topics=_topics(args.topics), names=args.mask_name,
+                     progress=False if args.no_progress else True, chunksize=args.chunksize, lang=args.lang)
     output.mkdir(parents=True, exist_ok=True)
     html = result.to_html(output / "laporan.html")
     xlsx = result.to_excel(output / "hasil_analisis.xlsx")
@@ -143,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(text["demo_intro"].format(path="data/contoh_survei.csv"))
                 args.text_column, args.by, args.rating = "komentar", ["instansi", "program", "moda"], "nilai"
                 args.barrier_column, args.task, args.topics, args.mask_name, args.no_progress = "alasan_tidak_ikut", "evaluasi", "auto", [], False
+                args.chunksize = None
                 code = _run_analysis(args, path, Path(args.output), text)
             print(text["demo_open"].format(html=Path(args.output).resolve() / "laporan.html"))
             return code

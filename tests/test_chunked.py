@@ -1,0 +1,76 @@
+"""analyze(chunksize=): a streamed CSV or a frame cut in chunks gives exactly the unchunked result."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from umpanbalik import _annotate, _tables, load_survey
+from umpanbalik.analysis import analyze
+
+OPTIONS = {"by": "instansi", "rating": "nilai", "barriers": "alasan_tidak_ikut", "topics": 3, "progress": False}
+
+
+@pytest.fixture(scope="module")
+def survey() -> pd.DataFrame:
+    frame = load_survey().iloc[::5].head(240).reset_index(drop=True)
+    frame.loc[7, "komentar"] = "Materinya bagus, tapi ruangan kelasnya terlalu dingin"  # the same text twice,
+    frame.loc[150, "komentar"] = "Materinya bagus, tapi ruangan kelasnya terlalu dingin"  # in different chunks
+    return frame
+
+
+@pytest.fixture(scope="module")
+def whole(survey):
+    return analyze(survey, **OPTIONS)
+
+
+def assert_same(chunked, whole) -> None:
+    pd.testing.assert_frame_equal(chunked.comments, whole.comments, check_dtype=False, check_index_type=False)
+    assert chunked.notes == whole.notes
+    pd.testing.assert_frame_equal(chunked.summary()["aspek"], whole.summary()["aspek"])
+
+
+def test_a_frame_in_chunks_gives_the_same_result(survey, whole):
+    chunked = analyze(survey, chunksize=50, **OPTIONS)
+    assert_same(chunked, whole)
+    framed = survey.set_axis([f"id{i // 2}" for i in range(len(survey))])  # a repeated, non-integer index
+    assert list(analyze(framed, chunksize=50, **OPTIONS).comments.index) == list(framed.index)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+def test_a_streamed_csv_gives_the_same_result(tmp_path, survey, encoding, monkeypatch):
+    frame = survey.copy()
+    frame.loc[230, "komentar"] = "Narasumber café sangat menguasai materi"  # a non-ASCII byte near the end
+    path = tmp_path / "survei.csv"
+    frame.to_csv(path, index=False, sep=";", encoding=encoding, errors="replace")  # emoji are not in cp1252
+    expected = analyze(path, **OPTIONS)
+    monkeypatch.setattr(_tables, "_SCAN_BLOCK", 64)  # the encoding check reads many blocks
+    chunked = analyze(path, chunksize=37, **OPTIONS)
+    assert list(chunked.comments.index) == list(range(len(frame)))
+    assert chunked.comments.loc[230, "komentar"] == "Narasumber café sangat menguasai materi"
+    assert_same(chunked, expected)
+
+
+def test_chunks_annotated_by_worker_processes_give_the_same_result(survey, whole, monkeypatch):
+    monkeypatch.setattr(_annotate, "BLOCK", 20)
+    monkeypatch.setattr(_annotate, "PARALLEL_MIN", 40)
+    assert_same(analyze(survey, chunksize=120, n_jobs=2, **OPTIONS), whole)
+
+
+def test_a_csv_of_headers_only_and_usage_errors(tmp_path):
+    path = tmp_path / "kosong.csv"
+    path.write_text("komentar,instansi\n", encoding="utf-8")
+    empty = analyze(path, chunksize=10, by="instansi", progress=False)
+    assert len(empty.comments) == 0 and "sentimen" in empty.comments
+    with pytest.raises(KeyError, match="Available columns: 'komentar', 'instansi'"):
+        analyze(path, text="ulasan", chunksize=10, progress=False)
+    for bad in (0, -5, 2.5, True):
+        with pytest.raises(ValueError, match="chunksize"):
+            analyze(["materi bagus"], chunksize=bad)
+
+
+def test_equal_labels_share_one_object_per_value(whole):
+    """The compact storage that lets a million comments fit: one object per distinct value."""
+    for column in ("sentimen", "aspek", "aspek_sentimen", "hambatan"):
+        values = whole.comments[column]
+        distinct = {repr(v) for v in values}
+        assert len({id(v) for v in values}) == len(distinct), column
