@@ -317,3 +317,20 @@ def test_analyze_keeps_every_row_of_any_frame(rows):
     assert comparison.tabel["n"].sum() == (~result.comments["non_informatif"]).sum()
     assert result.barriers().attrs["n"] <= len(frame)
     assert len(result.quotes(n=3)) <= 3
+
+
+def test_lone_surrogates_are_replaced_so_every_export_can_be_written(tmp_path):
+    """Text decoded with ``surrogateescape`` holds lone surrogates, which no file encoding accepts."""
+    from umpanbalik import analyze
+
+    broken = b"materi bagus \xff\xfe waktunya singkat".decode("utf-8", "surrogateescape")
+    frame = pd.DataFrame({"komentar": [broken, "metode oke"], "unit": ["Dinas \udc80", "RSUD"]}, dtype=object)
+    result = analyze(frame, by="unit", topics=False)
+    assert frame.loc[0, "komentar"] == broken  # the user's frame is not changed
+    assert result.comments.loc[0, "komentar"] == "materi bagus \ufffd\ufffd waktunya singkat"
+    assert result.comments.loc[0, "unit"] == "Dinas \ufffd"
+    assert "materi" in result.comments.loc[0, "aspek"]
+    for written in (result.to_csv(tmp_path / "k.csv", mask=False), result.to_excel(tmp_path / "k.xlsx"),
+                    result.to_html(tmp_path / "k.html")):
+        assert written.stat().st_size > 0
+    assert "\ufffd" in (tmp_path / "k.csv").read_text(encoding="utf-8-sig")

@@ -8,6 +8,7 @@ goes with lower ratings, and why ASN skip training; and it writes the CSV, Excel
 """
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -182,6 +183,7 @@ def analyze(
                     text = chunk.columns[0]  # a named Series is the comment column, whatever its name
                 _check_columns(chunk, [text, rating, barriers, *segments],
                                ["text", "rating", "barriers", *["by"] * len(segments)])
+            chunk = _encodable(chunk)
             chunk_texts = as_text_list(chunk[text], name=text)
             parts.append(_annotate_chunk(chunk, chunk_texts, barriers, task, models, n_jobs, bar))
             frames.append(chunk)
@@ -221,6 +223,28 @@ def _chunks(data: Any, text: str, chunksize: int | None) -> tuple[Iterator[pd.Da
     if chunksize is None or len(frame) <= chunksize:
         return iter([frame]), len(frame)
     return (frame.iloc[start : start + chunksize] for start in range(0, len(frame), chunksize)), len(frame)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(chunk: pd.DataFrame) -> pd.DataFrame:
+    """``chunk`` with lone surrogates (left in text by a broken decoding, e.g. ``surrogateescape``)
+    replaced by U+FFFD: no file encoding can hold them, so every export would fail on them."""
+    def bad(value: Any) -> bool:
+        return isinstance(value, str) and not value.isascii() and _SURROGATE.search(value) is not None
+
+    fixed = None
+    for position in range(chunk.shape[1]):
+        values = chunk.iloc[:, position]
+        if values.dtype != object:  # numbers, and pandas strings (Arrow holds only valid UTF-8)
+            continue
+        flags = [bad(value) for value in values]
+        if any(flags):
+            fixed = chunk.copy() if fixed is None else fixed
+            repaired = [_SURROGATE.sub("\ufffd", v) if flag else v for v, flag in zip(values, flags)]
+            fixed.isetitem(position, pd.Series(repaired, index=chunk.index, dtype=object))
+    return chunk if fixed is None else fixed
 
 
 def _annotate_chunk(chunk: pd.DataFrame, texts: list[str], barriers: str | None, task: str, models: Any,
