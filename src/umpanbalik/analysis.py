@@ -667,7 +667,12 @@ class Analysis:
         check_option("by", by, ["aspek", "sentimen"])
         self._require("aspek", "aspects were not analysed (task='hambatan').")
         build = plots.aspect_wordclouds if by == "aspek" else plots.sentiment_wordclouds
-        return build(self.to_frame(mask=True), self.text, lang=self.lang)
+        # the clouds read these columns only: mask them, not a copy of every column
+        columns = [c for c in dict.fromkeys([self.text, "teks_bersih", by, "non_informatif"]) if c in self.comments]
+        shown = pd.DataFrame({c: (self._masked(self.comments[c]) if self.comments[c].dtype == object
+                                  or pd.api.types.is_string_dtype(self.comments[c]) else self.comments[c]).to_numpy()
+                              for c in columns}, index=self.comments.index)
+        return build(shown, self.text, lang=self.lang)
 
     # -- exports --------------------------------------------------------------------------------------
     def to_frame(self, *, flat: bool = False, mask: bool = False) -> pd.DataFrame:
@@ -722,9 +727,17 @@ class Analysis:
         return path
 
     def _sheets(self) -> dict[str, pd.DataFrame]:
+        from .report import EXCEL_MAX_ROWS, excel_sheet_names
+
         summary = self.summary()
         sheets = {"ringkasan": summary["angka_kunci"]}
         sheets["komentar"] = self.to_frame(mask=True).reset_index()
+        parts = excel_sheet_names("komentar", len(sheets["komentar"]))
+        if len(parts) > 1:  # say where the rest of the comments are: one sheet holds 1,048,575 of them
+            note = (f"{len(self):,} komentar melebihi batas Excel {EXCEL_MAX_ROWS - 1:,} baris per lembar; "
+                    f"tabel komentar dibagi ke lembar {', '.join(parts)}")
+            sheets["ringkasan"] = pd.concat([summary["angka_kunci"], pd.DataFrame({"ukuran": ["catatan"], "nilai": [note]})],
+                                            ignore_index=True)
         if "aspek" in summary:
             sheets["aspek"] = summary["aspek"].reset_index()
         topics = self.topic_table()
@@ -741,7 +754,11 @@ class Analysis:
 
     def to_excel(self, path: str | Path) -> Path:
         """Write an Excel workbook with the sheets ringkasan, komentar, aspek, topik, hambatan and
-        saran (those that apply); identifiers masked, formula-like cells neutralised."""
+        saran (those that apply); identifiers masked, formula-like cells neutralised.
+
+        Above Excel's 1,048,575 rows under the header, the per-comment table continues on the sheets
+        ``komentar_2``, ``komentar_3`` … (same header), and a ``catatan`` row in ``ringkasan`` says so.
+        """
         from .report import write_excel
 
         path = Path(path)
@@ -772,9 +789,10 @@ class Analysis:
             if suggestion.any():
                 picked = self.quotes(n=10, diversity=0.5, rows=suggestion)
                 context["saran"] = picked["kutipan"].tolist()
-            for name, figure in plots.aspect_wordclouds(comments, self.text, lang=lang).items():
+            aspect_clouds, sentiment_clouds = plots.report_wordclouds(comments, self.text, lang=lang)
+            for name, figure in aspect_clouds.items():
                 figures[f"awan_aspek_{name}"] = figure
-            for name, figure in plots.sentiment_wordclouds(comments, self.text, lang=lang).items():
+            for name, figure in sentiment_clouds.items():
                 figures[f"awan_sentimen_{name}"] = figure
             if self.rating is not None and _numeric(self.comments[self.rating]).notna().sum() >= 8:
                 figures["nilai"] = plots.plot_rating_by_aspect(comments.assign(**{self.rating: _numeric(self.comments[self.rating])}),
