@@ -326,7 +326,7 @@ class Analysis:
         self._require("aspek", "aspects were not analysed (task='hambatan').")
         informative = self._informative_rows()
         n = int(informative.sum())
-        lists, polarity_dicts = self.comments["aspek"][informative], self.comments["aspek_sentimen"][informative]
+        lists, polarity_dicts = _distinct(self.comments["aspek"][informative]), _distinct(self.comments["aspek_sentimen"][informative])
         rows = []
         for aspect in _aspects_of(self.comments):
             polarities = _polarity(polarity_dicts, aspect)[_contains(lists, aspect)]
@@ -468,7 +468,7 @@ class Analysis:
         if evaluation:
             sentiment = _crosstab(segment, self.comments["sentimen"].to_numpy()[informative]).reindex(columns=list(SENTIMENTS), fill_value=0)
             outcome_tables["sentimen"] = sentiment
-            lists, polarity_dicts = self.comments["aspek"][informative], self.comments["aspek_sentimen"][informative]
+            lists, polarity_dicts = _distinct(self.comments["aspek"][informative]), _distinct(self.comments["aspek_sentimen"][informative])
             for aspect in _aspects_of(self.comments):
                 among = _contains(lists, aspect)
                 outcome_tables[f"menyebut_{aspect}"] = _crosstab(segment, among).reindex(columns=[True, False], fill_value=0)
@@ -478,7 +478,7 @@ class Analysis:
         if "hambatan" in self.comments and len(self.comments):
             answered = _answered(self.comments[self._barrier_text_column()])
             seg_all = segment_of_row[answered]
-            barrier_lists = self.comments["hambatan"][answered]
+            barrier_lists = _distinct(self.comments["hambatan"][answered])
             for code in _barrier_codes(self.comments):
                 has = _contains(barrier_lists, code)
                 outcome_tables[f"hambatan_{code}"] = _crosstab(seg_all, has).reindex(columns=[True, False], fill_value=0)
@@ -539,8 +539,9 @@ class Analysis:
         rated = pd.DataFrame({"_nilai": values.to_numpy()[has_rating], "sentimen": self.comments["sentimen"].to_numpy()[has_rating],
                               "aspek_sentimen": self.comments["aspek_sentimen"].to_numpy()[has_rating]})
         groups = [("semua", s, (rated["sentimen"] == s).to_numpy(dtype=bool)) for s in SENTIMENTS]
+        polarity_dicts = _distinct(rated["aspek_sentimen"])
         for aspect in _aspects_of(self.comments):
-            polarity_of_row = _polarity(rated["aspek_sentimen"], aspect)
+            polarity_of_row = _polarity(polarity_dicts, aspect)
             groups += [(aspect, s, polarity_of_row == s) for s in SENTIMENTS]
         from scipy.stats import t as student
 
@@ -568,7 +569,8 @@ class Analysis:
         has_rating = values.notna().to_numpy()
         rated = pd.DataFrame({"_nilai": values.to_numpy()[has_rating], "aspek_sentimen": self.comments["aspek_sentimen"].to_numpy()[has_rating]})
         aspects = _aspects_of(self.comments)
-        indicators = pd.DataFrame({f"negatif_{a}": (_polarity(rated["aspek_sentimen"], a) == "negatif").astype(float)
+        polarity_dicts = _distinct(rated["aspek_sentimen"])
+        indicators = pd.DataFrame({f"negatif_{a}": (_polarity(polarity_dicts, a) == "negatif").astype(float)
                                    for a in aspects})
         if len(rated) < len(aspects) + 3:
             raise ValueError(f"only {len(rated)} comments have a rating; at least {len(aspects) + 3} are needed.")
@@ -596,7 +598,7 @@ class Analysis:
         source = self._barrier_text_column()
         answered_rows = _answered(self.comments[source])
         n_answered = int(answered_rows.sum())
-        lists = self.comments["hambatan"][answered_rows]
+        lists = _distinct(self.comments["hambatan"][answered_rows])
         codes = _barrier_codes(self.comments)
         if by is None:
             counts = pd.Series({c: int(_contains(lists, c).sum()) for c in codes}, dtype=int)
@@ -909,9 +911,9 @@ def _distinct(values: pd.Series | np.ndarray) -> tuple[np.ndarray, list[Any]]:
     return codes, cells
 
 
-def _per_row(values: pd.Series | np.ndarray, function: Any, dtype: Any = bool) -> np.ndarray:
+def _per_row(values: Any, function: Any, dtype: Any = bool) -> np.ndarray:
     """``function(cell)`` for every row, computed once per distinct cell."""
-    codes, cells = _distinct(values)
+    codes, cells = values if isinstance(values, tuple) else _distinct(values)  # a tuple: _distinct's answer, reused
     return np.array([function(cell) for cell in cells], dtype=dtype)[codes] if cells else np.empty(0, dtype=dtype)
 
 
