@@ -358,9 +358,20 @@ def test_excel_neutralises_cleans_truncates_and_keeps_order(tmp_path):
         write_excel({}, tmp_path / "kosong.xlsx")
 
 
-def test_excel_refuses_more_rows_than_a_sheet_holds(tmp_path):
-    with pytest.raises(ValueError, match="1,048,575 rows"):
-        write_excel({"komentar": pd.DataFrame({"x": np.zeros(1_048_576, dtype=np.int8)})}, tmp_path / "besar.xlsx")
+def test_excel_splits_a_table_longer_than_a_sheet_and_loses_no_row(tmp_path, monkeypatch):
+    from umpanbalik import report
+
+    monkeypatch.setattr(report, "EXCEL_MAX_ROWS", 4)  # a sheet holds 3 rows under its header
+    frame = pd.DataFrame({"x": np.arange(8), "teks": [f"t{i}" for i in range(8)]})
+    path = write_excel({"komentar": frame, "aspek": frame.head(3)}, tmp_path / "besar.xlsx")
+    book = load_workbook(path, read_only=True)
+    assert book.sheetnames == ["komentar", "komentar_2", "komentar_3", "aspek"]
+    assert report.excel_sheet_names("komentar", 8) == ["komentar", "komentar_2", "komentar_3"]
+    rows = [list(book[name].values) for name in book.sheetnames[:3]]
+    assert all(part[0] == ("x", "teks") for part in rows)
+    assert [r[0] for part in rows for r in part[1:]] == list(range(8))
+    with pytest.raises(ValueError, match="16,384"):
+        write_excel({"lebar": pd.DataFrame(np.zeros((1, 16_385), dtype=np.int8))}, tmp_path / "lebar.xlsx")
 
 
 def test_excel_of_the_example_survey(survey_comments, tmp_path):

@@ -372,9 +372,9 @@ class Analysis:
         return f"Analysis(komentar={len(self)}, tugas={self.task!r}, segmen={self.by}, nilai={self.rating!r})"
 
     # -- helpers --------------------------------------------------------------------------------------
-    @property
-    def _informative(self) -> pd.DataFrame:
-        return self.comments.loc[~self.comments["non_informatif"].to_numpy(dtype=bool)]
+    def _informative_rows(self) -> np.ndarray:
+        """Boolean mask of the informative comments (a mask, not a copy of a million-row frame)."""
+        return ~self.comments["non_informatif"].to_numpy(dtype=bool)
 
     def _require(self, column: str, hint: str) -> None:
         if column not in self.comments.columns:
@@ -390,7 +390,7 @@ class Analysis:
     def sentiment_table(self) -> pd.DataFrame:
         """Sentiment of the informative comments: ``jumlah``, ``porsi`` and its 95% Wilson interval."""
         self._require("sentimen", "sentiment was not analysed (task='hambatan').")
-        counts = self._informative["sentimen"].value_counts().reindex(list(SENTIMENTS), fill_value=0)
+        counts = self.comments["sentimen"][self._informative_rows()].value_counts().reindex(list(SENTIMENTS), fill_value=0)
         return _share_table(counts, counts.sum(), "sentimen")
 
     def aspect_table(self) -> pd.DataFrame:
@@ -400,16 +400,17 @@ class Analysis:
         share of the aspect's mentions that are negative, with its own interval.
         """
         self._require("aspek", "aspects were not analysed (task='hambatan').")
-        informative = self._informative
-        n = len(informative)
+        informative = self._informative_rows()
+        n = int(informative.sum())
+        lists, polarity_dicts = _distinct(self.comments["aspek"][informative]), _distinct(self.comments["aspek_sentimen"][informative])
         rows = []
         for aspect in _aspects_of(self.comments):
-            polarities = [d.get(aspect) for d, a in zip(informative["aspek_sentimen"], informative["aspek"]) if aspect in a]
+            polarities = _polarity(polarity_dicts, aspect)[_contains(lists, aspect)]
             mentioned = len(polarities)
             row = {"aspek": aspect, "disebut": mentioned, "porsi_disebut": mentioned / n if n else np.nan}
             row["ci_bawah"], row["ci_atas"] = (float(v) for v in wilson_interval(mentioned, n))
             for polarity in SENTIMENTS:
-                row[polarity] = sum(p == polarity for p in polarities)
+                row[polarity] = int(np.count_nonzero(polarities == polarity))
             row["porsi_negatif"] = row["negatif"] / mentioned if mentioned else np.nan
             low, high = wilson_interval(row["negatif"], mentioned)
             row["negatif_ci_bawah"], row["negatif_ci_atas"] = float(low), float(high)
@@ -437,7 +438,7 @@ class Analysis:
         comments = self.comments
         n = len(comments)
         result: dict[str, Any] = {}
-        empty = comments[self.text].map(lambda v: not as_text(v).strip()).sum() if n else 0
+        empty = int(n - _answered(comments[self.text]).sum()) if n else 0
         key = [("komentar", n), ("kosong", int(empty)), ("non_informatif", int(comments["non_informatif"].sum()))]
         if "saran" in comments:
             key.append(("saran", int(comments["saran"].sum())))
@@ -465,29 +466,25 @@ class Analysis:
         Comments are filtered by ``aspect`` (and its polarity when ``sentiment`` is given too), by
         overall ``sentiment``, ``topic`` or ``barrier``; then picked by maximal marginal relevance:
         close to the group's TF-IDF centre (typical) and unlike the ones already picked (diverse,
-        weight ``diversity``). Duplicates after cleaning are shown once.
+        weight ``diversity``). Duplicates after cleaning are shown once. When more than 20,000 distinct
+        comments match, the quotes are picked among a random 20,000 of them (``random_state``).
         """
         from .quotes import pick_quotes
 
         check_int("n", n, minimum=1)
         comments = self.comments
-        keep = np.ones(len(comments), dtype=bool)
         source = self.text
         if barrier is not None:
             self._require("hambatan", "barriers were not coded: pass barriers='column' or task='hambatan' to analyze().")
-            keep &= comments["hambatan"].map(lambda b: barrier in b).to_numpy(dtype=bool)
             source = self._barrier_text_column()
-        else:
-            keep &= ~comments["non_informatif"].to_numpy(dtype=bool)
         if aspect is not None:
             self._require("aspek", "aspects were not analysed (task='hambatan').")
             check_option("aspect", aspect, _aspects_of(comments))
-            keep &= comments["aspek"].map(lambda a: aspect in a).to_numpy(dtype=bool)
-            if sentiment is not None:
-                check_option("sentiment", sentiment, list(SENTIMENTS))
-                keep &= comments["aspek_sentimen"].map(lambda d: d.get(aspect) == sentiment).to_numpy(dtype=bool)
-        elif sentiment is not None:
+        if sentiment is not None:
             check_option("sentiment", sentiment, list(SENTIMENTS))
+        # cheap vectorised filters first; the list and dict columns are read only on the rows left
+        keep = np.ones(len(comments), dtype=bool) if barrier is not None else ~comments["non_informatif"].to_numpy(dtype=bool)
+        if aspect is None and sentiment is not None:
             keep &= (comments["sentimen"] == sentiment).to_numpy()
         if topic is not None:
             keep &= (comments["topik"] == topic).to_numpy()
@@ -496,13 +493,25 @@ class Analysis:
             if rows.shape != keep.shape:
                 raise ValueError(f"`rows` must be a boolean mask with one value per comment ({len(keep)}).")
             keep &= rows
-        frame = comments.loc[keep]
-        # positions, not labels: the user's index may repeat
-        texts = pd.Series([as_text(v) for v in frame[source]], dtype=object)
-        cleaned = None if barrier is not None else pd.Series(frame["teks_bersih"].to_numpy(), dtype=object)
+        positions = np.flatnonzero(keep)  # positions, not labels: the user's index may repeat
+        if barrier is not None:
+            positions = positions[_contains(comments["hambatan"].iloc[positions], barrier)]
+        if aspect is not None:
+            positions = positions[_contains(comments["aspek"].iloc[positions], aspect)]
+            if sentiment is not None:
+                positions = positions[_polarity(comments["aspek_sentimen"].iloc[positions], aspect) == sentiment]
+        texts = pd.Series([as_text(v) for v in comments[source].iloc[positions].to_numpy()], dtype=object)
+        # A text seen before has the same cleaned text, which pick_quotes shows once anyway: dropping
+        # repeats first changes nothing and spares cleaning and vectorising them.
+        first = ~texts.duplicated().to_numpy()
+        positions, texts = positions[first], texts[first].reset_index(drop=True)
+        if len(positions) > _QUOTE_CANDIDATES:
+            sample = np.sort(np.random.default_rng(self.random_state).choice(len(positions), _QUOTE_CANDIDATES, replace=False))
+            positions, texts = positions[sample], texts.iloc[sample].reset_index(drop=True)
+        cleaned = None if barrier is not None else pd.Series(comments["teks_bersih"].iloc[positions].to_numpy(), dtype=object)
         chosen = pick_quotes(texts, cleaned, n=n, diversity=diversity)
-        columns = [c for c in ("sentimen", "aspek", "aspek_sentimen", "label_topik", "hambatan") if c in frame]
-        result = frame.iloc[chosen.index.to_numpy()][columns].copy()
+        columns = [c for c in ("sentimen", "aspek", "aspek_sentimen", "label_topik", "hambatan") if c in comments]
+        result = comments.iloc[positions[chosen.index.to_numpy()]][columns].copy()
         result.insert(0, "kutipan", [self.mask(t) for t in chosen])
         result["skor"] = chosen.attrs.get("scores", [np.nan] * len(chosen))
         return result
@@ -526,28 +535,29 @@ class Analysis:
             by = self.by[0]
         _check_columns(self.comments, [by], ["by"])
         check_int("min_n", min_n, minimum=1)
-        informative = self._informative
-        segment = informative[by].map(_segment_name)
-        sizes = segment.value_counts()
+        informative = self._informative_rows()
+        segment_of_row = _segment_names(self.comments[by])
+        segment = segment_of_row[informative]
+        sizes = pd.Series(segment, dtype=object).value_counts()
         rows, outcome_tables = [], {}
-        evaluation = self.task == "evaluasi" and len(informative) > 0
+        evaluation = self.task == "evaluasi" and bool(informative.any())
         if evaluation:
-            sentiment = pd.crosstab(segment.to_numpy(), informative["sentimen"].to_numpy()).reindex(columns=list(SENTIMENTS), fill_value=0)
+            sentiment = _crosstab(segment, self.comments["sentimen"].to_numpy()[informative]).reindex(columns=list(SENTIMENTS), fill_value=0)
             outcome_tables["sentimen"] = sentiment
+            lists, polarity_dicts = _distinct(self.comments["aspek"][informative]), _distinct(self.comments["aspek_sentimen"][informative])
             for aspect in _aspects_of(self.comments):
-                mentioned = informative["aspek"].map(lambda a, x=aspect: x in a)
-                outcome_tables[f"menyebut_{aspect}"] = pd.crosstab(segment.to_numpy(), mentioned.to_numpy()).reindex(columns=[True, False], fill_value=0)
-                negative = informative["aspek_sentimen"].map(lambda d, x=aspect: d.get(x) == "negatif")
-                among = mentioned.to_numpy(dtype=bool)
-                outcome_tables[f"negatif_{aspect}"] = pd.crosstab(segment.to_numpy()[among], negative.to_numpy()[among]).reindex(
+                among = _contains(lists, aspect)
+                outcome_tables[f"menyebut_{aspect}"] = _crosstab(segment, among).reindex(columns=[True, False], fill_value=0)
+                negative = _polarity(polarity_dicts, aspect) == "negatif"
+                outcome_tables[f"negatif_{aspect}"] = _crosstab(segment[among], negative[among]).reindex(
                     index=sizes.index, columns=[True, False], fill_value=0)
         if "hambatan" in self.comments and len(self.comments):
-            answered = self.comments[self._barrier_text_column()].map(lambda v: bool(as_text(v).strip()))
-            codes = self.comments.loc[answered.to_numpy(dtype=bool)]
-            seg_all = codes[by].map(_segment_name)
+            answered = _answered(self.comments[self._barrier_text_column()])
+            seg_all = segment_of_row[answered]
+            barrier_lists = _distinct(self.comments["hambatan"][answered])
             for code in _barrier_codes(self.comments):
-                has = codes["hambatan"].map(lambda b, x=code: x in b)
-                outcome_tables[f"hambatan_{code}"] = pd.crosstab(seg_all.to_numpy(), has.to_numpy()).reindex(columns=[True, False], fill_value=0)
+                has = _contains(barrier_lists, code)
+                outcome_tables[f"hambatan_{code}"] = _crosstab(seg_all, has).reindex(columns=[True, False], fill_value=0)
         for name in sizes.index:
             row = {by: name, "n": int(sizes[name]), "cukup_data": bool(sizes[name] >= min_n)}
             for measure, table in outcome_tables.items():
@@ -601,15 +611,18 @@ class Analysis:
         and of all comments by overall sentiment (rows ``semua``)."""
         values = self._rating_values()
         rows = []
-        comments = self.comments.assign(_nilai=values.to_numpy())
-        rated = comments.loc[comments["_nilai"].notna()]
-        groups = [("semua", s, rated["sentimen"] == s) for s in SENTIMENTS]
+        has_rating = values.notna().to_numpy()
+        rated = pd.DataFrame({"_nilai": values.to_numpy()[has_rating], "sentimen": self.comments["sentimen"].to_numpy()[has_rating],
+                              "aspek_sentimen": self.comments["aspek_sentimen"].to_numpy()[has_rating]})
+        groups = [("semua", s, (rated["sentimen"] == s).to_numpy(dtype=bool)) for s in SENTIMENTS]
+        polarity_dicts = _distinct(rated["aspek_sentimen"])
         for aspect in _aspects_of(self.comments):
-            groups += [(aspect, s, rated["aspek_sentimen"].map(lambda d, a=aspect, p=s: d.get(a) == p)) for s in SENTIMENTS]
+            polarity_of_row = _polarity(polarity_dicts, aspect)
+            groups += [(aspect, s, polarity_of_row == s) for s in SENTIMENTS]
         from scipy.stats import t as student
 
         for aspect, polarity, mask in groups:
-            subset = rated["_nilai"].to_numpy()[mask.to_numpy(dtype=bool)]
+            subset = rated["_nilai"].to_numpy()[mask]
             subset = pd.Series(subset, dtype=float)
             n = len(subset)
             mean = float(subset.mean()) if n else np.nan
@@ -629,10 +642,11 @@ class Analysis:
         is an association in observational data, not a causal effect.
         """
         values = self._rating_values()
-        comments = self.comments.assign(_nilai=values.to_numpy())
-        rated = comments.loc[comments["_nilai"].notna()]
+        has_rating = values.notna().to_numpy()
+        rated = pd.DataFrame({"_nilai": values.to_numpy()[has_rating], "aspek_sentimen": self.comments["aspek_sentimen"].to_numpy()[has_rating]})
         aspects = _aspects_of(self.comments)
-        indicators = pd.DataFrame({f"negatif_{a}": rated["aspek_sentimen"].map(lambda d, x=a: d.get(x) == "negatif").to_numpy(dtype=float)
+        polarity_dicts = _distinct(rated["aspek_sentimen"])
+        indicators = pd.DataFrame({f"negatif_{a}": (_polarity(polarity_dicts, a) == "negatif").astype(float)
                                    for a in aspects})
         if len(rated) < len(aspects) + 3:
             raise ValueError(f"only {len(rated)} comments have a rating; at least {len(aspects) + 3} are needed.")
@@ -658,26 +672,30 @@ class Analysis:
         quotes; with ``by``, the shares per segment (segments below ``min_n`` answers marked)."""
         self._require("hambatan", "barriers were not coded: pass barriers='column' or task='hambatan' to analyze().")
         source = self._barrier_text_column()
-        answered = self.comments.loc[self.comments[source].map(lambda v: bool(as_text(v).strip())).to_numpy(dtype=bool)]
+        answered_rows = _answered(self.comments[source])
+        n_answered = int(answered_rows.sum())
+        lists = _distinct(self.comments["hambatan"][answered_rows])
         codes = _barrier_codes(self.comments)
         if by is None:
-            counts = pd.Series({c: int(sum(c in b for b in answered["hambatan"])) for c in codes}, dtype=int)
-            table = _share_table(counts, len(answered), "hambatan").sort_values("jumlah", ascending=False)
+            counts = pd.Series({c: int(_contains(lists, c).sum()) for c in codes}, dtype=int)
+            table = _share_table(counts, n_answered, "hambatan").sort_values("jumlah", ascending=False)
             table["contoh"] = [self.quotes(barrier=c, n=n_quotes)["kutipan"].tolist() if table.loc[c, "jumlah"] else []
                                for c in table.index]
-            table.attrs["n"] = len(answered)
+            table.attrs["n"] = n_answered
             return table
         _check_columns(self.comments, [by], ["by"])
-        segment = answered[by].map(_segment_name)
+        segment = _segment_names(self.comments[by][answered_rows])
+        has = {code: _contains(lists, code) for code in codes}
         rows = []
-        for name, group in answered.groupby(segment.to_numpy(), sort=True):
-            row = {by: name, "n": len(group), "cukup_data": len(group) >= min_n}
+        for name, group in pd.Series(np.arange(n_answered)).groupby(segment, sort=True):
+            where = group.to_numpy()
+            row = {by: name, "n": len(where), "cukup_data": len(where) >= min_n}
             for code in codes:
-                row[code] = group["hambatan"].map(lambda b, x=code: x in b).mean()
+                row[code] = has[code][where].mean()
             rows.append(row)
         table = (pd.DataFrame(rows).set_index(by) if rows
                  else pd.DataFrame({"n": pd.Series(dtype=int), "cukup_data": pd.Series(dtype=bool)}, index=pd.Index([], name=by)))
-        table.attrs["n"] = len(answered)
+        table.attrs["n"] = n_answered
         return table
 
     # -- charts ---------------------------------------------------------------------------------------
@@ -727,7 +745,12 @@ class Analysis:
         check_option("by", by, ["aspek", "sentimen"])
         self._require("aspek", "aspects were not analysed (task='hambatan').")
         build = plots.aspect_wordclouds if by == "aspek" else plots.sentiment_wordclouds
-        return build(self.to_frame(mask=True), self.text, lang=self.lang)
+        # the clouds read these columns only: mask them, not a copy of every column
+        columns = [c for c in dict.fromkeys([self.text, "teks_bersih", by, "non_informatif"]) if c in self.comments]
+        shown = pd.DataFrame({c: (self._masked(self.comments[c]) if self.comments[c].dtype == object
+                                  or pd.api.types.is_string_dtype(self.comments[c]) else self.comments[c]).to_numpy()
+                              for c in columns}, index=self.comments.index)
+        return build(shown, self.text, lang=self.lang)
 
     # -- exports --------------------------------------------------------------------------------------
     def to_frame(self, *, flat: bool = False, mask: bool = False) -> pd.DataFrame:
@@ -736,13 +759,41 @@ class Analysis:
         frame = self.comments.copy()
         if flat:
             for column in frame.columns:
-                if frame[column].map(lambda v: isinstance(v, (list, dict))).any():
+                if frame[column].dtype == object and frame[column].map(lambda v: isinstance(v, (list, dict))).any():
                     frame[column] = frame[column].map(_flat)
         if mask:
             for column in frame.columns:
                 if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
-                    frame[column] = frame[column].map(lambda v: self.mask(v) if isinstance(v, str) else v)
+                    frame[column] = self._masked(frame[column])
         return frame
+
+    def _masked(self, values: pd.Series) -> pd.Series:
+        """``values`` with :meth:`mask` applied to its text cells (dtype inferred, as ``Series.map`` does).
+
+        Only a cell with a digit, an ``@`` or one of ``names`` can hold something to mask: the others
+        are found with one regex search each, and :meth:`mask` runs on the rest, once per distinct text.
+        """
+        import re
+
+        from .normalization import mask_identifiers
+
+        array = values.to_numpy(dtype=object)
+        names = [re.escape(name.strip()) for name in self.names if name and name.strip()]
+        search = re.compile("|".join([r"\d", "@", *names]), flags=re.IGNORECASE).search
+        candidates = [i for i, v in enumerate(array) if type(v) is str and search(v)]  # noqa: E721 - str subclasses are masked too, below
+        candidates += [i for i, v in enumerate(array) if isinstance(v, str) and type(v) is not str]  # noqa: E721
+        changed, cache = {}, {}
+        for position in candidates:
+            text = array[position]
+            masked = cache.get(text)
+            if masked is None:
+                masked = cache[text] = mask_identifiers(text, self.names)
+            if masked != text:
+                changed[position] = masked
+        if changed:
+            array = array.copy()
+            array[list(changed)] = list(changed.values())
+        return pd.Series(array, index=values.index, name=values.name)
 
     def to_csv(self, path: str | Path, *, mask: bool = True) -> Path:
         """Write the per-comment table as UTF-8 CSV with BOM (opens in Excel), identifiers masked and
@@ -754,9 +805,17 @@ class Analysis:
         return path
 
     def _sheets(self) -> dict[str, pd.DataFrame]:
+        from .report import EXCEL_MAX_ROWS, excel_sheet_names
+
         summary = self.summary()
         sheets = {"ringkasan": summary["angka_kunci"]}
         sheets["komentar"] = self.to_frame(mask=True).reset_index()
+        parts = excel_sheet_names("komentar", len(sheets["komentar"]))
+        if len(parts) > 1:  # say where the rest of the comments are: one sheet holds 1,048,575 of them
+            note = (f"{len(self):,} komentar melebihi batas Excel {EXCEL_MAX_ROWS - 1:,} baris per lembar; "
+                    f"tabel komentar dibagi ke lembar {', '.join(parts)}")
+            sheets["ringkasan"] = pd.concat([summary["angka_kunci"], pd.DataFrame({"ukuran": ["catatan"], "nilai": [note]})],
+                                            ignore_index=True)
         if "aspek" in summary:
             sheets["aspek"] = summary["aspek"].reset_index()
         topics = self.topic_table()
@@ -773,7 +832,11 @@ class Analysis:
 
     def to_excel(self, path: str | Path) -> Path:
         """Write an Excel workbook with the sheets ringkasan, komentar, aspek, topik, hambatan and
-        saran (those that apply); identifiers masked, formula-like cells neutralised."""
+        saran (those that apply); identifiers masked, formula-like cells neutralised.
+
+        Above Excel's 1,048,575 rows under the header, the per-comment table continues on the sheets
+        ``komentar_2``, ``komentar_3`` … (same header), and a ``catatan`` row in ``ringkasan`` says so.
+        """
         from .report import write_excel
 
         path = Path(path)
@@ -804,9 +867,10 @@ class Analysis:
             if suggestion.any():
                 picked = self.quotes(n=10, diversity=0.5, rows=suggestion)
                 context["saran"] = picked["kutipan"].tolist()
-            for name, figure in plots.aspect_wordclouds(comments, self.text, lang=lang).items():
+            aspect_clouds, sentiment_clouds = plots.report_wordclouds(comments, self.text, lang=lang)
+            for name, figure in aspect_clouds.items():
                 figures[f"awan_aspek_{name}"] = figure
-            for name, figure in plots.sentiment_wordclouds(comments, self.text, lang=lang).items():
+            for name, figure in sentiment_clouds.items():
                 figures[f"awan_sentimen_{name}"] = figure
             if self.rating is not None and _numeric(self.comments[self.rating]).notna().sum() >= 8:
                 figures["nilai"] = plots.plot_rating_by_aspect(comments.assign(**{self.rating: _numeric(self.comments[self.rating])}),
@@ -894,3 +958,65 @@ def _flat(value: Any) -> Any:
     if isinstance(value, list):
         return "; ".join(map(str, value))
     return value
+
+
+_QUOTE_CANDIDATES = 20_000  # quotes are picked among at most this many distinct comments (a random sample)
+
+
+# -- column helpers: one pass over a million rows, then work on the distinct cells ---------------------
+def _distinct(values: pd.Series | np.ndarray) -> tuple[np.ndarray, list[Any]]:
+    """``(codes, cells)``: ``cells[codes[i]]`` is row ``i``'s cell, so that a computation on the
+    cells runs once per distinct cell object instead of once per row.
+
+    Cells are grouped by identity, which needs no hashing of lists or dicts: ``analyze`` stores each
+    distinct aspect list, polarity dict and barrier list once (``_annotate._shared``), so a million
+    rows hold a few hundred objects. Equal cells that are different objects (a frame built by hand)
+    are only computed more than once — the result is the same.
+    """
+    if isinstance(values, pd.Series) and values.dtype != object:  # one type of scalar: pandas' hash table
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+        return codes.astype(np.intp, copy=False), list(uniques)
+    array = values.to_numpy(dtype=object) if isinstance(values, pd.Series) else np.asarray(values, dtype=object)
+    identities = np.fromiter(map(id, array), dtype=np.int64, count=len(array))
+    codes = pd.factorize(identities)[0]
+    _, firsts = np.unique(codes, return_index=True)
+    return codes.astype(np.intp, copy=False), [array[position] for position in firsts]
+
+
+def _per_row(values: Any, function: Any, dtype: Any = bool) -> np.ndarray:
+    """``function(cell)`` for every row, computed once per distinct cell."""
+    codes, cells = values if isinstance(values, tuple) else _distinct(values)  # a tuple: _distinct's answer, reused
+    return np.array([function(cell) for cell in cells], dtype=dtype)[codes] if cells else np.empty(0, dtype=dtype)
+
+
+def _contains(values: pd.Series, item: Any) -> np.ndarray:
+    """Whether each cell (a list, or a dict's keys) holds ``item``."""
+    return _per_row(values, lambda cell: item in cell)
+
+
+def _polarity(values: pd.Series, aspect: str) -> np.ndarray:
+    """Each polarity dict's value for ``aspect`` (``None`` when it has none), as an object array."""
+    return _per_row(values, lambda cell: cell.get(aspect), dtype=object)
+
+
+def _answered(values: pd.Series) -> np.ndarray:
+    """Whether each cell holds non-blank text (what ``as_text(v).strip()`` says)."""
+    return np.fromiter((bool(as_text(v).strip()) for v in values.to_numpy()), dtype=bool, count=len(values))
+
+
+def _segment_names(values: pd.Series) -> np.ndarray:
+    """:func:`_segment_name` of every cell, as an object array."""
+    return _per_row(values, _segment_name, dtype=object)
+
+
+def _crosstab(segments: np.ndarray, outcomes: np.ndarray) -> pd.DataFrame:
+    """``pd.crosstab(segments, outcomes)`` (sorted rows and columns, only the values present), counted
+    with one ``bincount`` over integer codes instead of a group-by over a million Python objects."""
+    if len(segments) == 0:
+        return pd.crosstab(segments, outcomes)
+    row_codes, row_names = pd.factorize(segments, sort=True)
+    column_codes, column_names = pd.factorize(outcomes, sort=True)
+    valid = (row_codes >= 0) & (column_codes >= 0)  # crosstab leaves missing values out
+    counts = np.bincount(row_codes[valid] * len(column_names) + column_codes[valid], minlength=len(row_names) * len(column_names))
+    return pd.DataFrame(counts.reshape(len(row_names), len(column_names)), index=pd.Index(row_names, name="row_0"),
+                        columns=pd.Index(column_names, name="col_0"))

@@ -126,13 +126,18 @@ def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dic
     result = analyze(frame if args.chunksize is None else source, args.text_column, by=args.by, rating=args.rating,
                      barriers=args.barrier_column, task=args.task, topics=_topics(args.topics), names=args.mask_name,
                      progress=False if args.no_progress else True, chunksize=args.chunksize, lang=args.lang)
+    _export(result, output, text)
+    print(text["done"].format(n=len(result)))
+    return 0
+
+
+def _export(result: Any, output: Path, text: dict[str, str]) -> None:
+    """Write the HTML report, the Excel workbook and the per-comment CSV into ``output``."""
     output.mkdir(parents=True, exist_ok=True)
     html = result.to_html(output / "laporan.html")
     xlsx = result.to_excel(output / "hasil_analisis.xlsx")
     csv = result.to_csv(output / "komentar_teranalisis.csv")
     print(text["written"].format(html=html, xlsx=xlsx, csv=csv))
-    print(text["done"].format(n=len(result)))
-    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -383,8 +383,6 @@ def _cloud_inputs(comments: pd.DataFrame, text_column: str | None,
                   preprocessor: Any) -> tuple[pd.DataFrame, dict[str, str], dict[str, float]]:
     """The informative rows, the stem → written form map learned from their text, and each term's
     inverse document frequency over all of them."""
-    from ._surface import surface_forms
-
     rows = comments
     if "non_informatif" in rows.columns:
         rows = rows[~rows["non_informatif"].fillna(False).astype(bool)]
@@ -394,11 +392,29 @@ def _cloud_inputs(comments: pd.DataFrame, text_column: str | None,
         from ._validation import as_text_list
         from .preprocessing import Preprocessor
 
-        forms = surface_forms(as_text_list(rows[text_column]), cleaned, preprocessor or Preprocessor())
+        # Each distinct (comment, cleaned) pair is read once, weighted by how often it occurs: the
+        # counts, and so the forms, are those of every row.
+        pairs = pd.DataFrame({"text": as_text_list(rows[text_column]), "clean": cleaned})
+        weights = pairs.groupby(["text", "clean"], sort=False).size()
+        forms = _weighted_surface_forms(weights.index.get_level_values("text").tolist(),
+                                        weights.index.get_level_values("clean").tolist(), weights.to_numpy(),
+                                        preprocessor or Preprocessor())
     stop = _cloud_stopwords()
     frequency = Counter(t for doc in cleaned for t in _terms(doc, stop))
     idf = {t: math.log1p(len(cleaned) / n) for t, n in frequency.items()}
     return rows.assign(teks_bersih=cleaned), forms, idf
+
+
+def _weighted_surface_forms(texts: list[str], cleaned: list[str], weights: np.ndarray, preprocessor: Any) -> dict[str, str]:
+    """:func:`umpanbalik._surface.surface_forms` of texts that occur ``weights`` times each."""
+    from sklearn.base import clone
+
+    surface = clone(preprocessor).set_params(stem=False).transform(list(texts))
+    counts: dict[str, Counter[str]] = {}
+    for stems, words, weight in zip(cleaned, surface, weights.tolist()):
+        for stem, word in zip(stems.split(), words.split()):
+            counts.setdefault(stem, Counter())[word] += weight
+    return {stem: counter.most_common(1)[0][0] for stem, counter in counts.items()}
 
 
 def _cloud_weights(cleaned: Iterable[str], forms: Mapping[str, str], idf: Mapping[str, float],
@@ -449,7 +465,11 @@ def aspect_wordclouds(comments: pd.DataFrame, text_column: str | None = "komenta
     check_int("max_words", max_words, minimum=1)
     if not _has_rows(comments, ["teks_bersih", "aspek"]):
         return {}
-    rows, forms, idf = _cloud_inputs(comments, text_column, preprocessor)
+    return _aspect_clouds(_cloud_inputs(comments, text_column, preprocessor), lang, max_words)
+
+
+def _aspect_clouds(inputs: tuple[pd.DataFrame, dict[str, str], dict[str, float]], lang: Lang, max_words: int) -> dict[str, Any]:
+    rows, forms, idf = inputs
     lists = [as_list(v) for v in rows["aspek"]]
     figures = {}
     for aspect in ordered({a for v in lists for a in v}, ASPECTS):
@@ -474,7 +494,12 @@ def sentiment_wordclouds(comments: pd.DataFrame, text_column: str | None = "kome
     check_int("max_words", max_words, minimum=1)
     if not _has_rows(comments, ["teks_bersih", "sentimen"]):
         return {}
-    rows, forms, idf = _cloud_inputs(comments, text_column, preprocessor)
+    return _sentiment_clouds(_cloud_inputs(comments, text_column, preprocessor), lang, max_words, sentiments)
+
+
+def _sentiment_clouds(inputs: tuple[pd.DataFrame, dict[str, str], dict[str, float]], lang: Lang, max_words: int,
+                      sentiments: Sequence[str] = ("negatif", "positif")) -> dict[str, Any]:
+    rows, forms, idf = inputs
     figures = {}
     for sentiment in sentiments:
         docs = rows.loc[rows["sentimen"] == sentiment, "teks_bersih"]
@@ -482,3 +507,14 @@ def sentiment_wordclouds(comments: pd.DataFrame, text_column: str | None = "kome
             figures[sentiment] = wordcloud_figure(_cloud_weights(docs, forms, idf, max_words),
                                                   text("cloud_sentiment", lang, name=label(sentiment, lang)), lang=lang)
     return figures
+
+
+def report_wordclouds(comments: pd.DataFrame, text_column: str | None = "komentar",
+                      lang: Lang = "id") -> tuple[dict[str, Any], dict[str, Any]]:
+    """:func:`aspect_wordclouds` and :func:`sentiment_wordclouds` with their defaults, from one pass
+    over the comments (the surface forms are learned once for both)."""
+    check_lang(lang)
+    if not _has_rows(comments, ["teks_bersih", "aspek", "sentimen"]):
+        return aspect_wordclouds(comments, text_column, lang), sentiment_wordclouds(comments, text_column, lang)
+    inputs = _cloud_inputs(comments, text_column, None)
+    return _aspect_clouds(inputs, lang, 60), _sentiment_clouds(inputs, lang, 60)

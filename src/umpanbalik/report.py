@@ -26,8 +26,8 @@ import pandas as pd
 from ._i18n import Lang, check_lang, column, label, text
 from ._chart_data import POLARITIES
 
-__all__ = ["render_html", "write_html", "write_excel", "neutralize_formulas", "readable_cells", "figure_to_data_uri",
-           "default_methods"]
+__all__ = ["render_html", "write_html", "write_excel", "excel_sheet_names", "neutralize_formulas", "readable_cells",
+           "figure_to_data_uri", "default_methods"]
 
 EXCEL_MAX_CHARS = 32_767  # characters in one cell
 EXCEL_MAX_ROWS = 1_048_576
@@ -420,6 +420,41 @@ def _excel_value(value: Any, lang: str) -> Any:
     return _excel_text(_readable(value), lang)
 
 
+def _excel_column(values: pd.Series, lang: str) -> list[Any]:
+    """:func:`_excel_value` of every cell, with whole-column shortcuts for numbers, flags and plain text."""
+    dtype = values.dtype
+    if pd.api.types.is_bool_dtype(dtype) and dtype != object:
+        return [bool(v) for v in values.to_numpy(dtype=bool)] if not values.hasnans else [_excel_value(v, lang) for v in values.tolist()]
+    if pd.api.types.is_integer_dtype(dtype) and dtype != object and not values.hasnans:
+        array = values.to_numpy()
+        if len(array) == 0 or int(np.abs(array.astype(float)).max()) < 10**_INTEGER_DIGITS - 1024:
+            return array.tolist()
+    if pd.api.types.is_float_dtype(dtype) and dtype != object:
+        array = values.to_numpy(dtype=float)
+        cells = array.tolist()
+        for position in np.flatnonzero(~np.isfinite(array)):
+            cells[position] = _excel_value(array[position], lang)
+        return cells
+    array = values.to_numpy(dtype=object)
+    # plain text cells (no illegal character, no formula trigger, short enough) are stored as they are
+    return [v if type(v) is str and len(v) <= EXCEL_MAX_CHARS and not v.startswith(FORMULA_TRIGGERS) and not _ILLEGAL.search(v)
+            else _excel_value(v, lang) for v in array]
+
+
+def _parts(name: str, frame: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """``frame`` cut into pieces that fit a sheet under its header: ``name``, ``name_2``, ``name_3`` …"""
+    rows = EXCEL_MAX_ROWS - 1
+    if len(frame) <= rows:
+        return [(name, frame)]
+    return [(name if start == 0 else f"{name}_{start // rows + 1}", frame.iloc[start:start + rows])
+            for start in range(0, len(frame), rows)]
+
+
+def excel_sheet_names(name: str, rows: int) -> list[str]:
+    """The sheet names :func:`write_excel` uses for a table of ``rows`` rows called ``name``."""
+    return [part for part, _ in _parts(name, pd.DataFrame(index=range(rows)))]
+
+
 def _sheet_title(name: Any, used: set[str]) -> str:
     title = re.sub(r"[\[\]:*?/\\]", "_", _ILLEGAL.sub("", str(name))).strip("'")[:31] or "sheet"
     base, number = title, 2
@@ -458,7 +493,13 @@ def write_excel(sheets: Mapping[str, pd.DataFrame], path: str | Path, *, lang: L
     Raises
     ------
     ValueError
-        If ``sheets`` is empty or a table exceeds Excel's 1,048,576 rows or 16,384 columns.
+        If ``sheets`` is empty or a table exceeds Excel's 16,384 columns.
+
+    Notes
+    -----
+    A table longer than Excel's 1,048,576 rows (header included) is split over consecutive sheets,
+    ``name``, ``name_2``, ``name_3`` …, each with the header row, so that no row is lost
+    (:func:`excel_sheet_names` says which).
     """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -477,24 +518,24 @@ def write_excel(sheets: Mapping[str, pd.DataFrame], path: str | Path, *, lang: L
         if not isinstance(frame, pd.DataFrame):
             raise TypeError(f"sheet {name!r} must be a DataFrame, got {type(frame).__name__}.")
         frame = _flat(frame)
-        if len(frame) + 1 > EXCEL_MAX_ROWS or frame.shape[1] > EXCEL_MAX_COLUMNS:
-            raise ValueError(f"sheet {name!r} has {len(frame):,} rows and {frame.shape[1]:,} columns; an Excel sheet "
-                             f"holds at most {EXCEL_MAX_ROWS - 1:,} rows under its header and {EXCEL_MAX_COLUMNS:,} columns. "
-                             "Write it to CSV instead, or split it.")
-        sheet = workbook.create_sheet(_sheet_title(name, used))
-        sheet.freeze_panes = "A2"
+        if frame.shape[1] > EXCEL_MAX_COLUMNS:
+            raise ValueError(f"sheet {name!r} has {frame.shape[1]:,} columns; an Excel sheet holds at most "
+                             f"{EXCEL_MAX_COLUMNS:,}. Write it to CSV instead, or split it.")
         headers = [_excel_text(str(c), lang) for c in frame.columns]
-        columns = [[_excel_value(v, lang) for v in frame.iloc[:, i].tolist()] for i in range(frame.shape[1])]
-        for position, (header, values) in enumerate(zip(headers, columns), start=1):
-            sheet.column_dimensions[get_column_letter(position)].width = _width(header, values)
-        header_cells = []
-        for header in headers:
-            cell = WriteOnlyCell(sheet, value=header)
-            cell.font = bold
-            header_cells.append(cell)
-        sheet.append(header_cells)
-        for row in zip(*columns):
-            sheet.append(row)
+        for part_name, part in _parts(str(name), frame):
+            sheet = workbook.create_sheet(_sheet_title(part_name, used))
+            sheet.freeze_panes = "A2"
+            columns = [_excel_column(part.iloc[:, i], lang) for i in range(part.shape[1])]
+            for position, (header, values) in enumerate(zip(headers, columns), start=1):
+                sheet.column_dimensions[get_column_letter(position)].width = _width(header, values)
+            header_cells = []
+            for header in headers:
+                cell = WriteOnlyCell(sheet, value=header)
+                cell.font = bold
+                header_cells.append(cell)
+            sheet.append(header_cells)
+            for row in zip(*columns):
+                sheet.append(row)
     path = Path(path)
     workbook.save(path)
     return path
