@@ -108,6 +108,14 @@ def test_missing_and_odd_cells_give_empty_or_tokens_never_errors(value):
     assert out[1] == "bagus"
 
 
+@pytest.mark.parametrize("mark", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u2066"])
+def test_zero_width_and_format_characters_inside_a_word_keep_it_whole(mark):
+    pre = Preprocessor()
+    assert pre.transform([f"mate{mark}ri tidak rele{mark}van"]) == pre.transform(["materi tidak relevan"])
+    assert pre.transform([f"materi{mark}"]) == ["materi"]
+    assert pre.transform(["materi\x1fbagus"]) == pre.transform(["materi bagus"])  # a control character separates
+
+
 def test_bytes_in_wrong_encoding_are_read():
     assert Preprocessor().transform([b"materi bagus", "caf\xe9".encode("cp1252")])[0] == "materi bagus"
 
