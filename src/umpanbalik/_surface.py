@@ -31,11 +31,14 @@ def surface_forms(texts: Sequence[str], cleaned: Sequence[str], preprocessor: An
     >>> readable("latih", forms), readable("kurang_jelas", forms)
     ('pelatihan', 'kurang jelas')
     """
-    surface = clone(preprocessor).set_params(stem=False).transform(list(texts))
+    # Survey exports repeat comments: each distinct (comment, cleaned) pair is read once and counts
+    # as often as it occurs (first-seen order kept, so ties resolve as on the rows themselves).
+    pairs = Counter(zip(texts, cleaned))
+    surface = clone(preprocessor).set_params(stem=False).transform([text for text, _ in pairs])
     counts: dict[str, Counter[str]] = {}
-    for stems, words in zip(cleaned, surface):
+    for ((_, stems), weight), words in zip(pairs.items(), surface):
         for stem, word in zip(stems.split(), words.split()):
-            counts.setdefault(stem, Counter())[word] += 1
+            counts.setdefault(stem, Counter())[word] += weight
     return {stem: counter.most_common(1)[0][0] for stem, counter in counts.items()}
 
 

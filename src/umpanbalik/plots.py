@@ -383,6 +383,8 @@ def _cloud_inputs(comments: pd.DataFrame, text_column: str | None,
                   preprocessor: Any) -> tuple[pd.DataFrame, dict[str, str], dict[str, float]]:
     """The informative rows, the stem → written form map learned from their text, and each term's
     inverse document frequency over all of them."""
+    from ._surface import surface_forms
+
     rows = comments
     if "non_informatif" in rows.columns:
         rows = rows[~rows["non_informatif"].fillna(False).astype(bool)]
@@ -392,29 +394,11 @@ def _cloud_inputs(comments: pd.DataFrame, text_column: str | None,
         from ._validation import as_text_list
         from .preprocessing import Preprocessor
 
-        # Each distinct (comment, cleaned) pair is read once, weighted by how often it occurs: the
-        # counts, and so the forms, are those of every row.
-        pairs = pd.DataFrame({"text": as_text_list(rows[text_column]), "clean": cleaned})
-        weights = pairs.groupby(["text", "clean"], sort=False).size()
-        forms = _weighted_surface_forms(weights.index.get_level_values("text").tolist(),
-                                        weights.index.get_level_values("clean").tolist(), weights.to_numpy(),
-                                        preprocessor or Preprocessor())
+        forms = surface_forms(as_text_list(rows[text_column]), cleaned, preprocessor or Preprocessor())
     stop = _cloud_stopwords()
     frequency = Counter(t for doc in cleaned for t in _terms(doc, stop))
     idf = {t: math.log1p(len(cleaned) / n) for t, n in frequency.items()}
     return rows.assign(teks_bersih=cleaned), forms, idf
-
-
-def _weighted_surface_forms(texts: list[str], cleaned: list[str], weights: np.ndarray, preprocessor: Any) -> dict[str, str]:
-    """:func:`umpanbalik._surface.surface_forms` of texts that occur ``weights`` times each."""
-    from sklearn.base import clone
-
-    surface = clone(preprocessor).set_params(stem=False).transform(list(texts))
-    counts: dict[str, Counter[str]] = {}
-    for stems, words, weight in zip(cleaned, surface, weights.tolist()):
-        for stem, word in zip(stems.split(), words.split()):
-            counts.setdefault(stem, Counter())[word] += weight
-    return {stem: counter.most_common(1)[0][0] for stem, counter in counts.items()}
 
 
 def _cloud_weights(cleaned: Iterable[str], forms: Mapping[str, str], idf: Mapping[str, float],
