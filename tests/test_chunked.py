@@ -74,3 +74,10 @@ def test_equal_labels_share_one_object_per_value(whole):
         values = whole.comments[column]
         distinct = {repr(v) for v in values}
         assert len({id(v) for v in values}) == len(distinct), column
+
+
+def test_an_excel_file_in_chunks_gives_the_same_result(tmp_path, survey):
+    path = tmp_path / "survei.xlsx"
+    survey.head(30).to_excel(path, index=False)
+    options = {**OPTIONS, "topics": False}
+    pd.testing.assert_frame_equal(analyze(path, chunksize=7, **options).comments, analyze(path, **options).comments)
