@@ -25,11 +25,14 @@ _MENTION = re.compile(r"(?<![\w@])@\w+")
 _NIP = re.compile(r"(?<!\d)\d{8}[ .-]?\d{6}[ .-]?\d[ .-]?\d{3}(?!\d)")
 _NIK = re.compile(r"(?<!\d)\d{16}(?!\d)")
 _PHONE = re.compile(r"(?<![\d+])(?:\+62|62|0)[ .-]?8\d{1,3}(?:[ .-]?\d{3,4}){2,3}(?!\d)")
-_CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f]")  # separate words: a space
-# Zero-width and format characters sit inside words (pasted from chat apps and word processors):
-# removed, so that "mate\u200bri" is "materi". Soft hyphen, zero-width space/joiners, bidi marks and
-# isolates, word joiner and invisible operators, byte-order mark.
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+# Zero-width and format characters (soft hyphen, zero-width space and joiners, bidi marks and
+# isolates, word joiner, invisible operators, byte-order mark), pasted from chat apps and word
+# processors: between two letters they are removed ("mate\u200bri" is "materi"); anywhere else they,
+# like control characters, separate (so digits on either side never merge into a longer number,
+# which would hide a NIP or phone number from masking).
+_FORMAT = "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
+_FORMAT_IN_WORD = re.compile(f"(?<=[^\\W\\d_])[{_FORMAT}]+(?=[^\\W\\d_])")
+_INVISIBLE = re.compile(f"[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f{_FORMAT}]")
 
 _IDENTIFIER = re.compile(f"(?=[+\\d])(?:(?P<nip>{_NIP.pattern})|(?P<nik>{_NIK.pattern})|(?P<telepon>{_PHONE.pattern}))")  # the lookahead skips non-digits fast
 _HAS_DIGIT = re.compile(r"\d").search
@@ -155,7 +158,7 @@ def _normalize(text: str, markup: bool, identifiers: bool, emoji: bool, tables: 
     """:func:`normalize_text` with positional options: the hot loop of ``Preprocessor.transform``."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-        text = _CONTROL.sub(" ", _INVISIBLE.sub("", text))
+        text = _INVISIBLE.sub(" ", _FORMAT_IN_WORD.sub("", text))
     if markup:
         if "<" in text or "&" in text:
             text = _strip_markup(text)
