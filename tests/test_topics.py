@@ -145,6 +145,17 @@ def test_consensus_recovers_overlapping_themes_for_every_seed(overlapping):
     assert (again == labels).all()  # the same seed, the same topics in the same order
 
 
+def test_threads_give_the_same_topics():
+    corpus = load_corpus().sample(n=600, random_state=2)["teks"]
+    one = TopicModel(k_range=(3, 5), n_init=12, random_state=3).fit(corpus)
+    two = TopicModel(k_range=(3, 5), n_init=12, random_state=3, n_jobs=2).fit(corpus)
+    assert (one.labels_ == two.labels_).all()
+    pd.testing.assert_frame_equal(one.selection_scores_, two.selection_scores_)
+    assert one.topics_["label"].tolist() == two.topics_["label"].tolist()
+    with pytest.raises(ValueError, match="n_jobs"):
+        TopicModel(n_jobs=-2).fit(corpus)
+
+
 def test_consensus_on_a_pool_of_large_inputs(overlapping, monkeypatch):
     from sklearn.metrics import adjusted_rand_score
 

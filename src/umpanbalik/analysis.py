@@ -135,7 +135,8 @@ def analyze(
     progress : bool, optional
         Show a progress bar (tqdm; notebook-aware). Default: from 5,000 comments.
     n_jobs : int or None, default=-1
-        Processes that annotate comments: ``-1`` every core, ``None`` or ``1`` this process only.
+        Processes that annotate comments, and threads for the topic model's k-means runs: ``-1``
+        every core, ``None`` or ``1`` this process only.
         Worker processes start only for at least 20,000 distinct comments (per chunk), where they
         pay off; they are forked, so on systems without ``fork`` (Windows, macOS) and inside a
         daemonic process (a multiprocessing or Dask worker) the work stays in this process. The
@@ -203,7 +204,7 @@ def analyze(
     del annotated
     model, notes = None, []
     if topics is not False and topics is not None:
-        model, notes = _fit_topics(comments, frame[text], topics, task, random_state)
+        model, notes = _fit_topics(comments, frame[text], topics, task, random_state, n_jobs)
     return Analysis(comments, text=text, by=segments, rating=rating, barriers=barriers, task=task, topic_model=model,
                     names=list(names), lang=lang, notes=notes, random_state=random_state)
 
@@ -269,7 +270,8 @@ def _annotate_chunk(chunk: pd.DataFrame, texts: list[str], barriers: str | None,
     return annotated
 
 
-def _fit_topics(comments: pd.DataFrame, source: pd.Series, topics: Any, task: str, random_state: int) -> tuple[Any, list[str]]:
+def _fit_topics(comments: pd.DataFrame, source: pd.Series, topics: Any, task: str, random_state: int,
+                n_jobs: int | None) -> tuple[Any, list[str]]:
     """Fit (or apply) the topic model; ``source`` is the comment column, read a block at a time."""
     from .topics import NON_INFORMATIVE_TOPIC, TopicModel
 
@@ -282,7 +284,7 @@ def _fit_topics(comments: pd.DataFrame, source: pd.Series, topics: Any, task: st
     else:
         if not (topics == "auto" or (isinstance(topics, (int, np.integer)) and not isinstance(topics, bool) and topics >= 1)):
             raise ValueError(f"`topics` must be 'auto', a positive number of topics, a TopicModel or False; got {topics!r}.")
-        model = TopicModel(n_topics=topics, random_state=random_state)
+        model = TopicModel(n_topics=topics, n_jobs=n_jobs, random_state=random_state)
     notes: list[str] = []
     topic = np.full(len(source), NON_INFORMATIVE_TOPIC, dtype=int)
     labels = np.full(len(source), "non-informatif", dtype=object)

@@ -129,6 +129,10 @@ class TopicModel(TransformerMixin, BaseEstimator):
         every comment. More runs, steadier topics. ``"auto"``: 64. The lowest-inertia run of many
         restarts, which this replaces, changed with the seed on real comments (many partitions of
         nearly equal inertia); the votes of many runs change much less.
+    n_jobs : int, optional
+        Threads for the many small k-means runs (the candidate scan and the consensus runs): ``-1``
+        every core, ``None`` one. The runs are planned (sub-samples and seeds) before they start, so
+        the topics do not depend on ``n_jobs``.
     random_state : int, default=0
 
     Examples
@@ -157,6 +161,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         exclude_non_informative: bool = True,
         preprocessor: Preprocessor | None = None,
         n_init: int | str = "auto",
+        n_jobs: int | None = None,
         random_state: int = 0,
     ) -> None:
         self.n_topics = n_topics
@@ -173,6 +178,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self.exclude_non_informative = exclude_non_informative
         self.preprocessor = preprocessor
         self.n_init = n_init
+        self.n_jobs = n_jobs
         self.random_state = random_state
 
     # -- preparation --------------------------------------------------------------------------------
@@ -233,6 +239,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         check_int("svd_components", self.svd_components, minimum=2, allow_none=True)
         if self.n_init != "auto":
             check_int("n_init", self.n_init, minimum=1)
+        check_int("n_jobs", self.n_jobs, minimum=-1, allow_none=True)
 
     def _fit(self, texts: list[str], aspects: Any, sentiments: Any, known: Any = None) -> None:
         self._validate()
@@ -316,9 +323,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         which runs disagree has no clear topics). NMF and seeded k-means do not depend on the run."""
         if self.method == "nmf" or self.seed_words:
             return self._cluster(embedded, matrix, k)[0], 1.0
-        with threadpool_limits(limits=1, user_api="openmp"):  # small runs: see _consensus
-            runs = [KMeans(n_clusters=k, n_init=1, random_state=int(rng.integers(2**31 - 1)), max_iter=300).fit(embedded)
-                    for _ in range(3)]
+        seeds = [int(rng.integers(2**31 - 1)) for _ in range(3)]
+        runs = self._runs(lambda seed: KMeans(n_clusters=k, n_init=1, random_state=seed, max_iter=300).fit(embedded), seeds)
         stability = np.mean([adjusted_rand_score(a.labels_, b.labels_) for i, a in enumerate(runs) for b in runs[i + 1 :]])
         return min(runs, key=lambda run: run.inertia_).labels_, float(stability)
 
@@ -355,17 +361,34 @@ class TopicModel(TransformerMixin, BaseEstimator):
         size = max(int(0.3 * len(pool)), min(len(pool), 1_000))
         runs = 64 if self.n_init == "auto" else int(self.n_init)
         votes = np.zeros((len(pool), runs * k), dtype=np.float32)
-        # One OpenMP thread: on runs this small, thread start-up costs more than it saves (measured
-        # about 2x faster on a shared 2-core machine).
-        with threadpool_limits(limits=1, user_api="openmp"):
-            for run in range(runs):
-                rows = rng.choice(len(pool), size, replace=False)
-                km = KMeans(n_clusters=k, n_init=1, random_state=int(rng.integers(2**31 - 1)), max_iter=300).fit(pooled[rows])
-                votes[np.arange(len(pool)), run * k + np.asarray(pooled @ km.cluster_centers_.T).argmax(axis=1)] = 1
+        plans = []
+        for _ in range(runs):  # drawn in order first, so that threads cannot change the result
+            rows = rng.choice(len(pool), size, replace=False)
+            plans.append((rows, int(rng.integers(2**31 - 1))))
+
+        def nearest(plan: tuple[np.ndarray, int]) -> np.ndarray:
+            km = KMeans(n_clusters=k, n_init=1, random_state=plan[1], max_iter=300).fit(pooled[plan[0]])
+            return np.asarray(pooled @ km.cluster_centers_.T).argmax(axis=1)
+
+        for run, assigned in enumerate(self._runs(nearest, plans)):
+            votes[np.arange(len(pool)), run * k + assigned] = 1
         groups = KMeans(n_clusters=k, n_init=4, random_state=int(rng.integers(2**31 - 1))).fit_predict(votes)
         centers = normalize(np.vstack([np.asarray(pooled[groups == c].mean(axis=0)).ravel() for c in np.unique(groups)]))
         km = KMeans(n_clusters=centers.shape[0], init=centers, n_init=1, max_iter=300)
         return km.fit_predict(embedded), normalize(km.cluster_centers_)
+
+    def _runs(self, function: Any, plans: Sequence[Any]) -> list[Any]:
+        """``function`` applied to every plan, in order; on ``n_jobs`` threads. Each run is small:
+        one OpenMP thread per run (thread start-up costs more than it saves, measured about 2x
+        faster on a shared 2-core machine), and with several runs at once one BLAS thread too."""
+        from joblib import Parallel, delayed, effective_n_jobs
+
+        threads = min(effective_n_jobs(self.n_jobs), len(plans)) if self.n_jobs not in (None, 0, 1) else 1
+        if threads <= 1:
+            with threadpool_limits(limits=1, user_api="openmp"):
+                return [function(plan) for plan in plans]
+        with threadpool_limits(limits=1):
+            return Parallel(n_jobs=threads, prefer="threads")(delayed(function)(plan) for plan in plans)
 
     def _silhouette(self, embedded: Any, assignment: np.ndarray) -> float:
         if len(set(assignment.tolist())) < 2:
