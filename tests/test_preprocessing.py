@@ -108,6 +108,17 @@ def test_missing_and_odd_cells_give_empty_or_tokens_never_errors(value):
     assert out[1] == "bagus"
 
 
+@pytest.mark.parametrize("mark", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"])
+def test_zero_width_characters_inside_a_word_keep_it_whole(mark):
+    from umpanbalik import normalize_text
+
+    assert normalize_text(f"mate{mark}ri BA{mark}{mark}GUS") == "materi bagus"
+    assert preprocess(f"mate{mark}ri tidak je{mark}las") == preprocess("materi tidak jelas")
+    # Next to white space or digits they still separate, so an identifier stays masked on its own.
+    assert preprocess(f"materi{mark} bagus") == ["materi", "bagus"]
+    assert "198501012010011001" not in normalize_text(f"5{mark}198501012010011001")
+
+
 def test_bytes_in_wrong_encoding_are_read():
     assert Preprocessor().transform([b"materi bagus", "caf\xe9".encode("cp1252")])[0] == "materi bagus"
 

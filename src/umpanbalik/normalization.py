@@ -26,6 +26,10 @@ _NIP = re.compile(r"(?<!\d)\d{8}[ .-]?\d{6}[ .-]?\d[ .-]?\d{3}(?!\d)")
 _NIK = re.compile(r"(?<!\d)\d{16}(?!\d)")
 _PHONE = re.compile(r"(?<![\d+])(?:\+62|62|0)[ .-]?8\d{1,3}(?:[ .-]?\d{3,4}){2,3}(?!\d)")
 _INVISIBLE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# Zero-width characters and the soft hyphen between two letters are dropped, so that "mate\u200bri"
+# stays one word; elsewhere (between digits, next to white space or emoji) they still separate, as
+# _INVISIBLE does, so that an identifier pasted after a zero-width space is still masked on its own.
+_INSIDE_WORD = re.compile(r"(?<=[^\W\d_])[\u00ad\u200b\u200c\u200d\u2060\ufeff]+(?=[^\W\d_])")
 
 _IDENTIFIER = re.compile(f"(?=[+\\d])(?:(?P<nip>{_NIP.pattern})|(?P<nik>{_NIK.pattern})|(?P<telepon>{_PHONE.pattern}))")  # the lookahead skips non-digits fast
 _HAS_DIGIT = re.compile(r"\d").search
@@ -151,7 +155,7 @@ def _normalize(text: str, markup: bool, identifiers: bool, emoji: bool, tables: 
     """:func:`normalize_text` with positional options: the hot loop of ``Preprocessor.transform``."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-        text = _INVISIBLE.sub(" ", text)
+        text = _INVISIBLE.sub(" ", _INSIDE_WORD.sub("", text))
     if markup:
         if "<" in text or "&" in text:
             text = _strip_markup(text)
