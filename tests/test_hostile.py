@@ -140,8 +140,9 @@ def test_aspect_tagger_on_hostile_input(taxonomy):
     tagger = AspectTagger.pretrained(taxonomy)
     series = hostile_series()
     snapshot = _snapshot(series)
-    # The 1 MB comment goes through the mention models only: with polarity, tag() spends ~20 s on it
-    # (one context per seed-word hit, see the report); the other huge values take the polarity path.
+    # The 1 MB comment goes through the mention models only (its polarity is tested on its own below,
+    # see test_a_one_megabyte_comment_annotates_in_bounded_clause_and_ngram_work); the other huge
+    # values take the polarity path.
     mentions = tagger.tag(series, polarity=False)
     assert mentions.index.equals(series.index) and list(mentions.columns) == ["aspek", "aspek_sentimen", "bukti"]
     assert _snapshot(series) == snapshot
@@ -248,6 +249,45 @@ def test_identifiers_never_survive_masking_whatever_surrounds_them(before, left,
 
 
 # -- once-known defects, fixed (kept as regressions) ---------------------------------------------------------------------------------
+def test_a_one_megabyte_comment_annotates_in_bounded_clause_and_ngram_work(monkeypatch):
+    import umpanbalik.aspects as aspects_module
+    from umpanbalik import _ngrams
+    from umpanbalik.features import MAX_CHAR_WORD
+
+    split_inputs, context_lengths, char_words = [], [], []
+    split_clauses = aspects_module.split_clauses
+    polarity_matrix = AspectTagger._polarity_matrix
+    char_counts = _ngrams.NgramCounter._char_counts
+
+    def spy_split(text, preprocessor=None):
+        split_inputs.append(len(text))
+        return split_clauses(text, preprocessor)
+
+    def spy_polarity(self, contexts, *args, **kwargs):
+        context_lengths.extend(map(len, contexts))
+        return polarity_matrix(self, contexts, *args, **kwargs)
+
+    def spy_chars(self, docs):
+        char_words.extend(len(word) for doc in docs for word in doc.split())
+        return char_counts(self, docs)
+
+    monkeypatch.setattr(aspects_module, "split_clauses", spy_split)
+    monkeypatch.setattr(AspectTagger, "_polarity_matrix", spy_polarity)
+    monkeypatch.setattr(_ngrams.NgramCounter, "_char_counts", spy_chars)
+    huge = "materi bagus tapi waktunya singkat " * 30_000  # 1 MB, 30,000 clauses
+    frame = annotate([huge, HOSTILE["no_spaces_100k"]], barriers=[huge, ""])
+    assert set(frame.loc[0, "aspek_sentimen"]) == set(frame.loc[0, "aspek"]) and frame.loc[0, "aspek"]
+    # Clauses come from the first MAX_CONTEXT_CHARS characters only, so the contexts stay short too.
+    assert split_inputs and max(split_inputs) <= aspects_module.MAX_CONTEXT_CHARS
+    assert context_lengths and max(context_lengths) <= 2 * aspects_module.MAX_CONTEXT_CHARS
+    # The character view reads at most MAX_CHAR_WORD characters of the 100,000-character word.
+    assert char_words and max(char_words) <= MAX_CHAR_WORD
+    # A comment under the caps is read whole.
+    assert aspects_module._context_source(huge[:5_000]) == huge[:5_000]
+    source = aspects_module._context_source(huge)
+    assert len(source) <= aspects_module.MAX_CONTEXT_CHARS and huge.startswith(source) and huge[len(source)] == " "
+
+
 def test_aspect_probabilities_do_not_overflow_on_a_long_comment():
     with warnings.catch_warnings():
         warnings.simplefilter("error", RuntimeWarning)

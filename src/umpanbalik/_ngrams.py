@@ -100,6 +100,7 @@ class NgramCounter:
         self.vectorizer = vectorizer
         self.kind = _fast_kind(vectorizer)
         self.memo = _WordIndices(vectorizer)
+        self._tables: Any = None  # word n-gram codes, see _word_tables
 
     def transform(self, docs: list[str]) -> sp.csr_matrix:
         if self.kind is None:
@@ -132,6 +133,75 @@ class NgramCounter:
         return self._matrix(arena[positions], indptr, len(docs))
 
     def _word_counts(self, docs: list[str]) -> sp.csr_matrix:
+        tables = self._word_tables()
+        if tables is None:
+            return self._word_counts_looped(docs)
+        token_ids, size, by_length = tables
+        split = [doc.split() for doc in docs]
+        n_tokens = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
+        total = int(n_tokens.sum())
+        # every token's number among the vocabulary's tokens (-1: in no term), looked up at C speed
+        ids = np.fromiter(map(token_ids.get, chain.from_iterable(split), repeat(-1)), dtype=np.int64, count=total)
+        doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), n_tokens)
+        doc_end = np.cumsum(n_tokens)[doc_of] if total else np.zeros(0, dtype=np.int64)  # per token
+        rows, columns = [], []
+        for n, (codes, term_columns) in by_length.items():
+            start = np.flatnonzero(np.arange(total) + n <= doc_end)  # n-grams that stay inside their comment
+            code, known = ids[start], ids[start] >= 0
+            for k in range(1, n):
+                following = ids[start + k]
+                code, known = code * size + following, known & (following >= 0)
+            where = np.minimum(np.searchsorted(codes, code), max(len(codes) - 1, 0))
+            hit = known & (codes[where] == code) if len(codes) else np.zeros(len(code), dtype=bool)
+            rows.append(doc_of[start[hit]])
+            columns.append(term_columns[where[hit]])
+        return self._counted(np.concatenate(rows or [np.zeros(0, np.int64)]),
+                             np.concatenate(columns or [np.zeros(0, np.int64)]), len(docs))
+
+    def _counted(self, rows: np.ndarray, columns: np.ndarray, n_docs: int) -> sp.csr_matrix:
+        """The count matrix of (row, column) occurrences, in any order: sorted and summed, as
+        ``_matrix`` (and CountVectorizer) gives it."""
+        width = len(self.vectorizer.vocabulary_)
+        keys, counts = np.unique(rows * width + columns, return_counts=True)
+        indptr = np.searchsorted(keys, np.arange(n_docs + 1, dtype=np.int64) * width)
+        counts = sp.csr_matrix(
+            (counts.astype(self.vectorizer.dtype), (keys % width).astype(np.int32), indptr.astype(np.int64)),
+            shape=(n_docs, width),
+        )
+        counts.sum_duplicates()  # canonical already; keeps the flag CountVectorizer's matrix has
+        return counts
+
+    def _word_tables(self) -> tuple[dict[str, int], int, dict[int, tuple[np.ndarray, np.ndarray]]] | None:
+        """Each n-gram of the vocabulary as one integer (its tokens' numbers in base ``size``), per
+        n and sorted, with its column; built on first use. ``None`` when the codes would overflow."""
+        if self.__dict__.get("_tables") is None:
+            vocabulary = self.vectorizer.vocabulary_
+            token_ids: dict[str, int] = {}
+            for term in vocabulary:
+                for token in term.split(" "):
+                    token_ids.setdefault(token, len(token_ids))
+            size = max(len(token_ids), 1)
+            low, high = self.vectorizer.ngram_range
+            if size ** high >= 2**62:
+                self._tables = False
+            else:
+                grouped: dict[int, tuple[list[int], list[int]]] = {n: ([], []) for n in range(low, high + 1)}
+                for term, column in vocabulary.items():
+                    tokens = term.split(" ")
+                    code = 0
+                    for token in tokens:
+                        code = code * size + token_ids[token]
+                    if len(tokens) in grouped:
+                        grouped[len(tokens)][0].append(code)
+                        grouped[len(tokens)][1].append(column)
+                by_length = {}
+                for n, (codes, columns) in grouped.items():
+                    order = np.argsort(np.asarray(codes, dtype=np.int64), kind="stable")
+                    by_length[n] = (np.asarray(codes, dtype=np.int64)[order], np.asarray(columns, dtype=np.int64)[order])
+                self._tables = (token_ids, size, by_length)
+        return self._tables or None
+
+    def _word_counts_looped(self, docs: list[str]) -> sp.csr_matrix:
         get = self.vectorizer.vocabulary_.get
         low, high = self.vectorizer.ngram_range
         flat: list[int] = []  # column per n-gram, -1 when out of the vocabulary

@@ -43,6 +43,21 @@ from .sentiment import SENTIMENT_LABELS
 __all__ = ["AspectTagger", "load_taxonomy", "BUILTIN_TAXONOMIES"]
 
 BUILTIN_TAXONOMIES = {"aspek": "taksonomi_aspek.json", "hambatan": "taksonomi_hambatan.json"}
+#: Polarity contexts come from the clauses of a comment's first this many characters (cut at white
+#: space), in ``fit`` and ``tag`` alike: a pasted 1 MB comment then costs no more clause work than a
+#: long real one (survey comments run to a few thousand characters; those are read whole).
+MAX_CONTEXT_CHARS = 10_000
+
+
+def _context_source(text: str) -> str:
+    """``text``, or its first :data:`MAX_CONTEXT_CHARS` characters (up to the last white space there)."""
+    if len(text) <= MAX_CONTEXT_CHARS:
+        return text
+    head = text[:MAX_CONTEXT_CHARS]
+    if not (head[-1].isspace() or text[MAX_CONTEXT_CHARS].isspace()):  # a word cut in two: drop its head
+        words = head.rsplit(None, 1)
+        head = words[0] if len(words) == 2 else head
+    return head
 
 
 def load_taxonomy(taxonomy: str | Path | Mapping[str, Any]) -> dict[str, dict[str, Any]]:
@@ -354,11 +369,13 @@ class AspectTagger(BaseEstimator):
 
     def _contexts(self, texts: list[str], pairs: list[tuple[int, str]], hits: list[list[list[str]]]) -> list[str]:
         """For each (comment, aspect), the clauses about that aspect: those holding its seed words,
-        else the clause with the highest mention score."""
+        else the clause with the highest mention score. Only the first :data:`MAX_CONTEXT_CHARS`
+        characters of a comment are split into clauses."""
         pre = self._preprocessor()
         aspects = list(self.classes_)
         rows = sorted({r for r, _ in pairs})
-        clause_lists = {row: split_clauses(texts[row], pre) or [texts[row]] for row in rows}
+        sources = {row: _context_source(texts[row]) for row in rows}
+        clause_lists = {row: split_clauses(sources[row], pre) or [sources[row]] for row in rows}
         # A comment of one clause is that clause's context whatever it holds: only the clauses of
         # longer comments are preprocessed to look for seed words.
         several = [row for row in rows if len(clause_lists[row]) > 1]

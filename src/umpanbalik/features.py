@@ -32,7 +32,20 @@ from .preprocessing import Preprocessor
 
 __all__ = ["TextFeatures", "lexicon_scores", "fit_transform_features", "unwrap_features", "features_and_views"]
 
+#: The character view reads at most this many characters of a word (in ``fit`` and ``transform``
+#: alike): a 100,000-character run without spaces (pasted binary, keyboard mashing) would otherwise
+#: give 400,000 character n-grams. No word of a real comment comes near it.
+MAX_CHAR_WORD = 10_000
+
 _LEXICON_NAMES = ["leksikon__positif", "leksikon__negatif", "leksikon__positif_dinegasi", "leksikon__negatif_dinegasi"]
+
+
+def _cap_words(docs: list[str]) -> list[str]:
+    """``docs`` with every word cut to :data:`MAX_CHAR_WORD` characters (char_wb n-grams never cross
+    white space, so the other words' n-grams stay the same)."""
+    if all(len(doc) <= MAX_CHAR_WORD for doc in docs):
+        return docs
+    return [doc if len(doc) <= MAX_CHAR_WORD else " ".join(word[:MAX_CHAR_WORD] for word in doc.split()) for doc in docs]
 
 
 def lexicon_scores(stemmed: Iterable[str]) -> np.ndarray:
@@ -142,7 +155,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         for name, docs in views.items():
             vectorizer = self._vectorizer(name)
             try:
-                blocks.append(vectorizer.fit_transform(docs))
+                blocks.append(vectorizer.fit_transform(_cap_words(docs) if name == "huruf" else docs))
             except ValueError:  # empty vocabulary: every comment empty after preprocessing
                 vectorizer = None
                 blocks.append(sp.csr_matrix((len(texts), 0)))
@@ -185,7 +198,8 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             if vectorizer is None:
                 blocks.append(sp.csr_matrix((n, 0)))
             else:
-                blocks.append(counters[name].transform(views[name]))
+                docs = views[name]
+                blocks.append(counters[name].transform(_cap_words(docs) if name == "huruf" else docs))
         if self.use_lexicon:
             blocks.append(sp.csr_matrix(lexicon_scores(views["akar"])))
         return sp.hstack(blocks, format="csr")
