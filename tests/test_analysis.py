@@ -194,3 +194,24 @@ def test_topics_are_fitted_and_named(result):
     labels = dict(zip(table["topik"], table["label"]))
     informative = result.comments.loc[result.comments["topik"] >= 0]
     assert all(labels[t] == label for t, label in zip(informative["topik"], informative["label_topik"]))
+
+
+def test_topics_read_teks_bersih_only_when_it_is_their_preprocessing(survey, monkeypatch):
+    from umpanbalik import Preprocessor, preprocessing
+    from umpanbalik.preprocessing import same_preprocessing
+    from umpanbalik.topics import TopicModel
+
+    assert same_preprocessing(None, Preprocessor(n_jobs=2))
+    assert not same_preprocessing(Preprocessor(), Preprocessor(stem=False))
+    given, own = TopicModel._cleaned, []
+    monkeypatch.setattr(TopicModel, "_cleaned", lambda self, texts, cleaned: own.append(cleaned is None) or given(self, texts, cleaned))
+    again = analyze(survey, by=["instansi", "moda"], rating="nilai", barriers="alasan_tidak_ikut", topics=4)
+    assert own and not any(own)  # fit and transform read teks_bersih
+    own.clear()
+    analyze(survey, topics=4, models={"preprocessor": Preprocessor(stem=False)})
+    assert own and all(own)  # teks_bersih is unstemmed: the topics preprocess for themselves
+    own.clear()
+    monkeypatch.setattr(preprocessing, "same_preprocessing", lambda mine, theirs: False)
+    itself = analyze(survey, by=["instansi", "moda"], rating="nilai", barriers="alasan_tidak_ikut", topics=4)
+    assert own and all(own)
+    pd.testing.assert_frame_equal(itself.comments, again.comments)  # the same topics either way

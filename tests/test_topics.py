@@ -156,6 +156,31 @@ def test_threads_give_the_same_topics():
         TopicModel(n_jobs=-2).fit(corpus)
 
 
+def test_cleaned_text_given_is_used_instead_of_preprocessing(themed, monkeypatch):
+    from umpanbalik import Preprocessor
+
+    cleaned = Preprocessor().transform(themed)
+    plain = TopicModel(n_topics=3, min_df=1).fit(themed)
+    unstemmed = Preprocessor.transform  # the labels' surface forms still read the comments unstemmed
+
+    def transform(self, X):
+        assert not self.stem, "preprocessed again"
+        return unstemmed(self, X)
+
+    monkeypatch.setattr(Preprocessor, "transform", transform)
+    given = TopicModel(n_topics=3, min_df=1).fit(themed, cleaned=cleaned)
+    assert (given.labels_ == plain.labels_).all()
+    assert given.topics_["label"].tolist() == plain.topics_["label"].tolist()
+    new = ["zoom sinyal putus terus", "konsumsi enak"]
+    pd.testing.assert_frame_equal(given.transform(new, cleaned=["zoom sinyal putus terus", "konsumsi enak"]),
+                                  plain.transform(pd.Series(new), cleaned=["zoom sinyal putus terus", "konsumsi enak"]))
+    # the cleaned text is what is read: swapped, the two comments swap topics
+    swapped = given.transform(new, cleaned=["konsumsi enak", "zoom sinyal putus terus"])
+    assert swapped["topik"].tolist() == given.transform(new, cleaned=new)["topik"].tolist()[::-1]
+    with pytest.raises(ValueError, match="one preprocessed text per comment"):
+        given.transform(new, cleaned=["zoom"])
+
+
 def test_consensus_on_a_pool_of_large_inputs(overlapping, monkeypatch):
     from sklearn.metrics import adjusted_rand_score
 

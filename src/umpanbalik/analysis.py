@@ -204,7 +204,7 @@ def analyze(
     del annotated
     model, notes = None, []
     if topics is not False and topics is not None:
-        model, notes = _fit_topics(comments, frame[text], topics, task, random_state, n_jobs)
+        model, notes = _fit_topics(comments, frame[text], topics, task, random_state, n_jobs, models.get("preprocessor"))
     return Analysis(comments, text=text, by=segments, rating=rating, barriers=barriers, task=task, topic_model=model,
                     names=list(names), lang=lang, notes=notes, random_state=random_state)
 
@@ -271,12 +271,17 @@ def _annotate_chunk(chunk: pd.DataFrame, texts: list[str], barriers: str | None,
 
 
 def _fit_topics(comments: pd.DataFrame, source: pd.Series, topics: Any, task: str, random_state: int,
-                n_jobs: int | None) -> tuple[Any, list[str]]:
-    """Fit (or apply) the topic model; ``source`` is the comment column, read a block at a time."""
+                n_jobs: int | None, preprocessor: Any) -> tuple[Any, list[str]]:
+    """Fit (or apply) the topic model; ``source`` is the comment column, read a block at a time, and
+    ``preprocessor`` the one that made ``teks_bersih``."""
+    from .preprocessing import same_preprocessing
     from .topics import NON_INFORMATIVE_TOPIC, TopicModel
 
     def texts(positions: np.ndarray) -> list[str]:
         return as_text_list(source.iloc[positions], name=str(source.name))
+
+    def cleaned(positions: np.ndarray) -> list[str] | None:  # teks_bersih, when it is the topic model's preprocessing
+        return comments["teks_bersih"].iloc[positions].tolist() if reuse else None
 
     informative = ~comments["non_informatif"].to_numpy(dtype=bool)
     if isinstance(topics, TopicModel):
@@ -285,6 +290,7 @@ def _fit_topics(comments: pd.DataFrame, source: pd.Series, topics: Any, task: st
         if not (topics == "auto" or (isinstance(topics, (int, np.integer)) and not isinstance(topics, bool) and topics >= 1)):
             raise ValueError(f"`topics` must be 'auto', a positive number of topics, a TopicModel or False; got {topics!r}.")
         model = TopicModel(n_topics=topics, n_jobs=n_jobs, random_state=random_state)
+    reuse = same_preprocessing(getattr(model, "preprocessor", None), preprocessor)
     notes: list[str] = []
     topic = np.full(len(source), NON_INFORMATIVE_TOPIC, dtype=int)
     labels = np.full(len(source), "non-informatif", dtype=object)
@@ -301,10 +307,10 @@ def _fit_topics(comments: pd.DataFrame, source: pd.Series, topics: Any, task: st
             if task == "evaluasi":
                 annotations = {"aspects": comments["aspek"].iloc[sample].tolist(),
                                "sentiments": comments["sentimen"].iloc[sample].tolist()}
-            model.fit(texts(sample), informative=np.ones(len(sample), dtype=bool), **annotations)
+            model.fit(texts(sample), informative=np.ones(len(sample), dtype=bool), cleaned=cleaned(sample), **annotations)
         for start in range(0, len(rows), _TOPIC_BLOCK):  # in blocks: the features of a block at a time
             block = rows[start : start + _TOPIC_BLOCK]
-            assigned = model.transform(texts(block), informative=np.ones(len(block), dtype=bool))
+            assigned = model.transform(texts(block), informative=np.ones(len(block), dtype=bool), cleaned=cleaned(block))
             topic[block] = assigned["topik"].to_numpy()
             labels[block] = assigned["label_topik"].to_numpy()
     except ValueError as error:  # documented degenerate inputs (too few or uniform comments)

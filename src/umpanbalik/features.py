@@ -28,7 +28,7 @@ from ._ngrams import NgramCounter, pack_vocabulary, unpack_vocabulary
 from ._validation import as_text_list
 from .lexicon import DEFAULT_SCOPE_WORDS, _polarity
 from .normalization import normalize_text
-from .preprocessing import Preprocessor
+from .preprocessing import Preprocessor, same_preprocessing
 
 __all__ = ["TextFeatures", "lexicon_scores", "fit_transform_features", "unwrap_features", "features_and_views"]
 
@@ -206,11 +206,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
 
     def _reads_views_of(self, other: Any) -> bool:
         """Whether the views ``other`` computes are the ones this extractor reads (same preprocessing)."""
-        mine, theirs = self.preprocessor, getattr(other, "preprocessor", None)
-        same = mine is theirs or (
-            mine is not None and theirs is not None and type(mine) is type(theirs)
-            and mine.get_params() == theirs.get_params()
-        )
+        same = same_preprocessing(self.preprocessor, getattr(other, "preprocessor", None))
         needed = set(getattr(self, "vectorizers_", {})) | {"akar"}
         offered = {"akar"} | ({"kata"} if getattr(other, "use_words", False) else set()) | (
             {"huruf"} if getattr(other, "char_ngram_range", None) is not None else set())

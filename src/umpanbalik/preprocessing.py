@@ -709,6 +709,21 @@ class Preprocessor(TransformerMixin, BaseEstimator):
         return stem, "sastrawi" if stem != word else "tetap"
 
 
+def same_preprocessing(a: Any, b: Any) -> bool:
+    """Whether two preprocessors give the same output: one object, or two of one type whose
+    parameters are equal apart from ``n_jobs``; ``None`` stands for the default ``Preprocessor()``."""
+    a = Preprocessor() if a is None else a
+    b = Preprocessor() if b is None else b
+    if a is b:
+        return True
+    if type(a) is not type(b) or not hasattr(a, "get_params"):
+        return False
+    mine, theirs = a.get_params(), b.get_params()
+    mine.pop("n_jobs", None)
+    theirs.pop("n_jobs", None)
+    return mine == theirs
+
+
 def preprocess(text: Any, **params: Any) -> list[str]:
     """Tokens of one comment with default (or the given) :class:`Preprocessor` settings.
 

@@ -214,18 +214,31 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
     # -- fitting ------------------------------------------------------------------------------------
     def fit(self, X: Iterable[str], y: Any = None, *, aspects: Sequence[Sequence[str]] | None = None,
-            sentiments: Sequence[str] | None = None, informative: Sequence[bool] | None = None) -> TopicModel:
+            sentiments: Sequence[str] | None = None, informative: Sequence[bool] | None = None,
+            cleaned: Sequence[str] | None = None) -> TopicModel:
         """Fit topics; ``aspects`` and ``sentiments`` (one per comment, e.g. from the tagger and the
         sentiment classifier) only annotate ``topics_``. ``informative`` (one flag per comment, e.g.
         the negation of :class:`NonInformativeDetector`'s output) replaces the model's own non-answer
-        detection when it is already known."""
-        self._fit(as_text_list(X, name="X"), aspects, sentiments, informative)
+        detection when it is already known. ``cleaned`` (one per comment) is ``X`` already put
+        through this model's preprocessor — as ``analyze``'s ``teks_bersih`` is — and is then not
+        preprocessed again."""
+        self._fit(as_text_list(X, name="X"), aspects, sentiments, informative, cleaned)
         return self
 
     def fit_predict(self, X: Iterable[str], y: Any = None, **kwargs: Any) -> np.ndarray:
         """Fit, then return the topic of each training comment (-1 for non-answers)."""
-        self._fit(as_text_list(X, name="X"), kwargs.get("aspects"), kwargs.get("sentiments"), kwargs.get("informative"))
+        self._fit(as_text_list(X, name="X"), kwargs.get("aspects"), kwargs.get("sentiments"), kwargs.get("informative"),
+                  kwargs.get("cleaned"))
         return self.labels_.copy()
+
+    def _cleaned(self, texts: list[str], cleaned: Sequence[str] | None) -> list[str]:
+        """The preprocessed comments: ``cleaned`` when given (checked), else this model's preprocessing."""
+        if cleaned is None:
+            return self._pre().transform(texts)
+        cleaned = as_text_list(cleaned, name="cleaned")
+        if len(cleaned) != len(texts):
+            raise ValueError(f"`cleaned` must hold one preprocessed text per comment ({len(texts)}); got {len(cleaned)}.")
+        return cleaned
 
     def _validate(self) -> None:
         check_option("method", self.method, ["kmeans", "nmf"])
@@ -241,10 +254,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
             check_int("n_init", self.n_init, minimum=1)
         check_int("n_jobs", self.n_jobs, minimum=-1, allow_none=True)
 
-    def _fit(self, texts: list[str], aspects: Any, sentiments: Any, known: Any = None) -> None:
+    def _fit(self, texts: list[str], aspects: Any, sentiments: Any, known: Any = None, cleaned: Any = None) -> None:
         self._validate()
-        pre = self._pre()
-        cleaned = pre.transform(texts)
+        cleaned = self._cleaned(texts, cleaned)
         informative = self._informative(texts, cleaned, known)
         self.n_non_informative_ = int((~informative).sum())
         self.labels_ = np.full(len(texts), NON_INFORMATIVE_TOPIC, dtype=int)
@@ -502,13 +514,15 @@ class TopicModel(TransformerMixin, BaseEstimator):
         return chosen
 
     # -- prediction and editing ---------------------------------------------------------------------
-    def transform(self, X: Iterable[str], *, informative: Sequence[bool] | None = None) -> pd.DataFrame:
+    def transform(self, X: Iterable[str], *, informative: Sequence[bool] | None = None,
+                  cleaned: Sequence[str] | None = None) -> pd.DataFrame:
         """Topic (``topik``), its label (``label_topik``) and cosine similarity to the topic centre
-        (``skor_topik``) for each comment; -1 for non-answers (``informative``: as in :meth:`fit`)."""
+        (``skor_topik``) for each comment; -1 for non-answers (``informative`` and ``cleaned``: as in
+        :meth:`fit`)."""
         check_is_fitted(self, "labels_")
         texts = as_text_list(X, name="X")
         index = X.index if isinstance(X, pd.Series) else pd.RangeIndex(len(texts))
-        cleaned = self._pre().transform(texts)
+        cleaned = self._cleaned(texts, cleaned)
         informative = self._informative(texts, cleaned, informative)
         topics = np.full(len(texts), NON_INFORMATIVE_TOPIC, dtype=int)
         scores = np.zeros(len(texts))
