@@ -156,6 +156,30 @@ def test_threads_give_the_same_topics():
         TopicModel(n_jobs=-2).fit(corpus)
 
 
+def test_threaded_k_means_runs_are_bitwise_the_runs_of_one_thread():
+    """OpenMP's thread count is set per thread: each worker thread must limit its own k-means to
+    one OpenMP thread, else its partial centres are summed in another order (last-bit differences
+    in centres and inertia, which ``_stability`` compares). Threads even under a caller's loky."""
+    import os
+    import threading
+
+    from joblib import parallel_config
+    from sklearn.cluster import KMeans
+
+    points = np.random.default_rng(0).normal(size=(3000, 20))
+
+    def run(seed):
+        km = KMeans(n_clusters=6, n_init=1, random_state=seed, max_iter=300).fit(points)
+        return km.cluster_centers_, km.inertia_, os.getpid(), threading.get_ident()
+
+    one = TopicModel()._runs(run, list(range(6)))
+    with parallel_config(backend="loky"):
+        two = TopicModel(n_jobs=2)._runs(run, list(range(6)))
+    for (centres, inertia, *_), (centres_2, inertia_2, *_) in zip(one, two):
+        assert np.array_equal(centres, centres_2) and inertia == inertia_2
+    assert {pid for *_, pid, _ in two} == {os.getpid()}
+
+
 def test_cleaned_text_given_is_used_instead_of_preprocessing(themed, monkeypatch):
     from umpanbalik import Preprocessor
 

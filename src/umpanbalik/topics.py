@@ -399,8 +399,17 @@ class TopicModel(TransformerMixin, BaseEstimator):
         if threads <= 1:
             with threadpool_limits(limits=1, user_api="openmp"):
                 return [function(plan) for plan in plans]
-        with threadpool_limits(limits=1):
-            return Parallel(n_jobs=threads, prefer="threads")(delayed(function)(plan) for plan in plans)
+
+        def one_openmp_thread(plan: Any) -> Any:
+            # OpenMP's thread count is a per-thread setting: the limit set in this thread does not
+            # reach joblib's worker threads, whose k-means would otherwise use every core each (and
+            # sum their partial centres in another order than with n_jobs=1).
+            with threadpool_limits(limits=1, user_api="openmp"):
+                return function(plan)
+
+        with threadpool_limits(limits=1, user_api="blas"):  # BLAS's setting is process-wide
+            # require="sharedmem": threads even inside a caller's parallel_config(backend="loky")
+            return Parallel(n_jobs=threads, require="sharedmem")(delayed(one_openmp_thread)(plan) for plan in plans)
 
     def _silhouette(self, embedded: Any, assignment: np.ndarray) -> float:
         if len(set(assignment.tolist())) < 2:
