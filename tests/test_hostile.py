@@ -374,3 +374,16 @@ def test_lone_surrogates_are_replaced_so_every_export_can_be_written(tmp_path):
                     result.to_html(tmp_path / "k.html")):
         assert written.stat().st_size > 0
     assert "\ufffd" in (tmp_path / "k.csv").read_text(encoding="utf-8-sig")
+
+
+def test_lone_surrogates_in_python_backed_pandas_strings_are_replaced_too(tmp_path):
+    """``string[python]`` (and pandas 3's ``str`` without pyarrow) stores Python strings, which can
+    hold lone surrogates; only Arrow-backed strings cannot."""
+    from umpanbalik import analyze
+
+    frame = pd.DataFrame({"komentar": pd.Series(["materi bagus \udcff sekali", "metode oke"], dtype="string[python]")})
+    result = analyze(frame, topics=False)
+    assert result.comments.loc[0, "komentar"] == "materi bagus \ufffd sekali"
+    assert result.comments["komentar"].dtype == frame["komentar"].dtype
+    for written in (result.to_csv(tmp_path / "k.csv"), result.to_excel(tmp_path / "k.xlsx")):
+        assert written.stat().st_size > 0

@@ -238,13 +238,16 @@ def _encodable(chunk: pd.DataFrame) -> pd.DataFrame:
     fixed = None
     for position in range(chunk.shape[1]):
         values = chunk.iloc[:, position]
-        if values.dtype != object:  # numbers, and pandas strings (Arrow holds only valid UTF-8)
+        # numbers, and pandas strings stored by Arrow (only valid UTF-8), cannot hold them; pandas
+        # strings stored as Python objects ("string[python]", and pandas 3's str without pyarrow) can
+        python_strings = isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "python"
+        if values.dtype != object and not python_strings:
             continue
         flags = [bad(value) for value in values]
         if any(flags):
             fixed = chunk.copy() if fixed is None else fixed
             repaired = [_SURROGATE.sub("\ufffd", v) if flag else v for v, flag in zip(values, flags)]
-            fixed.isetitem(position, pd.Series(repaired, index=chunk.index, dtype=object))
+            fixed.isetitem(position, pd.Series(repaired, index=chunk.index, dtype=values.dtype))
     return chunk if fixed is None else fixed
 
 
