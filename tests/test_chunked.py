@@ -81,3 +81,27 @@ def test_an_excel_file_in_chunks_gives_the_same_result(tmp_path, survey):
     survey.head(30).to_excel(path, index=False)
     options = {**OPTIONS, "topics": False}
     pd.testing.assert_frame_equal(analyze(path, chunksize=7, **options).comments, analyze(path, **options).comments)
+
+
+def test_a_streamed_csv_is_closed_when_a_chunk_fails(tmp_path, monkeypatch):
+    """The reader is closed at once, not when the traceback (kept by a notebook) is collected."""
+    import os
+
+    from umpanbalik import analysis
+
+    path = tmp_path / "survei.csv"
+    path.write_text("komentar\n" + "materi bagus\n" * 10, encoding="utf-8")
+    calls, real = [], analysis._annotate_chunk
+
+    def failing(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("boom")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(analysis, "_annotate_chunk", failing)
+    with pytest.raises(RuntimeError, match="boom") as raised:
+        analyze(path, chunksize=2, topics=False, progress=False)
+    assert raised.value is not None  # the traceback is still alive here
+    fds = os.listdir("/proc/self/fd") if os.path.isdir("/proc/self/fd") else []
+    assert str(path) not in {os.path.realpath(f"/proc/self/fd/{fd}") for fd in fds}

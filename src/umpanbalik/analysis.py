@@ -191,6 +191,9 @@ def analyze(
     finally:
         if bar is not None:
             bar.close()
+        close = getattr(chunks, "close", None)  # a streamed CSV: its file, also when a chunk failed
+        if close is not None:
+            close()
     frame = frames[0] if len(frames) == 1 else pd.concat(frames)
     annotated = parts[0] if len(parts) == 1 else pd.concat(parts)
     del frames, parts
