@@ -101,3 +101,20 @@ def test_worker_processes_give_the_same_frame(sample, models, monkeypatch):
     assert seen[-1] == len(texts) and seen == sorted(seen)
     with pytest.raises(ValueError, match="n_jobs"):
         annotate(texts, models=models, n_jobs="2")
+
+
+def test_a_tagger_of_ones_own_may_give_unhashable_evidence():
+    """Equal labels are shared as one object; cells that cannot be hashed (a set of evidence
+    words from a user's tagger) are kept as they are, not an error."""
+
+    class SetTagger:
+        classes_ = np.array(["materi"])
+
+        def tag(self, texts, polarity=True):
+            return pd.DataFrame({"aspek": [["materi"] for _ in texts],
+                                 "aspek_sentimen": [{"materi": "positif"} for _ in texts],
+                                 "bukti": [{"materi": {"materi", "modul"}} for _ in texts]})
+
+    out = annotate(["materi bagus", "modul jelas"], models={"aspek": SetTagger()})
+    assert out["bukti_aspek"].tolist() == [{"materi": {"materi", "modul"}}] * 2
+    assert out["aspek"].iloc[0] is out["aspek"].iloc[1]  # the hashable columns are still shared

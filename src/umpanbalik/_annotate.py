@@ -247,7 +247,16 @@ def _shared(values: list[Any]) -> list[Any]:
     distinct aspect lists and polarity dicts, so each row then costs a pointer, not a new object.
     (Rows that repeat a comment share their objects anyway.)"""
     pool: dict[Any, Any] = {}
-    return [pool.setdefault(_frozen(value), value) for value in values]
+    try:
+        return [pool.setdefault(_frozen(value), value) for value in values]
+    except TypeError:  # a user's model gave an unhashable cell (a set, an array): share the others
+        shared = []
+        for value in values:
+            try:
+                shared.append(pool.setdefault(_frozen(value), value))
+            except TypeError:
+                shared.append(value)
+        return shared
 
 
 @dataclass
