@@ -240,3 +240,18 @@ def test_term_weights_favour_terms_that_many_comments_of_the_topic_use(themed):
     class_tfidf = per_topic / per_topic.sum(axis=1, keepdims=True) * np.log1p(per_topic.sum() / 3 / per_topic.sum(axis=0))
     share_of_comments = per_topic / np.bincount(labels)[:, None]
     np.testing.assert_allclose(model.term_weights_, class_tfidf * share_of_comments * model._describable, rtol=1e-6)
+
+
+def test_a_model_pickled_before_n_jobs_existed_still_works():
+    import pickle
+
+    from sklearn.base import clone
+
+    texts = load_corpus().sample(n=300, random_state=1)["teks"].tolist()
+    model = TopicModel(n_topics=3).fit(texts)
+    del model.__dict__["n_jobs"]  # as a model saved by the version before TopicModel(n_jobs=)
+    loaded = pickle.loads(pickle.dumps(model))
+    assert loaded.n_jobs is None and "TopicModel" in repr(loaded)
+    assert clone(loaded).get_params()["n_jobs"] is None
+    assert (loaded.transform(texts[:20])["topik"] == model.transform(texts[:20])["topik"]).all()
+    loaded.fit(texts)

@@ -182,6 +182,10 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self.random_state = random_state
 
     # -- preparation --------------------------------------------------------------------------------
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # a model pickled before ``n_jobs`` existed (same package version) still prints, clones and refits
+        super().__setstate__({"n_jobs": None, **state})
+
     def _pre(self) -> Preprocessor:
         return self.preprocessor if self.preprocessor is not None else Preprocessor()
 
