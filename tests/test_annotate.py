@@ -118,3 +118,23 @@ def test_a_tagger_of_ones_own_may_give_unhashable_evidence():
     out = annotate(["materi bagus", "modul jelas"], models={"aspek": SetTagger()})
     assert out["bukti_aspek"].tolist() == [{"materi": {"materi", "modul"}}] * 2
     assert out["aspek"].iloc[0] is out["aspek"].iloc[1]  # the hashable columns are still shared
+
+
+def test_worker_processes_leave_the_callers_frozen_objects_frozen(sample, models, monkeypatch):
+    """annotate freezes the heap while it forks, and unfreezes it after; objects the caller froze
+    (a pre-forking server's) stay frozen."""
+    import gc
+
+    monkeypatch.setattr(_annotate, "BLOCK", 50)
+    monkeypatch.setattr(_annotate, "PARALLEL_MIN", 100)
+    assert gc.get_freeze_count() == 0
+    annotate(sample, models=models, n_jobs=2)
+    assert gc.get_freeze_count() == 0  # its own freeze is undone
+    kept = [[i] for i in range(1000)]
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        annotate(sample, models=models, n_jobs=2)
+        assert gc.get_freeze_count() > frozen - 1000 and kept  # (a few frozen temporaries may be freed)
+    finally:
+        gc.unfreeze()

@@ -335,7 +335,11 @@ def _annotate_parallel(work: _Work, starts: list[int], processes: int,
         # The parent's objects (a million comments already annotated, say) go to the permanent
         # generation while the workers fork, so a worker's garbage collections never write to,
         # and so copy, the memory pages it shares with the parent.
-        gc.freeze()
+        # (Not when the caller has frozen objects itself, a pre-forking server say: unfreeze would
+        # thaw theirs too.)
+        freeze = gc.get_freeze_count() == 0
+        if freeze:
+            gc.freeze()
         try:
             for share in shares[1:]:
                 here, there = context.Pipe(duplex=False)
@@ -346,7 +350,8 @@ def _annotate_parallel(work: _Work, starts: list[int], processes: int,
                 workers.append((process, here))
                 pending.add(here)
         finally:
-            gc.unfreeze()
+            if freeze:
+                gc.unfreeze()
         for start in shares[0]:
             parts[start] = work.block(start)
             block_done(start)
