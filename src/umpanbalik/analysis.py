@@ -142,10 +142,12 @@ def analyze(
         daemonic process (a multiprocessing or Dask worker) the work stays in this process. The
         results do not depend on ``n_jobs``.
     chunksize : int, optional
-        Read and annotate the data this many rows at a time — for a million comments, or a CSV
-        file larger than memory: the file is streamed (never held whole as text), each chunk's
-        rows are annotated (with ``n_jobs`` processes) and only the compact per-comment results
-        are kept. The results are the same as without ``chunksize``. 100,000 is a good size.
+        Read and annotate the data this many rows at a time — for a million comments: a CSV file
+        is streamed (never held whole as one text), and each chunk's rows are annotated (with
+        ``n_jobs`` processes). Every row and column of the data is still kept in the result, next to
+        the per-comment results, so the table itself must fit in memory (as pandas strings); drop
+        the columns you do not need first. The results are the same as without ``chunksize``.
+        100,000 is a good size.
     random_state : int, default=0
     lang : {"id", "en"}, default="id"
         Language of the report and chart labels.
