@@ -52,6 +52,17 @@ def test_chunksize_streams_the_file_with_the_same_result(export, tmp_path, capsy
     assert code == 1 and "Kolom 'ulasan'" in capsys.readouterr().err
 
 
+def test_chunksize_on_an_excel_file_reads_the_workbook_once(export, tmp_path, monkeypatch):
+    """An Excel sheet is read whole anyway: --chunksize must not make the CLI read it twice."""
+    path = tmp_path / "ekspor.xlsx"
+    export.head(30).to_excel(path, index=False)
+    calls, real = [], pd.read_excel
+    monkeypatch.setattr(pd, "read_excel", lambda *a, **k: calls.append(a) or real(*a, **k))
+    options = ["--topics", "0", "--no-progress", "--output", str(tmp_path / "hasil")]
+    assert main(["analyze", str(path), "--chunksize", "7", *options]) == 0
+    assert len(calls) == 1
+
+
 def test_missing_column_lists_the_columns_in_indonesian(export, tmp_path, capsys):
     path = tmp_path / "ekspor.xlsx"
     export.head(5).to_excel(path, index=False)

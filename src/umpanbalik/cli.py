@@ -95,13 +95,20 @@ class InputError(Exception):
     """An input problem whose message is already written for the user."""
 
 
+def _streamed(path: Path, args: argparse.Namespace) -> bool:
+    """Whether ``analyze`` streams the file (``--chunksize`` on a CSV; an Excel sheet is read whole)."""
+    from ._tables import _EXCEL_SUFFIXES
+
+    return args.chunksize is not None and path.suffix.lower() not in _EXCEL_SUFFIXES
+
+
 def _read(path: Path, args: argparse.Namespace, text: dict[str, str]) -> Any:
-    """The table (with ``--chunksize``: its first row only, to check the columns; the file is then
+    """The table (for a streamed CSV: its first row only, to check the columns; the file is then
     streamed by ``analyze``), after checking that the columns asked for are in it."""
     from ._tables import iter_table, read_table
 
     try:
-        if args.chunksize is not None:
+        if _streamed(path, args):
             chunks = iter_table(path, 1)
             frame = next(chunks)
             chunks.close()
@@ -123,7 +130,7 @@ def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dic
     from .analysis import analyze
 
     frame = _read(source, args, text)
-    result = analyze(frame if args.chunksize is None else source, args.text_column, by=args.by, rating=args.rating,
+    result = analyze(source if _streamed(source, args) else frame, args.text_column, by=args.by, rating=args.rating,
                      barriers=args.barrier_column, task=args.task, topics=_topics(args.topics), names=args.mask_name,
                      progress=False if args.no_progress else True, chunksize=args.chunksize, lang=args.lang)
     _export(result, output, text)
