@@ -75,12 +75,20 @@ def test_auto_selection_exposes_scores_and_readable_terms():
     assert "_" not in " ".join(t for terms in model.topics_["kata_kunci"] for t, _ in terms)
 
 
-@pytest.mark.parametrize("texts", [[], ["-", "tidak ada"], ["sama persis"] * 10, ["a"], [None, 5, ""]])
+@pytest.mark.parametrize("texts", [[], ["-", "tidak ada"], ["sama persis"] * 10, ["a"], [None, 5, ""],
+                                   ["materi bagus sekali"], ["narasumber interaktif", "ok"] * 3])
 def test_degenerate_inputs_give_documented_results(texts):
     model = TopicModel(n_topics=4).fit(texts)
     assert len(model.labels_) == len(texts)
     assert model.n_topics_ in (0, 1)
-    assert len(model.transform(texts)) == len(texts)
+    assert (model.transform(texts)["topik"].to_numpy() == model.labels_).all()  # one topic: no SVD to apply
+
+
+def test_analyze_of_a_single_informative_comment_has_one_topic():
+    from umpanbalik import analyze
+
+    result = analyze(["materi bagus tapi waktu kurang, narasumber interaktif", "ok"], progress=False)
+    assert result.comments["topik"].tolist() == [0, -1]
 
 
 def test_bad_parameters_are_named():

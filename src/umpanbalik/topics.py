@@ -282,7 +282,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
             self.n_topics_ = 0 if matrix is None or matrix.nnz == 0 else 1
             self.labels_[informative] = 0 if self.n_topics_ else NON_INFORMATIVE_TOPIC
             self.selection_scores_ = pd.DataFrame(columns=["k", "npmi", "silhouette", "stabilitas", "skor"])
-            self.centers_ = np.zeros((self.n_topics_, 0 if matrix is None else matrix.shape[1]))
+            # no centres to compare with (and no SVD fitted): transform gives every informative comment topic 0
+            self.centers_ = np.zeros((self.n_topics_, 0))
             self._describe(texts, cleaned, informative, matrix, aspects, sentiments)
             return
         embedded = self._embed(matrix, fit=True)
