@@ -187,6 +187,22 @@ def test_list_and_series_inputs_and_column_clash():
     assert clash.comments["sentimen_asli"].tolist() == ["dari survei"]
 
 
+def test_a_comment_column_named_like_an_output_is_read_under_its_new_name(tmp_path):
+    """Indonesian surveys often call the free-text column "saran" (suggestions), which analyze also
+    writes (the suggestion flag): the Analysis must read the renamed comments, not the flags."""
+    texts = ["Materi bagus tapi waktu pelatihan terlalu singkat, mohon ditambah", "Narasumber sangat interaktif",
+             "Jadwal sering berubah mendadak, mohon dikunci sejak awal"]
+    frame = pd.DataFrame({"saran": texts, "hambatan": ["jauh dari kantor", "", "tidak ada pengganti"],
+                          "sentimen": ["a", "b", "a"]})
+    with pytest.warns(UserWarning, match="saran_asli"):
+        result = analyze(frame, "saran", barriers="hambatan", by="sentimen", topics=False)
+    assert result.text == "saran_asli" and result.barrier_column == "hambatan_asli" and result.by == ["sentimen_asli"]
+    assert set(result.quotes(n=3)["kutipan"]) <= set(texts) and len(result.quotes(n=3)) == 3
+    assert result.summary()["angka_kunci"].set_index("ukuran").loc["kosong", "nilai"] == 0
+    assert result.barriers().attrs["n"] == 2
+    assert list(result.compare("sentimen_asli", min_n=1).tabel.index) == ["a", "b"]
+
+
 def test_topics_are_fitted_and_named(result):
     table = result.topic_table()
     assert 1 <= len(table) <= 4

@@ -201,17 +201,25 @@ def analyze(
     del frames, parts
     comments = frame  # pd.concat below makes a new frame: the user's is never changed
     clashes = [c for c in annotated.columns if c in comments.columns] + [c for c in ("topik", "label_topik") if c in comments.columns]
+    kept_as: dict[Any, str] = {c: f"{c}_asli" for c in clashes}
     if clashes:
         renamed = ", ".join(f"{c} → {c}_asli" for c in clashes)
         warnings.warn(f"the data already has columns that analyze() writes; they are kept renamed: {renamed}.", UserWarning, stacklevel=2)
-        comments = comments.rename(columns={c: f"{c}_asli" for c in clashes})
+        comments = comments.rename(columns=kept_as)
     comments = pd.concat([comments, annotated], axis=1)
     del annotated
     model, notes = None, []
     if topics is not False and topics is not None:
         model, notes = _fit_topics(comments, frame[text], topics, task, random_state, n_jobs, models.get("preprocessor"))
-    return Analysis(comments, text=text, by=segments, rating=rating, barriers=barriers, task=task, topic_model=model,
-                    names=list(names), lang=lang, notes=notes, random_state=random_state)
+
+    def column(name: Any) -> Any:  # a column the user named, under its new name if it was renamed
+        return kept_as.get(name, name) if name is not None else None
+
+    # (a comment column called "saran" is kept as "saran_asli": the Analysis must read that one,
+    # not the suggestion flags)
+    return Analysis(comments, text=column(text), by=[column(s) for s in segments], rating=column(rating),
+                    barriers=column(barriers), task=task, topic_model=model, names=list(names), lang=lang, notes=notes,
+                    random_state=random_state)
 
 
 def _chunks(data: Any, text: str, chunksize: int | None) -> tuple[Iterator[pd.DataFrame], int | None]:
