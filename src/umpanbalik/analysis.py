@@ -373,6 +373,11 @@ class Analysis:
     index and columns, plus ``teks_bersih``, ``sentimen``, ``skor_sentimen`` (P(positif) −
     P(negatif)), ``aspek``, ``aspek_sentimen``, ``bukti_aspek``, ``saran``, ``non_informatif``,
     ``topik``, ``label_topik`` and, when barriers were coded, ``hambatan``.
+
+    Equal cells of the list and dict columns (``aspek``, ``aspek_sentimen``, ``bukti_aspek``,
+    ``hambatan``) are one shared object, which keeps a million rows small: to correct a row's
+    labels, assign a new value (``result.comments.at[i, "aspek"] = ["materi"]``) rather than
+    editing the list or dict in place, which would change every row that shares it.
     """
 
     def __init__(self, comments: pd.DataFrame, *, text: str, by: list[str], rating: str | None, barriers: str | None,
