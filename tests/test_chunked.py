@@ -50,6 +50,24 @@ def test_a_streamed_csv_gives_the_same_result(tmp_path, survey, encoding, monkey
     assert_same(chunked, expected)
 
 
+@pytest.mark.parametrize("block", [5, 64, 1 << 20])  # small blocks cut multibyte characters
+def test_rows_of_a_utf8_and_a_cp1252_export_pasted_together_keep_their_characters(tmp_path, monkeypatch, block):
+    utf8 = ["materi “bagus” sekali café", "biaya 50€ terlalu mahal"]
+    cp1252 = ["narasumber “jelas” sekali", "konsumsi 10€ enak"]
+    path = tmp_path / "gabungan.csv"
+    path.write_bytes("komentar\n".encode() + "".join(f"{t}\n" for t in utf8).encode("utf-8")
+                     + "".join(f"{t}\n" for t in cp1252).encode("cp1252") + b"tanda \x81 aneh\n")  # 0x81: undefined in cp1252
+    cp1252 = [*cp1252, "tanda \x81 aneh"]
+    monkeypatch.setattr(_tables, "_SCAN_BLOCK", block)
+    expected = utf8 + cp1252
+    assert _tables.read_table(path)["komentar"].tolist() == expected
+    assert pd.concat(list(_tables.iter_table(path, 2)))["komentar"].tolist() == expected
+    plain = tmp_path / "excel.csv"  # a file that is Windows-1252 only stays Windows-1252
+    plain.write_bytes("komentar\n".encode() + "".join(f"{t}\n" for t in cp1252[:2]).encode("cp1252"))
+    assert _tables._file_encoding(plain)[0] == "cp1252"
+    assert _tables.read_table(plain)["komentar"].tolist() == cp1252[:2]
+
+
 def test_chunks_annotated_by_worker_processes_give_the_same_result(survey, whole, monkeypatch):
     monkeypatch.setattr(_annotate, "BLOCK", 20)
     monkeypatch.setattr(_annotate, "PARALLEL_MIN", 40)

@@ -248,6 +248,14 @@ def test_identifiers_never_survive_masking_whatever_surrounds_them(before, left,
     assert identifier.lower() not in " ".join(preprocess(text, keep_numbers=True))
 
 
+@pytest.mark.parametrize("mark", ["\u200b", "\u2060", "\ufeff", "\u200e", "\x1f"])
+def test_identifiers_split_by_invisible_characters_are_masked_in_exports(mark):
+    assert mask_identifiers(f"hubungi 0812{mark}3456{mark}7890 ya") == "hubungi [telepon] ya"
+    assert mask_identifiers(f"NIP 19850101{mark}201001{mark}1{mark}001") == "NIP [nip]"
+    assert mask_identifiers(f"5{mark}198501012010011001") == "5 [nip]"  # a mark between two numbers separates them
+    assert mask_identifiers(f"mate{mark}ri 8{mark}") == f"mate{mark}ri 8{mark}"  # elsewhere the text is kept as written
+
+
 # -- once-known defects, fixed (kept as regressions) ---------------------------------------------------------------------------------
 def test_a_one_megabyte_comment_annotates_in_bounded_clause_and_ngram_work(monkeypatch):
     import umpanbalik.aspects as aspects_module

@@ -5,9 +5,12 @@ digits; numeric columns (ratings) are converted where they are used.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 
 import pandas as pd
@@ -17,16 +20,49 @@ __all__ = ["read_table", "iter_table", "TABLE_SUFFIXES"]
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls")
 _EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 _SCAN_BLOCK = 1 << 20  # bytes read at a time when a file is checked for its encoding
-_ENCODINGS = ("utf-8-sig", "cp1252")  # utf-8-sig also reads plain UTF-8; cp1252 is what Excel on Windows writes
+_FALLBACK = "umpanbalik-cp1252"  # codec error handler: each undecodable byte read as Windows-1252
+_INVALID = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, as surrogateescape shows them
+_VALID_NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")  # a character UTF-8 did decode
+
+
+def _cp1252_byte(error: UnicodeError) -> tuple[str, int]:
+    """Decode the bytes a decoder could not as Windows-1252 — what Excel on Windows writes — and
+    the five bytes Windows-1252 leaves undefined as Latin-1, so that nothing is lost."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), error.end
+
+
+codecs.register_error(_FALLBACK, _cp1252_byte)
+
+
+def _encoding(blocks: Iterable[bytes]) -> tuple[str, str]:
+    """The ``(encoding, errors)`` that read a file given as consecutive blocks of bytes.
+
+    UTF-8 (BOM allowed) when every byte sequence is UTF-8; Windows-1252 when no non-ASCII UTF-8
+    sequence occurs at all (an Excel export); otherwise a mix — rows pasted together from a UTF-8
+    and a Windows-1252 export, say — read as UTF-8 with every other byte read as Windows-1252, so
+    both kinds of rows keep their accents, quotes and euro signs.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="surrogateescape")
+    invalid = utf8 = False
+    for block in chain(blocks, [None]):  # None: the end, where a cut-off sequence shows
+        text = decoder.decode(b"", final=True) if block is None else decoder.decode(block)
+        if text.isascii():
+            continue
+        invalid = invalid or _INVALID.search(text) is not None
+        utf8 = utf8 or _VALID_NON_ASCII.search(text) is not None
+        if invalid and utf8:
+            break
+    if not invalid:
+        return "utf-8-sig", "strict"
+    return ("utf-8-sig" if utf8 else "cp1252"), _FALLBACK
 
 
 def _decode(raw: bytes) -> str:
-    for encoding in _ENCODINGS:
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("latin-1")  # every byte sequence is valid latin-1: nothing is lost
+    encoding, errors = _encoding([raw])
+    return raw.decode(encoding, errors)
 
 
 def _delimiter(sample: str) -> str:
@@ -36,22 +72,10 @@ def _delimiter(sample: str) -> str:
         return ","
 
 
-def _file_encoding(path: Path) -> str:
-    """The first of UTF-8 (BOM allowed), Windows-1252 and Latin-1 that decodes the whole file,
-    checked block by block so that the file is never held in memory."""
-    import codecs
-
-    for encoding in _ENCODINGS:
-        decoder = codecs.getincrementaldecoder(encoding)()
-        try:
-            with path.open("rb") as handle:
-                while block := handle.read(_SCAN_BLOCK):
-                    decoder.decode(block)
-                decoder.decode(b"", final=True)
-            return encoding
-        except UnicodeDecodeError:
-            continue
-    return "latin-1"
+def _file_encoding(path: Path) -> tuple[str, str]:
+    """:func:`_encoding` of a file, read block by block so that it is never held in memory."""
+    with path.open("rb") as handle:
+        return _encoding(iter(lambda: handle.read(_SCAN_BLOCK), b""))
 
 
 def iter_table(path: str | Path, chunksize: int) -> Iterator[pd.DataFrame]:
@@ -68,11 +92,12 @@ def iter_table(path: str | Path, chunksize: int) -> Iterator[pd.DataFrame]:
         frame = read_table(path)
         yield from (frame.iloc[start : start + chunksize] for start in range(0, max(len(frame), 1), chunksize))
         return
-    encoding = _file_encoding(path)
-    with path.open("r", encoding=encoding, newline="") as handle:
+    encoding, errors = _file_encoding(path)
+    with path.open("r", encoding=encoding, errors=errors, newline="") as handle:
         sample = handle.read(65536)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else _delimiter(sample)
-    options = {"sep": delimiter, "dtype": str, "keep_default_na": False, "engine": "c", "encoding": encoding}
+    options = {"sep": delimiter, "dtype": str, "keep_default_na": False, "engine": "c", "encoding": encoding,
+               "encoding_errors": errors}
     empty = True
     with pd.read_csv(path, chunksize=chunksize, **options) as reader:
         for chunk in reader:
@@ -83,7 +108,7 @@ def iter_table(path: str | Path, chunksize: int) -> Iterator[pd.DataFrame]:
 
 
 def read_table(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFrame:
-    """A CSV (UTF-8, UTF-8 with BOM or Windows-1252; comma, semicolon, tab or pipe) or Excel file
+    """A CSV (UTF-8, UTF-8 with BOM, Windows-1252 or rows of both; comma, semicolon, tab or pipe) or Excel file
     as a DataFrame of strings (blank cells are ``""``)."""
     path = Path(path)
     if not path.is_file():

@@ -17,16 +17,16 @@ __all__ = ["as_text", "as_text_list", "check_option", "check_int"]
 def as_text(value: Any) -> str:
     """Turn one cell into a comment string: missing or non-text cells become ``""``.
 
-    Bytes are decoded as UTF-8, falling back to Windows-1252 (what spreadsheet exports use), so a
-    comment in the wrong encoding is read rather than dropped.
+    Bytes are decoded as CSV files are: UTF-8, with the bytes that are not UTF-8 read as
+    Windows-1252 (what spreadsheet exports use), so a comment in the wrong encoding is read rather
+    than dropped.
     """
     if isinstance(value, str):
         return value
     if isinstance(value, (bytes, bytearray)):
-        try:
-            return bytes(value).decode("utf-8")
-        except UnicodeDecodeError:
-            return bytes(value).decode("cp1252", errors="replace")
+        from ._tables import _decode
+
+        return _decode(bytes(value))
     return ""
 
 

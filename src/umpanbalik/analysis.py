@@ -109,8 +109,8 @@ def analyze(
     Parameters
     ----------
     data : DataFrame, Series, list of str, or path to a CSV/XLSX file
-        The survey export. CSV files may be UTF-8 (with or without BOM) or Windows-1252 and use
-        comma, semicolon, tab or pipe delimiters.
+        The survey export. CSV files may be UTF-8 (with or without BOM), Windows-1252, or rows of
+        both pasted together, and use comma, semicolon, tab or pipe delimiters.
     text : str, default="komentar"
         The column of free-text comments (the name given to a list or an unnamed Series; a named
         Series keeps its name).

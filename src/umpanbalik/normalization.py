@@ -34,6 +34,10 @@ _FORMAT = "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
 _FORMAT_IN_WORD = re.compile(f"(?<=[^\\W\\d_])[{_FORMAT}]+(?=[^\\W\\d_])")
 _INVISIBLE = re.compile(f"[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f{_FORMAT}]")
 
+# In raw text (exports mask the comments as written) an invisible character between two digits
+# separates them, as in the preprocessing: "0812\u200b3456\u200b7890" is a phone number.
+_INVISIBLE_BETWEEN_DIGITS = re.compile(f"(?<=\\d){_INVISIBLE.pattern}+(?=\\d)")
+
 _IDENTIFIER = re.compile(f"(?=[+\\d])(?:(?P<nip>{_NIP.pattern})|(?P<nik>{_NIK.pattern})|(?P<telepon>{_PHONE.pattern}))")  # the lookahead skips non-digits fast
 _HAS_DIGIT = re.compile(r"\d").search
 
@@ -45,6 +49,8 @@ _TOKEN_STYLE = " __{}__ "
 
 def _mask(text: str, style: str, names: Iterable[str] = ()) -> str:
     if _HAS_DIGIT(text):
+        if not text.isascii() or not text.isprintable():
+            text = _INVISIBLE_BETWEEN_DIGITS.sub(" ", text)
         text = _IDENTIFIER.sub(lambda match: style.format(match.lastgroup), text)
     if "@" in text:
         text = _EMAIL.sub(style.format("email"), text)
