@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 from openpyxl import load_workbook
 
 from umpanbalik import plots
+from umpanbalik._stats import wilson_interval
 from umpanbalik.report import (
     EXCEL_MAX_CHARS, default_methods, figure_to_data_uri, neutralize_formulas, render_html, write_excel, write_html,
 )
@@ -120,6 +121,25 @@ def test_barriers_share_of_respondents_naming_one(comments):
     answered = comments.assign(alasan=["sibuk"] * 46 + ["", "  ", None, "tidak tahu"])  # 47 answered
     ax = plots.plot_barriers(answered, answers="alasan").axes[0]
     assert bar_widths(bars(ax)[0]) == [round(16 / 47, 6), round(10 / 47, 6), round(10 / 47, 6)]
+
+
+def test_wilson_interval_holds_the_share_so_error_bars_are_never_negative():
+    successes, totals = np.meshgrid(np.arange(301), np.arange(1, 301))
+    keep = successes <= totals
+    low, high = wilson_interval(successes[keep], totals[keep])
+    share = successes[keep] / totals[keep]
+    assert (low <= share).all() and (share <= high).all() and (low >= 0).all() and (high <= 1).all()
+    assert wilson_interval(10, 10)[1] == 1.0  # the bound came out 1.1e-16 below 1 and the report crashed
+    assert np.isnan(wilson_interval(0, 0)).all()
+
+
+@pytest.mark.parametrize("n", [4, 10, 14])
+def test_a_segment_or_barrier_at_100_percent_is_drawn(n):
+    rows = [{"sentimen": "negatif", "instansi": "A", "hambatan": ["waktu_beban_kerja"]}] * n
+    rows += [{"sentimen": "positif", "instansi": "B"}] * 3
+    for fig in (plots.plot_segment_comparison(frame(rows), "instansi", min_n=1), plots.plot_barriers(frame(rows[:n]))):
+        fig.savefig(io.BytesIO(), format="png")
+        assert 1.0 in bar_widths(bars(fig.axes[0])[0])
 
 
 def test_topic_sizes_from_the_comments_frame(comments):

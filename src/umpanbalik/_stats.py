@@ -29,8 +29,10 @@ def wilson_interval(successes: np.ndarray | int, totals: np.ndarray | int, z: fl
         denominator = 1 + z**2 / n
         centre = (p + z**2 / (2 * n)) / denominator
         half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denominator
-    low = np.where(n > 0, np.clip(centre - half, 0, 1), np.nan)
-    high = np.where(n > 0, np.clip(centre + half, 0, 1), np.nan)
+        # the interval always holds p; rounding can put a bound a hair on the wrong side of it
+        # (wilson_interval(10, 10) gave an upper bound 1.1e-16 below 1), so error bars went negative
+        low = np.where(n > 0, np.clip(np.minimum(centre - half, p), 0, 1), np.nan)
+        high = np.where(n > 0, np.clip(np.maximum(centre + half, p), 0, 1), np.nan)
     return low, high
 
 
