@@ -395,3 +395,34 @@ def test_lone_surrogates_in_python_backed_pandas_strings_are_replaced_too(tmp_pa
     assert result.comments["komentar"].dtype == frame["komentar"].dtype
     for written in (result.to_csv(tmp_path / "k.csv"), result.to_excel(tmp_path / "k.xlsx")):
         assert written.stat().st_size > 0
+
+
+@pytest.mark.parametrize("where", ["index", "multiindex", "column", "text_column"])
+def test_lone_surrogates_in_labels_keep_the_index_and_every_export_works(tmp_path, where):
+    """Object-typed labels can hold lone surrogates; pandas 3 fails on them as soon as it gives the
+    labels a string dtype (``concat``, ``reset_index``), and no file can hold them."""
+    from openpyxl import load_workbook
+
+    from umpanbalik import analyze
+
+    texts = ["materi bagus, mohon tambah praktik", "jadwal terlalu padat", "metode diskusi seru"]
+    frame = pd.DataFrame({"komentar": texts, "unit": ["A", "B", "A"]}, dtype=object)
+    text = "komentar"
+    if where == "index":
+        frame.index = pd.Index(["r1", "r\udc802", "r3"], dtype=object)
+    elif where == "multiindex":
+        frame.index = pd.MultiIndex.from_arrays([pd.Index(["a", "b\ud800", "a"], dtype=object), [1, 2, 3]])
+    else:
+        text = "komentar \udcff" if where == "text_column" else "komentar"
+        frame.columns = pd.Index([text, "unit \udcff"], dtype=object)
+    by = "unit" if "unit" in frame.columns else "unit \udcff"
+    result = analyze(frame, text=text, by=by, topics=False)
+    assert result.comments.index.equals(frame.index)  # the caller's labels, unchanged
+    assert result.comments["sentimen"].tolist() == analyze(texts, topics=False).comments["sentimen"].tolist()
+    assert result.comments[result.text].tolist() == texts
+    result.to_csv(tmp_path / "k.csv")
+    result.to_excel(tmp_path / "k.xlsx")
+    result.to_html(tmp_path / "k.html")
+    written = (tmp_path / "k.csv").read_text(encoding="utf-8-sig")
+    assert "\ufffd" in written and texts[1] in written
+    assert len(list(load_workbook(tmp_path / "k.xlsx", read_only=True)["komentar"].iter_rows())) == 4

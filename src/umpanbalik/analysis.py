@@ -206,6 +206,11 @@ def analyze(
         renamed = ", ".join(f"{c} → {c}_asli" for c in clashes)
         warnings.warn(f"the data already has columns that analyze() writes; they are kept renamed: {renamed}.", UserWarning, stacklevel=2)
         comments = comments.rename(columns=kept_as)
+    unencodable = {c: _SURROGATE.sub("\ufffd", c) for c in comments.columns
+                   if isinstance(c, str) and not c.isascii() and _SURROGATE.search(c)}
+    if unencodable:  # a column name no file can hold: pandas fails on it as soon as it types the names
+        comments = comments.set_axis(pd.Index([unencodable.get(c, c) for c in comments.columns], dtype=object), axis=1)
+        kept_as.update(unencodable)  # read under the new name, like the renamed clashes
     comments = pd.concat([comments, annotated], axis=1)
     del annotated
     model, notes = None, []
@@ -262,6 +267,26 @@ def _encodable(chunk: pd.DataFrame) -> pd.DataFrame:
             repaired = [_SURROGATE.sub("\ufffd", v) if flag else v for v, flag in zip(values, flags)]
             fixed.isetitem(position, pd.Series(repaired, index=chunk.index, dtype=values.dtype))
     return chunk if fixed is None else fixed
+
+
+def _encodable_labels(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with lone surrogates in its index labels and column names replaced by U+FFFD, for the
+    file exports only (``comments`` keeps the caller's labels): CSV and Excel cannot hold them, and
+    pandas 3 fails on them as soon as it infers a string dtype for the labels (``reset_index``)."""
+    def bad(value: Any) -> bool:
+        return isinstance(value, str) and not value.isascii() and _SURROGATE.search(value) is not None
+
+    def repaired(index: pd.Index) -> pd.Index:
+        if isinstance(index, pd.MultiIndex):
+            return index.set_levels([repaired(level) for level in index.levels])
+        if index.dtype != object or not any(bad(v) for v in index):
+            return index
+        return pd.Index([_SURROGATE.sub("\ufffd", v) if bad(v) else v for v in index], dtype=object, name=index.name)
+
+    index, columns = repaired(frame.index), repaired(frame.columns)
+    if index is frame.index and columns is frame.columns:
+        return frame
+    return frame.set_axis(index, axis=0).set_axis(columns, axis=1)
 
 
 def _annotate_chunk(chunk: pd.DataFrame, texts: list[str], barriers: str | None, task: str, models: Any,
@@ -830,7 +855,7 @@ class Analysis:
         from .report import neutralize_formulas, readable_cells
 
         path = Path(path)
-        neutralize_formulas(readable_cells(self.to_frame(mask=mask))).to_csv(path, encoding="utf-8-sig")
+        neutralize_formulas(readable_cells(_encodable_labels(self.to_frame(mask=mask)))).to_csv(path, encoding="utf-8-sig")
         return path
 
     def _sheets(self) -> dict[str, pd.DataFrame]:
@@ -838,7 +863,7 @@ class Analysis:
 
         summary = self.summary()
         sheets = {"ringkasan": summary["angka_kunci"]}
-        sheets["komentar"] = self.to_frame(mask=True).reset_index()
+        sheets["komentar"] = _encodable_labels(self.to_frame(mask=True)).reset_index()
         parts = excel_sheet_names("komentar", len(sheets["komentar"]))
         if len(parts) > 1:  # say where the rest of the comments are: one sheet holds 1,048,575 of them
             note = (f"{len(self):,} komentar melebihi batas Excel {EXCEL_MAX_ROWS - 1:,} baris per lembar; "
@@ -855,8 +880,9 @@ class Analysis:
         if "saran" in self.comments:
             keep = self.comments["saran"].to_numpy(dtype=bool) & ~self.comments["non_informatif"].to_numpy(dtype=bool)
             suggestions = self.comments.loc[keep]
-            sheets["saran"] = pd.DataFrame({"kutipan": suggestions[self.text].map(self.mask).to_numpy(),
-                                            "aspek": suggestions["aspek"].map(_flat).to_numpy()}, index=suggestions.index).reset_index()
+            sheets["saran"] = _encodable_labels(pd.DataFrame({"kutipan": suggestions[self.text].map(self.mask).to_numpy(),
+                                                              "aspek": suggestions["aspek"].map(_flat).to_numpy()},
+                                                             index=suggestions.index)).reset_index()
         return sheets
 
     def to_excel(self, path: str | Path) -> Path:
