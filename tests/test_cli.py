@@ -63,6 +63,20 @@ def test_chunksize_on_an_excel_file_reads_the_workbook_once(export, tmp_path, mo
     assert len(calls) == 1
 
 
+def test_praproses_writes_cleaned_text_safely(tmp_path, capsys):
+    """The cleaning command's CSV: one row per input row (a lone carriage return inside a comment is
+    quoted, not a row break) and formula-like cells neutralised."""
+    frame = pd.DataFrame({"komentar": ["=1+2 materinya bagus", "baris satu\rbaris dua: jadwal padat", "tidak jelas"],
+                          "instansi": ["A", "B", "C"]})
+    frame.to_csv(tmp_path / "ekspor.csv", index=False, lineterminator="\r\n")  # quotes the cell with \r
+    assert main(["praproses", str(tmp_path / "ekspor.csv"), "--output", str(tmp_path / "bersih.csv")]) == 0
+    assert "Selesai: 3 baris" in capsys.readouterr().out
+    table = pd.read_csv(tmp_path / "bersih.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert table["komentar"].tolist() == ["'=1+2 materinya bagus", "baris satu\rbaris dua: jadwal padat", "tidak jelas"]
+    assert table["instansi"].tolist() == ["A", "B", "C"]
+    assert "tidak_jelas" in table.loc[2, "teks_bersih"] and "jadwal" in table.loc[1, "teks_bersih"]
+
+
 def test_missing_column_lists_the_columns_in_indonesian(export, tmp_path, capsys):
     path = tmp_path / "ekspor.xlsx"
     export.head(5).to_excel(path, index=False)

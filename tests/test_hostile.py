@@ -367,6 +367,58 @@ def test_analyze_keeps_every_row_of_any_frame(rows):
     assert len(result.quotes(n=3)) <= 3
 
 
+survey_texts = st.sampled_from(["materi bagus dan relevan", "jadwal terlalu padat, mohon diperpanjang", "metode ceramah membosankan",
+                                 "sinyal zoom putus-putus", "-", "tidak ada", "=HYPERLINK(\"x\")", "NIP 198501012010011001 ok"])
+any_labels = st.one_of(st.text(any_character, max_size=5), st.integers(), st.floats(allow_nan=True))
+
+
+@OVERFLOW
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(any_labels, st.one_of(survey_texts, cells), st.sampled_from(["A", "B", "\udc80"]),
+                          rating_values, st.one_of(survey_texts, cells)), min_size=1, max_size=24),
+       st.lists(st.text(any_character, min_size=1, max_size=6), max_size=2, unique=True))
+def test_every_export_of_any_frame_is_written(rows, extra_columns):
+    """The report, the workbook and the CSV of generated frames: labels and cells with any character,
+    segments of a few rows (shares of 0 or 100%), formula-like and identifier-bearing cells."""
+    import tempfile
+    from pathlib import Path
+
+    from umpanbalik import analyze
+
+    frame = pd.DataFrame({"komentar": pd.Series([r[1] for r in rows], dtype=object),
+                          "unit": pd.Series([r[2] for r in rows], dtype=object),
+                          "nilai": pd.Series([r[3] for r in rows], dtype=object),
+                          "alasan": pd.Series([r[4] for r in rows], dtype=object)},
+                         index=pd.Index([r[0] for r in rows], dtype=object))
+    for name in extra_columns:
+        if name not in frame.columns:
+            frame[name] = pd.Series([name] * len(frame), index=frame.index, dtype=object)
+    frame.columns = pd.Index(list(frame.columns), dtype=object)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # columns that clash with analyze's are renamed, with a warning
+        result = analyze(frame, by="unit", rating="nilai", barriers="alasan", topics=False)
+    assert result.comments.index.equals(frame.index)
+    with tempfile.TemporaryDirectory() as folder:
+        csv = result.to_csv(Path(folder) / "k.csv")
+        assert pd.read_csv(csv, encoding="utf-8-sig", dtype=str, keep_default_na=False).shape[0] == len(frame)
+        assert "198501012010011001" not in csv.read_text(encoding="utf-8-sig")
+        assert result.to_excel(Path(folder) / "k.xlsx").stat().st_size > 0
+        html = result.to_html(Path(folder) / "k.html").read_text(encoding="utf-8")
+        assert "198501012010011001" not in html and "<script>alert" not in html
+
+
+@pytest.mark.parametrize("newline", ["\r", "\n", "\r\n", "\u2028", "\x0b"])
+def test_line_breaks_inside_cells_and_names_keep_one_csv_row_per_comment(tmp_path, newline):
+    from umpanbalik import analyze
+
+    texts = [f"materi bagus{newline}jadwal padat", "metode oke", f"ok{newline}"]
+    frame = pd.DataFrame({"komentar": texts, f"unit{newline}kerja": ["A", f"B{newline}", "C"]})
+    table = pd.read_csv(analyze(frame, topics=False).to_csv(tmp_path / "k.csv"), encoding="utf-8-sig", index_col=0,
+                        dtype=str, keep_default_na=False)
+    assert table.index.tolist() == ["0", "1", "2"]
+    assert table["komentar"].tolist() == texts and table[f"unit{newline}kerja"].tolist() == ["A", f"B{newline}", "C"]
+
+
 def test_lone_surrogates_are_replaced_so_every_export_can_be_written(tmp_path):
     """Text decoded with ``surrogateescape`` holds lone surrogates, which no file encoding accepts."""
     from umpanbalik import analyze

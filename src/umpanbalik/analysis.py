@@ -852,11 +852,9 @@ class Analysis:
     def to_csv(self, path: str | Path, *, mask: bool = True) -> Path:
         """Write the per-comment table as UTF-8 CSV with BOM (opens in Excel), identifiers masked and
         cells that a spreadsheet would run as a formula neutralised."""
-        from .report import neutralize_formulas, readable_cells
+        from .report import write_csv
 
-        path = Path(path)
-        neutralize_formulas(readable_cells(_encodable_labels(self.to_frame(mask=mask)))).to_csv(path, encoding="utf-8-sig")
-        return path
+        return write_csv(_encodable_labels(self.to_frame(mask=mask)), path)
 
     def _sheets(self) -> dict[str, pd.DataFrame]:
         from .report import EXCEL_MAX_ROWS, excel_sheet_names

@@ -170,13 +170,14 @@ def main(argv: list[str] | None = None) -> int:
             return code
         from ._tables import read_table
         from .preprocessing import Preprocessor
+        from .report import write_csv
 
         frame = read_table(args.file)
         if args.text_column not in frame.columns:
             raise KeyError(f"column {args.text_column!r} is not in the data. Available columns: "
                            + ", ".join(repr(str(c)) for c in frame.columns))
         frame["teks_bersih"] = Preprocessor().transform(frame[args.text_column])
-        frame.to_csv(args.output, index=False, encoding="utf-8-sig")
+        write_csv(frame, args.output, index=False)
         print(text["pre_done"].format(n=len(frame), path=args.output))
         return 0
     except InputError as error:

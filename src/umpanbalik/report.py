@@ -26,8 +26,8 @@ import pandas as pd
 from ._i18n import Lang, check_lang, column, label, text
 from ._chart_data import POLARITIES
 
-__all__ = ["render_html", "write_html", "write_excel", "excel_sheet_names", "neutralize_formulas", "readable_cells",
-           "figure_to_data_uri", "default_methods"]
+__all__ = ["render_html", "write_html", "write_excel", "write_csv", "excel_sheet_names", "neutralize_formulas",
+           "readable_cells", "figure_to_data_uri", "default_methods"]
 
 EXCEL_MAX_CHARS = 32_767  # characters in one cell
 EXCEL_MAX_ROWS = 1_048_576
@@ -152,7 +152,7 @@ def _readable(value: Any) -> str:
 
 def readable_cells(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` with list, dict and pair cells written as text, the way the workbook and
-    the report show them (for CSV export: ``neutralize_formulas(readable_cells(frame)).to_csv(...)``).
+    the report show them (:func:`write_csv` applies it itself).
 
     Examples
     --------
@@ -389,6 +389,27 @@ def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     result.columns = result.columns.map(fix)
     result.index = result.index.map(fix)
     return result
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path, *, index: bool = True) -> Path:
+    r"""Write ``frame`` as a CSV file that Excel and pandas read back row for row, and return the path.
+
+    UTF-8 with a BOM (Excel then reads the characters right), lists and dicts as text
+    (:func:`readable_cells`), formula-like text neutralised (:func:`neutralize_formulas`), and rows ended
+    by CRLF as RFC 4180 has it: any field that holds a carriage return or a line feed is then quoted. With
+    pandas' default ``\n`` a lone ``\r`` in a comment (old Mac or pasted text) was written bare, and
+    Excel and pandas split the row there.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> frame = pd.DataFrame({"komentar": ["baris\rdua", "=1+1"]})
+    >>> write_csv(frame, Path(tempfile.mkdtemp()) / "k.csv", index=False).read_bytes()
+    b'\xef\xbb\xbfkomentar\r\n"baris\rdua"\r\n\'=1+1\r\n'
+    """
+    path = Path(path)
+    neutralize_formulas(readable_cells(frame)).to_csv(path, index=index, encoding="utf-8-sig", lineterminator="\r\n")
+    return path
 
 
 def _excel_text(value: str, lang: str) -> str:
