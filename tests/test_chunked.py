@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from umpanbalik import _annotate, _tables, load_survey
+from umpanbalik import Preprocessor, _annotate, _tables, load_survey
 from umpanbalik.analysis import analyze
 
 OPTIONS = {"by": "instansi", "rating": "nilai", "barriers": "alasan_tidak_ikut", "topics": 3, "progress": False}
@@ -66,6 +66,15 @@ def test_rows_of_a_utf8_and_a_cp1252_export_pasted_together_keep_their_character
     plain.write_bytes("komentar\n".encode() + "".join(f"{t}\n" for t in cp1252[:2]).encode("cp1252"))
     assert _tables._file_encoding(plain)[0] == "cp1252"
     assert _tables.read_table(plain)["komentar"].tolist() == cp1252[:2]
+
+
+@pytest.mark.parametrize(("raw", "text"), [(b"\xef", "\u00ef"), (b"\xef\xbb", "\u00ef\u00bb"), (b"\xef\xbb\xbf", ""),
+                                         (b"\xef\xbb\xbfok", "ok"), (b"ok\xef", "ok\u00ef")])
+def test_bytes_that_begin_like_a_bom_and_end_there_are_decoded(raw, text):
+    """The incremental UTF-8-with-BOM decoder holds back one or two bytes that could start a BOM even
+    at the end, so b"\xef" looked like empty UTF-8 and then failed to decode (found by hypothesis)."""
+    assert _tables._decode(raw) == text
+    assert Preprocessor().transform([raw, b"\xef materi"]) == Preprocessor().transform([text, "\u00ef materi"])
 
 
 def test_chunks_annotated_by_worker_processes_give_the_same_result(survey, whole, monkeypatch):

@@ -55,6 +55,8 @@ def _encoding(blocks: Iterable[bytes]) -> tuple[str, str]:
         utf8 = utf8 or _VALID_NON_ASCII.search(text) is not None
         if invalid and utf8:
             break
+    # fewer than three bytes in all that begin like a BOM (b"\xef") stay buffered even when final
+    invalid = invalid or bool(decoder.getstate()[0])
     if not invalid:
         return "utf-8-sig", "strict"
     return ("utf-8-sig" if utf8 else "cp1252"), _FALLBACK
