@@ -132,3 +132,15 @@ def test_a_streamed_csv_is_closed_when_a_chunk_fails(tmp_path, monkeypatch):
     assert raised.value is not None  # the traceback is still alive here
     fds = os.listdir("/proc/self/fd") if os.path.isdir("/proc/self/fd") else []
     assert str(path) not in {os.path.realpath(f"/proc/self/fd/{fd}") for fd in fds}
+
+
+@pytest.mark.filterwarnings("ignore::pandas.errors.ParserWarning")
+def test_rows_ending_with_an_extra_delimiter_keep_their_comments_in_place(tmp_path):
+    """A trailing delimiter on the data rows (not on the header) made pandas read the first column
+    as the index: every comment became a row label and the ratings were read as the comments."""
+    path = tmp_path / "koma_akhir.csv"
+    path.write_text("komentar,nilai\nmateri bagus,5,\nwaktu kurang,4,\n", encoding="utf-8")
+    expected = {"komentar": ["materi bagus", "waktu kurang"], "nilai": ["5", "4"]}
+    assert _tables.read_table(path).to_dict("list") == expected
+    assert pd.concat(list(_tables.iter_table(path, 1))).to_dict("list") == expected
+    assert analyze(path, topics=False, progress=False).comments.index.tolist() == [0, 1]

@@ -98,8 +98,8 @@ def iter_table(path: str | Path, chunksize: int) -> Iterator[pd.DataFrame]:
     with path.open("r", encoding=encoding, errors=errors, newline="") as handle:
         sample = handle.read(65536)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else _delimiter(sample)
-    options = {"sep": delimiter, "dtype": str, "keep_default_na": False, "engine": "c", "encoding": encoding,
-               "encoding_errors": errors}
+    options = {"sep": delimiter, "dtype": str, "keep_default_na": False, "index_col": False, "engine": "c",
+               "encoding": encoding, "encoding_errors": errors}
     empty = True
     with pd.read_csv(path, chunksize=chunksize, **options) as reader:
         for chunk in reader:
@@ -121,4 +121,6 @@ def read_table(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFr
         return frame
     text = _decode(path.read_bytes())
     delimiter = "\t" if suffix == ".tsv" else _delimiter(text[:65536])
-    return pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, engine="c")
+    # index_col=False: rows that end with a delimiter the header lacks ("materi bagus,5,") would
+    # otherwise make pandas take the first column as the index and shift every cell one column left
+    return pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, index_col=False, engine="c")
