@@ -231,3 +231,21 @@ def test_topics_read_teks_bersih_only_when_it_is_their_preprocessing(survey, mon
     itself = analyze(survey, by=["instansi", "moda"], rating="nilai", barriers="alasan_tidak_ikut", topics=4)
     assert own and all(own)
     pd.testing.assert_frame_equal(itself.comments, again.comments)  # the same topics either way
+
+
+def test_an_index_named_like_a_column_is_written_to_excel(tmp_path):
+    """set_index(..., drop=False) leaves a column with the index's name: reset_index refused to
+    insert it again, so to_excel raised ValueError ('cannot insert nip, already exists')."""
+    from openpyxl import load_workbook
+
+    from umpanbalik.report import write_excel
+
+    frame = pd.DataFrame({"nip": ["1", "2", "3"], "kutipan": ["a", "b", "c"],
+                          "komentar": ["saran: tambah praktik", "mohon waktunya ditambah", "materi bagus"]})
+    result = analyze(frame.set_index(["nip", "kutipan"], drop=False), topics=False, progress=False)
+    workbook = load_workbook(result.to_excel(tmp_path / "hasil.xlsx"), read_only=True)
+    header = [cell.value for cell in next(workbook["komentar"].iter_rows(max_row=1))]
+    assert header[:5] == ["nip", "kutipan", "nip", "kutipan", "komentar"]
+    assert len(list(workbook["komentar"].iter_rows())) == 4
+    assert [cell.value for cell in next(workbook["saran"].iter_rows(max_row=1))][:3] == ["nip", "kutipan", "kutipan"]
+    write_excel({"tabel": frame.set_index("nip", drop=False)}, tmp_path / "tabel.xlsx")  # the public writer too

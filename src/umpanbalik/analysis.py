@@ -861,7 +861,8 @@ class Analysis:
 
         summary = self.summary()
         sheets = {"ringkasan": summary["angka_kunci"]}
-        sheets["komentar"] = _encodable_labels(self.to_frame(mask=True)).reset_index()
+        # allow_duplicates: an index level may share its name with a column (set_index("nip", drop=False))
+        sheets["komentar"] = _encodable_labels(self.to_frame(mask=True)).reset_index(allow_duplicates=True)
         parts = excel_sheet_names("komentar", len(sheets["komentar"]))
         if len(parts) > 1:  # say where the rest of the comments are: one sheet holds 1,048,575 of them
             note = (f"{len(self):,} komentar melebihi batas Excel {EXCEL_MAX_ROWS - 1:,} baris per lembar; "
@@ -880,7 +881,7 @@ class Analysis:
             suggestions = self.comments.loc[keep]
             sheets["saran"] = _encodable_labels(pd.DataFrame({"kutipan": suggestions[self.text].map(self.mask).to_numpy(),
                                                               "aspek": suggestions["aspek"].map(_flat).to_numpy()},
-                                                             index=suggestions.index)).reset_index()
+                                                             index=suggestions.index)).reset_index(allow_duplicates=True)
         return sheets
 
     def to_excel(self, path: str | Path) -> Path:

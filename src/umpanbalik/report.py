@@ -176,7 +176,7 @@ def _is_default_index(frame: pd.DataFrame) -> bool:
 def _flat(frame: pd.DataFrame) -> pd.DataFrame:
     """The index as columns unless it is the default 0..n-1, and one header row."""
     if not _is_default_index(frame):
-        frame = frame.reset_index()
+        frame = frame.reset_index(allow_duplicates=True)
     if isinstance(frame.columns, pd.MultiIndex):
         frame = frame.set_axis([" / ".join(str(p) for p in c if str(p)) for c in frame.columns], axis=1)
     return frame
