@@ -478,3 +478,21 @@ def test_lone_surrogates_in_labels_keep_the_index_and_every_export_works(tmp_pat
     written = (tmp_path / "k.csv").read_text(encoding="utf-8-sig")
     assert "\ufffd" in written and texts[1] in written
     assert len(list(load_workbook(tmp_path / "k.xlsx", read_only=True)["komentar"].iter_rows())) == 4
+
+
+@pytest.mark.parametrize("cell", [["sibuk", "rapat"], np.array(["izin", "atasan"]), 42], ids=["list", "array", "number"])
+def test_container_cells_in_the_answer_and_segment_columns_are_drawn(tmp_path, cell):
+    """The barrier chart asked ``pd.isna`` of each answer and segment, which for a list or an array
+    is an array: to_html raised 'truth value ... is ambiguous'. The chart's respondents are now
+    those Analysis.barriers counts (a number is no answer there, but was one in the chart)."""
+    from umpanbalik import analyze
+    from umpanbalik._chart_data import barrier_shares
+
+    frame = pd.DataFrame({"komentar": ["materi bagus", "waktu kurang", "metode oke"],
+                          "unit": pd.Series(["A", cell, "B"], dtype=object),
+                          "alasan": pd.Series(["sibuk kerja", cell, "izin atasan susah"], dtype=object)})
+    result = analyze(frame, by="unit", barriers="alasan", topics=False)
+    assert result.to_html(tmp_path / "k.html").stat().st_size > 0
+    drawn = barrier_shares(result.comments, "alasan")
+    table = result.barriers()
+    assert dict(zip(drawn["hambatan"], drawn["porsi"])) == table.loc[table["jumlah"] > 0, "porsi"].to_dict()

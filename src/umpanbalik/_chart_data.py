@@ -13,6 +13,7 @@ import pandas as pd
 
 from ._i18n import Lang, text
 from ._stats import mean_interval, wilson_interval
+from ._validation import as_text
 from .datasets import ASPECTS
 
 __all__ = ["aspect_polarity_counts", "segment_shares", "rating_by_aspect", "barrier_shares", "POLARITIES"]
@@ -95,7 +96,9 @@ def rating_by_aspect(comments: pd.DataFrame, rating: str) -> pd.DataFrame:
 
 
 def _blank(value: Any) -> bool:
-    return not (value.strip() if isinstance(value, str) else "" if value is None or pd.isna(value) else str(value))
+    # pd.isna of a list or an array is an array, whose truth value raises
+    missing = value is None or (pd.api.types.is_scalar(value) and pd.isna(value))
+    return not (value.strip() if isinstance(value, str) else "" if missing else str(value))
 
 
 def barrier_shares(comments: pd.DataFrame, answers: str | None = None) -> pd.DataFrame:
@@ -108,7 +111,7 @@ def barrier_shares(comments: pd.DataFrame, answers: str | None = None) -> pd.Dat
     if answers is None:
         respondents = sum(1 for codes in lists if codes)
     else:
-        answered = [not _blank(v) for v in comments[answers]]
+        answered = [bool(as_text(v).strip()) for v in comments[answers]]
         respondents = sum(answered)
         lists = [codes for codes, keep in zip(lists, answered) if keep]
     counts = Counter(code for codes in lists for code in dict.fromkeys(codes))
