@@ -144,3 +144,19 @@ def test_rows_ending_with_an_extra_delimiter_keep_their_comments_in_place(tmp_pa
     assert _tables.read_table(path).to_dict("list") == expected
     assert pd.concat(list(_tables.iter_table(path, 1))).to_dict("list") == expected
     assert analyze(path, topics=False, progress=False).comments.index.tolist() == [0, 1]
+
+
+def test_blank_lines_of_a_one_column_file_are_blank_answers(tmp_path):
+    """Excel writes an empty cell of a one-column sheet as a blank line, which pandas skipped: the
+    respondent was dropped and the report counted no blank comment. With more columns a blank line
+    is no row, as before."""
+    path = tmp_path / "satu_kolom.csv"
+    path.write_bytes(b"komentar\r\nmateri bagus\r\n\r\nwaktu kurang\r\n")
+    expected = ["materi bagus", "", "waktu kurang"]
+    assert _tables.read_table(path)["komentar"].tolist() == expected
+    assert pd.concat(list(_tables.iter_table(path, 2)))["komentar"].tolist() == expected
+    key = analyze(path, topics=False, progress=False).summary()["angka_kunci"].set_index("ukuran")["nilai"]
+    assert (key["komentar"], key["kosong"]) == (3, 1)
+    wide = tmp_path / "dua_kolom.csv"
+    wide.write_text("komentar,nilai\nmateri bagus,5\n\nwaktu kurang,4\n", encoding="utf-8")
+    assert _tables.read_table(wide)["komentar"].tolist() == ["materi bagus", "waktu kurang"]

@@ -74,6 +74,16 @@ def _delimiter(sample: str) -> str:
         return ","
 
 
+def _skip_blank_lines(sample: str, delimiter: str) -> bool:
+    """Whether pandas may skip blank lines: not in a file of one column, where a blank line is a
+    blank answer (what Excel writes for an empty cell), so skipping it would drop a respondent."""
+    try:
+        header = next(csv.reader(io.StringIO(sample), delimiter=delimiter), [])
+    except csv.Error:  # a NUL byte before Python 3.11
+        return True
+    return len(header) != 1
+
+
 def _file_encoding(path: Path) -> tuple[str, str]:
     """:func:`_encoding` of a file, read block by block so that it is never held in memory."""
     with path.open("rb") as handle:
@@ -99,7 +109,7 @@ def iter_table(path: str | Path, chunksize: int) -> Iterator[pd.DataFrame]:
         sample = handle.read(65536)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else _delimiter(sample)
     options = {"sep": delimiter, "dtype": str, "keep_default_na": False, "index_col": False, "engine": "c",
-               "encoding": encoding, "encoding_errors": errors}
+               "skip_blank_lines": _skip_blank_lines(sample, delimiter), "encoding": encoding, "encoding_errors": errors}
     empty = True
     with pd.read_csv(path, chunksize=chunksize, **options) as reader:
         for chunk in reader:
@@ -123,4 +133,5 @@ def read_table(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFr
     delimiter = "\t" if suffix == ".tsv" else _delimiter(text[:65536])
     # index_col=False: rows that end with a delimiter the header lacks ("materi bagus,5,") would
     # otherwise make pandas take the first column as the index and shift every cell one column left
-    return pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, index_col=False, engine="c")
+    return pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, index_col=False, engine="c",
+                       skip_blank_lines=_skip_blank_lines(text[:65536], delimiter))
