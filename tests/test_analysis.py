@@ -249,3 +249,12 @@ def test_an_index_named_like_a_column_is_written_to_excel(tmp_path):
     assert len(list(workbook["komentar"].iter_rows())) == 4
     assert [cell.value for cell in next(workbook["saran"].iter_rows(max_row=1))][:3] == ["nip", "kutipan", "kutipan"]
     write_excel({"tabel": frame.set_index("nip", drop=False)}, tmp_path / "tabel.xlsx")  # the public writer too
+
+
+@pytest.mark.parametrize("second_row", ["", "teks"])
+def test_a_header_of_two_rows_is_refused_with_a_way_out(second_row):
+    """MultiIndex columns (read_excel(header=[0, 1])) were flattened to tuples when the results were
+    joined: analyze returned, and then summary() and every export raised KeyError: 'komentar'."""
+    frame = pd.DataFrame([["materi bagus", "A"]], columns=pd.MultiIndex.from_tuples([("komentar", second_row), ("unit", "")]))
+    with pytest.raises(ValueError, match="header of several rows.*data.columns ="):
+        analyze(frame, topics=False)

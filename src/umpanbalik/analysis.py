@@ -61,6 +61,9 @@ def _as_frame(data: Any, text: str) -> pd.DataFrame:
 
 
 def _check_columns(frame: pd.DataFrame, columns: Sequence[str | None], what: Sequence[str]) -> None:
+    if isinstance(frame.columns, pd.MultiIndex):  # pandas flattens it to tuples when the results are joined
+        raise ValueError("the data has a header of several rows (MultiIndex columns); join them into one first, e.g. "
+                         "data.columns = [' '.join(map(str, c)).strip() for c in data.columns].")
     available = ", ".join(repr(str(c)) for c in frame.columns[:30])
     for column, name in zip(columns, what):
         if column is not None and column not in frame.columns:
