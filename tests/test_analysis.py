@@ -258,3 +258,13 @@ def test_a_header_of_two_rows_is_refused_with_a_way_out(second_row):
     frame = pd.DataFrame([["materi bagus", "A"]], columns=pd.MultiIndex.from_tuples([("komentar", second_row), ("unit", "")]))
     with pytest.raises(ValueError, match="header of several rows.*data.columns ="):
         analyze(frame, topics=False)
+
+
+def test_a_suggestion_given_as_bytes_keeps_its_text_in_the_workbook():
+    """analyze decodes bytes cells, but Analysis.mask turned every non-str into "": the saran sheet
+    listed the suggestion with an empty kutipan (quotes() showed it)."""
+    text = "saran: mohon waktu pelatihan ditambah, hubungi 081234567890"
+    result = analyze(pd.Series([text.encode("utf-8"), "materi bagus"], dtype=object), topics=False, progress=False)
+    assert result.comments.loc[0, "saran"]
+    assert result._sheets()["saran"]["kutipan"].tolist() == [result.mask(text)]
+    assert "081234567890" not in result.mask(text)

@@ -441,7 +441,7 @@ class Analysis:
         """``text`` with NIP, NIK, phone numbers, e-mails and the given ``names`` masked."""
         from .normalization import mask_identifiers
 
-        return mask_identifiers(text if isinstance(text, str) else "", self.names)
+        return mask_identifiers(as_text(text), self.names)  # bytes decoded as analyze read them
 
     # -- tables ---------------------------------------------------------------------------------------
     def sentiment_table(self) -> pd.DataFrame:
