@@ -1004,6 +1004,8 @@ def _segment_name(value: Any) -> str:
 
 
 def _format_number(value: Any) -> str:
+    if isinstance(value, float) and np.isnan(value):  # no numeric rating at all
+        return "–"
     if isinstance(value, (int, np.integer)) or (isinstance(value, float) and float(value).is_integer()):
         return f"{int(value):,}".replace(",", ".")
     return f"{value:.2f}".replace(".", ",") if isinstance(value, float) else str(value)
