@@ -86,6 +86,31 @@ def test_missing_column_lists_the_columns_in_indonesian(export, tmp_path, capsys
     assert "Kolom 'saran_peserta'" in error and "'komentar'" in error and "'instansi'" in error
 
 
+def test_sheet_picks_the_answers_of_a_workbook_and_a_missing_column_names_the_sheet(export, tmp_path, capsys):
+    path = tmp_path / "ekspor.xlsx"
+    with pd.ExcelWriter(path) as book:  # forms often put instructions or a summary first
+        pd.DataFrame({"petunjuk": ["Isi lembar Jawaban"]}).to_excel(book, sheet_name="Petunjuk", index=False)
+        export.head(12).to_excel(book, sheet_name="Jawaban", index=False)
+    run = ["analyze", str(path), "--topics", "0", "--no-progress", "--output"]
+    assert main([*run, str(tmp_path / "a")]) == 1
+    error = capsys.readouterr().err
+    assert "Kolom 'komentar'" in error and "'petunjuk'" in error and "ada di lembar 'Jawaban'" in error and "--sheet 'Jawaban'" in error
+    for sheet in ("Jawaban", "2"):
+        assert main([*run, str(tmp_path / sheet), "--sheet", sheet]) == 0
+        assert "Selesai: 12 baris" in capsys.readouterr().out
+    assert main([*run, str(tmp_path / "c"), "--sheet", "3"]) == 1
+    error = capsys.readouterr().err
+    assert "Lembar '3' tidak ada" in error and "'Petunjuk', 'Jawaban'" in error
+    csv = tmp_path / "ekspor.csv"
+    export.head(3).to_csv(csv, index=False)
+    assert main(["--lang", "en", "analyze", str(csv), "--sheet", "1", "--output", str(tmp_path / "d")]) == 1
+    assert "--sheet applies to Excel files" in capsys.readouterr().err
+    assert main(["praproses", str(path), "--sheet", "Jawaban", "--output", str(tmp_path / "bersih.csv")]) == 0
+    assert len(pd.read_csv(tmp_path / "bersih.csv", encoding="utf-8-sig")) == 12
+    assert main(["praproses", str(path), "--output", str(tmp_path / "bersih.csv")]) == 1
+    assert "ada di lembar 'Jawaban'" in capsys.readouterr().err
+
+
 def test_missing_file_and_english_messages(tmp_path, capsys):
     assert main(["--lang", "en", "analyze", str(tmp_path / "tidak_ada.csv"), "--output", str(tmp_path)]) == 1
     assert "File not found" in capsys.readouterr().err

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["read_table", "iter_table", "TABLE_SUFFIXES"]
+__all__ = ["read_table", "iter_table", "sheet_names", "TABLE_SUFFIXES"]
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls")
 _EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
@@ -119,16 +119,23 @@ def iter_table(path: str | Path, chunksize: int) -> Iterator[pd.DataFrame]:
         yield pd.read_csv(path, nrows=0, **options)
 
 
-def read_table(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFrame:
+def sheet_names(path: str | Path) -> list[str]:
+    """The names of an Excel file's sheets, in order."""
+    with pd.ExcelFile(path) as book:
+        return [str(name) for name in book.sheet_names]
+
+
+def read_table(path: str | Path, *, sheet: str | int | None = None, nrows: int | None = None) -> pd.DataFrame:
     """A CSV (UTF-8, UTF-8 with BOM, Windows-1252 or rows of both; comma, semicolon, tab or pipe) or Excel file
-    as a DataFrame of strings (blank cells are ``""``)."""
+    as a DataFrame of strings (blank cells are ``""``); ``sheet``: an Excel sheet's name or 0-based
+    position (default: the first); ``nrows``: read only that many rows of an Excel sheet."""
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"file not found: {path}")
     suffix = path.suffix.lower()
     if suffix in _EXCEL_SUFFIXES:
-        frame = pd.read_excel(path, sheet_name=sheet or 0, dtype=str, keep_default_na=False, engine=None)
-        return frame
+        return pd.read_excel(path, sheet_name=0 if sheet is None else sheet, nrows=nrows, dtype=str, keep_default_na=False,
+                             engine=None)
     text = _decode(path.read_bytes())
     delimiter = "\t" if suffix == ".tsv" else _delimiter(text[:65536])
     # index_col=False: rows that end with a delimiter the header lacks ("materi bagus,5,") would

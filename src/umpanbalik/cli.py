@@ -30,6 +30,9 @@ MESSAGES = {
         "missing_column": "Kolom {column!r} ({option}) tidak ada di file. Kolom yang tersedia: {available}. "
                           "Pilih salah satunya, mis. --text-column {first!r}.",
         "unreadable": "File tidak dapat dibaca sebagai CSV/XLSX: {message}",
+        "other_sheet": " Kolom {column!r} ada di lembar {sheet!r}: tambahkan --sheet {sheet!r}.",
+        "no_sheet": "Lembar {sheet!r} tidak ada di {path}. Lembar yang tersedia: {available}.",
+        "sheet_not_excel": "--sheet hanya berlaku untuk file Excel (.xlsx/.xls); {path} bukan file Excel.",
     },
     "en": {
         "reading": "Reading {path} ...",
@@ -44,6 +47,9 @@ MESSAGES = {
         "missing_column": "Column {column!r} ({option}) is not in the file. Available columns: {available}. "
                           "Choose one of them, e.g. --text-column {first!r}.",
         "unreadable": "The file cannot be read as CSV/XLSX: {message}",
+        "other_sheet": " Column {column!r} is on sheet {sheet!r}: add --sheet {sheet!r}.",
+        "no_sheet": "Sheet {sheet!r} is not in {path}. Available sheets: {available}.",
+        "sheet_not_excel": "--sheet applies to Excel files (.xlsx/.xls) only; {path} is not one.",
     },
 }
 
@@ -63,11 +69,18 @@ def _parser() -> argparse.ArgumentParser:
     pre = commands.add_parser("praproses", help="bersihkan kolom komentar dari file CSV/XLSX")
     pre.add_argument("file", help="file CSV atau XLSX")
     pre.add_argument("--text-column", default="komentar", help="nama kolom komentar")
+    _sheet_option(pre)
     pre.add_argument("--output", "-o", required=True, help="file CSV hasil")
     return parser
 
 
+def _sheet_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sheet", default=None,
+                        help="lembar file Excel: namanya, atau nomor urutnya mulai 1 (bawaan: lembar pertama)")
+
+
 def _analysis_options(parser: argparse.ArgumentParser) -> None:
+    _sheet_option(parser)
     parser.add_argument("--text-column", "-t", default="komentar", help="kolom komentar (bawaan: komentar)")
     parser.add_argument("--by", action="append", default=None, help="kolom segmen untuk perbandingan, mis. instansi (boleh berulang)")
     parser.add_argument("--rating", help="kolom nilai numerik, mis. nilai (skala 1-5)")
@@ -99,30 +112,55 @@ def _streamed(path: Path, args: argparse.Namespace) -> bool:
     """Whether ``analyze`` streams the file (``--chunksize`` on a CSV; an Excel sheet is read whole)."""
     from ._tables import _EXCEL_SUFFIXES
 
-    return args.chunksize is not None and path.suffix.lower() not in _EXCEL_SUFFIXES
+    return getattr(args, "chunksize", None) is not None and path.suffix.lower() not in _EXCEL_SUFFIXES
+
+
+def _sheet(path: Path, args: argparse.Namespace, text: dict[str, str]) -> str | int | None:
+    """The Excel sheet that ``--sheet`` names (a name, or a position counted from 1); ``None``: the first."""
+    from ._tables import _EXCEL_SUFFIXES, sheet_names
+
+    wanted = getattr(args, "sheet", None)
+    if wanted is None:
+        return None
+    if path.suffix.lower() not in _EXCEL_SUFFIXES:
+        raise InputError(text["sheet_not_excel"].format(path=path))
+    names = sheet_names(path)
+    if wanted in names:
+        return wanted
+    if wanted.strip().isdigit() and 1 <= int(wanted) <= len(names):
+        return names[int(wanted) - 1]
+    raise InputError(text["no_sheet"].format(sheet=wanted, path=path, available=", ".join(map(repr, names))))
 
 
 def _read(path: Path, args: argparse.Namespace, text: dict[str, str]) -> Any:
     """The table (for a streamed CSV: its first row only, to check the columns; the file is then
     streamed by ``analyze``), after checking that the columns asked for are in it."""
-    from ._tables import iter_table, read_table
+    from ._tables import _EXCEL_SUFFIXES, iter_table, read_table, sheet_names
 
+    sheet = _sheet(path, args, text)
     try:
         if _streamed(path, args):
             chunks = iter_table(path, 1)
             frame = next(chunks)
             chunks.close()
         else:
-            frame = read_table(path)
+            frame = read_table(path, sheet=sheet)
     except (ValueError, OSError, UnicodeError) as error:
         raise InputError(text["unreadable"].format(message=error)) from None
-    wanted = [(args.text_column, "--text-column"), (args.rating, "--rating"), (args.barrier_column, "--barrier-column")]
-    wanted += [(column, "--by") for column in args.by or []]
+    wanted = [(args.text_column, "--text-column"), (getattr(args, "rating", None), "--rating"),
+              (getattr(args, "barrier_column", None), "--barrier-column")]
+    wanted += [(column, "--by") for column in getattr(args, "by", None) or []]
     for column, option in wanted:
         if column is not None and column not in frame.columns:
             available = ", ".join(repr(str(c)) for c in frame.columns)
-            raise InputError(text["missing_column"].format(column=column, option=option, available=available,
-                                                           first=str(frame.columns[0]) if len(frame.columns) else ""))
+            message = text["missing_column"].format(column=column, option=option, available=available,
+                                                    first=str(frame.columns[0]) if len(frame.columns) else "")
+            if path.suffix.lower() in _EXCEL_SUFFIXES and sheet is None:  # the export's other sheets
+                for name in sheet_names(path)[1:]:
+                    if column in read_table(path, sheet=name, nrows=0).columns:
+                        message += text["other_sheet"].format(column=column, sheet=name)
+                        break
+            raise InputError(message)
     return frame
 
 
@@ -168,14 +206,13 @@ def main(argv: list[str] | None = None) -> int:
                 code = _run_analysis(args, path, Path(args.output), text)
             print(text["demo_open"].format(html=Path(args.output).resolve() / "laporan.html"))
             return code
-        from ._tables import read_table
         from .preprocessing import Preprocessor
         from .report import write_csv
 
-        frame = read_table(args.file)
-        if args.text_column not in frame.columns:
-            raise KeyError(f"column {args.text_column!r} is not in the data. Available columns: "
-                           + ", ".join(repr(str(c)) for c in frame.columns))
+        path = Path(args.file)
+        if not path.is_file():
+            raise FileNotFoundError(text["not_found"].format(path=path))
+        frame = _read(path, args, text)
         frame["teks_bersih"] = Preprocessor().transform(frame[args.text_column])
         write_csv(frame, args.output, index=False)
         print(text["pre_done"].format(n=len(frame), path=args.output))
