@@ -146,6 +146,10 @@ def test_barrier_task_codes_the_text_column():
     assert result.comments["hambatan"].iloc[2] == [] and result.comments["hambatan"].iloc[3] == []
     assert "sentimen" not in result.comments
     assert result.barriers().attrs["n"] == 3
+    assert len(result.quotes(barrier="dukungan_pimpinan", n=1)) == 1
+    for ask in (lambda: result.quotes(sentiment="negatif"), lambda: result.quotes(aspect="waktu"), result.sentiment_table):
+        with pytest.raises(ValueError, match="not analysed .task='hambatan'"):
+            ask()
 
 
 @pytest.mark.parametrize("encoding,separator", [("utf-8", ","), ("utf-8-sig", ";"), ("cp1252", "\t")])

@@ -538,6 +538,7 @@ class Analysis:
             self._require("aspek", "aspects were not analysed (task='hambatan').")
             check_option("aspect", aspect, _aspects_of(comments))
         if sentiment is not None:
+            self._require("sentimen", "sentiment was not analysed (task='hambatan').")
             check_option("sentiment", sentiment, list(SENTIMENTS))
         # cheap vectorised filters first; the list and dict columns are read only on the rows left
         keep = np.ones(len(comments), dtype=bool) if barrier is not None else ~comments["non_informatif"].to_numpy(dtype=bool)
