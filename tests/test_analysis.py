@@ -163,6 +163,22 @@ def test_reads_csv_exports_in_their_encodings(tmp_path, encoding, separator):
     assert result.comments["instansi"].tolist() == frame["instansi"].tolist()
 
 
+def test_integer_column_labels_work_everywhere(tmp_path):
+    """``read_csv(header=None)`` names the columns 0, 1, 2 …: ``by`` refused them, and a rating column
+    named 2 made to_html raise 'keywords must be strings' (pre-existing)."""
+    frame = pd.DataFrame([["materi bagus sekali", "A", 5, "sibuk"], ["jadwal terlalu padat", "B", 2, "atasan tidak izinkan"]] * 10)
+    result = analyze(frame, 0, by=1, rating=2, barriers=3, topics=False)
+    named = analyze(frame.set_axis(["komentar", "unit", "nilai", "alasan"], axis=1), by="unit", rating="nilai",
+                    barriers="alasan", topics=False)
+    assert result.compare(1).tabel["n"].tolist() == named.compare("unit").tabel["n"].tolist()
+    assert result.rating_effects().equals(named.rating_effects())
+    assert result.barriers(by=1).shape == named.barriers(by="unit").shape
+    result.to_html(tmp_path / "laporan.html")
+    assert "<img" in (tmp_path / "laporan.html").read_text(encoding="utf-8")
+    with pytest.raises(TypeError, match="one column name"):
+        result.compare([1])
+
+
 def test_reads_xlsx(tmp_path):
     path = tmp_path / "ekspor.xlsx"
     pd.DataFrame({"komentar": ["materi bagus", "jadwal molor"], "angkatan": ["01", "02"]}).to_excel(path, index=False)

@@ -70,12 +70,17 @@ def _check_columns(frame: pd.DataFrame, columns: Sequence[str | None], what: Seq
             raise KeyError(f"`{name}`: column {column!r} is not in the data. Available columns: {available}.")
 
 
-def _as_columns(value: str | Sequence[str] | None, name: str) -> list[str]:
+def _is_label(value: Any) -> bool:
+    """A column label: a string, or an integer as ``read_csv(header=None)`` names the columns."""
+    return isinstance(value, (str, int, np.integer)) and not isinstance(value, (bool, np.bool_))
+
+
+def _as_columns(value: Any, name: str) -> list[Any]:
     if value is None:
         return []
-    if isinstance(value, str):
+    if _is_label(value):
         return [value]
-    if isinstance(value, Sequence) and all(isinstance(v, str) for v in value):
+    if isinstance(value, Sequence) and all(_is_label(v) for v in value):
         return list(value)
     raise TypeError(f"`{name}` must be a column name or a list of column names; got {value!r}.")
 
@@ -119,6 +124,8 @@ def analyze(
         Series keeps its name).
     by : str or list of str, optional
         Segment columns (instansi, angkatan, program …) that :meth:`Analysis.compare` uses by default.
+        Here and in ``text``, ``rating`` and ``barriers`` a column may also be named by an integer, as
+        ``read_csv(header=None)`` names them.
     rating : str, optional
         A numeric rating column (e.g. Likert 1–5); non-numeric cells count as missing.
     barriers : str, optional
@@ -591,6 +598,9 @@ class Analysis:
             if not self.by:
                 raise ValueError("say which column to compare by: compare('instansi'), or analyze(..., by='instansi').")
             by = self.by[0]
+        if not _is_label(by):
+            raise TypeError(f"`by` must be one column name, e.g. compare('instansi'); got {by!r}. "
+                            "Call compare once per column.")
         _check_columns(self.comments, [by], ["by"])
         check_int("min_n", min_n, minimum=1)
         informative = self._informative_rows()
@@ -786,8 +796,14 @@ class Analysis:
         """Mean rating of comments that praise or criticise each aspect (a matplotlib figure)."""
         from .plots import plot_rating_by_aspect
 
-        values = self._rating_values()
-        return plot_rating_by_aspect(self.comments.assign(**{self.rating: values.to_numpy()}), self.rating, lang=self.lang)
+        return plot_rating_by_aspect(self._with_numeric_rating(self.comments), self.rating, lang=self.lang)
+
+    def _with_numeric_rating(self, comments: pd.DataFrame) -> pd.DataFrame:
+        """``comments`` (a shallow copy) with the rating column as numbers; any column label, not only
+        a string, as ``assign(**...)`` would need."""
+        rated = comments.copy(deep=False)
+        rated[self.rating] = self._rating_values().to_numpy()
+        return rated
 
     def plot_barriers(self) -> Any:
         """Shares of the barriers to attending training (a matplotlib figure)."""
@@ -931,8 +947,7 @@ class Analysis:
             for name, figure in sentiment_clouds.items():
                 figures[f"awan_sentimen_{name}"] = figure
             if self.rating is not None and _numeric(self.comments[self.rating]).notna().sum() >= 8:
-                figures["nilai"] = plots.plot_rating_by_aspect(comments.assign(**{self.rating: _numeric(self.comments[self.rating])}),
-                                                               self.rating, lang=lang)
+                figures["nilai"] = plots.plot_rating_by_aspect(self._with_numeric_rating(comments), self.rating, lang=lang)
                 context["tabel"]["nilai"] = self.rating_effects()
         if self.topic_model is not None and getattr(self.topic_model, "n_topics_", 0):
             figures["topik"] = plots.plot_topic_sizes(comments, lang=lang)
