@@ -75,6 +75,11 @@ def test_praproses_writes_cleaned_text_safely(tmp_path, capsys):
     assert table["komentar"].tolist() == ["'=1+2 materinya bagus", "baris satu\rbaris dua: jadwal padat", "tidak jelas"]
     assert table["instansi"].tolist() == ["A", "B", "C"]
     assert "tidak_jelas" in table.loc[2, "teks_bersih"] and "jadwal" in table.loc[1, "teks_bersih"]
+    # run again on its own output: the earlier teks_bersih is kept, not overwritten
+    assert main(["praproses", str(tmp_path / "bersih.csv"), "--output", str(tmp_path / "lagi.csv")]) == 0
+    assert "'teks_bersih_asli'" in capsys.readouterr().err
+    again = pd.read_csv(tmp_path / "lagi.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert again["teks_bersih_asli"].tolist() == table["teks_bersih"].tolist() == again["teks_bersih"].tolist()
 
 
 def test_missing_column_lists_the_columns_in_indonesian(export, tmp_path, capsys):

@@ -31,6 +31,7 @@ MESSAGES = {
                           "Pilih salah satunya, mis. --text-column {first!r}.",
         "unreadable": "File tidak dapat dibaca sebagai CSV/XLSX: {message}",
         "other_sheet": " Kolom {column!r} ada di lembar {sheet!r}: tambahkan --sheet {sheet!r}.",
+        "kept_as": "Kolom {column!r} sudah ada; isinya disimpan sebagai {new!r}.",
         "no_sheet": "Lembar {sheet!r} tidak ada di {path}. Lembar yang tersedia: {available}.",
         "sheet_not_excel": "--sheet hanya berlaku untuk file Excel (.xlsx/.xls); {path} bukan file Excel.",
     },
@@ -48,6 +49,7 @@ MESSAGES = {
                           "Choose one of them, e.g. --text-column {first!r}.",
         "unreadable": "The file cannot be read as CSV/XLSX: {message}",
         "other_sheet": " Column {column!r} is on sheet {sheet!r}: add --sheet {sheet!r}.",
+        "kept_as": "Column {column!r} already exists; its contents are kept as {new!r}.",
         "no_sheet": "Sheet {sheet!r} is not in {path}. Available sheets: {available}.",
         "sheet_not_excel": "--sheet applies to Excel files (.xlsx/.xls) only; {path} is not one.",
     },
@@ -213,7 +215,11 @@ def main(argv: list[str] | None = None) -> int:
         if not path.is_file():
             raise FileNotFoundError(text["not_found"].format(path=path))
         frame = _read(path, args, text)
-        frame["teks_bersih"] = Preprocessor().transform(frame[args.text_column])
+        if "teks_bersih" in frame.columns:  # kept, as analyze keeps a column it would overwrite
+            frame = frame.rename(columns={"teks_bersih": "teks_bersih_asli"})
+            print(text["kept_as"].format(column="teks_bersih", new="teks_bersih_asli"), file=sys.stderr)
+        frame["teks_bersih"] = Preprocessor().transform(frame[args.text_column if args.text_column != "teks_bersih"
+                                                              else "teks_bersih_asli"])
         write_csv(frame, args.output, index=False)
         print(text["pre_done"].format(n=len(frame), path=args.output))
         return 0
