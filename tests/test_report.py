@@ -392,6 +392,9 @@ def test_excel_splits_a_table_longer_than_a_sheet_and_loses_no_row(tmp_path, mon
     assert [r[0] for part in rows for r in part[1:]] == list(range(8))
     with pytest.raises(ValueError, match="16,384"):
         write_excel({"lebar": pd.DataFrame(np.zeros((1, 16_385), dtype=np.int8))}, tmp_path / "lebar.xlsx")
+    with pytest.raises(ValueError, match="has 16,385 columns"):  # a named index is one more column
+        write_excel({"ok": frame, "lebar": pd.DataFrame(np.zeros((1, 16_384), dtype=np.int8), index=["a"])}, tmp_path / "lebar.xlsx")
+    assert not (tmp_path / "lebar.xlsx").exists()
 
 
 def test_excel_of_the_example_survey(survey_comments, tmp_path):

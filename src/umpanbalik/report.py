@@ -530,18 +530,22 @@ def write_excel(sheets: Mapping[str, pd.DataFrame], path: str | Path, *, lang: L
     check_lang(lang)
     if not sheets:
         raise ValueError("`sheets` is empty: pass at least one {name: DataFrame}.")
-    workbook = Workbook(write_only=True)
-    used: set[str] = set()
-    bold = Font(bold=True)
-    for name, frame in sheets.items():
-        if isinstance(frame, pd.Series):
+    tables = {}
+    for name, frame in sheets.items():  # checked before the workbook exists: openpyxl complains when
+        if isinstance(frame, pd.Series):  # a write-only workbook is dropped unsaved
             frame = frame.to_frame()
         if not isinstance(frame, pd.DataFrame):
             raise TypeError(f"sheet {name!r} must be a DataFrame, got {type(frame).__name__}.")
-        frame = _flat(frame)
-        if frame.shape[1] > EXCEL_MAX_COLUMNS:
-            raise ValueError(f"sheet {name!r} has {frame.shape[1]:,} columns; an Excel sheet holds at most "
+        width = frame.shape[1] + (0 if _is_default_index(frame) else frame.index.nlevels)  # the index is written too
+        if width > EXCEL_MAX_COLUMNS:
+            raise ValueError(f"sheet {name!r} has {width:,} columns; an Excel sheet holds at most "
                              f"{EXCEL_MAX_COLUMNS:,}. Write it to CSV instead, or split it.")
+        tables[name] = frame
+    workbook = Workbook(write_only=True)
+    used: set[str] = set()
+    bold = Font(bold=True)
+    for name, frame in tables.items():
+        frame = _flat(frame)
         headers = [_excel_text(str(c), lang) for c in frame.columns]
         for part_name, part in _parts(str(name), frame):
             sheet = workbook.create_sheet(_sheet_title(part_name, used))
