@@ -263,3 +263,17 @@ def test_a_model_pickled_before_n_jobs_existed_still_works():
     assert clone(loaded).get_params()["n_jobs"] is None
     assert (loaded.transform(texts[:20])["topik"] == model.transform(texts[:20])["topik"]).all()
     loaded.fit(texts)
+
+
+def test_a_fitted_model_saves_and_loads_through_skops(themed, tmp_path):
+    from umpanbalik.io import load, save
+
+    aspects = [["waktu"], [], ["materi", "metode"]] * (len(themed) // 3)
+    model = TopicModel(n_topics=3, min_df=1).fit(themed, aspects=aspects, sentiments=["negatif"] * len(themed))
+    loaded = load(save(model, tmp_path / "topik.skops"))  # skops refused the topics_ DataFrame
+    pd.testing.assert_frame_equal(loaded.topics_, model.topics_)
+    pd.testing.assert_frame_equal(loaded.selection_scores_, model.selection_scores_)
+    pd.testing.assert_frame_equal(loaded.transform(themed), model.transform(themed))
+    assert loaded.rename_topic(0, "Jaringan").topics_["label"][0] == "Jaringan"
+    empty = load(save(TopicModel(n_topics=3).fit(["-", ""]), tmp_path / "kosong.skops"))
+    assert empty.n_topics_ == 0 and list(empty.topics_.columns) == list(TopicModel(n_topics=3).fit([]).topics_.columns)

@@ -37,6 +37,7 @@ _SHORT = 6  # tokens after preprocessing; longer comments are never non-answers 
 _SELECTION_SAMPLE = 5_000  # comments on which n_topics="auto" compares the candidate k
 _CONSENSUS_SAMPLE = 10_000  # comments on which the consensus runs' votes are combined
 _PHRASE_SHARE = 0.25  # a bigram describes a topic when it holds this share of its rarer word's comments
+_TABLES = ("topics_", "selection_scores_")  # DataFrames among the fitted attributes (see __getstate__)
 
 
 def _npmi_table(docs: Sequence[set[str]], topics: Sequence[Sequence[str]]) -> list[float]:
@@ -182,7 +183,23 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self.random_state = random_state
 
     # -- preparation --------------------------------------------------------------------------------
+    def __getstate__(self) -> dict[str, Any]:
+        # skops cannot save a DataFrame (pandas' internals have no __reduce__): the tables are saved
+        # as their columns of plain values and rebuilt on load
+        state = dict(super().__getstate__())
+        for name in _TABLES:
+            if isinstance(state.get(name), pd.DataFrame):
+                frame = state.pop(name)
+                state[f"_{name}table"] = {"columns": [str(c) for c in frame.columns], "data": frame.to_dict("list")}
+        return state
+
     def __setstate__(self, state: dict[str, Any]) -> None:
+        state = dict(state)
+        for name in _TABLES:
+            table = state.pop(f"_{name}table", None)
+            if table is not None:
+                columns, data = table["columns"], table["data"]
+                state[name] = pd.DataFrame(data, columns=columns) if any(data.values()) else pd.DataFrame(columns=columns)
         # a model pickled before ``n_jobs`` existed (same package version) still prints, clones and refits
         super().__setstate__({"n_jobs": None, **state})
 
