@@ -86,6 +86,16 @@ def test_sentiment_empty_comment_is_netral_and_explain_names_terms(corpus):
         clf.explain(["a", "b"])
 
 
+
+def test_decision_function_checks_fit_and_takes_zero_rows():
+    with pytest.raises(NotFittedError):  # was AttributeError: 'model_'
+        SentimentClassifier().decision_function(["materi bagus"])
+    texts = ["materi bagus", "jelas sekali", "materi jelek", "tidak jelas", "tidak ada", "-"]
+    three = SentimentClassifier().fit(texts, ["positif"] * 2 + ["negatif"] * 2 + ["netral"] * 2)
+    assert three.decision_function([]).shape == (0, 3)  # as predict_proba([]); was a ValueError
+    two = SuggestionDetector().fit(texts, [True, False] * 3)
+    assert two.decision_function([]).shape == (0,) and two.decision_function(["mohon"]).shape == (1,)
+
 def test_aspect_polarity_follows_the_clause():
     texts = ["materi bagus", "modul lengkap dan jelas", "waktunya kurang", "jadwal molor terus",
              "materi bagus tapi waktunya kurang", "materinya menarik", "waktunya terlalu singkat",

@@ -139,8 +139,11 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         return proba
 
     def decision_function(self, X: Iterable[str]) -> np.ndarray:
-        """Raw scores of the logistic regression."""
-        return self.model_.decision_function(self._matrix(X)[1])
+        """Raw scores of the logistic regression (one column for two classes, as scikit-learn's)."""
+        _, matrix, _ = self._matrix(X)  # checks that the model is fitted
+        if matrix.shape[0] == 0:
+            return np.zeros((0,) if len(self.classes_) == 2 else (0, len(self.classes_)))
+        return self.model_.decision_function(matrix)
 
     def predict(self, X: Iterable[str]) -> np.ndarray:
         """One label per comment; comments empty after preprocessing get ``empty_label``."""
