@@ -74,6 +74,19 @@ def test_sentiment_accepts_another_scheme_when_asked():
     assert set(clf.classes_) == {"pos", "neg"}
 
 
+
+@pytest.mark.parametrize("missing", [None, float("nan"), pd.NA])
+def test_missing_labels_are_refused_not_learnt_as_a_class(missing):
+    texts = ["bagus sekali", "jelek sekali", "bagus", "jelek"]
+    with pytest.raises(ValueError, match=r"1 missing labels .* positions 3"):  # was a class 'nan' or a TypeError
+        SentimentClassifier(labels=None).fit(texts, ["pos", "neg", "pos", missing])
+    with pytest.raises(ValueError, match="missing labels"):
+        SentimentClassifier().fit(pd.Series(texts), pd.Series(["positif", "negatif", "positif", missing]))
+    tagger = AspectTagger(threshold=0.5).fit(  # an aspect's missing polarity is left out, as an absent one
+        ["materi bagus", "materi jelek", "waktu kurang", "waktu pas"], [["materi"], ["materi"], ["waktu"], ["waktu"]],
+        aspect_sentiments=[{"materi": "positif"}, {"materi": "negatif"}, {"waktu": "negatif"}, {"waktu": missing}])
+    assert list(tagger.polarity_model_.classes_) == ["negatif", "positif"]
+
 def test_sentiment_empty_comment_is_netral_and_explain_names_terms(corpus):
     clf = _fit(SentimentClassifier(), corpus)
     assert clf.predict([None, "", "-"]).tolist() == ["netral"] * 3

@@ -113,6 +113,11 @@ def load_taxonomy(taxonomy: str | Path | Mapping[str, Any]) -> dict[str, dict[st
     return result
 
 
+def _missing(value: Any) -> bool:
+    """Whether one cell is None, NaN or pd.NA (a list or dict is never missing)."""
+    return pd.api.types.is_scalar(value) and bool(pd.isna(value))
+
+
 def _as_aspect_lists(y: Any, n: int, aspects: list[str]) -> list[list[str]]:
     """Accept lists of aspect names or an indicator matrix with a column per aspect."""
     if isinstance(y, str):
@@ -302,7 +307,7 @@ class AspectTagger(BaseEstimator):
         for row, (names, polarity) in enumerate(zip(mentions, polarities)):
             polarity = polarity or {}
             for aspect in names:
-                if aspect in polarity:
+                if aspect in polarity and not _missing(polarity[aspect]):  # a missing value: as an absent key
                     pairs.append((row, aspect))
                     labels.append(polarity[aspect])
         if not pairs:

@@ -30,6 +30,11 @@ def check_labels(y: Any, n: int, allowed: Sequence[Any] | None, name: str = "y")
     labels = np.asarray(list(y), dtype=object)
     if len(labels) != n:
         raise ValueError(f"`{name}` has {len(labels)} labels but there are {n} comments; they must match.")
+    missing = np.flatnonzero(pd.isna(labels))  # a missing label is not a class ("nan") to learn
+    if len(missing):
+        rows = ", ".join(map(str, missing[:10].tolist())) + (" …" if len(missing) > 10 else "")
+        raise ValueError(f"`{name}` has {len(missing)} missing labels (None/NaN), at positions {rows}; label those "
+                         f"comments or leave them out of the training data.")
     if allowed is not None:
         bad = sorted({repr(v) for v in labels if v not in allowed})
         if bad:
