@@ -140,6 +140,28 @@ def test_custom_taxonomy_and_indicator_targets(tmp_path):
         load_taxonomy("tidak_ada.json")
 
 
+
+def test_aspect_targets_as_corpus_text_and_as_a_sparse_indicator_matrix():
+    from sklearn.preprocessing import MultiLabelBinarizer
+
+    texts = ["materi bagus", "modul lengkap", "waktunya kurang", "jadwal molor", "materi bagus tapi waktunya kurang",
+             "penjelasan jelas", "materi sulit", "jam istirahat singkat"]
+    lists = [["materi"], ["materi"], ["waktu"], ["waktu"], ["materi", "waktu"], [], ["materi"], ["waktu"]]
+    polarity = [{a: "negatif" if a == "waktu" else "positif" for a in row} for row in lists]
+    expected = AspectTagger(threshold=0.4).fit(texts, lists, aspect_sentiments=polarity).tag(texts)
+    # the bundled corpus's own format, as a CSV of one's own labels reads: the letters of each cell
+    # were taken for aspect names ('a', 'e', 'i' … outside the taxonomy)
+    as_text = ["materi", "materi", "waktu", "waktu", "materi; waktu", "", "materi", "waktu"]
+    polarity_text = ["materi:positif", "materi:positif", "waktu:negatif", "waktu:negatif",
+                     "materi:positif;waktu:negatif", "", "materi:positif", "waktu:negatif"]
+    tagged = AspectTagger(threshold=0.4).fit(texts, as_text, aspect_sentiments=polarity_text).tag(texts)
+    pd.testing.assert_frame_equal(tagged, expected)
+    binarizer = MultiLabelBinarizer(classes=["materi", "metode", "relevansi", "waktu"], sparse_output=True)
+    sparse = AspectTagger(threshold=0.4, polarity=False).fit(texts, binarizer.fit_transform(lists))  # was TypeError
+    assert sparse.tag(texts)["aspek"].tolist() == expected["aspek"].tolist()
+    with pytest.raises(TypeError, match="one dict"):
+        AspectTagger().fit(texts, lists, aspect_sentiments=[["positif"]] * len(texts))
+
 def test_pretrained_models_work_offline_on_domain_comments():
     sentiment = SentimentClassifier.pretrained()
     assert sentiment.predict(["materi sangat bermanfaat, terima kasih bapak ibu widyaiswara",

@@ -119,11 +119,15 @@ def _missing(value: Any) -> bool:
 
 
 def _as_aspect_lists(y: Any, n: int, aspects: list[str]) -> list[list[str]]:
-    """Accept lists of aspect names or an indicator matrix with a column per aspect."""
+    """Accept lists of aspect names or an indicator matrix with a column per aspect (dense or sparse,
+    e.g. from ``MultiLabelBinarizer``). A cell given as text names its aspects separated by ``;`` as
+    the bundled corpus writes them ("materi;waktu"; empty: none)."""
     if isinstance(y, str):
         raise ValueError("`y` must hold a list of aspects per comment, not a single string.")
     if isinstance(y, pd.DataFrame):
         y = y[aspects].to_numpy()
+    if sp.issparse(y):
+        y = y.toarray()
     if isinstance(y, np.ndarray) and y.ndim == 2:
         if y.shape != (n, len(aspects)):
             raise ValueError(f"`y` as a matrix must have shape ({n}, {len(aspects)}); got {y.shape}.")
@@ -133,12 +137,30 @@ def _as_aspect_lists(y: Any, n: int, aspects: list[str]) -> list[list[str]]:
         raise ValueError(f"`y` has {len(rows)} rows but there are {n} comments; they must match.")
     result = []
     for row in rows:
-        names = [] if row is None or (isinstance(row, float) and np.isnan(row)) else list(row)
+        if isinstance(row, str):  # iterating it would give letters
+            row = [part.strip() for part in row.split(";") if part.strip()]
+        names = [] if _missing(row) else list(row)
         bad = sorted({repr(a) for a in names if a not in aspects})
         if bad:
             raise ValueError(f"`y` holds aspects outside the taxonomy: {', '.join(bad)}. Allowed: {aspects}.")
         result.append(names)
     return result
+
+
+def _as_polarity_dict(cell: Any) -> Mapping[str, Any]:
+    """One row of ``aspect_sentiments``: a dict, nothing (None/NaN), or text as the bundled corpus
+    writes it ("materi:positif;waktu:negatif")."""
+    if isinstance(cell, str):
+        pairs = [part.split(":", 1) for part in cell.split(";") if part.strip()]
+        if any(len(pair) != 2 for pair in pairs):
+            raise ValueError(f"`aspect_sentiments` as text must read 'aspect:polarity;aspect:polarity'; got {cell!r}.")
+        return {aspect.strip(): value.strip() for aspect, value in pairs}
+    if _missing(cell):
+        return {}
+    if not isinstance(cell, Mapping):
+        raise TypeError(f"`aspect_sentiments` must hold one dict {{aspect: polarity}} per comment; got a "
+                        f"{type(cell).__name__}: {cell!r}.")
+    return cell
 
 
 class AspectTagger(BaseEstimator):
@@ -251,8 +273,10 @@ class AspectTagger(BaseEstimator):
 
     # -- fitting ------------------------------------------------------------------------------------
     def fit(self, X: Iterable[str], y: Any, *, aspect_sentiments: Iterable[Mapping[str, str]] | None = None) -> AspectTagger:
-        """Learn mentions from ``y`` (lists of aspect names, or an indicator matrix) and, when
-        ``polarity=True`` and ``aspect_sentiments`` is given, the polarity of each mention."""
+        """Learn mentions from ``y`` (lists of aspect names, text as the corpus writes it such as
+        ``"materi;waktu"``, or an indicator matrix, dense or sparse) and, when ``polarity=True`` and
+        ``aspect_sentiments`` is given (dicts, or text such as ``"materi:positif;waktu:negatif"``),
+        the polarity of each mention."""
         texts = as_text_list(X, name="X")
         self.taxonomy_ = load_taxonomy(self.taxonomy)
         self.classes_ = np.asarray(list(self.taxonomy_), dtype=object)
@@ -305,7 +329,7 @@ class AspectTagger(BaseEstimator):
             raise ValueError(f"`aspect_sentiments` has {len(polarities)} rows but there are {len(texts)} comments.")
         pairs, labels = [], []
         for row, (names, polarity) in enumerate(zip(mentions, polarities)):
-            polarity = polarity or {}
+            polarity = _as_polarity_dict(polarity)
             for aspect in names:
                 if aspect in polarity and not _missing(polarity[aspect]):  # a missing value: as an absent key
                     pairs.append((row, aspect))
