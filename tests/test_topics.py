@@ -277,3 +277,13 @@ def test_a_fitted_model_saves_and_loads_through_skops(themed, tmp_path):
     assert loaded.rename_topic(0, "Jaringan").topics_["label"][0] == "Jaringan"
     empty = load(save(TopicModel(n_topics=3).fit(["-", ""]), tmp_path / "kosong.skops"))
     assert empty.n_topics_ == 0 and list(empty.topics_.columns) == list(TopicModel(n_topics=3).fit([]).topics_.columns)
+
+
+def test_aspects_and_sentiments_must_hold_one_entry_per_comment(themed):
+    model = TopicModel(n_topics=3, min_df=1)
+    with pytest.raises(ValueError, match=r"`sentiments` must hold one entry per comment \(39\); got 2"):
+        model.fit(themed, sentiments=["positif"] * 2)  # was an IndexError after the clustering
+    with pytest.raises(ValueError, match=r"`aspects` must hold one entry per comment \(39\); got 40"):
+        model.fit(themed, aspects=[["materi"]] * 40)  # was cut short without a word
+    fitted = model.fit(themed, aspects=pd.Series([["materi"]] * len(themed), index=range(100, 100 + len(themed))))
+    assert all(aspects == ["materi"] for aspects in fitted.topics_["aspek"])

@@ -261,6 +261,19 @@ class TopicModel(TransformerMixin, BaseEstimator):
             raise ValueError(f"`cleaned` must hold one preprocessed text per comment ({len(texts)}); got {len(cleaned)}.")
         return cleaned
 
+    @staticmethod
+    def _per_comment(values: Any, name: str, n: int) -> list[Any] | None:
+        """``aspects`` or ``sentiments`` as a list, checked to hold one entry per comment (a shorter
+        list failed after the clustering, a longer one was cut short and described the wrong comments)."""
+        if values is None:
+            return None
+        if isinstance(values, str):
+            raise ValueError(f"`{name}` must hold one entry per comment, not a single string.")
+        values = list(values)
+        if len(values) != n:
+            raise ValueError(f"`{name}` must hold one entry per comment ({n}); got {len(values)}.")
+        return values
+
     def _validate(self) -> None:
         check_option("method", self.method, ["kmeans", "nmf"])
         if self.n_topics != "auto":
@@ -277,6 +290,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
     def _fit(self, texts: list[str], aspects: Any, sentiments: Any, known: Any = None, cleaned: Any = None) -> None:
         self._validate()
+        aspects, sentiments = (self._per_comment(values, name, len(texts))
+                               for values, name in ((aspects, "aspects"), (sentiments, "sentiments")))
         cleaned = self._cleaned(texts, cleaned)
         informative = self._informative(texts, cleaned, known)
         self.n_non_informative_ = int((~informative).sum())
