@@ -287,3 +287,15 @@ def test_aspects_and_sentiments_must_hold_one_entry_per_comment(themed):
         model.fit(themed, aspects=[["materi"]] * 40)  # was cut short without a word
     fitted = model.fit(themed, aspects=pd.Series([["materi"]] * len(themed), index=range(100, 100 + len(themed))))
     assert all(aspects == ["materi"] for aspects in fitted.topics_["aspek"])
+
+
+@pytest.mark.filterwarnings("ignore:invalid value encountered in sqrt:RuntimeWarning")  # NMF's nndsvda on 2 rows
+@pytest.mark.parametrize("method", ["kmeans", "nmf"])
+@pytest.mark.parametrize("n_topics", [2, "auto"])
+def test_two_different_comments_make_two_topics(method, n_topics):
+    texts = ["sinyal zoom sering putus", "konsumsi enak sekali"]
+    # "auto" raised ValueError from the silhouette (2 groups of 2 comments); k-means reduced the
+    # two comments to one SVD dimension (n - 1), where both became the same point: one topic
+    model = TopicModel(n_topics=n_topics, method=method, exclude_non_informative=False).fit(texts)
+    assert model.n_topics_ == 2 and sorted(model.labels_.tolist()) == [0, 1]
+    assert model.transform(texts)["topik"].tolist() == model.labels_.tolist()

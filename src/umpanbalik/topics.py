@@ -227,7 +227,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         if self.svd_components is None or self.method == "nmf":
             return normalize(matrix)
         if fit:
-            components = min(self.svd_components, matrix.shape[1] - 1, matrix.shape[0] - 1)
+            components = min(self.svd_components, matrix.shape[1] - 1, matrix.shape[0])
             self.svd_ = TruncatedSVD(n_components=max(components, 1), random_state=self.random_state).fit(matrix)
         # float32 TF-IDF halves the SVD; k-means runs in float64 (scikit-learn's k-means++ upcasts
         # float32 distances chunk by chunk, which is slower than float64 throughout)
@@ -449,7 +449,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             return Parallel(n_jobs=threads, require="sharedmem")(delayed(one_openmp_thread)(plan) for plan in plans)
 
     def _silhouette(self, embedded: Any, assignment: np.ndarray) -> float:
-        if len(set(assignment.tolist())) < 2:
+        if not 2 <= len(set(assignment.tolist())) < embedded.shape[0]:  # silhouette needs 2 .. n-1 groups
             return -1.0
         size = min(2000, embedded.shape[0])
         return float(silhouette_score(embedded, assignment, metric="cosine", sample_size=size,
