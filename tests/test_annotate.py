@@ -90,6 +90,21 @@ def test_a_model_of_ones_own_uses_its_public_methods(sample, models):
     assert frame["saran"].tolist() == annotate(sample, models=models)["saran"].tolist()
 
 
+
+def test_a_model_trained_on_other_labels_is_refused_with_what_to_pass():
+    from umpanbalik import analyze
+    from umpanbalik.flags import SuggestionDetector
+
+    texts = ["materi bagus sekali", "mohon ditambah waktunya", "tolong diperbaiki", "mantap", "-", "tidak ada"]
+    flags = SuggestionDetector(labels=None, empty_label="tidak").fit(texts, ["tidak", "ya", "ya", "tidak", "tidak", "tidak"])
+    with pytest.raises(ValueError, match=r"models\['saran'\]` answers with 'tidak', 'ya'"):
+        analyze(texts, topics=False, models={"saran": flags})  # every comment was counted as a suggestion
+    sentiment = SentimentClassifier(labels=None, empty_label="net").fit(texts, ["pos", "neg", "neg", "pos", "net", "net"])
+    with pytest.raises(ValueError, match="analyze counts 'negatif', 'netral', 'positif'"):
+        annotate(texts, models={"sentimen": sentiment})  # summary() counted no comment at all
+    numeric = SuggestionDetector(labels=(0, 1), empty_label=0).fit(texts, [0, 1, 1, 0, 0, 0])
+    assert annotate(texts, models={"saran": numeric})["saran"].tolist() == [bool(v) for v in numeric.predict(texts)]
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="annotate forks workers on Linux only")
 def test_worker_processes_give_the_same_frame(sample, models, monkeypatch):
     monkeypatch.setattr(_annotate, "BLOCK", 50)

@@ -71,8 +71,27 @@ class Models:
                     f"`models` has unknown keys {sorted(unknown)}; use sentimen, aspek, saran, non_informatif, "
                     "hambatan or preprocessor."
                 )
+            for name, model in models.items():
+                _check_scheme(name, model)
             return cls(**models)
         raise TypeError(f"`models` must be a dict of fitted models or None, got {type(models).__name__}.")
+
+
+#: The labels each single-label model must answer with (``../shared/LABELS.md``): the results, the
+#: summary and the report count these values.
+_SCHEMES = {"sentimen": ("negatif", "netral", "positif"), "saran": (False, True), "non_informatif": (False, True)}
+
+
+def _check_scheme(name: str, model: Any) -> None:
+    """Refuse a fitted model whose classes are not the labels ``analyze`` counts (a sentiment model
+    trained on 'pos'/'neg' was counted as no comment at all; 'ya'/'tidak' flags were all True)."""
+    allowed, classes = _SCHEMES.get(name), getattr(model, "classes_", None)
+    if allowed is None or classes is None:
+        return
+    bad = [c for c in np.asarray(classes).tolist() if c not in allowed]  # 0/1 flags pass as False/True
+    if bad:
+        raise ValueError(f"`models['{name}']` answers with {', '.join(map(repr, bad))}, but analyze counts "
+                         f"{', '.join(map(repr, allowed))}; train it on these labels (map yours first).")
 
 
 def _sentiment_score(model: Any, proba: np.ndarray) -> np.ndarray:

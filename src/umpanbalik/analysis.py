@@ -139,7 +139,8 @@ def analyze(
         comments the topics are fitted on a random 10,000 and every comment is then assigned.
     models : dict, optional
         Your own fitted models instead of the shipped ones: keys ``sentimen``, ``aspek``, ``saran``,
-        ``non_informatif``, ``hambatan``, ``preprocessor``.
+        ``non_informatif``, ``hambatan``, ``preprocessor``. ``sentimen`` must answer with
+        negatif/netral/positif and the flags with False/True (or 0/1), the labels the results count.
     names : list of str
         Personal names to mask in exports and quotes, besides NIP, NIK, phone numbers and e-mails.
     progress : bool, optional
