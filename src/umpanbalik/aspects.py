@@ -245,6 +245,10 @@ class AspectTagger(BaseEstimator):
     def _seed_lookup(self) -> dict[str, Any]:
         """Memo: a preprocessed token -> (its seed word, the aspects that list it), or None."""
         seeds = [set(self.taxonomy_[a]["kata_kunci"]) for a in self.classes_]
+        # seed words as comments read after preprocessing ("jaringan" -> "jaring", "telat" ->
+        # "terlambat"), fixed at fit; models fitted before seed_forms_ existed match the words as written
+        forms = getattr(self, "seed_forms_", {})
+        seeds = [aspect_seeds | {form for seed, form in forms.items() if seed in aspect_seeds} for aspect_seeds in seeds]
         every_seed = set().union(*seeds)
         owners = {seed: tuple(j for j, aspect_seeds in enumerate(seeds) if seed in aspect_seeds) for seed in every_seed}
 
@@ -288,6 +292,11 @@ class AspectTagger(BaseEstimator):
         self.features_ = clone(self.features) if self.features is not None else TextFeatures()
         if not isinstance(self.features_, FrozenEstimator):
             self.features_.fit(texts)
+        every_seed = sorted({seed for spec in self.taxonomy_.values() for seed in spec["kata_kunci"]})
+        # a seed that preprocessing turns into one other token is matched in that form too; one that
+        # becomes several tokens or none (a stopword) only as written
+        self.seed_forms_ = {seed: form for seed, form in zip(every_seed, self._preprocessor().transform(every_seed))
+                            if form and form != seed and " " not in form}
         matrix, views, hits = self._mention_matrix(texts)
         self.models_: dict[str, LogisticRegression | None] = {}
         self.thresholds_: dict[str, float] = {}
