@@ -287,6 +287,9 @@ def test_aspects_and_sentiments_must_hold_one_entry_per_comment(themed):
         model.fit(themed, aspects=[["materi"]] * 40)  # was cut short without a word
     fitted = model.fit(themed, aspects=pd.Series([["materi"]] * len(themed), index=range(100, 100 + len(themed))))
     assert all(aspects == ["materi"] for aspects in fitted.topics_["aspek"])
+    # text cells as the corpus writes them are aspects, not letters; missing cells are no aspect
+    fitted = model.fit(themed, aspects=["materi;waktu"] * (len(themed) - 2) + [None, float("nan")])
+    assert all(aspects == ["materi", "waktu"] for aspects in fitted.topics_["aspek"])
 
 
 @pytest.mark.filterwarnings("ignore:invalid value encountered in sqrt:RuntimeWarning")  # NMF's nndsvda on 2 rows

@@ -272,6 +272,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
         values = list(values)
         if len(values) != n:
             raise ValueError(f"`{name}` must hold one entry per comment ({n}); got {len(values)}.")
+        if name == "aspects":  # text cells as the corpus writes them ("materi;waktu"), not letter by letter
+            values = [[a.strip() for a in v.split(";") if a.strip()] if isinstance(v, str)
+                      else [] if v is None or (np.ndim(v) == 0 and pd.isna(v)) else v for v in values]
         return values
 
     def _validate(self) -> None:
