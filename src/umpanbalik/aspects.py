@@ -33,7 +33,7 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.utils.validation import check_is_fitted
 
 from ._validation import as_text_list
-from .classifier import check_labels
+from .classifier import check_labels, check_sample_weight
 from ._ngrams import NgramCounter, pack_vocabulary, unpack_vocabulary
 from .features import TextFeatures, features_and_views, unwrap_features
 from .normalization import normalize_text
@@ -186,6 +186,9 @@ class AspectTagger(BaseEstimator):
         Evidence words reported per aspect.
     comment_weight : float, default=2.0
         Scale of the whole-comment block in the polarity features, relative to the aspect's clauses.
+    polarity_labels : sequence or None, default=("negatif", "netral", "positif")
+        The allowed polarity labels in ``aspect_sentiments``; ``None`` accepts any (e.g. a 1–5 scale
+        or "baik"/"buruk").
     random_state : int, default=0
 
     Examples
@@ -212,6 +215,7 @@ class AspectTagger(BaseEstimator):
         features: TextFeatures | None = None,
         n_evidence: int = 3,
         comment_weight: float = 2.0,
+        polarity_labels: Any = SENTIMENT_LABELS,
         random_state: int = 0,
     ) -> None:
         self.taxonomy = taxonomy
@@ -222,6 +226,7 @@ class AspectTagger(BaseEstimator):
         self.features = features
         self.n_evidence = n_evidence
         self.comment_weight = comment_weight
+        self.polarity_labels = polarity_labels
         self.random_state = random_state
 
     # -- helpers ------------------------------------------------------------------------------------
@@ -230,17 +235,39 @@ class AspectTagger(BaseEstimator):
         return pre if pre is not None else Preprocessor()
 
     def _seed_hits(self, cleaned: list[str]) -> list[list[list[str]]]:
-        """For each comment and aspect, the seed words found (a negated word counts: tidak_jelas)."""
+        """For each comment and aspect, the distinct seed words found (a negated word counts:
+        tidak_jelas), and the seed phrases of several words ("kamar mandi") found as a sequence."""
         lookup = self._cached("_seed_cache", self._seed_lookup)
+        phrases = self._cached("_phrase_cache", self._phrase_lookup)
         n_aspects = len(self.classes_)
         hits = []
         for text in cleaned:
             row: list[list[str]] = [[] for _ in range(n_aspects)]
-            for word, owners in filter(None, map(lookup.__getitem__, text.split())):
+            tokens = text.split()
+            # a word repeated ("ok ok ok", a row of emoji) is one piece of evidence, not thirty
+            for word, owners in filter(None, map(lookup.__getitem__, dict.fromkeys(tokens))):
                 for j in owners:
                     row[j].append(word)
+            if phrases:
+                for start in (i for i, token in enumerate(tokens) if token in phrases):
+                    for sequence, seed, owners in phrases[tokens[start]]:
+                        if tuple(tokens[start:start + len(sequence)]) == sequence:
+                            for j in owners:
+                                if seed not in row[j]:
+                                    row[j].append(seed)
             hits.append(row)
         return hits
+
+    def _phrase_lookup(self) -> dict[str, list[tuple[tuple[str, ...], str, tuple[int, ...]]]]:
+        """Memo: first token -> the seed phrases (several tokens after preprocessing) starting with it."""
+        phrases = getattr(self, "seed_phrases_", {})
+        table: dict[str, list[tuple[tuple[str, ...], str, tuple[int, ...]]]] = {}
+        for seed, forms in phrases.items():
+            owners = tuple(j for j, a in enumerate(self.classes_) if seed in self.taxonomy_[a]["kata_kunci"])
+            for form in forms:
+                sequence = tuple(form.split())
+                table.setdefault(sequence[0], []).append((sequence, seed, owners))
+        return table
 
     def _seed_lookup(self) -> dict[str, Any]:
         """Memo: a preprocessed token -> (its seed word, the aspects that list it), or None."""
@@ -276,45 +303,70 @@ class AspectTagger(BaseEstimator):
         return matrix, views, hits
 
     # -- fitting ------------------------------------------------------------------------------------
-    def fit(self, X: Iterable[str], y: Any, *, aspect_sentiments: Iterable[Mapping[str, str]] | None = None) -> AspectTagger:
+    def fit(self, X: Iterable[str], y: Any = None, *, aspect_sentiments: Iterable[Mapping[str, str]] | None = None,
+            sample_weight: Any = None) -> AspectTagger:
         """Learn mentions from ``y`` (lists of aspect names, text as the corpus writes it such as
         ``"materi;waktu"``, or an indicator matrix, dense or sparse) and, when ``polarity=True`` and
         ``aspect_sentiments`` is given (dicts, or text such as ``"materi:positif;waktu:negatif"``),
-        the polarity of each mention."""
+        the polarity of each mention.
+
+        With ``y=None`` nothing is learnt from labels: the tagger tags by its seed words alone (an
+        aspect is mentioned when one of its seed words or phrases is in the comment) and gives no
+        polarity. ``X`` still fits the feature extractor that supplies evidence words.
+        ``sample_weight`` (one non-negative number per comment) weighs comments in every model."""
         texts = as_text_list(X, name="X")
         self.taxonomy_ = load_taxonomy(self.taxonomy)
         self.classes_ = np.asarray(list(self.taxonomy_), dtype=object)
         aspects = list(self.classes_)
-        mentions = _as_aspect_lists(y, len(texts), aspects)
+        if y is None:
+            if aspect_sentiments is not None:
+                raise ValueError("`aspect_sentiments` needs `y`, the aspects of each comment, as well.")
+            empty = [a for a in aspects if not self.taxonomy_[a]["kata_kunci"]]
+            if empty:
+                raise ValueError(
+                    f"Without labelled examples (y=None) the tagger tags by seed words alone, but aspect(s) "
+                    f"{', '.join(map(repr, empty))} have no seed words. Give every aspect seed words in the "
+                    f"taxonomy, or pass y (the aspects of each comment) to learn from examples.")
+            mentions = [[] for _ in texts]
+        else:
+            mentions = _as_aspect_lists(y, len(texts), aspects)
+        weights = check_sample_weight(sample_weight, len(texts))
         self.__dict__.pop("_evidence_terms_cache", None)
         self.__dict__.pop("_aspect_counter_cache", None)
         self.__dict__.pop("_seed_cache", None)
+        self.__dict__.pop("_phrase_cache", None)
         self.features_ = clone(self.features) if self.features is not None else TextFeatures()
         if not isinstance(self.features_, FrozenEstimator):
             self.features_.fit(texts)
         every_seed = sorted({seed for spec in self.taxonomy_.values() for seed in spec["kata_kunci"]})
+        forms = self._preprocessor().transform(every_seed)
         # a seed that preprocessing turns into one other token is matched in that form too; one that
-        # becomes several tokens or none (a stopword) only as written
-        self.seed_forms_ = {seed: form for seed, form in zip(every_seed, self._preprocessor().transform(every_seed))
+        # becomes none (a stopword) only as written
+        self.seed_forms_ = {seed: form for seed, form in zip(every_seed, forms)
                             if form and form != seed and " " not in form}
+        # a seed of several words ("kamar mandi", "air panas") is matched as a sequence of tokens,
+        # as written and as preprocessing turns it ("kamar mandi" -> "kamar mandi", "jam kosong" -> ...)
+        self.seed_phrases_ = {seed: sorted({" ".join(seed.split()), form} - {""})
+                              for seed, form in zip(every_seed, forms) if len(seed.split()) > 1 or " " in form}
         matrix, views, hits = self._mention_matrix(texts)
         self.models_: dict[str, LogisticRegression | None] = {}
         self.thresholds_: dict[str, float] = {}
         for index, aspect in enumerate(aspects):
             target = np.asarray([aspect in row for row in mentions])
-            if target.sum() < 2 or (~target).sum() < 2:
+            if y is None or target.sum() < 2 or (~target).sum() < 2:
                 self.models_[aspect] = None  # too few examples: the seed lexicon alone decides
                 self.thresholds_[aspect] = 0.5
                 continue
             model = LogisticRegression(C=self.C, class_weight="balanced", max_iter=3000, random_state=self.random_state)
-            self.thresholds_[aspect] = self._tune_threshold(model, matrix, target)
-            self.models_[aspect] = model.fit(matrix, target)
+            self.thresholds_[aspect] = self._tune_threshold(model, matrix, target, weights)
+            self.models_[aspect] = model.fit(matrix, target, sample_weight=weights)
         self.polarity_model_ = None
         if self.polarity and aspect_sentiments is not None:
-            self._fit_polarity(texts, mentions, list(aspect_sentiments), hits)
+            self._fit_polarity(texts, mentions, list(aspect_sentiments), hits, weights)
         return self
 
-    def _tune_threshold(self, model: LogisticRegression, matrix: sp.csr_matrix, target: np.ndarray) -> float:
+    def _tune_threshold(self, model: LogisticRegression, matrix: sp.csr_matrix, target: np.ndarray,
+                        weights: np.ndarray | None = None) -> float:
         if self.threshold != "auto":
             value = float(self.threshold)
             if not 0.0 < value < 1.0:
@@ -324,16 +376,18 @@ class AspectTagger(BaseEstimator):
         if folds < 2:
             return 0.5
         cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=self.random_state)
-        proba = cross_val_predict(model, matrix, target, cv=cv, method="predict_proba")[:, 1]
+        params = {"sample_weight": weights} if weights is not None else None
+        proba = cross_val_predict(model, matrix, target, cv=cv, method="predict_proba", params=params)[:, 1]
         candidates = np.linspace(0.05, 0.8, 31)
+        w = np.ones(len(target)) if weights is None else weights
         scores = []
         for cut in candidates:
             predicted = proba >= cut
-            tp = float(np.sum(predicted & target))
-            scores.append(2 * tp / max(predicted.sum() + target.sum(), 1))
+            tp = float(np.sum(w * (predicted & target)))
+            scores.append(2 * tp / max(float(np.sum(w * predicted) + np.sum(w * target)), 1e-12))
         return float(candidates[int(np.argmax(scores))])
 
-    def _fit_polarity(self, texts, mentions, polarities, hits) -> None:
+    def _fit_polarity(self, texts, mentions, polarities, hits, weights=None) -> None:
         if len(polarities) != len(texts):
             raise ValueError(f"`aspect_sentiments` has {len(polarities)} rows but there are {len(texts)} comments.")
         pairs, labels = [], []
@@ -345,7 +399,8 @@ class AspectTagger(BaseEstimator):
                     labels.append(polarity[aspect])
         if not pairs:
             return
-        labels_array = check_labels(labels, len(labels), SENTIMENT_LABELS, name="aspect_sentiments")
+        allowed = None if self.polarity_labels is None else list(self.polarity_labels)
+        labels_array = check_labels(labels, len(labels), allowed, name="aspect_sentiments", parameter="polarity_labels")
         if len(set(labels)) < 2:
             return
         contexts = self._contexts(texts, pairs, hits)
@@ -355,7 +410,7 @@ class AspectTagger(BaseEstimator):
         pol_matrix = self._polarity_matrix(contexts, comments, [a for _, a in pairs], fit=True)
         self.polarity_model_ = LogisticRegression(
             C=self.polarity_C, class_weight="balanced", max_iter=3000, random_state=self.random_state
-        ).fit(pol_matrix, labels_array)
+        ).fit(pol_matrix, labels_array, sample_weight=None if weights is None else weights[[row for row, _ in pairs]])
 
     def _polarity_matrix(self, contexts: list[str], comments: list[str], aspects: list[str], *, fit: bool = False,
                          comment_block: sp.csr_matrix | None = None,
@@ -467,7 +522,7 @@ class AspectTagger(BaseEstimator):
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(super().__getstate__())
-        for name in ("_aspect_counter_cache", "_evidence_terms_cache", "_seed_cache"):
+        for name in ("_aspect_counter_cache", "_evidence_terms_cache", "_seed_cache", "_phrase_cache"):
             state.pop(name, None)
         vectorizer = state.get("polarity_aspect_vectorizer_")
         vocabulary = getattr(vectorizer, "vocabulary_", None)

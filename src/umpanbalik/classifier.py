@@ -23,8 +23,9 @@ from .preprocessing import Preprocessor
 __all__ = ["TextClassifier"]
 
 
-def check_labels(y: Any, n: int, allowed: Sequence[Any] | None, name: str = "y") -> np.ndarray:
-    """Labels as an array of length ``n``; values outside ``allowed`` raise an error naming them."""
+def check_labels(y: Any, n: int, allowed: Sequence[Any] | None, name: str = "y", parameter: str = "labels") -> np.ndarray:
+    """Labels as an array of length ``n``; values outside ``allowed`` raise an error naming them and
+    the estimator's ``parameter`` that sets the allowed labels."""
     if isinstance(y, str):
         raise ValueError(f"`{name}` must hold one label per comment, not a single string; got {y!r}.")
     labels = np.asarray(list(y), dtype=object)
@@ -40,9 +41,24 @@ def check_labels(y: Any, n: int, allowed: Sequence[Any] | None, name: str = "y")
         if bad:
             raise ValueError(
                 f"`{name}` holds labels outside the scheme: {', '.join(bad[:10])}. Allowed: "
-                f"{', '.join(map(repr, allowed))}. Map your labels first, or pass labels=None to accept any."
+                f"{', '.join(map(repr, allowed))}. Map your labels first, or pass {parameter}=None to accept any "
+                f"(or {parameter}=[your labels])."
             )
     return np.asarray(labels.tolist())  # a concrete dtype (bool, str) that scikit-learn recognises
+
+
+def check_sample_weight(sample_weight: Any, n: int) -> np.ndarray | None:
+    """``sample_weight`` as a float array of length ``n`` (``None`` stays ``None``)."""
+    if sample_weight is None:
+        return None
+    if isinstance(sample_weight, str):
+        raise ValueError("`sample_weight` must hold one number per comment, not a string.")
+    weights = np.asarray(list(sample_weight) if not np.isscalar(sample_weight) else [sample_weight] * n, dtype=float)
+    if weights.shape != (n,):
+        raise ValueError(f"`sample_weight` has {weights.size} values but there are {n} comments; they must match.")
+    if not np.all(np.isfinite(weights)) or np.any(weights < 0):
+        raise ValueError("`sample_weight` must hold finite, non-negative numbers.")
+    return weights
 
 
 class TextClassifier(ClassifierMixin, BaseEstimator):
@@ -94,10 +110,14 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         self.max_iter = max_iter
         self.random_state = random_state
 
-    def fit(self, X: Iterable[str], y: Iterable[Any]) -> TextClassifier:
-        """Learn from comments ``X`` and their labels ``y``; returns ``self``."""
+    def fit(self, X: Iterable[str], y: Iterable[Any], sample_weight: Any = None) -> TextClassifier:
+        """Learn from comments ``X`` and their labels ``y``; returns ``self``.
+
+        ``sample_weight`` (one non-negative number per comment) weighs comments, e.g. real answers
+        above written examples when both are in the training data."""
         texts = as_text_list(X, name="X")
         labels = check_labels(y, len(texts), self.labels)
+        sample_weight = check_sample_weight(sample_weight, len(texts))
         if len(set(labels.tolist())) < 2:
             raise ValueError(f"`y` needs at least two different labels to learn from; got only {set(labels.tolist())}.")
         if self.C <= 0:
@@ -107,7 +127,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         self.model_ = LogisticRegression(
             C=self.C, class_weight=self.class_weight, max_iter=self.max_iter, random_state=self.random_state
         )
-        self.model_.fit(matrix, labels)
+        self.model_.fit(matrix, labels, sample_weight=sample_weight)
         self.classes_ = self.model_.classes_
         return self
 

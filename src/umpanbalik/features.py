@@ -49,20 +49,23 @@ def _cap_words(docs: list[str]) -> list[str]:
 
 
 def lexicon_scores(stemmed: Iterable[str]) -> np.ndarray:
-    """Weighted counts of lexicon words per comment: positive, negative, negated positive, negated negative.
+    """Weighted counts of distinct lexicon words per comment: positive, negative, negated positive,
+    negated negative.
 
     ``stemmed`` holds preprocessed comments (space-separated stems, negation joined).
 
     Examples
     --------
-    >>> lexicon_scores(["materi bagus", "tidak_bagus"]).tolist()
-    [[2.0, 0.0, 0.0, 0.0], [0.0, 0.0, 2.0, 0.0]]
+    >>> lexicon_scores(["materi bagus", "tidak_bagus", "bagus bagus bagus"]).tolist()
+    [[2.0, 0.0, 0.0, 0.0], [0.0, 0.0, 2.0, 0.0], [2.0, 0.0, 0.0, 0.0]]
     """
     table = _polarity()
     rows = []
     for text in stemmed:
         row = [0.0, 0.0, 0.0, 0.0]
-        for token in text.split():
+        # each distinct word counts once: "mantap mantap mantap …" (or 30 thumbs-up emoji, read as
+        # "bagus") is no stronger evidence than one, and must not outweigh every other feature
+        for token in dict.fromkeys(text.split()):
             negated = "_" in token and token.split("_", 1)[0] in DEFAULT_SCOPE_WORDS
             word = token.rsplit("_", 1)[-1] if negated else token
             entry = table.get(word)

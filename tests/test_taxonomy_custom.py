@@ -1,0 +1,67 @@
+"""Custom taxonomies: other polarity labels, seed phrases of several words, and a tagger from seeds alone."""
+from __future__ import annotations
+
+import pytest
+
+from umpanbalik import AspectTagger
+
+HOTEL = {"fasilitas": ["air panas", "kamar mandi", "kolam"], "layanan": ["resepsionis", "staf"]}
+TEXTS = ["air panas tidak keluar", "kamar mandi kotor", "resepsionis ramah", "staf cepat tanggap",
+         "kolam renang bersih", "pelayanan staf lambat", "air dingin saja", "kamarnya luas"]
+ASPECTS = [["fasilitas"], ["fasilitas"], ["layanan"], ["layanan"], ["fasilitas"], ["layanan"], ["fasilitas"], []]
+
+
+def test_seed_phrases_of_several_words_match_as_a_sequence():
+    tagger = AspectTagger(HOTEL).fit(TEXTS)  # seeds alone
+    tagged = tagger.tag(["kamar mandinya bau", "mandi di kamar lain", "air panasnya mati"])
+    assert tagged["aspek"].tolist() == [["fasilitas"], [], ["fasilitas"]]
+    assert tagged.loc[0, "bukti"]["fasilitas"][0] == "kamar mandi"
+
+
+def test_seed_only_tagger_tags_by_its_seeds_and_gives_no_polarity():
+    tagger = AspectTagger(HOTEL).fit(TEXTS)
+    tagged = tagger.tag(["resepsionisnya galak", "sarapan enak"])
+    assert tagged["aspek"].tolist() == [["layanan"], []]
+    assert tagged["aspek_sentimen"].tolist() == [{}, {}]
+
+
+def test_seed_only_tagger_without_seeds_says_what_it_needs_before_any_work():
+    with pytest.raises(ValueError, match="no seed words.*pass y"):
+        AspectTagger({"fasilitas": ["kolam"], "harga": []}).fit(TEXTS)
+    with pytest.raises(ValueError, match="needs `y`"):
+        AspectTagger(HOTEL).fit(TEXTS, aspect_sentiments=[{}] * len(TEXTS))
+
+
+def test_other_polarity_labels_are_accepted_and_predicted():
+    scale = ["baik", "buruk", "buruk", "baik", "baik", "buruk", "buruk"]
+    polarity = [{a: scale[i] for a in row} for i, row in enumerate(ASPECTS[:7])] + [{}]
+    tagger = AspectTagger(HOTEL, threshold=0.3, polarity_labels=["baik", "buruk"]).fit(
+        TEXTS, ASPECTS, aspect_sentiments=polarity)
+    values = {v for row in tagger.tag(TEXTS)["aspek_sentimen"] for v in row.values()}
+    assert values and values <= {"baik", "buruk"}
+    AspectTagger(HOTEL, threshold=0.3, polarity_labels=None).fit(TEXTS, ASPECTS, aspect_sentiments=polarity)
+
+
+def test_wrong_polarity_labels_name_the_parameter_that_accepts_them():
+    polarity = [{a: "baik" if i % 2 else "buruk" for a in row} for i, row in enumerate(ASPECTS)]
+    with pytest.raises(ValueError, match="polarity_labels=None"):
+        AspectTagger(HOTEL, threshold=0.3).fit(TEXTS, ASPECTS, aspect_sentiments=polarity)
+
+
+def test_repeated_tokens_are_one_piece_of_evidence():
+    tagger = AspectTagger(HOTEL).fit(TEXTS)
+    once = tagger.predict_proba(["staf"])
+    many = tagger.predict_proba(["staf " * 40])
+    assert many.tolist() == once.tolist()
+
+
+def test_sample_weight_changes_what_is_learnt_and_is_checked():
+    from umpanbalik import SentimentClassifier
+
+    texts = ["bagus", "mantap", "jelek", "kurang", "biasa", "cukup", "lumayan", "lumayan sih"]
+    labels = ["positif", "positif", "negatif", "negatif", "netral", "netral", "positif", "negatif"]
+    plain = SentimentClassifier().fit(texts, labels).predict_proba(["lumayan"])
+    weighted = SentimentClassifier().fit(texts, labels, sample_weight=[1, 1, 1, 1, 1, 1, 10, 1]).predict_proba(["lumayan"])
+    assert weighted[0, 2] > plain[0, 2]  # "positif" weighs more where its example weighs more
+    with pytest.raises(ValueError, match="sample_weight"):
+        SentimentClassifier().fit(texts, labels, sample_weight=[1, 2])
