@@ -8,6 +8,7 @@ short SHA-1 of its text, so a label can never silently attach to another comment
     python scripts/real_data.py batches OUT_DIR      # write the labelling batches (texts, outside the repo)
     python scripts/real_data.py check                # validate every label file, print counts
     python scripts/real_data.py split                # (re)write data/real/split.csv
+    python scripts/real_data.py agreement [--disagreements FILE]   # kappa per field -> data/real/agreement.json
 
 Used as a module by the benchmarks and ``scripts/build_models.py``::
 
@@ -232,7 +233,7 @@ def load_labelled(base: Path | None = None, include_off_topic: bool = False):
     return pd.DataFrame.from_records(records)
 
 
-def write_split(test_share: float = 0.25) -> None:
+def write_split(test_share: float = 0.2) -> None:
     """Assign labelled comments to train/test: whole near-duplicate groups, stratified by source,
     a fixed seeded shuffle. Rows already in split.csv keep their side (the test set only grows)."""
     rows = load_sources()
@@ -283,6 +284,59 @@ def check() -> int:
     return 1 if problems else 0
 
 
+LABEL_KEYS = ("tentang_belajar", "sentimen", "aspek", "aspek_sentimen", "saran", "non_informatif")
+
+
+def comparable(record: dict) -> dict:
+    """The labels of one record in a form two passes can be compared on."""
+    if record.get("tentang_belajar") is False:
+        return {"tentang_belajar": False}
+    return {"tentang_belajar": True, "sentimen": record["sentimen"], "aspek": sorted(record["aspek"]),
+            "aspek_sentimen": dict(sorted(record["aspek_sentimen"].items())), "saran": record["saran"],
+            "non_informatif": record["non_informatif"]}
+
+
+def agreement(disagreements: Path | None = None) -> dict:
+    """Cohen's kappa per field between the first and the blind second pass (rows in both), written
+    to data/real/agreement.json; with ``disagreements``, every differing row for adjudication."""
+    from sklearn.metrics import cohen_kappa_score
+
+    first, second = load_label_files("pertama"), load_label_files("kedua")
+    ids = sorted(set(first) & set(second), key=lambda x: (x.split(":")[0], int(x.split(":")[1])))
+    one = {i: comparable(first[i]) for i in ids}
+    two = {i: comparable(second[i]) for i in ids}
+    result: dict = {"n": len(ids), "per_sumber": {s: sum(i.startswith(s + ":") for i in ids) for s in SOURCES}}
+
+    def kappa(a: list, b: list) -> dict:
+        return {"kappa": round(float(cohen_kappa_score(a, b)), 3),
+                "sepakat": round(sum(x == y for x, y in zip(a, b)) / max(len(a), 1), 3), "n": len(a)}
+
+    reviews = [i for i in ids if i.startswith("ulasan:")]
+    fields = {"tentang_belajar (ulasan)": (reviews, lambda r: r["tentang_belajar"])}
+    both = [i for i in ids if one[i]["tentang_belajar"] and two[i]["tentang_belajar"]]
+    fields.update({
+        "sentimen": (both, lambda r: r["sentimen"]),
+        "saran": (both, lambda r: r["saran"]),
+        "non_informatif": (both, lambda r: r["non_informatif"]),
+        **{f"aspek:{a}": (both, lambda r, a=a: a in r["aspek"]) for a in ASPECTS},
+    })
+    result["kappa"] = {name: kappa([get(one[i]) for i in rows], [get(two[i]) for i in rows])
+                       for name, (rows, get) in fields.items()}
+    pairs = [(one[i]["aspek_sentimen"][a], two[i]["aspek_sentimen"][a]) for i in both for a in ASPECTS
+             if a in one[i]["aspek"] and a in two[i]["aspek"]]
+    result["kappa"]["aspek_sentimen (aspek yang sama-sama ditandai)"] = kappa([p[0] for p in pairs], [p[1] for p in pairs])
+    differ = [i for i in ids if one[i] != two[i]]
+    result["baris_berbeda"] = len(differ)
+    (LABEL_DIR / "agreement.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if disagreements is not None:
+        rows = load_sources()
+        with open(disagreements, "w", encoding="utf-8") as handle:
+            for i in differ:
+                handle.write(json.dumps({"id": i, "hash": first[i]["hash"], "teks": rows[i]["teks"],
+                                         "label_1": one[i], "label_2": two[i]}, ensure_ascii=False) + "\n")
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -290,7 +344,12 @@ def main(argv: list[str] | None = None) -> int:
     batches.add_argument("out", type=Path)
     sub.add_parser("check")
     sub.add_parser("split")
+    agree = sub.add_parser("agreement")
+    agree.add_argument("--disagreements", type=Path, help="write the differing rows (with texts: keep outside the repo)")
     args = parser.parse_args(argv)
+    if args.command == "agreement":
+        print(json.dumps(agreement(args.disagreements), indent=2, ensure_ascii=False))
+        return 0
     if args.command == "batches":
         write_batches(args.out)
         return 0
