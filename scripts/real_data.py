@@ -67,16 +67,13 @@ def load_sources(base: Path | None = None) -> dict[str, dict]:
 def dedup_key(text: str) -> str:
     """Key under which re-worded copies meet: the school survey re-worded EDOM answers
     (dosen -> guru, mahasiswa -> siswa, mata kuliah -> pelajaran), so both are mapped to one form."""
-    t = text.lower()
-    for a, b in (("mata kuliah", "pelajaran"), ("matakuliah", "pelajaran"), ("matkul", "pelajaran"),
-                 ("mahasiswa", "siswa"), ("dosen", "guru"), ("perkuliahan", "pembelajaran"), ("kuliah", "pelajaran")):
-        t = t.replace(a, b)
-    return re.sub(r"[^a-z0-9]", "", t)
+    return re.sub(r"[^a-z0-9]", "", dedup_key_words(text))
 
 
 def group_ids(rows: dict[str, dict]) -> dict[str, str]:
-    """A group per comment: rows with the same :func:`dedup_key`, or sharing a word 5-gram when both
-    are at least eight words long, are one group, so a split never puts copies on both sides."""
+    """A group per comment: rows with the same :func:`dedup_key` (the school survey's re-worded
+    copies of EDOM answers included), or, when both are at least eight words long, sharing at least
+    half of the shorter one's word 5-grams, are one group, so a split never puts copies on both sides."""
     parent = {i: i for i in rows}
 
     def find(i: str) -> str:
@@ -91,7 +88,8 @@ def group_ids(rows: dict[str, dict]) -> dict[str, str]:
             parent[max(ra, rb)] = min(ra, rb)
 
     seen: dict[str, str] = {}
-    grams: dict[tuple, str] = {}
+    shingles: dict[str, set] = {}
+    index: dict[tuple, list[str]] = {}
     for i, row in rows.items():
         key = dedup_key(row["teks"])
         if key in seen:
@@ -100,12 +98,19 @@ def group_ids(rows: dict[str, dict]) -> dict[str, str]:
             seen[key] = i
         words = re.findall(r"[a-z0-9]+", dedup_key_words(row["teks"]))
         if len(words) >= 8:
-            for j in range(len(words) - 4):
-                g = tuple(words[j:j + 5])
-                if g in grams:
-                    union(i, grams[g])
-                else:
-                    grams[g] = i
+            grams = {tuple(words[j:j + 5]) for j in range(len(words) - 4)}
+            shingles[i] = grams
+            for g in grams:
+                index.setdefault(g, []).append(i)
+    for i, grams in shingles.items():
+        shared: dict[str, int] = {}
+        for g in grams:
+            for other in index[g]:
+                if other != i:
+                    shared[other] = shared.get(other, 0) + 1
+        for other, k in shared.items():
+            if k >= 0.5 * min(len(grams), len(shingles[other])):
+                union(i, other)
     return {i: find(i) for i in rows}
 
 
