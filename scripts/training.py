@@ -1,0 +1,77 @@
+"""How the shipped comment models are trained: the written corpus and the team's labelled real
+comments together, one shared feature extractor. Used by ``scripts/build_models.py`` (the shipped
+models) and by the benchmarks (the same recipe on other subsets, e.g. the learning curve).
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.frozen import FrozenEstimator
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from umpanbalik.aspects import AspectTagger  # noqa: E402
+from umpanbalik.datasets import load_corpus  # noqa: E402
+from umpanbalik.features import TextFeatures  # noqa: E402
+from umpanbalik.flags import NonInformativeDetector, SuggestionDetector  # noqa: E402
+from umpanbalik.sentiment import SentimentClassifier  # noqa: E402
+
+COLUMNS = ["teks", "sentimen", "aspek", "aspek_sentimen", "saran", "non_informatif"]
+#: Weight of a real labelled comment relative to a written one (chosen on the real training split by
+#: grouped cross-validation, ``python benchmarks/bench_learning_curve.py --weights``).
+REAL_WEIGHT = 2.0
+
+
+def training_frame(real: pd.DataFrame | None, *, real_weight: float = REAL_WEIGHT, corpus: bool = True) -> pd.DataFrame:
+    """The written corpus (weight 1) and ``real`` labelled comments (weight ``real_weight``)."""
+    parts = []
+    if corpus:
+        written = load_corpus()[COLUMNS].copy()
+        written["bobot"] = 1.0
+        written["asal"] = "korpus"
+        parts.append(written)
+    if real is not None and len(real):
+        own = real[COLUMNS].copy()
+        own["bobot"] = float(real_weight)
+        own["asal"] = "nyata"
+        parts.append(own)
+    return pd.concat(parts, ignore_index=True)
+
+
+def fit_comment_models(frame: pd.DataFrame, *, extra_texts: list[str] = (), verbose: bool = False) -> dict[str, Any]:
+    """The four comment models on ``frame`` (as :func:`training_frame` makes it), sharing one
+    :class:`TextFeatures` fitted on the frame's texts plus ``extra_texts`` (unlabelled comments)."""
+    texts = frame["teks"].tolist()
+    weights = frame["bobot"].to_numpy(dtype=float)
+    start = time.perf_counter()
+    shared = FrozenEstimator(TextFeatures().fit(texts + list(extra_texts)))
+    if verbose:
+        print(f"{'fitur':<15} {time.perf_counter() - start:6.1f}s", flush=True)
+    jobs = {
+        "sentimen": lambda: SentimentClassifier(features=shared).fit(texts, frame["sentimen"], sample_weight=weights),
+        "saran": lambda: SuggestionDetector(features=shared).fit(texts, frame["saran"].astype(bool), sample_weight=weights),
+        "non_informatif": lambda: NonInformativeDetector(features=shared).fit(
+            texts, frame["non_informatif"].astype(bool), sample_weight=weights),
+        "aspek": lambda: AspectTagger("aspek", features=shared).fit(
+            texts, frame["aspek"], aspect_sentiments=frame["aspek_sentimen"], sample_weight=weights),
+    }
+    models = {}
+    for name, job in jobs.items():
+        start = time.perf_counter()
+        models[name] = job()
+        if verbose:
+            print(f"{name:<15} {time.perf_counter() - start:6.1f}s", flush=True)
+    return models
+
+
+def unlabelled_real_texts(exclude: set[str]) -> list[str]:
+    """Every real comment not in ``exclude`` (ids), for fitting the vocabulary: the texts stay in the
+    shared folder; only n-grams seen in at least two comments reach a model (see TextFeatures min_df)."""
+    from real_data import load_sources
+
+    return [row["teks"] for i, row in load_sources().items() if i not in exclude]
