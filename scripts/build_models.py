@@ -1,52 +1,61 @@
-"""Rebuild the shipped models from the bundled corpora, deterministically (``make models``).
+"""Rebuild the shipped models, deterministically (``make models``).
 
-    python scripts/build_models.py
+    python scripts/build_models.py [--written-only]
 
 Writes src/umpanbalik/models/komentar.skops (sentimen, saran, non_informatif and aspek, which share
-one TextFeatures fitted once on the corpus and frozen) and hambatan.skops through umpanbalik.io.save.
-Every component uses its default parameters and random_state=0.
+one TextFeatures fitted once and frozen) and hambatan.skops through umpanbalik.io.save.
+
+The comment models learn from the bundled written corpus together with the team's labelled real
+comments of the *training* split (``data/real/``, texts read from ``../shared/data/real/`` or
+``$UMPANBALIK_REAL_DATA``; see ``scripts/training.py`` for the recipe and weights). The real test
+split is never used. Without the real texts (or with ``--written-only``) the models are trained on
+the written corpus alone, as before, and the script says so.
 """
 from __future__ import annotations
 
+import argparse
+import sys
 import time
 from pathlib import Path
 
-from sklearn.frozen import FrozenEstimator
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from training import fit_comment_models, training_frame  # noqa: E402
 
-from umpanbalik.aspects import AspectTagger
-from umpanbalik.datasets import load_barriers, load_corpus
-from umpanbalik.features import TextFeatures
-from umpanbalik.flags import NonInformativeDetector, SuggestionDetector
-from umpanbalik.io import save
-from umpanbalik.sentiment import SentimentClassifier
+from umpanbalik.aspects import AspectTagger  # noqa: E402
+from umpanbalik.datasets import load_barriers  # noqa: E402
+from umpanbalik.io import save  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "umpanbalik" / "models"
 
 
+def real_training_split():
+    from real_data import load_labelled, real_dir
+
+    if not (real_dir() / "edom-sentimen" / "komentar.csv").exists():
+        print(f"real comments not found in {real_dir()}: training on the written corpus only")
+        return None
+    frame = load_labelled()
+    train = frame[frame["split"] == "train"]
+    print(f"real labelled comments: {len(train):,} of the training split (test split of "
+          f"{int((frame['split'] == 'test').sum()):,} left out)")
+    return train
+
+
 def main() -> None:
-    corpus, barriers = load_corpus(), load_barriers()
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--written-only", action="store_true", help="ignore the real labelled comments")
+    args = parser.parse_args()
+    real = None if args.written_only else real_training_split()
     start = time.perf_counter()
-    # One extractor for the four comment models: annotate() then featurises each comment once.
-    shared = FrozenEstimator(TextFeatures().fit(corpus["teks"]))
-    print(f"{'fitur':<15} {time.perf_counter() - start:6.1f}s")
-    jobs = {
-        "sentimen": lambda: SentimentClassifier(features=shared).fit(corpus["teks"], corpus["sentimen"]),
-        "saran": lambda: SuggestionDetector(features=shared).fit(corpus["teks"], corpus["saran"]),
-        "non_informatif": lambda: NonInformativeDetector(features=shared).fit(corpus["teks"], corpus["non_informatif"]),
-        "aspek": lambda: AspectTagger("aspek", features=shared).fit(
-            corpus["teks"], corpus["aspek"], aspect_sentiments=corpus["aspek_sentimen"]),
-    }
-    models = {}
-    for name, job in jobs.items():
-        start = time.perf_counter()
-        models[name] = job()
-        print(f"{name:<15} {time.perf_counter() - start:6.1f}s")
+    models = fit_comment_models(training_frame(real), verbose=True)
+    barriers = load_barriers()
     for stem, payload in [
         ("komentar", models),
         ("hambatan", {"hambatan": AspectTagger("hambatan", polarity=False).fit(barriers["teks"], barriers["hambatan"])}),
     ]:
         path = save(payload, OUT / f"{stem}.skops")
         print(f"{stem + '.skops':<15} {path.stat().st_size / 2**20:6.2f} MiB  {path}")
+    print(f"total {time.perf_counter() - start:.1f}s")
 
 
 if __name__ == "__main__":

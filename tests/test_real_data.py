@@ -1,0 +1,96 @@
+"""The team's labels for real comments (data/real/): keyed to source rows, no text, a clean split."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELS = ROOT / "data" / "real"
+sys.path.insert(0, str(ROOT / "scripts"))
+import real_data  # noqa: E402
+
+
+def _records(kind: str) -> list[dict]:
+    return [json.loads(line) for path in sorted((LABELS / kind).glob("*.jsonl"))
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_label_files_hold_ids_hashes_and_labels_only_never_text():
+    allowed = {"id", "hash", *real_data.LABEL_KEYS}
+    for kind in ("pertama", "kedua"):
+        records = _records(kind)
+        assert records
+        for record in records:
+            assert set(record) <= allowed, record["id"]
+            assert real_data.validate(record, record["id"]) == []
+    for record in _records("adjudikasi"):
+        assert set(record) == {"id", "hash", "label", "pilihan", "alasan"}
+        assert real_data.validate(record["label"], record["id"]) == []
+        assert len(record["alasan"]) < 400
+
+
+def test_enough_labels_and_a_blind_sample_of_at_least_600():
+    first, second = _records("pertama"), _records("kedua")
+    assert len({r["id"] for r in first}) >= 3000
+    assert len({r["id"] for r in second} & {r["id"] for r in first}) >= 600
+
+
+def test_split_is_fixed_keyed_and_large_enough():
+    import csv
+
+    with open(LABELS / "split.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {r["split"] for r in rows} == {"train", "test"}
+    assert sum(r["split"] == "test" for r in rows) >= 800
+    sides: dict[str, set] = {}
+    for r in rows:  # a near-duplicate group never spans both sides
+        sides.setdefault(r["kelompok"], set()).add(r["split"])
+    assert all(len(s) == 1 for s in sides.values())
+
+
+@pytest.fixture(scope="module")
+def labelled():
+    if not (real_data.real_dir() / "edom-sentimen" / "komentar.csv").exists():
+        pytest.skip("../shared/data/real is not present")
+    return real_data.load_labelled()
+
+
+def test_labels_join_the_shared_texts_by_hash(labelled):
+    assert len(labelled) >= 3000
+    assert set(labelled["split"]) == {"train", "test"}
+    test = labelled[labelled["split"] == "test"]
+    assert len(test) >= 800 and set(test["sumber"]) == {"edom", "survei", "ulasan"}
+    assert labelled["teks"].map(len).gt(0).all()
+
+
+def test_a_changed_source_text_is_refused(labelled, tmp_path, monkeypatch):
+    import csv
+    import shutil
+
+    for rel, _ in real_data.SOURCES.values():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(real_data.real_dir() / rel, tmp_path / rel)
+    row = int(labelled.loc[labelled["sumber"] == "edom", "id"].iloc[0].split(":")[1])
+    path = tmp_path / real_data.SOURCES["edom"][0]
+    with open(path, encoding="utf-8", newline="") as handle:
+        records = list(csv.DictReader(handle))
+    records[row]["teks"] += " (diubah)"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(records[0]))
+        writer.writeheader()
+        writer.writerows(records)
+    monkeypatch.setenv("UMPANBALIK_REAL_DATA", str(tmp_path))
+    with pytest.raises(ValueError, match=f"label edom:{row} does not match the source text"):
+        real_data.load_labelled()
+
+
+def test_no_real_text_ships_in_the_package(labelled):
+    package = ROOT / "src" / "umpanbalik"
+    shipped = "\n".join(p.read_text(encoding="utf-8", errors="ignore") for p in package.rglob("*")
+                        if p.is_file() and p.suffix in {".csv", ".json", ".txt", ".yaml", ".py"})
+    long_texts = [t for t in labelled["teks"] if len(t) >= 40]
+    assert long_texts
+    assert not [t for t in long_texts if t in shipped]
