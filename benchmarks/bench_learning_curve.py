@@ -46,7 +46,7 @@ def main() -> None:
         columns[f"{n:,}"] = pd.DataFrame(runs).mean()
     table = pd.DataFrame(columns).loc[SHOWN]
     print(f"Real test split ({len(test):,} comments); columns: real labelled comments in training "
-          f"(plus the {5073:,}-comment written corpus)")
+          f"(plus the {len(training_frame(None)):,}-comment written corpus)")
     print(_real.format_report(table))
 
 

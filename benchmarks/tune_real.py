@@ -71,12 +71,12 @@ def main() -> None:
                 self_trained = SentimentClassifier(features=models["sentimen"].features_).fit(
                     texts, list(frame["sentimen"]) + list(pseudo), sample_weight=weights)
                 value = f1_score(held["sentimen"], self_trained.predict(held["teks"].tolist()), average="macro")
-                results.setdefault(f"bobot {weight:g} + self-training sentimen ({len(sure):,} pseudo)", []).append(
-                    {"sentimen macro-F1": value})
+                results.setdefault(f"bobot {weight:g} + self-training sentimen", []).append(
+                    {"sentimen macro-F1": value, "pseudo-label": float(len(sure))})
             print(f"  fold {k + 1}/{args.folds}, weight {weight:g}: {time.perf_counter() - start:.0f}s", flush=True)
     table = pd.DataFrame({name: pd.DataFrame(rows).mean() for name, rows in results.items()})
     print(f"Grouped {args.folds}-fold CV on the real training split ({len(train):,} comments):")
-    print(_real.format_report(table.drop(index="n", errors="ignore")).replace(" nan", "   "))
+    print(_real.format_report(table.drop(index="n", errors="ignore")).replace(" nan", "    "))
 
 
 if __name__ == "__main__":

@@ -208,3 +208,32 @@ def test_custom_seed_words_match_in_their_preprocessed_form():
     tagged = tagger.tag(["jaringan di kantor putus terus", "zoom sering telat dimulai", "narasumber ramah"])
     assert [("teknis" in row) for row in tagged["aspek"]] == [True, True, False]
     assert tagger.models_["teknis"] is None
+
+
+# The error kinds measured on real comments (issue 14), as behaviour of the shipped models.
+SHIPPED_CASES = [
+    ("👍" * 30, dict(aspek={}, non_informatif=True)),
+    ("ok " * 50, dict(aspek={}, non_informatif=True)),
+    ("mantap " * 40, dict(aspek={}, sentimen="positif")),
+    ("😀" * 10, dict(aspek={})),
+    ("penyampaian materi terlalu cepat", dict(aspek={"metode": "negatif"}, sentimen="negatif")),
+    ("sampai jumpa di lain waktu, terima kasih pak", dict(aspek={}, sentimen="positif")),
+    ("terima kasih atas waktunya", dict(aspek={})),
+    ("kecepatan menjelaskan", dict(aspek={"metode": "negatif"}, sentimen="negatif")),
+    ("ingin belajar langsung dengan dosennya, bukan asisten", dict(saran=True)),
+    ("mohon ganti narasumber", dict(saran=True, sentimen="negatif")),
+    ("slide dibuat lebih menarik", dict(aspek={"materi": "negatif"}, saran=True)),
+    ("dosennya baik dan ramah", dict(aspek={}, sentimen="positif")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHIPPED_CASES, ids=[t[:20] for t, _ in SHIPPED_CASES])
+def test_shipped_models_on_the_error_kinds_seen_on_real_comments(text, expected):
+    from umpanbalik._annotate import annotate
+
+    row = annotate([text]).iloc[0]
+    if "aspek" in expected:
+        assert row["aspek_sentimen"] == expected["aspek"]
+    for field in ("sentimen", "saran", "non_informatif"):
+        if field in expected:
+            assert row[field] == expected[field], field
