@@ -33,7 +33,7 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.utils.validation import check_is_fitted
 
 from ._validation import as_text_list
-from .classifier import check_labels, check_sample_weight
+from .classifier import check_labels, check_sample_weight, linear_classifier
 from ._ngrams import NgramCounter, pack_vocabulary, unpack_vocabulary
 from .features import TextFeatures, features_and_views, unwrap_features
 from .normalization import normalize_text
@@ -357,7 +357,7 @@ class AspectTagger(BaseEstimator):
                 self.models_[aspect] = None  # too few examples: the seed lexicon alone decides
                 self.thresholds_[aspect] = 0.5
                 continue
-            model = LogisticRegression(C=self.C, class_weight="balanced", max_iter=3000, random_state=self.random_state)
+            model = linear_classifier(target, C=self.C, class_weight="balanced", max_iter=3000, random_state=self.random_state)
             self.thresholds_[aspect] = self._tune_threshold(model, matrix, target, weights)
             self.models_[aspect] = model.fit(matrix, target, sample_weight=weights)
         self.polarity_model_ = None
@@ -408,9 +408,10 @@ class AspectTagger(BaseEstimator):
         self.polarity_aspect_vectorizer_ = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True)
         comments = [texts[row] for row, _ in pairs]
         pol_matrix = self._polarity_matrix(contexts, comments, [a for _, a in pairs], fit=True)
-        self.polarity_model_ = LogisticRegression(
-            C=self.polarity_C, class_weight="balanced", max_iter=3000, random_state=self.random_state
-        ).fit(pol_matrix, labels_array, sample_weight=None if weights is None else weights[[row for row, _ in pairs]])
+        self.polarity_model_ = linear_classifier(
+            labels_array, C=self.polarity_C, class_weight="balanced", max_iter=3000, random_state=self.random_state)
+        self.polarity_model_.fit(pol_matrix, labels_array,
+                                 sample_weight=None if weights is None else weights[[row for row, _ in pairs]])
 
     def _polarity_matrix(self, contexts: list[str], comments: list[str], aspects: list[str], *, fit: bool = False,
                          comment_block: sp.csr_matrix | None = None,

@@ -20,7 +20,7 @@ from ._validation import as_text_list
 from .features import TextFeatures, features_and_views, fit_transform_features, unwrap_features
 from .preprocessing import Preprocessor
 
-__all__ = ["TextClassifier"]
+__all__ = ["TextClassifier", "linear_classifier"]
 
 
 def check_labels(y: Any, n: int, allowed: Sequence[Any] | None, name: str = "y", parameter: str = "labels") -> np.ndarray:
@@ -59,6 +59,17 @@ def check_sample_weight(sample_weight: Any, n: int) -> np.ndarray | None:
     if not np.all(np.isfinite(weights)) or np.any(weights < 0):
         raise ValueError("`sample_weight` must hold finite, non-negative numbers.")
     return weights
+
+
+def linear_classifier(labels: np.ndarray, *, C: float, class_weight: Any, max_iter: int, random_state: int) -> LogisticRegression:
+    """The logistic regression every comment model uses, unfitted, for the classes in ``labels``.
+
+    The solver suits sparse text with ~10^5 features: liblinear for two classes, newton-cg (the
+    multinomial model, as L-BFGS fits it) for more. On the bundled corpus a mention model fits 8x
+    and the sentiment model 8x faster than with L-BFGS, at the same F1 (``benchmarks/bench_training.py``).
+    """
+    solver = "liblinear" if len(np.unique(labels)) <= 2 else "newton-cg"
+    return LogisticRegression(C=C, class_weight=class_weight, solver=solver, max_iter=max_iter, random_state=random_state)
 
 
 class TextClassifier(ClassifierMixin, BaseEstimator):
@@ -124,9 +135,8 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError(f"`C` must be a positive number; got {self.C!r}.")
         self.features_ = clone(self.features) if self.features is not None else TextFeatures()
         matrix = fit_transform_features(self.features_, texts)
-        self.model_ = LogisticRegression(
-            C=self.C, class_weight=self.class_weight, max_iter=self.max_iter, random_state=self.random_state
-        )
+        self.model_ = linear_classifier(labels, C=self.C, class_weight=self.class_weight, max_iter=self.max_iter,
+                                        random_state=self.random_state)
         self.model_.fit(matrix, labels, sample_weight=sample_weight)
         self.classes_ = self.model_.classes_
         return self
