@@ -23,8 +23,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._i18n import Lang, check_lang, column, label, text
-from ._chart_data import POLARITIES
+from ._i18n import Lang, check_lang, label, text
+from .schema import POLARITIES, format_cell
 
 __all__ = ["render_html", "write_html", "write_excel", "write_csv", "excel_sheet_names", "neutralize_formulas",
            "readable_cells", "figure_to_data_uri", "default_methods"]
@@ -54,8 +54,14 @@ _METHODS = {
         "vektor TF-IDF (konsensus banyak putaran pada subsampel), dan tiap topik dinamai dengan kata kuncinya.",
         "Statistik. Porsi disajikan dengan selang kepercayaan 95% Wilson. Perbedaan antarkelompok diuji dengan uji "
         "khi-kuadrat dan koreksi Holm untuk banyak perbandingan; kelompok dengan komentar di bawah jumlah minimum "
-        "ditampilkan tetapi tidak dibandingkan. Hubungan antara penilaian negatif suatu aspek dan nilai "
+        "ditampilkan tetapi tidak dibandingkan, dan uji dengan frekuensi harapan di bawah 5 ditandai dan tidak "
+        "disebut signifikan. Hubungan antara penilaian negatif suatu aspek dan nilai "
         "diperkirakan dengan regresi linear (OLS).",
+        "Cara menghitung. Setiap baris masukan dihitung sekali. Sentimen, aspek, saran, topik dan perbandingan "
+        "antarkelompok dihitung atas komentar informatif saja; komentar non-informatif (\"-\", \"tidak ada\") "
+        "dihitung tersendiri, juga bila ditandai sebagai saran. Aspek tanpa polaritas dihitung netral. Hambatan "
+        "dihitung atas responden yang menjawab pertanyaan hambatan. Rata-rata nilai dihitung atas semua jawaban "
+        "bernilai. Setiap grafik, tabel, angka kunci, temuan dan lembar Excel membaca tabel hitungan yang sama.",
         "Privasi. NIP, NIK, nomor telepon, alamat surel dan nama yang didaftarkan pengguna disamarkan dalam setiap "
         "keluaran.",
         "Keterbatasan. Model otomatis dapat keliru, terutama pada sarkasme, campuran bahasa daerah dan komentar yang "
@@ -77,8 +83,15 @@ _METHODS = {
         "TF-IDF vectors (the consensus of many runs on sub-samples), and each topic is named by its key terms.",
         "Statistics. Shares are shown with 95% Wilson confidence intervals. Differences between groups are tested "
         "with chi-square tests and Holm's correction for multiple comparisons; groups with fewer comments than the "
-        "minimum are shown but not compared. The link between negative judgements of an aspect and the rating is "
+        "minimum are shown but not compared, and a test with expected counts below 5 is flagged and not called "
+        "significant. The link between negative judgements of an aspect and the rating is "
         "estimated by linear regression (OLS).",
+        "Counting. Every input row counts once. Sentiment, aspects, suggestions, topics and comparisons between "
+        "groups are counted over the informative comments only; non-informative comments (\"-\", \"nothing\") "
+        "are counted on their own, also when flagged as a suggestion. An aspect without a polarity counts as "
+        "neutral. Barriers are counted over the respondents who answered the barrier question. The mean rating "
+        "is over every rated answer. Every chart, table, key number, finding and workbook sheet reads the same "
+        "computed tables.",
         "Privacy. NIP and NIK numbers, phone numbers, e-mail addresses and names listed by the user are masked in "
         "every export.",
         "Limitations. Automatic models make mistakes, especially with sarcasm, regional-language mixing and very "
@@ -91,12 +104,19 @@ _METHODS = {
 
 # Report sections that hold figures and tables, in page order: (anchor, heading, name prefixes).
 _SECTIONS = (
+    ("sentimen", "sec_sentiment", ("sentimen",)),
     ("grafik", "sec_charts", ("aspek_sentimen", "aspek", "nilai")),
     ("awan", "sec_clouds", ("awan_aspek", "awan_sentimen")),
     ("topik", "sec_topics", ("topik",)),
     ("hambatan", "sec_barriers", ("hambatan",)),
     ("perbandingan", "sec_comparison", ("perbandingan",)),
+    ("saran", "sec_suggestions", ("saran",)),
 )
+# The sections in page order: the headline findings first, the methods last.
+_ORDER = (("temuan", "sec_findings"), ("angka", "sec_key_numbers"), ("sentimen", "sec_sentiment"), ("grafik", "sec_charts"),
+          ("awan", "sec_clouds"), ("saran", "sec_suggestions"), ("kutipan", "sec_quotes"), ("bukti", "sec_evidence"),
+          ("topik", "sec_topics"), ("hambatan", "sec_barriers"), ("perbandingan", "sec_comparison"), ("lainnya", "sec_other"),
+          ("metode", "sec_methods"))
 
 
 def default_methods(lang: Lang = "id") -> list[str]:
@@ -137,17 +157,11 @@ def _image(name: str, value: Any) -> str:
 
 
 def _readable(value: Any) -> str:
-    """A list, dict or pair as the reader expects it: ``materi, waktu``; ``materi: positif``."""
-    if isinstance(value, Mapping):
-        return "; ".join(f"{_readable(k)}: {_readable(v)}" for k, v in value.items())
-    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], (int, float, np.number)) \
-            and not isinstance(value[1], bool):
-        return f"{_readable(value[0])} ({value[1]:g})"
-    if isinstance(value, (list, tuple, set, frozenset, np.ndarray, pd.Series)):
-        return ", ".join(_readable(v) for v in value)
+    """A cell as text; a list, dict or pair by the one rule of every export (:func:`umpanbalik.schema.format_cell`):
+    ``materi; waktu``, ``materi: positif``, ``jadwal (0.41)``."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    return str(value)
+    return str(format_cell(value))
 
 
 def readable_cells(frame: pd.DataFrame) -> pd.DataFrame:
@@ -158,7 +172,7 @@ def readable_cells(frame: pd.DataFrame) -> pd.DataFrame:
     --------
     >>> readable_cells(pd.DataFrame({"aspek": [["materi", "waktu"]], "aspek_sentimen": [{"materi": "positif"}]}))
                aspek   aspek_sentimen
-    0  materi, waktu  materi: positif
+    0  materi; waktu  materi: positif
     """
     result = frame.copy()
     for position in range(result.shape[1]):
@@ -182,44 +196,31 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _number(value: float) -> str:
-    return "" if math.isnan(value) else f"{value:.3f}".rstrip("0").rstrip(".") if math.isfinite(value) else str(value)
-
-
-def _shown(value: Any, translate: bool, lang: str) -> str:
-    """One table cell as text: numbers rounded, yes/no for flags, labels in ``lang`` when asked."""
-    if isinstance(value, (bool, np.bool_)):
-        return text("yes" if value else "no", lang)
-    if isinstance(value, (float, np.floating)):
-        return _number(float(value))
-    if translate and isinstance(value, str):
-        return label(value, lang)
-    return _readable(value)
-
-
 def _table_html(frame: pd.DataFrame, lang: str) -> tuple[str, str]:
-    """An escaped HTML table and, when rows were left out, a note that says how many."""
+    """An escaped HTML table as people read it (:func:`umpanbalik._display.display_table`) and, when
+    rows were left out, a note that says how many."""
     from markupsafe import Markup
+
+    from ._display import display_table
 
     if isinstance(frame, pd.Series):
         frame = frame.to_frame()
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"report tables must be DataFrames, got {type(frame).__name__}.")
-    frame = _flat(frame)
     note = text("more_rows", lang, n=len(frame) - HTML_MAX_ROWS) if len(frame) > HTML_MAX_ROWS else ""
-    shown = frame.head(HTML_MAX_ROWS)
-    cells = {}
-    for position, name in enumerate(shown.columns):
-        values = shown.iloc[:, position]
-        translate = lang == "en" and str(name) in ("aspek", "sentimen", "hambatan")
-        cells[position] = [_clean(_shown(v, translate, lang)) for v in values]
-    table = pd.DataFrame(cells).set_axis([_clean(column(c, lang)) for c in shown.columns], axis=1)
+    table = display_table(frame.head(HTML_MAX_ROWS), lang)
+    table = table.map(_clean).set_axis([_clean(c) for c in table.columns], axis=1)
     html = table.to_html(index=False, escape=True, border=0, classes="tabel", na_rep="")
     return Markup(html), note
 
 
 def _keyed(name: str, keys: tuple[str, ...], kind: str, lang: str) -> str | None:
-    """The caption of ``key`` or ``key_<suffix>`` (``kind`` is ``fig`` or ``tab``); ``None`` if no key fits."""
+    """The caption of ``key`` or ``key_<suffix>`` (``kind`` is ``fig`` or ``tab``); ``None`` if no key fits.
+    A caption written for the whole name (``tab_perbandingan_uji``) comes first."""
+    try:
+        return text(f"{kind}_{name}", lang)
+    except KeyError:
+        pass
     for key in keys:
         if name == key:
             return text(f"{kind}_{key}", lang)
@@ -253,6 +254,11 @@ def _sections(context: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
     def add(anchor: str, block: dict[str, Any]) -> None:
         blocks.setdefault(anchor, []).append(block)
 
+    findings = [{"teks": _clean(f.get("teks", "")), "angka": _clean(f.get("angka") or ""),
+                 "interval": _clean(f.get("interval") or ""), "didukung": bool(f.get("didukung", True)),
+                 "tautan": _anchor(f.get("tautan"))} for f in context.get("temuan") or [] if isinstance(f, Mapping)]
+    if findings:
+        add("temuan", {"kind": "findings", "entries": findings})
     numbers = context.get("angka_kunci")
     if isinstance(numbers, pd.DataFrame):
         numbers = numbers.to_dict("records")
@@ -273,25 +279,43 @@ def _sections(context: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
             group["entries"].append({"src": _image(name, value), "caption": _clean(_caption(name, lang))})
         else:
             add(anchor, {"kind": "figure", "src": _image(name, value), "caption": _clean(_caption(name, lang))})
+            if name in tables:  # a chart's table right under it: the same numbers, in the same order
+                add(anchor, _table_block(name, tables.pop(name), lang))
     for name, frame in tables.items():
-        html, note = _table_html(frame, lang)
-        add(_section_of(name), {"kind": "table", "html": html, "caption": _clean(_table_caption(name, lang)), "note": note})
+        add(_section_of(name), _table_block(name, frame, lang))
     suggestions = [_clean(s.get("teks", "") if isinstance(s, Mapping) else s) for s in context.get("saran") or []]
     if suggestions:
         add("saran", {"kind": "list", "entries": suggestions})
     for aspect, quotes in (context.get("kutipan") or {}).items():
-        items = [{"teks": _clean(q.get("teks", "")), "sentimen": q.get("sentimen") if q.get("sentimen") in POLARITIES else "",
-                  "label": _clean(label(q.get("sentimen") or "", lang))} if isinstance(q, Mapping)
-                 else {"teks": _clean(q), "sentimen": "", "label": ""} for q in quotes or []]
+        items = _quote_items(quotes, lang)
         if items:
-            add("kutipan", {"kind": "quotes", "title": _clean(label(aspect, lang)), "entries": items})
+            add("kutipan", {"kind": "quotes", "id": _anchor(f"kutipan-{aspect}"), "title": _clean(label(aspect, lang)),
+                            "entries": items})
+    for group in context.get("bukti") or []:
+        items = _quote_items(group.get("kutipan"), lang) if isinstance(group, Mapping) else []
+        if items:
+            add("bukti", {"kind": "quotes", "id": _anchor(group.get("id")), "title": _clean(group.get("judul", "")),
+                          "entries": items})
     methods = context["metode"] if "metode" in context else default_methods(lang)
     if methods:
         add("metode", {"kind": "paragraphs", "entries": [_clean(p) for p in methods]})
-    order = [("angka", "sec_key_numbers"), *[(a, h) for a, h, _ in _SECTIONS[:2]], ("saran", "sec_suggestions"),
-             ("kutipan", "sec_quotes"), *[(a, h) for a, h, _ in _SECTIONS[2:]], ("lainnya", "sec_other"),
-             ("metode", "sec_methods")]
-    return [{"id": anchor, "title": text(heading, lang), "blocks": blocks[anchor]} for anchor, heading in order if anchor in blocks]
+    return [{"id": anchor, "title": text(heading, lang), "blocks": blocks[anchor]} for anchor, heading in _ORDER if anchor in blocks]
+
+
+def _table_block(name: str, frame: Any, lang: str) -> dict[str, Any]:
+    html, note = _table_html(frame, lang)
+    return {"kind": "table", "html": html, "caption": _clean(_table_caption(name, lang)), "note": note}
+
+
+def _anchor(value: Any) -> str:
+    """An id for a link inside the page: letters, digits and ``-`` only (``""`` for none)."""
+    return re.sub(r"[^A-Za-z0-9-]+", "-", str(value)).strip("-") if value else ""
+
+
+def _quote_items(quotes: Any, lang: str) -> list[dict[str, str]]:
+    return [{"teks": _clean(q.get("teks", "")), "sentimen": q.get("sentimen") if q.get("sentimen") in POLARITIES else "",
+             "label": _clean(label(q.get("sentimen") or "", lang))} if isinstance(q, Mapping)
+            else {"teks": _clean(q), "sentimen": "", "label": ""} for q in quotes or []]
 
 
 def _template() -> Any:
@@ -312,16 +336,24 @@ def render_html(context: Mapping[str, Any], lang: Lang = "id") -> str:
     context : dict
         - ``judul`` (str): the title; a default title otherwise.
         - ``dibuat`` (str): the date the report was made, shown under the title.
+        - ``temuan`` (list of dict): the headline findings, shown first, each ``{"teks", "angka",
+          "interval", "didukung", "tautan"}`` — the sentence, its figure and 95% interval, whether
+          the data support it, and the id of its quotes in ``bukti`` (all but ``teks`` optional).
+        - ``bukti`` (list of dict): the quotes of the findings, each ``{"id", "judul", "kutipan"}``.
         - ``angka_kunci`` (list of dict, or a DataFrame with those columns): key numbers, each
           ``{"label", "nilai", "catatan"}`` (``catatan`` optional).
         - ``gambar`` (dict name → matplotlib Figure or ``data:image/…;base64`` URI): figures are
-          embedded as PNG and closed. Names place them: ``aspek_sentimen`` and ``nilai`` (charts),
+          embedded as PNG and closed. Names place them: ``sentimen`` (overall sentiment),
+          ``aspek_sentimen`` and ``nilai`` (charts),
           ``awan_aspek_<aspect>`` and ``awan_sentimen_<sentiment>`` (word clouds), ``topik``,
           ``hambatan``, ``perbandingan`` (also ``perbandingan_<column>``, one per segmentation; the
           same suffix rule holds for the others). Other names go to a last "other" section.
-        - ``tabel`` (dict name → DataFrame): ``aspek``, ``nilai``, ``topik``, ``hambatan``,
-          ``perbandingan`` (and ``<name>_<suffix>``), placed like the figures; cells are escaped, lists
-          and dicts shown as ``materi, waktu`` / ``materi: positif``, at most 500 rows each.
+        - ``tabel`` (dict name → DataFrame): ``sentimen``, ``aspek``, ``nilai``, ``saran``, ``topik``,
+          ``hambatan``, ``perbandingan`` (and ``<name>_<suffix>``), placed like the figures; a table
+          with a figure's name follows that figure. Cells are escaped and written for people: a share
+          and its interval columns (``porsi``, ``ci_bawah``, ``ci_atas``) as "35% (33–38%)", the
+          library's column names as people's headers, lists and dicts as ``materi; waktu`` /
+          ``materi: positif``; at most 500 rows each.
         - ``kutipan`` (dict aspect → list of ``{"teks", "sentimen"}`` or str): quotes per aspect.
         - ``saran`` (list of str): the top suggestions.
         - ``metode`` (list of str): paragraphs of methods and limitations; when the key is absent,
@@ -343,7 +375,7 @@ def render_html(context: Mapping[str, Any], lang: Lang = "id") -> str:
     check_lang(lang)
     if not isinstance(context, Mapping):
         raise TypeError(f"`context` must be a dict of report parts, got {type(context).__name__}.")
-    strings = {key: text(key, lang) for key in ("generated", "notice", "contents")}
+    strings = {key: text(key, lang) for key in ("generated", "notice", "contents", "see_quotes", "findings_note", "not_supported")}
     return _template().render(
         lang=lang, judul=_clean(context.get("judul") or text("title", lang)), dibuat=_clean(context.get("dibuat") or ""),
         sections=_sections(context, lang), t=strings,
