@@ -139,7 +139,7 @@ def _annotate_unique(texts: list[str], models: Models, with_comments: bool, barr
 
             def proba(model: Any) -> np.ndarray:
                 found = base(model)
-                return model.predict_proba(texts) if found is None else model._proba_from(found[0], found[1]["akar"])
+                return model.predict_proba(texts) if found is None else model.proba_from_features(found[0], found[1]["akar"])
 
             cleaned = next((bases[id(f)][1]["akar"] for f in map(_extractor, heads.values())
                             if f is not None and f.preprocessor is None), None)
@@ -157,7 +157,7 @@ def _annotate_unique(texts: list[str], models: Models, with_comments: bool, barr
                 tagged = tagger.tag(texts)
                 names, polarities, evidence = list(tagged["aspek"]), list(tagged["aspek_sentimen"]), list(tagged["bukti"])
             else:
-                names, polarities, evidence = tagger._tag_rows(texts, found)
+                names, polarities, evidence = tagger.tag_rows(texts, found)
             out["aspek"], out["aspek_sentimen"], out["bukti_aspek"] = names, polarities, evidence
             for name in ("saran", "non_informatif"):
                 model = heads[name]

@@ -76,7 +76,7 @@ def draw_sentiment(table: pd.DataFrame, lang: Lang = "id") -> Any:
     --------
     >>> from umpanbalik.analysis.tables import sentiment_table
     >>> fig = draw_sentiment(sentiment_table(pd.DataFrame({"sentimen": ["positif", "positif", "negatif"]})))
-    >>> [round(p.get_width(), 3) for p in fig.axes[0].containers[0]]
+    >>> [round(float(p.get_width()), 3) for p in fig.axes[0].patches]
     [0.333, 0.0, 0.667]
     """
     check_lang(lang)
