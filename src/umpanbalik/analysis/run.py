@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .._validation import as_text_list, check_int, check_option
+from ..schema import NON_INFORMATIVE_LABEL
 from ._input import SURROGATE, as_columns, check_columns, chunks as _chunks, encodable, progress_bar
 from .result import Analysis
 
@@ -207,7 +208,7 @@ def _fit_topics(comments: pd.DataFrame, source: pd.Series, topics: Any, task: st
     reuse = same_preprocessing(getattr(model, "preprocessor", None), preprocessor)
     notes: list[str] = []
     topic = np.full(len(source), NON_INFORMATIVE_TOPIC, dtype=int)
-    labels = np.full(len(source), "non-informatif", dtype=object)
+    labels = np.full(len(source), NON_INFORMATIVE_LABEL, dtype=object)
     rows = np.flatnonzero(informative)
     try:
         if not hasattr(model, "labels_"):
