@@ -42,8 +42,8 @@ _METHODS = {
         "vektor TF-IDF (konsensus banyak putaran pada subsampel), dan tiap topik dinamai dengan kata kuncinya.",
         "Statistik. Porsi disajikan dengan selang kepercayaan 95% Wilson. Perbedaan antarkelompok diuji dengan uji "
         "khi-kuadrat dan koreksi Holm untuk banyak perbandingan; kelompok dengan komentar di bawah jumlah minimum "
-        "ditampilkan tetapi tidak dibandingkan, dan uji dengan frekuensi harapan di bawah 5 ditandai dan tidak "
-        "disebut signifikan. Hubungan antara penilaian negatif suatu aspek dan nilai "
+        "ditampilkan tetapi tidak dibandingkan, dan uji dengan frekuensi harapan terlalu kecil (lebih dari 20% sel "
+        "di bawah 5, atau satu sel di bawah 1) ditandai dan tidak disebut signifikan. Hubungan antara penilaian negatif suatu aspek dan nilai "
         "diperkirakan dengan regresi linear (OLS).",
         "Cara menghitung. Setiap baris masukan dihitung sekali. Sentimen, aspek, saran, topik dan perbandingan "
         "antarkelompok dihitung atas komentar informatif saja; komentar non-informatif (\"-\", \"tidak ada\") "
@@ -71,8 +71,8 @@ _METHODS = {
         "TF-IDF vectors (the consensus of many runs on sub-samples), and each topic is named by its key terms.",
         "Statistics. Shares are shown with 95% Wilson confidence intervals. Differences between groups are tested "
         "with chi-square tests and Holm's correction for multiple comparisons; groups with fewer comments than the "
-        "minimum are shown but not compared, and a test with expected counts below 5 is flagged and not called "
-        "significant. The link between negative judgements of an aspect and the rating is "
+        "minimum are shown but not compared, and a test with expected counts too small (more than 20% of the "
+        "cells below 5, or one below 1) is flagged and not called significant. The link between negative judgements of an aspect and the rating is "
         "estimated by linear regression (OLS).",
         "Counting. Every input row counts once. Sentiment, aspects, suggestions, topics and comparisons between "
         "groups are counted over the informative comments only; non-informative comments (\"-\", \"nothing\") "

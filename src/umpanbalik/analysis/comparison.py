@@ -1,7 +1,8 @@
 """Inference on the per-comment frame: segments compared with chi-square tests, and which aspects'
 criticism goes with lower ratings (OLS). Pure functions; :class:`Analysis` calls them.
 
-A chi-square test whose smallest expected count is below 5 is an approximation too rough to trust:
+A chi-square test whose expected counts are too small is an approximation too rough to trust
+(Cochran's rule: more than 20% of the cells expect fewer than 5 comments, or one cell fewer than 1):
 such a test is flagged (``harapan_kecil``) and never called significant, and its segments are not
 highlighted.
 """
@@ -17,10 +18,12 @@ from ..schema import SENTIMENTS
 from . import _columns as col
 from .tables import aspects_in, barrier_codes_in, informative
 
-__all__ = ["Comparison", "compare", "rating_effects", "MIN_EXPECTED"]
+__all__ = ["Comparison", "compare", "rating_effects", "MIN_EXPECTED", "SMALL_SHARE"]
 
-#: Below this smallest expected count a chi-square test is flagged and not called significant.
+#: Cochran's rule: a chi-square test is flagged, and not called significant, when more than
+#: SMALL_SHARE of its cells expect fewer than MIN_EXPECTED comments or any cell expects fewer than 1.
 MIN_EXPECTED = 5.0
+SMALL_SHARE = 0.2
 
 
 class Comparison:
@@ -33,8 +36,8 @@ class Comparison:
         share negative among each aspect's mentions, and ``cukup_data`` (n ≥ ``min_n``).
     uji : DataFrame
         One chi-square test per measure over the segments with enough data: ``chi2``, ``dof``, ``p``,
-        ``cramer_v``, ``min_expected`` (smallest expected count), ``harapan_kecil`` (it is below 5:
-        the test is too rough to trust), ``p_holm`` (Holm-adjusted across the measures) and
+        ``cramer_v``, ``min_expected`` (smallest expected count), ``harapan_kecil`` (expected counts
+        too small by Cochran's rule: the test is too rough to trust), ``p_holm`` (Holm-adjusted across the measures) and
         ``signifikan`` (p_holm < 0.05 and no small expected count).
     sorotan : DataFrame
         Segments whose cell deviates in a significant test (adjusted standardised residual beyond
@@ -109,8 +112,8 @@ def compare(comments: pd.DataFrame, by: Any, *, task: str = "evaluasi", answers:
             continue
         residual_tables[measure] = result.pop("residuals")
         tests.append({"ukuran": measure, **result})
-    tests_frame = pd.DataFrame(tests, columns=["ukuran", "chi2", "dof", "p", "cramer_v", "min_expected"])
-    tests_frame["harapan_kecil"] = tests_frame["min_expected"] < MIN_EXPECTED
+    tests_frame = pd.DataFrame(tests, columns=["ukuran", "chi2", "dof", "p", "cramer_v", "min_expected", "small_expected"])
+    tests_frame["harapan_kecil"] = (tests_frame.pop("small_expected") > SMALL_SHARE) | (tests_frame["min_expected"] < 1)
     tests_frame["p_holm"] = holm(tests_frame["p"].to_numpy()) if len(tests_frame) else []
     tests_frame["signifikan"] = (tests_frame["p_holm"] < 0.05) & ~tests_frame["harapan_kecil"]
     tests_frame["signifikan"] = tests_frame["signifikan"].astype(bool)
