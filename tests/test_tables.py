@@ -243,3 +243,9 @@ def test_topic_table_is_sorted_like_its_chart_and_shares_are_of_informative_comm
     bars = drawn_bars(plots.plot_topic_sizes(frame))[0][1]
     assert [b[0] for b in bars] == ["1: b", "2: c", "0: a", text("non_informative", "id")]
     assert [b[1] for b in bars] == [3, 2, 1, 2]
+
+
+def test_notebook_display_shows_the_key_numbers_as_people_read_them():
+    html = generated(4)._repr_html_()
+    assert "<td>Komentar informatif</td>" in html and "<td>materi</td>" in html
+    assert "Porsi (IK 95%)" in html and "% komentar (IK 95%)" in html and "ci_bawah" not in html

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 from sklearn.utils.validation import check_is_fitted
 
+from ._format import count
 from ._i18n import Lang, check_lang, label, text
 from ._validation import check_int
 from .analysis.tables import (aspect_polarity_counts, barrier_table, mean_rating, polarity_columns, rating_by_aspect,
@@ -80,7 +81,7 @@ def draw_sentiment(table: pd.DataFrame, lang: Lang = "id") -> Any:
     [0.333, 0.0, 0.667]
     """
     check_lang(lang)
-    title = text("sentiment_title", lang, n=f"{int(table.attrs.get('n') or table['jumlah'].sum()):,}")
+    title = text("sentiment_title", lang, n=count(int(table.attrs.get("n") or table["jumlah"].sum()), lang))
     if table.empty or table["jumlah"].sum() == 0:
         return _no_data(_figure(7.5, 2.5), title, lang)
     fig = _figure(7.5, 0.5 * len(table) + 1.4)
@@ -168,7 +169,8 @@ def draw_segment_comparison(table: pd.DataFrame, by: Any, measure: str = "sentim
     """Draw a :func:`~umpanbalik.analysis.tables.segment_shares` table: one bar per segment, in its order."""
     check_lang(lang)
     shown = value if not isinstance(value, tuple) else " ".join(map(str, value))
-    title = text("segment_title", lang, value=shown, measure=label(measure, lang), by=label(by, lang))
+    gloss = f" ({label(shown, lang)})" if lang == "en" and label(shown, lang) != str(shown) else ""  # the label, in English
+    title = text("segment_title", lang, value=shown, gloss=gloss, measure=label(measure, lang), by=label(by, lang))
     if table.empty:
         return _no_data(_figure(7.5, 2.5), title, lang)
     fig = _figure(7.5, 0.38 * len(table) + 2.0)

@@ -20,7 +20,7 @@ Which comments count in which table is written once, in :mod:`umpanbalik.schema`
 """
 from __future__ import annotations
 
-from ..schema import ANALYSIS_COLUMNS, ASPECTS, SENTIMENTS
+from ..schema import ANALYSIS_COLUMNS, ASPECTS, SENTIMENTS  # noqa: F401 - importable from here, as before
 from .comparison import Comparison
 from .result import Analysis
 from .run import analyze

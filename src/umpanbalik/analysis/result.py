@@ -335,11 +335,13 @@ class Analysis:
         return path
 
     def _repr_html_(self) -> str:
-        from ..report import display_table
+        from .._display import display_table
+        from .._i18n import text
 
         summary = self.summary()
-        parts = [f"<p><b>umpanbalik</b>: {len(self):,} komentar</p>",
-                 display_table(summary["angka_kunci"].drop(columns=["dasar"]), self.lang).to_html(index=False)]
+        key = summary["angka_kunci"].drop(columns=["dasar"])
+        key["ukuran"] = [text(f"key_{name}", self.lang) for name in key["ukuran"]]
+        parts = [f"<p><b>umpanbalik</b>: {len(self):,} komentar</p>", display_table(key, self.lang).to_html(index=False)]
         if "aspek" in summary and len(summary["aspek"]):
             parts.append(display_table(summary["aspek"], self.lang).to_html(index=False))
         if "hambatan" in summary:

@@ -260,6 +260,8 @@ def _matches(values: pd.Series, value: Any) -> np.ndarray:
     """Whether each cell is ``value``: membership for lists, ``(aspect, polarity)`` or a key for dicts."""
     if isinstance(value, tuple):
         return col.polarity(values, value[0]) == value[1]
+    if pd.api.types.infer_dtype(values, skipna=True) in ("string", "boolean", "integer", "floating", "empty"):
+        return (values == value).to_numpy(dtype=bool, na_value=False)  # scalar cells (sentimen, saran): compared at once
     return col.per_row(values, lambda cell: _hit(cell, value))
 
 
