@@ -37,7 +37,7 @@ def report_context(survey_comments):
     """A full report context from ``survey_comments``: every chart, word clouds, tables, quotes
     (one of them a script tag) and suggestions; images already embedded as data URIs."""
     from umpanbalik import plots
-    from umpanbalik._chart_data import aspect_polarity_counts, barrier_shares, rating_by_aspect, segment_shares
+    from umpanbalik.analysis.tables import aspect_polarity_counts, barrier_table, rating_by_aspect, segment_shares
     from umpanbalik.report import figure_to_data_uri
 
     c = survey_comments
@@ -63,7 +63,7 @@ def report_context(survey_comments):
         "gambar": {name: figure_to_data_uri(fig) for name, fig in figures.items()},
         "tabel": {"aspek": aspect_polarity_counts(c), "nilai": rating_by_aspect(c, "nilai"),
                   "topik": c.groupby(["topik", "label_topik"]).size().rename("ukuran").reset_index(),
-                  "hambatan": barrier_shares(c), "perbandingan": segment_shares(c, "instansi")},
+                  "hambatan": barrier_table(c), "perbandingan": segment_shares(c, "instansi")},
         "kutipan": quotes,
         "saran": c.loc[c["saran"], "komentar"].head(5).tolist(),
     }

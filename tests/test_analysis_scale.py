@@ -7,8 +7,13 @@ import pytest
 from openpyxl import load_workbook
 
 from umpanbalik import load_survey
-from umpanbalik import analysis as analysis_module
-from umpanbalik.analysis import Analysis, _answered, _contains, _crosstab, _distinct, _polarity, _segment_names, analyze
+from umpanbalik.analysis import Analysis, _quotes, analyze
+from umpanbalik.analysis._columns import answered as _answered
+from umpanbalik.analysis._columns import contains as _contains
+from umpanbalik.analysis._columns import crosstab as _crosstab
+from umpanbalik.analysis._columns import distinct as _distinct
+from umpanbalik.analysis._columns import polarity as _polarity
+from umpanbalik.analysis._columns import segment_names as _segment_names
 from umpanbalik.normalization import mask_identifiers
 
 
@@ -82,7 +87,7 @@ def test_quotes_skip_repeated_texts_and_sample_above_the_cap(result, monkeypatch
     assert thrice.index.max() < len(result.comments)  # the first of the repeated rows is the one shown
     assert bigger.quotes(barrier="waktu_beban_kerja", n=2)["kutipan"].tolist() == \
         result.quotes(barrier="waktu_beban_kerja", n=2)["kutipan"].tolist()
-    monkeypatch.setattr(analysis_module, "_QUOTE_CANDIDATES", 10)
+    monkeypatch.setattr(_quotes, "QUOTE_CANDIDATES", 10)
     sampled = bigger.quotes(n=4)
     assert len(sampled) == 4 and sampled["kutipan"].is_unique
     assert sampled["kutipan"].tolist() == bigger.quotes(n=4)["kutipan"].tolist()  # the same sample every time

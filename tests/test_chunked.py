@@ -114,7 +114,7 @@ def test_a_streamed_csv_is_closed_when_a_chunk_fails(tmp_path, monkeypatch):
     """The reader is closed at once, not when the traceback (kept by a notebook) is collected."""
     import os
 
-    from umpanbalik import analysis
+    from umpanbalik.analysis import run as analysis
 
     path = tmp_path / "survei.csv"
     path.write_text("komentar\n" + "materi bagus\n" * 10, encoding="utf-8")

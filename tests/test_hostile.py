@@ -486,13 +486,13 @@ def test_container_cells_in_the_answer_and_segment_columns_are_drawn(tmp_path, c
     is an array: to_html raised 'truth value ... is ambiguous'. The chart's respondents are now
     those Analysis.barriers counts (a number is no answer there, but was one in the chart)."""
     from umpanbalik import analyze
-    from umpanbalik._chart_data import barrier_shares
+    from umpanbalik.analysis.tables import barrier_table
 
     frame = pd.DataFrame({"komentar": ["materi bagus", "waktu kurang", "metode oke"],
                           "unit": pd.Series(["A", cell, "B"], dtype=object),
                           "alasan": pd.Series(["sibuk kerja", cell, "izin atasan susah"], dtype=object)})
     result = analyze(frame, by="unit", barriers="alasan", topics=False)
     assert result.to_html(tmp_path / "k.html").stat().st_size > 0
-    drawn = barrier_shares(result.comments, "alasan")
+    drawn = barrier_table(result.comments, "alasan")
     table = result.barriers()
-    assert dict(zip(drawn["hambatan"], drawn["porsi"])) == table.loc[table["jumlah"] > 0, "porsi"].to_dict()
+    assert drawn["porsi"].to_dict() == table.loc[table["jumlah"] > 0, "porsi"].to_dict()

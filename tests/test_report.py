@@ -281,8 +281,8 @@ def test_report_has_every_section_escapes_text_and_loads_nothing(comments):
     assert re.findall(r'<section id="(\w+)"', page) == SECTION_IDS
     assert "<script" not in page and "<img src=x" not in page and "<b>Latsar" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;img src=x onerror=alert(1)&gt;" in page
-    assert "&lt;A&gt;" in page and "materi, waktu" in page and "materi (0.5)" in page and "negatif: 0.25" in page
-    assert "2.346" in page
+    assert "&lt;A&gt;" in page and "materi; waktu" in page and "materi (0.5)" in page and "negatif: 0.25" in page
+    assert "2,346" in page  # Indonesian decimal comma, as the key-number cards write it
     for attribute in re.findall(r'(?:src|href)="([^"]*)"', page):
         assert attribute.startswith(("data:image/png;base64,", "#")), attribute[:40]
     assert 'src="http' not in page and 'href="http' not in page and "url(" not in page and "@import" not in page
@@ -370,7 +370,7 @@ def test_excel_neutralises_cleans_truncates_and_keeps_order(tmp_path):
     assert [t for i, t in enumerate(texts) if i != 8] == [e for i, e in enumerate(expected) if i != 8]
     assert len(texts[8]) == EXCEL_MAX_CHARS and texts[8].startswith("x" * 30_000) and texts[8].endswith("1000000 karakter]")
     first = [c.value for c in sheet[2]]
-    assert first[0] == 10 and first[2:7] == ["materi, waktu", "materi: positif", 5, None, "198501012010011001"]
+    assert first[0] == 10 and first[2:7] == ["materi; waktu", "materi: positif", 5, None, "198501012010011001"]
     assert [c.value for c in sheet[3]][4:6] == [None, "inf"] and first[7].year == 2024
     assert book["ringkasan"]["A1"].value == "'=angka"
     assert 10 <= sheet.column_dimensions["B"].width <= 62
@@ -398,7 +398,7 @@ def test_excel_splits_a_table_longer_than_a_sheet_and_loses_no_row(tmp_path, mon
 
 
 def test_excel_of_the_example_survey(survey_comments, tmp_path):
-    from umpanbalik._chart_data import aspect_polarity_counts
+    from umpanbalik.analysis.tables import aspect_polarity_counts
 
     path = write_excel({"komentar": survey_comments, "aspek": aspect_polarity_counts(survey_comments)}, tmp_path / "survei.xlsx")
     sheet = load_workbook(path, read_only=True)["komentar"]

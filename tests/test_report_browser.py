@@ -63,3 +63,33 @@ def test_report_renders_in_chromium(browser, report_context, tmp_path, lang):
     shot = page.screenshot(path=str(tmp_path / f"laporan_{lang}.png"), full_page=True)
     page.close()
     assert (tmp_path / f"laporan_{lang}.png").stat().st_size > 50_000 and shot[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def analysis_report(tmp_path_factory):
+    """The report of a real analysis (findings, every chart with its table), in both languages."""
+    from umpanbalik import analyze, load_survey
+
+    result = analyze(load_survey().iloc[::4], by=["instansi", "moda"], rating="nilai", barriers="alasan_tidak_ikut",
+                     topics=4, progress=False)
+    folder = tmp_path_factory.mktemp("laporan")
+    return {lang: result.to_html(folder / f"laporan_{lang}.html", lang=lang) for lang in ("id", "en")}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("width", [1100, 760])
+def test_findings_come_first_and_tables_fit_the_page(browser, analysis_report, lang, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(analysis_report[lang].as_uri(), wait_until="load")
+    findings = page.locator("section#temuan")
+    assert page.evaluate("document.querySelector('main section').id") == "temuan"
+    assert findings.bounding_box()["y"] < 400  # on the first screen, under the title
+    assert page.locator("ol.temuan > li").count() >= 5
+    link = page.locator("ol.temuan a").first
+    target = link.get_attribute("href")
+    assert page.locator(target).count() == 1  # each "see quotes" link lands on its quotes
+    overflow = page.evaluate("""Array.from(document.querySelectorAll('table.tabel'),
+        t => [t.scrollWidth, t.closest('.table-wrap').clientWidth])""")
+    assert overflow and all(table <= wrap + 1 for table, wrap in overflow), overflow
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.close()

@@ -23,7 +23,7 @@ _EXPORTS = {
     "explain_preprocessing": "preprocessing",
     "normalize_text": "normalization",
     "mask_identifiers": "normalization",
-    "stem_audit": "stemming",
+    "stem_audit": "preprocessing",
     "split_clauses": "preprocessing",
     "TextFeatures": "features",
     "TextClassifier": "classifier",

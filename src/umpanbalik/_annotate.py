@@ -26,6 +26,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .schema import BARRIER_COLUMNS, COMMENT_COLUMNS, LABEL_SCHEMES
+
 __all__ = ["Models", "annotate", "BLOCK", "PARALLEL_MIN", "COMMENT_COLUMNS"]
 
 BLOCK = 5_000
@@ -79,7 +81,7 @@ class Models:
 
 #: The labels each single-label model must answer with (``../shared/LABELS.md``): the results, the
 #: summary and the report count these values.
-_SCHEMES = {"sentimen": ("negatif", "netral", "positif"), "saran": (False, True), "non_informatif": (False, True)}
+_SCHEMES = LABEL_SCHEMES
 
 
 def _check_scheme(name: str, model: Any) -> None:
@@ -139,7 +141,7 @@ def _annotate_unique(texts: list[str], models: Models, with_comments: bool, barr
 
             def proba(model: Any) -> np.ndarray:
                 found = base(model)
-                return model.predict_proba(texts) if found is None else model._proba_from(found[0], found[1]["akar"])
+                return model.predict_proba(texts) if found is None else model.proba_from_features(found[0], found[1]["akar"])
 
             cleaned = next((bases[id(f)][1]["akar"] for f in map(_extractor, heads.values())
                             if f is not None and f.preprocessor is None), None)
@@ -157,7 +159,7 @@ def _annotate_unique(texts: list[str], models: Models, with_comments: bool, barr
                 tagged = tagger.tag(texts)
                 names, polarities, evidence = list(tagged["aspek"]), list(tagged["aspek_sentimen"]), list(tagged["bukti"])
             else:
-                names, polarities, evidence = tagger._tag_rows(texts, found)
+                names, polarities, evidence = tagger.tag_rows(texts, found)
             out["aspek"], out["aspek_sentimen"], out["bukti_aspek"] = names, polarities, evidence
             for name in ("saran", "non_informatif"):
                 model = heads[name]
@@ -171,8 +173,6 @@ def _annotate_unique(texts: list[str], models: Models, with_comments: bool, barr
             gc.enable()
 
 
-COMMENT_COLUMNS = ("teks_bersih", "sentimen", "skor_sentimen", "aspek", "aspek_sentimen", "bukti_aspek", "saran",
-                   "non_informatif")
 #: With ``n_jobs``, worker processes start from this many distinct comments (a fork, the transfer
 #: of results and the workers' cold memos cost about a second in all).
 PARALLEL_MIN = 4 * BLOCK
@@ -234,7 +234,7 @@ def annotate(
         for start in starts:
             parts[start] = work.block(start)
             block_done(start)
-    names = (COMMENT_COLUMNS if with_comments else ()) + (("hambatan",) if barriers is not None else ())
+    names = (COMMENT_COLUMNS if with_comments else ()) + (BARRIER_COLUMNS if barriers is not None else ())
     columns: dict[str, list[Any]] = {name: [] for name in names}
     for start in starts:
         for name, values in parts[start].items():

@@ -10,7 +10,7 @@ from typing import Literal
 
 from ._validation import check_option
 
-__all__ = ["Lang", "LANGS", "check_lang", "text", "label", "column"]
+__all__ = ["Lang", "LANGS", "check_lang", "text", "label", "column", "measure_label"]
 
 Lang = Literal["id", "en"]
 LANGS = ("id", "en")
@@ -21,7 +21,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "no_words": "(tidak ada kata)",
         "count_axis": "jumlah komentar",
         "aspect_sentiment_title": "Sentimen per aspek",
-        "segment_title": "Porsi {value!r} pada {measure} per {by} (selang kepercayaan 95%)",
+        "sentiment_title": "Sentimen keseluruhan ({n} komentar informatif, IK 95%)",
+        "share_informative_axis": "porsi komentar informatif",
+        "segment_title": "Porsi {value!r}{gloss} pada {measure} per {by} (selang kepercayaan 95%)",
         "share_axis": "porsi",
         "small_n": "abu-abu dan *: kurang dari {min_n} komentar, terlalu sedikit untuk dibandingkan",
         "overall": "keseluruhan {share}",
@@ -42,9 +44,27 @@ _TEXT: dict[str, dict[str, str]] = {
         "key_komentar": "Komentar",
         "key_kosong": "Komentar kosong",
         "key_non_informatif": "Non-informatif",
+        "key_informatif": "Komentar informatif",
         "key_saran": "Berisi saran",
         "key_menjawab_hambatan": "Menjawab pertanyaan hambatan",
         "key_rata_rata_nilai": "Rata-rata nilai",
+        "key_catatan": "Catatan",
+        "card_of_all": "{p} dari semua jawaban (IK 95% {ci})",
+        "card_of_informative": "{p} dari komentar informatif (IK 95% {ci})",
+        "card_mean": "IK 95% {ci}; {n} jawaban bernilai",
+        "see_quotes": "lihat kutipan",
+        "sec_findings": "Temuan utama",
+        "findings_note": "Setiap angka disertai selang kepercayaan 95%; temuan yang belum didukung data ditandai dan dinyatakan apa adanya.",
+        "not_supported": "belum didukung data",
+        "sec_sentiment": "Sentimen keseluruhan",
+        "sec_evidence": "Kutipan untuk temuan",
+        "fig_sentimen": "Sebaran sentimen komentar informatif",
+        "tab_sentimen": "Sentimen keseluruhan",
+        "tab_aspek_sentimen": "Aspek × sentimen",
+        "tab_saran": "Saran menurut aspek",
+        "tab_nilai_dampak": "Kritik aspek dan nilai (regresi OLS)",
+        "tab_perbandingan_uji": "Uji khi-kuadrat per ukuran",
+        "tab_perbandingan_sorotan": "Kelompok yang berbeda",
         "generated": "Dibuat",
         "notice": "Hasil analisis otomatis. Bacalah bersama bagian metode dan keterbatasan di akhir laporan.",
         "contents": "Isi",
@@ -80,7 +100,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "no_words": "(no words)",
         "count_axis": "number of comments",
         "aspect_sentiment_title": "Sentiment by aspect",
-        "segment_title": "Share of {value!r} in {measure} by {by} (95% confidence interval)",
+        "sentiment_title": "Overall sentiment ({n} informative comments, 95% CI)",
+        "share_informative_axis": "share of informative comments",
+        "segment_title": "Share of {value!r}{gloss} in {measure} by {by} (95% confidence interval)",
         "share_axis": "share",
         "small_n": "grey and *: fewer than {min_n} comments, too few to compare",
         "overall": "overall {share}",
@@ -100,9 +122,27 @@ _TEXT: dict[str, dict[str, str]] = {
         "key_komentar": "Comments",
         "key_kosong": "Empty comments",
         "key_non_informatif": "Non-informative",
+        "key_informatif": "Informative comments",
         "key_saran": "With a suggestion",
         "key_menjawab_hambatan": "Answered the barrier question",
         "key_rata_rata_nilai": "Mean rating",
+        "key_catatan": "Note",
+        "card_of_all": "{p} of all answers (95% CI {ci})",
+        "card_of_informative": "{p} of informative comments (95% CI {ci})",
+        "card_mean": "95% CI {ci}; {n} rated answers",
+        "see_quotes": "see quotes",
+        "sec_findings": "Key findings",
+        "findings_note": "Every figure comes with its 95% confidence interval; a finding the data do not yet support is marked and stated as such.",
+        "not_supported": "not yet supported by the data",
+        "sec_sentiment": "Overall sentiment",
+        "sec_evidence": "Quotes for the findings",
+        "fig_sentimen": "Sentiment of the informative comments",
+        "tab_sentimen": "Overall sentiment",
+        "tab_aspek_sentimen": "Aspect × sentiment",
+        "tab_saran": "Suggestions by aspect",
+        "tab_nilai_dampak": "Criticism of an aspect and the rating (OLS regression)",
+        "tab_perbandingan_uji": "Chi-square test per measure",
+        "tab_perbandingan_sorotan": "Groups that differ",
         "generated": "Generated",
         "notice": "Automatic analysis. Read it together with the methods and limitations at the end of the report.",
         "contents": "Contents",
@@ -148,23 +188,47 @@ _LABELS: dict[str, dict[str, str]] = {
         "akses_biaya": "access/cost", "informasi": "information", "teknis": "technical", "lainnya": "other",
         "saran": "suggestion", "non_informatif": "non-informative", "hambatan": "barriers", "sentimen": "sentiment",
         "aspek": "aspect", "topik": "topic", "instansi": "agency", "program": "programme", "angkatan": "cohort",
-        "nilai": "rating", "moda": "mode",
+        "nilai": "rating", "moda": "mode", "semua": "all", "lebih tinggi": "higher", "lebih rendah": "lower",
+        "(kosong)": "(missing)",
     },
 }
 
-# Column headers of report tables in English; Indonesian headers are the data's own.
-_COLUMNS_EN = {
-    "aspek": "aspect", "sentimen": "sentiment", "jumlah": "count", "porsi": "share", "topik": "topic",
-    "label": "label", "ukuran": "size", "kata_kunci": "key terms", "contoh": "examples", "hambatan": "barrier",
-    "nilai": "rating", "rata_rata": "mean", "segmen": "segment", "kelompok": "group", "ci_bawah": "ci_low",
-    "ci_atas": "ci_high", "negatif": "negative", "netral": "neutral", "positif": "positive", "signifikan": "significant",
-    "p_holm": "p (Holm)", "koefisien": "coefficient", "instansi": "agency", "program": "programme",
-    "angkatan": "cohort", "teks": "text", "saran": "suggestion", "komentar": "comment",
-    "label_topik": "topic label", "cukup": "enough to compare", "responden": "respondents",
-    "disebut": "mentioned", "porsi_disebut": "share mentioned", "porsi_negatif": "share negative",
-    "galat_baku": "std. error", "istilah": "term", "kutipan": "quote", "cukup_data": "enough data",
-    "porsi_lain": "share elsewhere", "residu": "residual", "arah": "direction", "prioritas": "priority",
-    "dampak": "effect", "prevalensi": "prevalence", "polaritas": "polarity",
+# Column headers of report tables for people; machine names stay in the CSV and the workbook. A name
+# followed by "+ci" is the header of a value shown with its 95% interval ("35% (33–38%)").
+_COLUMNS: dict[str, dict[str, str]] = {
+    "id": {
+        "aspek": "Aspek", "sentimen": "Sentimen", "polaritas": "Polaritas", "jumlah": "Jumlah", "porsi": "Porsi",
+        "porsi+ci": "Porsi (IK 95%)", "disebut": "Disebut", "porsi_disebut": "% komentar",
+        "porsi_disebut+ci": "% komentar (IK 95%)", "negatif": "Negatif", "netral": "Netral", "positif": "Positif",
+        "porsi_negatif": "% negatif", "porsi_negatif+ci": "% negatif (IK 95%)", "ci_bawah": "IK bawah",
+        "ci_atas": "IK atas", "n": "n", "rata_rata": "Rata-rata", "rata_rata+ci": "Rata-rata (IK 95%)",
+        "koefisien": "Selisih nilai", "koefisien+ci": "Selisih nilai (IK 95%)", "galat_baku": "Galat baku", "p": "p",
+        "p_holm": "p (Holm)", "prevalensi": "Prevalensi", "dampak": "Dampak", "prioritas": "Prioritas",
+        "topik": "Topik", "label": "Label", "ukuran": "Ukuran", "kata_kunci": "Kata kunci", "contoh": "Contoh",
+        "hambatan": "Hambatan", "segmen": "Kelompok", "cukup": "Cukup data", "cukup_data": "Cukup data",
+        "cramer_v": "V Cramér", "harapan_kecil": "Frekuensi harapan terlalu kecil", "signifikan": "Signifikan",
+        "porsi_lain": "Porsi kelompok lain", "residu": "Residu", "arah": "Arah", "kutipan": "Kutipan",
+        "nilai": "Nilai", "dasar": "Dasar", "instansi": "Instansi", "program": "Program", "angkatan": "Angkatan",
+        "moda": "Moda", "teks": "Teks", "saran": "Saran", "komentar": "Komentar", "label_topik": "Label topik",
+        "istilah": "Istilah", "chi2": "Khi-kuadrat", "dof": "Derajat bebas", "min_expected": "Frekuensi harapan terkecil",
+    },
+    "en": {
+        "aspek": "Aspect", "sentimen": "Sentiment", "polaritas": "Polarity", "jumlah": "Count", "porsi": "Share",
+        "porsi+ci": "Share (95% CI)", "disebut": "Mentioned", "porsi_disebut": "% of comments",
+        "porsi_disebut+ci": "% of comments (95% CI)", "negatif": "Negative", "netral": "Neutral", "positif": "Positive",
+        "porsi_negatif": "% negative", "porsi_negatif+ci": "% negative (95% CI)", "ci_bawah": "CI low",
+        "ci_atas": "CI high", "n": "n", "rata_rata": "Mean", "rata_rata+ci": "Mean (95% CI)",
+        "koefisien": "Rating difference", "koefisien+ci": "Rating difference (95% CI)", "galat_baku": "Std. error",
+        "p": "p", "p_holm": "p (Holm)", "prevalensi": "Prevalence", "dampak": "Impact", "prioritas": "Priority",
+        "topik": "Topic", "label": "Label", "ukuran": "Measure", "ukuran#size": "Size", "kata_kunci": "Key terms",
+        "contoh": "Example", "hambatan": "Barrier", "segmen": "Group", "cukup": "Enough data",
+        "cukup_data": "Enough data", "cramer_v": "Cramér's V", "harapan_kecil": "Expected counts too small",
+        "signifikan": "Significant", "porsi_lain": "Share in other groups", "residu": "Residual", "arah": "Direction",
+        "kutipan": "Quote", "nilai": "Value", "dasar": "Base", "instansi": "Agency", "program": "Programme",
+        "angkatan": "Cohort", "moda": "Mode", "teks": "Text", "saran": "Suggestion", "komentar": "Comment",
+        "label_topik": "Topic label", "istilah": "Term", "chi2": "Chi-square", "dof": "Degrees of freedom",
+        "min_expected": "Smallest expected count",
+    },
 }
 
 
@@ -196,6 +260,40 @@ def label(value: object, lang: str = "id") -> str:
     return _LABELS[check_lang(lang)].get(name, name.replace("_", " "))
 
 
-def column(name: object, lang: str = "id") -> str:
-    """A table header in ``lang``: English for the library's own column names, else unchanged."""
-    return _COLUMNS_EN.get(str(name), str(name)) if check_lang(lang) == "en" else str(name)
+def column(name: object, lang: str = "id", *, numeric: bool = False) -> str:
+    """A table header for people in ``lang``; a name the library does not know is kept as it is.
+    ``numeric`` tells the two ``ukuran`` apart: a topic's size, or (text) the measure compared.
+
+    Examples
+    --------
+    >>> column("porsi_disebut+ci"), column("porsi_disebut+ci", "en"), column("unit_kerja", "en")
+    ('% komentar (IK 95%)', '% of comments (95% CI)', 'unit_kerja')
+    """
+    names = _COLUMNS[check_lang(lang)]
+    key = str(name)
+    return names.get(f"{key}#size" if numeric else key, names.get(key, key))
+
+
+_MEASURES = {"id": {"sentimen_negatif": "sentimen negatif", "menyebut": "menyebut {a}", "negatif": "{a} dinilai negatif",
+                    "hambatan": "hambatan: {a}"},
+             "en": {"sentimen_negatif": "negative sentiment", "menyebut": "mentions {a}", "negatif": "{a} judged negative",
+                    "hambatan": "barrier: {a}"}}
+
+
+def measure_label(name: object, lang: str = "id") -> str:
+    """A measure compared between segments (``menyebut_materi``, ``negatif_waktu``, ``hambatan_minat``,
+    ``sentimen_negatif``) as people read it.
+
+    Examples
+    --------
+    >>> measure_label("negatif_waktu"), measure_label("menyebut_materi", "en")
+    ('waktu dinilai negatif', 'mentions content')
+    """
+    words = _MEASURES[check_lang(lang)]
+    text_ = str(name)
+    if text_ in words:
+        return words[text_]
+    for prefix in ("menyebut", "negatif", "hambatan"):
+        if text_.startswith(prefix + "_"):
+            return words[prefix].format(a=label(text_[len(prefix) + 1:], lang))
+    return label(text_, lang)

@@ -65,8 +65,10 @@ def chi_square(table: pd.DataFrame) -> dict[str, float] | None:
     """Pearson's chi-square test of independence on a contingency table (segments × outcomes).
 
     Rows and columns that are all zero are dropped first; ``None`` when fewer than two of either
-    remain (nothing to test). Returns chi2, dof, p, Cramér's V, and the smallest expected count
-    (below 5 the approximation is rough; the caller reports it). ``residuals`` are the adjusted
+    remain (nothing to test). Returns chi2, dof, p, Cramér's V, the smallest expected count and the
+    share of cells whose expected count is below 5 (Cochran's rule: the approximation is too rough
+    when that share is above 20% or any expected count is below 1; the caller reports it).
+    ``residuals`` are the adjusted
     standardised residuals (|r| > 1.96: the cell differs from independence at the 5% level).
     """
     from scipy.stats import chi2_contingency
@@ -84,7 +86,7 @@ def chi_square(table: pd.DataFrame) -> dict[str, float] | None:
     return {
         "chi2": float(chi2), "dof": int(dof), "p": float(p),
         "cramer_v": float(np.sqrt(chi2 / (n * (min(values.shape) - 1)))),
-        "min_expected": float(expected.min()),
+        "min_expected": float(expected.min()), "small_expected": float((expected < 5).mean()),
         "residuals": pd.DataFrame(residuals, index=observed.index, columns=observed.columns),
     }
 

@@ -505,8 +505,8 @@ class AspectTagger(BaseEstimator):
                 subset_cleaned.extend(cleaned[offsets[row] : offsets[row] + len(clause_lists[row])])
             features, base = unwrap_features(self.features_), None
             if isinstance(features, TextFeatures):  # the clauses are preprocessed already
-                views = features._views(subset, akar=subset_cleaned)
-                base = (features._from_views(views, len(subset)), views)
+                views = features.views(subset, akar=subset_cleaned)
+                base = (features.from_views(views, len(subset)), views)
             scores = self._decision(self._mention_matrix(subset, base)[0])
             for number, row, column in undecided:
                 clauses = clause_lists[row]
@@ -577,13 +577,15 @@ class AspectTagger(BaseEstimator):
         check_is_fitted(self, "models_")
         texts = as_text_list(X, name="X")
         index = X.index if isinstance(X, pd.Series) else pd.RangeIndex(len(texts))
-        names, polarities, evidence = self._tag_rows(texts, polarity=polarity) if texts else ([], [], [])
+        names, polarities, evidence = self.tag_rows(texts, polarity=polarity) if texts else ([], [], [])
         return pd.DataFrame({"aspek": names, "aspek_sentimen": polarities, "bukti": evidence}, index=index)
 
-    def _tag_rows(
+    def tag_rows(
         self, texts: list[str], base: tuple[sp.csr_matrix, dict[str, list[str]]] | None = None, *, polarity: bool = True
     ) -> tuple[list[list[str]], list[dict[str, str]], list[dict[str, list[str]]]]:
-        """Aspects, their polarity and evidence per comment; ``base`` as in :meth:`_mention_matrix`."""
+        """:meth:`tag` as three lists (aspects, polarity, evidence per comment) for validated ``texts``;
+        ``base``, the shared extractor's matrix and views of ``texts`` (``annotate`` computes them
+        once for every model), spares computing them again."""
         matrix, views, hits = self._mention_matrix(texts, base)
         decision = self._decision(matrix)
         cut = np.asarray([self.thresholds_[a] for a in self.classes_])
@@ -600,13 +602,13 @@ class AspectTagger(BaseEstimator):
             rows = [row for row, _ in pairs]
             comment_block, as_comment = None, None
             polarity_features = self.polarity_features_
-            if polarity_features._reads_views_of(unwrap_features(self.features_)):
+            if polarity_features.reads_views_of(unwrap_features(self.features_)):
                 # the whole comments' views are at hand: no second preprocessing of the comments
                 unique, codes = np.unique(rows, return_inverse=True)
                 sub = {name: [view[r] for r in unique] for name, view in views.items()}
-                comment_block = polarity_features._from_views(sub, len(unique))[codes]
+                comment_block = polarity_features.from_views(sub, len(unique))[codes]
                 pre = polarity_features.preprocessor
-                if (pre if pre is not None else Preprocessor())._options() == (True, True, True):
+                if (pre if pre is not None else Preprocessor()).normalizes_by_default():
                     # A context that normalises to its comment's words (a comment of one clause
                     # without punctuation) has the same views, hence the same features.
                     huruf = views["huruf"]

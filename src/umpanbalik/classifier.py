@@ -160,9 +160,9 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         _, matrix, cleaned = self._matrix(X)
         if matrix.shape[0] == 0:
             return np.zeros((0, len(self.classes_)))
-        return self._proba_from(matrix, cleaned)
+        return self.proba_from_features(matrix, cleaned)
 
-    def _proba_from(self, matrix: Any, cleaned: list[str]) -> np.ndarray:
+    def proba_from_features(self, matrix: Any, cleaned: list[str]) -> np.ndarray:
         """Probabilities from the feature matrix and the preprocessed comments (``annotate`` computes
         both once for every model that shares the extractor)."""
         proba = self.model_.predict_proba(matrix)

@@ -9,19 +9,15 @@ from importlib.resources import files
 
 import pandas as pd
 
+from .schema import ASPECTS, BARRIERS, parse_pairs, split_list
+
 __all__ = ["load_corpus", "load_barriers", "load_survey", "ASPECTS", "BARRIERS"]
 
-ASPECTS = ("materi", "metode", "relevansi", "waktu")
-BARRIERS = ("waktu_beban_kerja", "relevansi", "minat", "dukungan_pimpinan", "akses_biaya", "informasi", "teknis", "lainnya")
 
 
 def _read(name: str) -> pd.DataFrame:
     with files("umpanbalik.resources").joinpath(name).open("r", encoding="utf-8") as handle:
         return pd.read_csv(handle, dtype=str, keep_default_na=False)
-
-
-def _split(value: str) -> list[str]:
-    return [part for part in value.split(";") if part]
 
 
 def load_corpus() -> pd.DataFrame:
@@ -41,8 +37,8 @@ def load_corpus() -> pd.DataFrame:
     True
     """
     frame = _read("korpus_evaluasi.csv")
-    frame["aspek"] = frame["aspek"].map(_split)
-    frame["aspek_sentimen"] = frame["aspek_sentimen"].map(lambda v: dict(p.split(":", 1) for p in _split(v)))
+    frame["aspek"] = frame["aspek"].map(split_list)
+    frame["aspek_sentimen"] = frame["aspek_sentimen"].map(parse_pairs)
     for column in ("saran", "non_informatif"):
         frame[column] = frame[column] == "1"
     return frame
@@ -58,7 +54,7 @@ def load_barriers() -> pd.DataFrame:
     True
     """
     frame = _read("korpus_hambatan.csv")
-    frame["hambatan"] = frame["hambatan"].map(_split)
+    frame["hambatan"] = frame["hambatan"].map(split_list)
     return frame
 
 

@@ -122,7 +122,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.max_features = max_features
         self.preprocessor = preprocessor
 
-    def _views(self, texts: list[str], akar: list[str] | None = None) -> dict[str, list[str]]:
+    def views(self, texts: list[str], akar: list[str] | None = None) -> dict[str, list[str]]:
         """The text of each view; ``akar``, when given, is ``texts`` preprocessed already."""
         pre = self.preprocessor if self.preprocessor is not None else Preprocessor()
         if not isinstance(pre, Preprocessor) or pre.n_jobs not in (None, 0, 1):  # e.g. its worker processes
@@ -134,10 +134,10 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             return views
         # Each comment is normalised once for all three views (the preprocessor normalises first, too).
         normalized = [normalize_text(t) for t in texts]
-        own = normalized if pre._options() == (True, True, True) else [pre._normalize(t) if t else "" for t in texts]
-        views = {"akar": pre._transform_normalized(texts, own) if akar is None else akar}
+        own = normalized if pre.normalizes_by_default() else [pre.normalize(t) if t else "" for t in texts]
+        views = {"akar": pre.transform_normalized(texts, own) if akar is None else akar}
         if self.use_words:
-            views["kata"] = clone(pre).set_params(stem=False)._transform_normalized(texts, own)
+            views["kata"] = clone(pre).set_params(stem=False).transform_normalized(texts, own)
         if self.char_ngram_range is not None:
             views["huruf"] = normalized
         return views
@@ -151,7 +151,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         return self._fit_transform(as_text_list(X, name="X"))
 
     def _fit_transform(self, texts: list[str]) -> sp.csr_matrix:
-        views = self._views(texts)
+        views = self.views(texts)
         self._forget()
         self.vectorizers_ = {}
         blocks = []
@@ -190,11 +190,11 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         they are computed once.
         """
         check_is_fitted(self, "vectorizers_")
-        views = self._views(texts)
-        return self._from_views(views, len(texts)), views
+        views = self.views(texts)
+        return self.from_views(views, len(texts)), views
 
-    def _from_views(self, views: dict[str, list[str]], n: int) -> sp.csr_matrix:
-        """The feature matrix of ``n`` comments from their views (as :meth:`_views` returns them)."""
+    def from_views(self, views: dict[str, list[str]], n: int) -> sp.csr_matrix:
+        """The feature matrix of ``n`` comments from their views (as :meth:`views` returns them)."""
         counters = self._counters()
         blocks = []
         for name, vectorizer in self.vectorizers_.items():
@@ -207,7 +207,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             blocks.append(sp.csr_matrix(lexicon_scores(views["akar"])))
         return sp.hstack(blocks, format="csr")
 
-    def _reads_views_of(self, other: Any) -> bool:
+    def reads_views_of(self, other: Any) -> bool:
         """Whether the views ``other`` computes are the ones this extractor reads (same preprocessing)."""
         same = same_preprocessing(self.preprocessor, getattr(other, "preprocessor", None))
         needed = set(getattr(self, "vectorizers_", {})) | {"akar"}

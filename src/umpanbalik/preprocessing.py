@@ -19,6 +19,7 @@ import re
 import sys
 import threading
 import traceback
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -35,7 +36,7 @@ from .lexicon import DEFAULT_SCOPE_WORDS, _protected, _slang, _stem_exceptions, 
 from .normalization import _normalize, _tables, normalize_text
 from .stemming import _sastrawi, is_known_word, stem_word
 
-__all__ = ["Preprocessor", "PreprocessingTrace", "preprocess", "explain_preprocessing"]
+__all__ = ["Preprocessor", "PreprocessingTrace", "preprocess", "explain_preprocessing", "split_clauses", "stem_audit"]
 
 CONTENT, SCOPE, STOP, BOUNDARY = 0, 1, 2, 3
 Entry = tuple[str, str, int]  # (word, stem, kind)
@@ -563,7 +564,14 @@ class Preprocessor(TransformerMixin, BaseEstimator):
             exceptions=_freeze_mapping(self.stem_exceptions, "stem_exceptions"),
         )
 
-    def _normalize(self, text: str) -> str:
+    def normalize(self, text: str) -> str:
+        """The first stage alone, as this preprocessor is set: Unicode, markup, identifiers, emoji.
+
+        Examples
+        --------
+        >>> Preprocessor(map_emoji=False).normalize("Materi <b>BAGUS</b> 👍")
+        'materi bagus 👍'
+        """
         return normalize_text(
             text,
             markup=self.normalize_markup,
@@ -573,7 +581,7 @@ class Preprocessor(TransformerMixin, BaseEstimator):
 
     # -- the fast path --------------------------------------------------------------------------
     def _clean(self, text: str, analyzer: _TokenAnalyzer) -> str:
-        return analyzer.clean(self._normalize(text).split()) if text else ""
+        return analyzer.clean(self.normalize(text).split()) if text else ""
 
     def __call__(self, text: Any) -> list[str]:
         """Tokens of one comment; missing or non-text values give ``[]``."""
@@ -608,8 +616,14 @@ class Preprocessor(TransformerMixin, BaseEstimator):
         markup, identifiers, emoji = self._options()
         return [clean(_normalize(t, markup, identifiers, emoji, tables).split()) if t else "" for t in texts]
 
-    def _transform_normalized(self, texts: list[str], normalized: list[str]) -> list[str]:
-        """``transform`` of comments whose normalised form (``self._normalize``) is known already:
+    def normalizes_by_default(self) -> bool:
+        """Whether the first stage is :func:`~umpanbalik.normalization.normalize_text` with its
+        defaults (markup, identifiers and emoji all handled): then a text normalised once that way
+        serves this preprocessor too (:meth:`transform_normalized`)."""
+        return self._options() == (True, True, True)
+
+    def transform_normalized(self, texts: list[str], normalized: list[str]) -> list[str]:
+        """``transform`` of comments whose normalised form (:meth:`normalize`) is known already:
         the feature extractor normalises once for its views and the preprocessor."""
         clean = _analyzer_for(self._config()).clean
         return [clean(n.split()) if t else "" for t, n in zip(texts, normalized)]
@@ -684,7 +698,7 @@ class Preprocessor(TransformerMixin, BaseEstimator):
         """Every stage for one comment, so that an analyst can see why a word changed."""
         raw = as_text(text)
         analyzer = _analyzer_for(self._config())
-        normalized = self._normalize(raw) if raw else ""
+        normalized = self.normalize(raw) if raw else ""
         tokens = _tokenizer()(normalized) if normalized else []
         entries = [entry for token in tokens for entry in analyzer.entries(token)]
         joined = list(_join_scope(entries))
@@ -699,7 +713,15 @@ class Preprocessor(TransformerMixin, BaseEstimator):
             stems=[stem for _, stem, _ in kept],
         )
 
-    def _stem_with_source(self, word: str) -> tuple[str, str]:
+    def stem_with_source(self, word: str) -> tuple[str, str]:
+        """The stem of one normalised word and where it comes from: ``dilindungi`` (a protected
+        term), ``pengecualian`` (the exceptions table), ``sastrawi`` or ``tetap`` (unchanged).
+
+        Examples
+        --------
+        >>> Preprocessor().stem_with_source("diklat"), Preprocessor().stem_with_source("jelaskan")
+        (('diklat', 'dilindungi'), ('jelas', 'sastrawi'))
+        """
         analyzer = _analyzer_for(self._config())
         if word in analyzer.protected.values() or word in analyzer.protected:
             return word, "dilindungi"
@@ -762,6 +784,44 @@ _CLAUSE_PUNCTUATION = frozenset(".,;!?\n")
 _BREAK, _SKIP, _HANYA, _OTHER = 0, 1, 2, 3
 
 
+def stem_audit(texts: Iterable[str], preprocessor: Any = None, *, top: int | None = None) -> pd.DataFrame:
+    """List word → stem pairs by frequency so that an analyst can spot bad stems.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        Comments to audit.
+    preprocessor : Preprocessor, optional
+        The preprocessor whose normalisation, exceptions and protected words apply; default settings
+        when omitted.
+    top : int, optional
+        Return only the ``top`` most frequent pairs.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``kata`` (word after normalisation), ``akar`` (stem), ``frekuensi`` and ``sumber``
+        (``pengecualian``, ``dilindungi``, ``sastrawi`` or ``tetap`` when unchanged), most frequent first.
+        Add a wrong pair to ``Preprocessor(stem_exceptions={...})`` to fix it.
+
+    Examples
+    --------
+    >>> stem_audit(["pesertanya menangis", "menangis lagi"])[["kata", "akar", "frekuensi"]]
+             kata     akar  frekuensi
+    0    menangis   tangis          2
+    1  pesertanya  peserta          1
+    """
+    pre = preprocessor if preprocessor is not None else Preprocessor()
+    counts: Counter[str] = Counter()
+    for trace in map(pre.explain, as_text_list(texts)):
+        counts.update(w for w in trace.content if "_" not in w)
+    rows = []
+    for word, count in counts.most_common(top):
+        stem, source = pre.stem_with_source(word)
+        rows.append((word, stem, count, source))
+    return pd.DataFrame(rows, columns=["kata", "akar", "frekuensi", "sumber"])
+
+
 def _clause_role(token: str, analyzer: _TokenAnalyzer) -> int:
     """What a token does in :func:`split_clauses` (memoised per token, as it depends on nothing else)."""
     if not (token[0].isalnum() or token[0] == "_"):
@@ -792,7 +852,7 @@ def split_clauses(text: Any, preprocessor: Preprocessor | None = None) -> list[s
     pre = preprocessor if preprocessor is not None else Preprocessor()
     analyzer = _analyzer_for(pre._config())
     roles = analyzer.clause_roles
-    tokens = _tokenizer()(pre._normalize(raw))
+    tokens = _tokenizer()(pre.normalize(raw))
     clauses: list[list[str]] = [[]]
     for index, token in enumerate(tokens):
         role = roles.get(token)

@@ -1,30 +1,27 @@
-"""The evaluator's outputs: a self-contained HTML report and an Excel workbook.
+"""The evaluator's outputs: a self-contained HTML report, an Excel workbook and CSV files.
 
 :func:`render_html` fills the shipped jinja2 template ``resources/templates/laporan.html.j2`` with
 autoescaping on; every image is embedded as a base64 PNG and the page carries a Content-Security-Policy
-that allows no script and no request, so the file opens offline and a comment cannot run code.
-:func:`write_excel` writes one sheet per table with formula injection neutralised (see
+that allows no script and no request, so the file opens offline and a comment cannot run code (the
+HTML side lives in :mod:`umpanbalik._html`). :func:`write_excel` writes one sheet per table with formula injection neutralised (see
 :func:`neutralize_formulas`) and Excel's limits respected. Words are Indonesian by default and English
 with ``lang="en"`` (from the same table as the charts, :mod:`umpanbalik._i18n`).
 """
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import io
 import math
 import re
-import sys
 from collections.abc import Mapping
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ._i18n import Lang, check_lang, column, label, text
-from ._chart_data import POLARITIES
+from ._html import HTML_MAX_ROWS, default_methods, figure_to_data_uri, render_html, write_html  # noqa: F401 - re-exported
+from ._i18n import Lang, check_lang, text
+from .schema import format_cell
 
 __all__ = ["render_html", "write_html", "write_excel", "write_csv", "excel_sheet_names", "neutralize_formulas",
            "readable_cells", "figure_to_data_uri", "default_methods"]
@@ -32,122 +29,18 @@ __all__ = ["render_html", "write_html", "write_excel", "write_csv", "excel_sheet
 EXCEL_MAX_CHARS = 32_767  # characters in one cell
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_COLUMNS = 16_384
-HTML_MAX_ROWS = 500  # rows of one table shown in the report; the workbook holds them all
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")  # OWASP CSV injection guidance
 # Characters XML 1.0 cannot hold (openpyxl raises IllegalCharacterError on the control characters),
 # and lone surrogates, which cannot be encoded as UTF-8.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_DATA_URI = re.compile(r"data:image/(?:png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=\s]*")
 _INTEGER_DIGITS = 15  # Excel keeps 15 significant digits: longer integers (NIP, NIK) are written as text
 
-_METHODS = {
-    "id": [
-        "Praproses. Setiap komentar dinormalisasi (huruf kecil, singkatan dan bahasa gaul dibakukan, huruf "
-        "berulang dirapikan, istilah kediklatan dilindungi), kata negasi digabung dengan kata sesudahnya "
-        "(\"tidak jelas\" menjadi satu token), kata fungsi dibuang dengan daftar yang tetap menyimpan kata "
-        "penilai seperti tidak, kurang dan terlalu, lalu kata dijadikan kata dasar dengan Sastrawi dan daftar "
-        "pengecualian.",
-        "Klasifikasi. Sentimen, aspek (materi, metode, relevansi, waktu) beserta polaritasnya, saran, komentar "
-        "non-informatif dan hambatan ditandai oleh pengklasifikasi TF-IDF dengan regresi logistik. Model dilatih "
-        "pada korpus ilustratif yang ditulis dan dilabeli oleh tim umpanbalik, bukan pada data survei nyata.",
-        "Topik. Komentar non-informatif disisihkan lebih dahulu; sisanya dikelompokkan dengan k-means sferis atas "
-        "vektor TF-IDF (konsensus banyak putaran pada subsampel), dan tiap topik dinamai dengan kata kuncinya.",
-        "Statistik. Porsi disajikan dengan selang kepercayaan 95% Wilson. Perbedaan antarkelompok diuji dengan uji "
-        "khi-kuadrat dan koreksi Holm untuk banyak perbandingan; kelompok dengan komentar di bawah jumlah minimum "
-        "ditampilkan tetapi tidak dibandingkan. Hubungan antara penilaian negatif suatu aspek dan nilai "
-        "diperkirakan dengan regresi linear (OLS).",
-        "Privasi. NIP, NIK, nomor telepon, alamat surel dan nama yang didaftarkan pengguna disamarkan dalam setiap "
-        "keluaran.",
-        "Keterbatasan. Model otomatis dapat keliru, terutama pada sarkasme, campuran bahasa daerah dan komentar yang "
-        "sangat pendek; bacalah kutipan sebelum menarik kesimpulan. Data latihnya ilustratif, sehingga ketepatan "
-        "pada data Anda dapat berbeda. Hasilnya menunjukkan asosiasi, bukan sebab-akibat: nilai yang lebih rendah "
-        "pada komentar negatif tentang suatu aspek tidak membuktikan bahwa aspek itu penyebabnya. Peserta yang "
-        "menulis komentar belum tentu mewakili semua peserta.",
-    ],
-    "en": [
-        "Preprocessing. Each comment is normalised (lower case, abbreviations and slang standardised, repeated "
-        "letters squeezed, training terms protected), negators are joined to the next word (\"tidak jelas\", "
-        "not clear, becomes one token), function words are removed with a list that keeps evaluative words such "
-        "as tidak, kurang and terlalu, and words are reduced to their stems with Sastrawi and an exceptions list.",
-        "Classification. Sentiment, aspects (content, teaching method, relevance, time) with their polarity, "
-        "suggestions, non-informative comments and barriers are tagged by TF-IDF and logistic regression "
-        "classifiers, trained on an illustrative corpus written and labelled by the umpanbalik team, not on real "
-        "survey data.",
-        "Topics. Non-informative comments are set aside first; the rest are clustered by spherical k-means on "
-        "TF-IDF vectors (the consensus of many runs on sub-samples), and each topic is named by its key terms.",
-        "Statistics. Shares are shown with 95% Wilson confidence intervals. Differences between groups are tested "
-        "with chi-square tests and Holm's correction for multiple comparisons; groups with fewer comments than the "
-        "minimum are shown but not compared. The link between negative judgements of an aspect and the rating is "
-        "estimated by linear regression (OLS).",
-        "Privacy. NIP and NIK numbers, phone numbers, e-mail addresses and names listed by the user are masked in "
-        "every export.",
-        "Limitations. Automatic models make mistakes, especially with sarcasm, regional-language mixing and very "
-        "short comments; read the quotes before drawing conclusions. The training data are illustrative, so "
-        "accuracy on your data may differ. The results show association, not causation: lower ratings among "
-        "negative comments about an aspect do not prove that the aspect is the cause. Participants who write "
-        "comments may not represent all participants.",
-    ],
-}
-
-# Report sections that hold figures and tables, in page order: (anchor, heading, name prefixes).
-_SECTIONS = (
-    ("grafik", "sec_charts", ("aspek_sentimen", "aspek", "nilai")),
-    ("awan", "sec_clouds", ("awan_aspek", "awan_sentimen")),
-    ("topik", "sec_topics", ("topik",)),
-    ("hambatan", "sec_barriers", ("hambatan",)),
-    ("perbandingan", "sec_comparison", ("perbandingan",)),
-)
-
-
-def default_methods(lang: Lang = "id") -> list[str]:
-    """The default "methods and limitations" paragraphs of the report."""
-    return list(_METHODS[check_lang(lang)])
-
-
-def _clean(value: Any) -> str:
-    return _ILLEGAL.sub("", value if isinstance(value, str) else str(value))
-
-
-def figure_to_data_uri(fig: Any, *, dpi: int = 110) -> str:
-    """A matplotlib figure as a ``data:image/png;base64,…`` URI; the figure is closed afterwards.
-
-    Examples
-    --------
-    >>> from matplotlib.figure import Figure
-    >>> figure_to_data_uri(Figure(figsize=(1, 1))).startswith("data:image/png;base64,")
-    True
-    """
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white")
-    pyplot = sys.modules.get("matplotlib.pyplot")
-    if pyplot is not None:  # a figure made with pyplot stays in its registry until closed
-        pyplot.close(fig)
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
-
-
-def _image(name: str, value: Any) -> str:
-    if isinstance(value, str):
-        if not _DATA_URI.fullmatch(value):
-            raise ValueError(f"context['gambar'][{name!r}] must be a matplotlib Figure or a data:image/…;base64 URI "
-                             "(the report embeds every image and loads nothing from outside); got a string that is neither.")
-        return value
-    if hasattr(value, "savefig"):
-        return figure_to_data_uri(value)
-    raise TypeError(f"context['gambar'][{name!r}] must be a matplotlib Figure or a data URI, got {type(value).__name__}.")
-
-
 def _readable(value: Any) -> str:
-    """A list, dict or pair as the reader expects it: ``materi, waktu``; ``materi: positif``."""
-    if isinstance(value, Mapping):
-        return "; ".join(f"{_readable(k)}: {_readable(v)}" for k, v in value.items())
-    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], (int, float, np.number)) \
-            and not isinstance(value[1], bool):
-        return f"{_readable(value[0])} ({value[1]:g})"
-    if isinstance(value, (list, tuple, set, frozenset, np.ndarray, pd.Series)):
-        return ", ".join(_readable(v) for v in value)
+    """A cell as text; a list, dict or pair by the one rule of every export (:func:`umpanbalik.schema.format_cell`):
+    ``materi; waktu``, ``materi: positif``, ``jadwal (0.41)``."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    return str(value)
+    return str(format_cell(value))
 
 
 def readable_cells(frame: pd.DataFrame) -> pd.DataFrame:
@@ -158,7 +51,7 @@ def readable_cells(frame: pd.DataFrame) -> pd.DataFrame:
     --------
     >>> readable_cells(pd.DataFrame({"aspek": [["materi", "waktu"]], "aspek_sentimen": [{"materi": "positif"}]}))
                aspek   aspek_sentimen
-    0  materi, waktu  materi: positif
+    0  materi; waktu  materi: positif
     """
     result = frame.copy()
     for position in range(result.shape[1]):
@@ -180,181 +73,6 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
     if isinstance(frame.columns, pd.MultiIndex):
         frame = frame.set_axis([" / ".join(str(p) for p in c if str(p)) for c in frame.columns], axis=1)
     return frame
-
-
-def _number(value: float) -> str:
-    return "" if math.isnan(value) else f"{value:.3f}".rstrip("0").rstrip(".") if math.isfinite(value) else str(value)
-
-
-def _shown(value: Any, translate: bool, lang: str) -> str:
-    """One table cell as text: numbers rounded, yes/no for flags, labels in ``lang`` when asked."""
-    if isinstance(value, (bool, np.bool_)):
-        return text("yes" if value else "no", lang)
-    if isinstance(value, (float, np.floating)):
-        return _number(float(value))
-    if translate and isinstance(value, str):
-        return label(value, lang)
-    return _readable(value)
-
-
-def _table_html(frame: pd.DataFrame, lang: str) -> tuple[str, str]:
-    """An escaped HTML table and, when rows were left out, a note that says how many."""
-    from markupsafe import Markup
-
-    if isinstance(frame, pd.Series):
-        frame = frame.to_frame()
-    if not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"report tables must be DataFrames, got {type(frame).__name__}.")
-    frame = _flat(frame)
-    note = text("more_rows", lang, n=len(frame) - HTML_MAX_ROWS) if len(frame) > HTML_MAX_ROWS else ""
-    shown = frame.head(HTML_MAX_ROWS)
-    cells = {}
-    for position, name in enumerate(shown.columns):
-        values = shown.iloc[:, position]
-        translate = lang == "en" and str(name) in ("aspek", "sentimen", "hambatan")
-        cells[position] = [_clean(_shown(v, translate, lang)) for v in values]
-    table = pd.DataFrame(cells).set_axis([_clean(column(c, lang)) for c in shown.columns], axis=1)
-    html = table.to_html(index=False, escape=True, border=0, classes="tabel", na_rep="")
-    return Markup(html), note
-
-
-def _keyed(name: str, keys: tuple[str, ...], kind: str, lang: str) -> str | None:
-    """The caption of ``key`` or ``key_<suffix>`` (``kind`` is ``fig`` or ``tab``); ``None`` if no key fits."""
-    for key in keys:
-        if name == key:
-            return text(f"{kind}_{key}", lang)
-        if name.startswith(key + "_"):
-            return f"{text(f'{kind}_{key}', lang)}: {label(name[len(key) + 1:], lang)}"
-    return None
-
-
-def _caption(name: str, lang: str) -> str:
-    for prefix in ("awan_aspek", "awan_sentimen"):
-        if name.startswith(prefix + "_"):
-            return text(f"fig_{prefix}", lang, name=label(name[len(prefix) + 1:], lang))
-    return _keyed(name, ("aspek_sentimen", "nilai", "topik", "hambatan", "perbandingan"), "fig", lang) or label(name, lang)
-
-
-def _table_caption(name: str, lang: str) -> str:
-    return _keyed(name, ("aspek", "nilai", "topik", "hambatan", "perbandingan"), "tab", lang) or label(name, lang)
-
-
-def _section_of(name: str) -> str:
-    for anchor, _, prefixes in _SECTIONS:
-        if any(name == p or name.startswith(p + "_") for p in prefixes):
-            return anchor
-    return "lainnya"
-
-
-def _sections(context: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
-    """The report's sections in page order, each a list of blocks the template draws by kind."""
-    blocks: dict[str, list[dict[str, Any]]] = {}
-
-    def add(anchor: str, block: dict[str, Any]) -> None:
-        blocks.setdefault(anchor, []).append(block)
-
-    numbers = context.get("angka_kunci")
-    if isinstance(numbers, pd.DataFrame):
-        numbers = numbers.to_dict("records")
-    numbers = [{"label": _clean(item.get("label", "")), "nilai": _clean(item.get("nilai", "")),
-                "catatan": _clean(item.get("catatan") or "")} for item in numbers or []]
-    if numbers:
-        add("angka", {"kind": "cards", "entries": numbers})
-    images = {str(k): v for k, v in (context.get("gambar") or {}).items() if v is not None}
-    tables = {str(k): v for k, v in (context.get("tabel") or {}).items() if v is not None}
-    for name, value in images.items():
-        anchor = _section_of(name)
-        if anchor == "awan":
-            kind = "awan_aspek" if name.startswith("awan_aspek") else "awan_sentimen"
-            group = next((b for b in blocks.get("awan", []) if b.get("group") == kind), None)
-            if group is None:
-                group = {"kind": "gallery", "group": kind, "title": text(f"sec_clouds_{kind[5:]}", lang), "entries": []}
-                add("awan", group)
-            group["entries"].append({"src": _image(name, value), "caption": _clean(_caption(name, lang))})
-        else:
-            add(anchor, {"kind": "figure", "src": _image(name, value), "caption": _clean(_caption(name, lang))})
-    for name, frame in tables.items():
-        html, note = _table_html(frame, lang)
-        add(_section_of(name), {"kind": "table", "html": html, "caption": _clean(_table_caption(name, lang)), "note": note})
-    suggestions = [_clean(s.get("teks", "") if isinstance(s, Mapping) else s) for s in context.get("saran") or []]
-    if suggestions:
-        add("saran", {"kind": "list", "entries": suggestions})
-    for aspect, quotes in (context.get("kutipan") or {}).items():
-        items = [{"teks": _clean(q.get("teks", "")), "sentimen": q.get("sentimen") if q.get("sentimen") in POLARITIES else "",
-                  "label": _clean(label(q.get("sentimen") or "", lang))} if isinstance(q, Mapping)
-                 else {"teks": _clean(q), "sentimen": "", "label": ""} for q in quotes or []]
-        if items:
-            add("kutipan", {"kind": "quotes", "title": _clean(label(aspect, lang)), "entries": items})
-    methods = context["metode"] if "metode" in context else default_methods(lang)
-    if methods:
-        add("metode", {"kind": "paragraphs", "entries": [_clean(p) for p in methods]})
-    order = [("angka", "sec_key_numbers"), *[(a, h) for a, h, _ in _SECTIONS[:2]], ("saran", "sec_suggestions"),
-             ("kutipan", "sec_quotes"), *[(a, h) for a, h, _ in _SECTIONS[2:]], ("lainnya", "sec_other"),
-             ("metode", "sec_methods")]
-    return [{"id": anchor, "title": text(heading, lang), "blocks": blocks[anchor]} for anchor, heading in order if anchor in blocks]
-
-
-def _template() -> Any:
-    import jinja2
-
-    source = files("umpanbalik.resources").joinpath("templates/laporan.html.j2").read_text(encoding="utf-8")
-    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    return environment.from_string(source)
-
-
-def render_html(context: Mapping[str, Any], lang: Lang = "id") -> str:
-    """Render the evaluator's report as one self-contained HTML page.
-
-    Every key is optional; a missing key, or an empty value, leaves its section out.
-
-    Parameters
-    ----------
-    context : dict
-        - ``judul`` (str): the title; a default title otherwise.
-        - ``dibuat`` (str): the date the report was made, shown under the title.
-        - ``angka_kunci`` (list of dict, or a DataFrame with those columns): key numbers, each
-          ``{"label", "nilai", "catatan"}`` (``catatan`` optional).
-        - ``gambar`` (dict name → matplotlib Figure or ``data:image/…;base64`` URI): figures are
-          embedded as PNG and closed. Names place them: ``aspek_sentimen`` and ``nilai`` (charts),
-          ``awan_aspek_<aspect>`` and ``awan_sentimen_<sentiment>`` (word clouds), ``topik``,
-          ``hambatan``, ``perbandingan`` (also ``perbandingan_<column>``, one per segmentation; the
-          same suffix rule holds for the others). Other names go to a last "other" section.
-        - ``tabel`` (dict name → DataFrame): ``aspek``, ``nilai``, ``topik``, ``hambatan``,
-          ``perbandingan`` (and ``<name>_<suffix>``), placed like the figures; cells are escaped, lists
-          and dicts shown as ``materi, waktu`` / ``materi: positif``, at most 500 rows each.
-        - ``kutipan`` (dict aspect → list of ``{"teks", "sentimen"}`` or str): quotes per aspect.
-        - ``saran`` (list of str): the top suggestions.
-        - ``metode`` (list of str): paragraphs of methods and limitations; when the key is absent,
-          :func:`default_methods` for ``lang``; an empty list leaves the section out.
-    lang : {"id", "en"}, default="id"
-        Headings, captions and labels in Indonesian or English.
-
-    Returns
-    -------
-    str
-        The HTML page: autoescaped, images embedded, no script, no external reference.
-
-    Examples
-    --------
-    >>> page = render_html({"judul": "Evaluasi <Latsar>", "saran": ["=tambah praktik"]})
-    >>> "Evaluasi &lt;Latsar&gt;" in page, "=tambah praktik" in page, "Metode dan keterbatasan" in page
-    (True, True, True)
-    """
-    check_lang(lang)
-    if not isinstance(context, Mapping):
-        raise TypeError(f"`context` must be a dict of report parts, got {type(context).__name__}.")
-    strings = {key: text(key, lang) for key in ("generated", "notice", "contents")}
-    return _template().render(
-        lang=lang, judul=_clean(context.get("judul") or text("title", lang)), dibuat=_clean(context.get("dibuat") or ""),
-        sections=_sections(context, lang), t=strings,
-    )
-
-
-def write_html(context: Mapping[str, Any], path: str | Path, lang: Lang = "id") -> Path:
-    """Render the report (see :func:`render_html`) and write it to ``path`` as UTF-8; returns the path."""
-    path = Path(path)
-    path.write_text(render_html(context, lang), encoding="utf-8")
-    return path
 
 
 # -- Excel ---------------------------------------------------------------------------------------------

@@ -2,22 +2,20 @@
 
 Sastrawi (the ``PySastrawi`` distribution) is loaded on first use only. Every word is stemmed at most
 once per process: the memo maps word → stem and is shared by every preprocessor, because the stem of
-a word does not depend on any option (exceptions are looked up before the memo).
+a word does not depend on any option (exceptions are looked up before the memo). The audit of the
+stems a preprocessor gives, :func:`umpanbalik.preprocessing.stem_audit`, lives with the preprocessor:
+this module imports nothing of it.
 """
 from __future__ import annotations
 
 import re
 import threading
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-import pandas as pd
-
-from ._validation import as_text_list
 from .lexicon import _stem_exceptions
 
-__all__ = ["stem_word", "is_known_word", "stem_audit"]
+__all__ = ["stem_word", "is_known_word"]
 
 _LOCK = threading.Lock()
 _STEMMER: Any = None
@@ -75,43 +73,3 @@ def is_known_word(word: str) -> bool:
     """True when ``word`` or its stem is in Sastrawi's root dictionary."""
     _, roots = _sastrawi()
     return roots.contains(word) or roots.contains(stem_word(word))
-
-
-def stem_audit(texts: Iterable[str], preprocessor: Any = None, *, top: int | None = None) -> pd.DataFrame:
-    """List word → stem pairs by frequency so that an analyst can spot bad stems.
-
-    Parameters
-    ----------
-    texts : iterable of str
-        Comments to audit.
-    preprocessor : Preprocessor, optional
-        The preprocessor whose normalisation, exceptions and protected words apply; default settings
-        when omitted.
-    top : int, optional
-        Return only the ``top`` most frequent pairs.
-
-    Returns
-    -------
-    DataFrame
-        Columns ``kata`` (word after normalisation), ``akar`` (stem), ``frekuensi`` and ``sumber``
-        (``pengecualian``, ``dilindungi``, ``sastrawi`` or ``tetap`` when unchanged), most frequent first.
-        Add a wrong pair to ``Preprocessor(stem_exceptions={...})`` to fix it.
-
-    Examples
-    --------
-    >>> stem_audit(["pesertanya menangis", "menangis lagi"])[["kata", "akar", "frekuensi"]]
-             kata     akar  frekuensi
-    0    menangis   tangis          2
-    1  pesertanya  peserta          1
-    """
-    from .preprocessing import Preprocessor
-
-    pre = preprocessor if preprocessor is not None else Preprocessor()
-    counts: Counter[str] = Counter()
-    for trace in map(pre.explain, as_text_list(texts)):
-        counts.update(w for w in trace.content if "_" not in w)
-    rows = []
-    for word, count in counts.most_common(top):
-        stem, source = pre._stem_with_source(word)
-        rows.append((word, stem, count, source))
-    return pd.DataFrame(rows, columns=["kata", "akar", "frekuensi", "sumber"])

@@ -29,6 +29,7 @@ from ._surface import readable, surface_forms
 from ._validation import as_text_list, check_int, check_option
 from .lexicon import _topic_stopwords
 from .preprocessing import Preprocessor
+from .schema import NON_INFORMATIVE_LABEL, SENTIMENTS
 
 __all__ = ["TopicModel", "coherence", "topic_stability", "NON_INFORMATIVE_TOPIC"]
 
@@ -542,7 +543,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
                 row["aspek"] = [a for a, n in counter.most_common() if n >= max(1, 0.2 * len(members))]
             if sentiments is not None:
                 counter = Counter(sentiments[i] for i in members)
-                row["sentimen"] = {s: round(counter[s] / max(len(members), 1), 3) for s in ("negatif", "netral", "positif")}
+                row["sentimen"] = {s: round(counter[s] / max(len(members), 1), 3) for s in SENTIMENTS}
             rows.append(row)
         return pd.DataFrame(rows)
 
@@ -584,7 +585,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             else:
                 topics[informative] = 0
         labels = {row.topik: row.label for row in self.topics_.itertuples()}
-        labels[NON_INFORMATIVE_TOPIC] = "non-informatif"
+        labels[NON_INFORMATIVE_TOPIC] = NON_INFORMATIVE_LABEL
         return pd.DataFrame({"topik": topics, "label_topik": [labels.get(t, "") for t in topics], "skor_topik": scores}, index=index)
 
     def predict(self, X: Iterable[str]) -> np.ndarray:

@@ -1,0 +1,337 @@
+"""The evaluator's HTML report: :func:`render_html` fills the shipped jinja2 template
+``resources/templates/laporan.html.j2`` with autoescaping on; every image is embedded as a base64 PNG
+and the page carries a Content-Security-Policy that allows no script and no request, so the file
+opens offline and a comment cannot run code. Tables are written for people
+(:func:`umpanbalik._display.display_table`); a chart's table follows the chart. Use it through
+:mod:`umpanbalik.report`.
+"""
+from __future__ import annotations
+
+import base64
+import io
+import re
+import sys
+from collections.abc import Mapping
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ._i18n import Lang, check_lang, label, text
+from .schema import POLARITIES
+
+__all__ = ["render_html", "write_html", "figure_to_data_uri", "default_methods", "HTML_MAX_ROWS"]
+
+HTML_MAX_ROWS = 500  # rows of one table shown in the report; the workbook holds them all
+# Characters XML 1.0 cannot hold, and lone surrogates, which cannot be encoded as UTF-8.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_DATA_URI = re.compile(r"data:image/(?:png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=\s]*")
+
+_METHODS = {
+    "id": [
+        "Praproses. Setiap komentar dinormalisasi (huruf kecil, singkatan dan bahasa gaul dibakukan, huruf "
+        "berulang dirapikan, istilah kediklatan dilindungi), kata negasi digabung dengan kata sesudahnya "
+        "(\"tidak jelas\" menjadi satu token), kata fungsi dibuang dengan daftar yang tetap menyimpan kata "
+        "penilai seperti tidak, kurang dan terlalu, lalu kata dijadikan kata dasar dengan Sastrawi dan daftar "
+        "pengecualian.",
+        "Klasifikasi. Sentimen, aspek (materi, metode, relevansi, waktu) beserta polaritasnya, saran, komentar "
+        "non-informatif dan hambatan ditandai oleh pengklasifikasi TF-IDF dengan regresi logistik. Model dilatih "
+        "pada korpus ilustratif yang ditulis dan dilabeli oleh tim umpanbalik, bukan pada data survei nyata.",
+        "Topik. Komentar non-informatif disisihkan lebih dahulu; sisanya dikelompokkan dengan k-means sferis atas "
+        "vektor TF-IDF (konsensus banyak putaran pada subsampel), dan tiap topik dinamai dengan kata kuncinya.",
+        "Statistik. Porsi disajikan dengan selang kepercayaan 95% Wilson. Perbedaan antarkelompok diuji dengan uji "
+        "khi-kuadrat dan koreksi Holm untuk banyak perbandingan; kelompok dengan komentar di bawah jumlah minimum "
+        "ditampilkan tetapi tidak dibandingkan, dan uji dengan frekuensi harapan terlalu kecil (lebih dari 20% sel "
+        "di bawah 5, atau satu sel di bawah 1) ditandai dan tidak disebut signifikan. Hubungan antara penilaian negatif suatu aspek dan nilai "
+        "diperkirakan dengan regresi linear (OLS).",
+        "Cara menghitung. Setiap baris masukan dihitung sekali. Sentimen, aspek, saran, topik dan perbandingan "
+        "antarkelompok dihitung atas komentar informatif saja; komentar non-informatif (\"-\", \"tidak ada\") "
+        "dihitung tersendiri, juga bila ditandai sebagai saran. Aspek tanpa polaritas dihitung netral. Hambatan "
+        "dihitung atas responden yang menjawab pertanyaan hambatan. Rata-rata nilai dihitung atas semua jawaban "
+        "bernilai. Setiap grafik, tabel, angka kunci, temuan dan lembar Excel membaca tabel hitungan yang sama.",
+        "Privasi. NIP, NIK, nomor telepon, alamat surel dan nama yang didaftarkan pengguna disamarkan dalam setiap "
+        "keluaran.",
+        "Keterbatasan. Model otomatis dapat keliru, terutama pada sarkasme, campuran bahasa daerah dan komentar yang "
+        "sangat pendek; bacalah kutipan sebelum menarik kesimpulan. Data latihnya ilustratif, sehingga ketepatan "
+        "pada data Anda dapat berbeda. Hasilnya menunjukkan asosiasi, bukan sebab-akibat: nilai yang lebih rendah "
+        "pada komentar negatif tentang suatu aspek tidak membuktikan bahwa aspek itu penyebabnya. Peserta yang "
+        "menulis komentar belum tentu mewakili semua peserta.",
+    ],
+    "en": [
+        "Preprocessing. Each comment is normalised (lower case, abbreviations and slang standardised, repeated "
+        "letters squeezed, training terms protected), negators are joined to the next word (\"tidak jelas\", "
+        "not clear, becomes one token), function words are removed with a list that keeps evaluative words such "
+        "as tidak, kurang and terlalu, and words are reduced to their stems with Sastrawi and an exceptions list.",
+        "Classification. Sentiment, aspects (content, teaching method, relevance, time) with their polarity, "
+        "suggestions, non-informative comments and barriers are tagged by TF-IDF and logistic regression "
+        "classifiers, trained on an illustrative corpus written and labelled by the umpanbalik team, not on real "
+        "survey data.",
+        "Topics. Non-informative comments are set aside first; the rest are clustered by spherical k-means on "
+        "TF-IDF vectors (the consensus of many runs on sub-samples), and each topic is named by its key terms.",
+        "Statistics. Shares are shown with 95% Wilson confidence intervals. Differences between groups are tested "
+        "with chi-square tests and Holm's correction for multiple comparisons; groups with fewer comments than the "
+        "minimum are shown but not compared, and a test with expected counts too small (more than 20% of the "
+        "cells below 5, or one below 1) is flagged and not called significant. The link between negative judgements of an aspect and the rating is "
+        "estimated by linear regression (OLS).",
+        "Counting. Every input row counts once. Sentiment, aspects, suggestions, topics and comparisons between "
+        "groups are counted over the informative comments only; non-informative comments (\"-\", \"nothing\") "
+        "are counted on their own, also when flagged as a suggestion. An aspect without a polarity counts as "
+        "neutral. Barriers are counted over the respondents who answered the barrier question. The mean rating "
+        "is over every rated answer. Every chart, table, key number, finding and workbook sheet reads the same "
+        "computed tables.",
+        "Privacy. NIP and NIK numbers, phone numbers, e-mail addresses and names listed by the user are masked in "
+        "every export.",
+        "Limitations. Automatic models make mistakes, especially with sarcasm, regional-language mixing and very "
+        "short comments; read the quotes before drawing conclusions. The training data are illustrative, so "
+        "accuracy on your data may differ. The results show association, not causation: lower ratings among "
+        "negative comments about an aspect do not prove that the aspect is the cause. Participants who write "
+        "comments may not represent all participants.",
+    ],
+}
+
+# Report sections that hold figures and tables, in page order: (anchor, heading, name prefixes).
+_SECTIONS = (
+    ("sentimen", "sec_sentiment", ("sentimen",)),
+    ("grafik", "sec_charts", ("aspek_sentimen", "aspek", "nilai")),
+    ("awan", "sec_clouds", ("awan_aspek", "awan_sentimen")),
+    ("topik", "sec_topics", ("topik",)),
+    ("hambatan", "sec_barriers", ("hambatan",)),
+    ("perbandingan", "sec_comparison", ("perbandingan",)),
+    ("saran", "sec_suggestions", ("saran",)),
+)
+# The sections in page order: the headline findings first, the methods last.
+_ORDER = (("temuan", "sec_findings"), ("angka", "sec_key_numbers"), ("sentimen", "sec_sentiment"), ("grafik", "sec_charts"),
+          ("awan", "sec_clouds"), ("saran", "sec_suggestions"), ("kutipan", "sec_quotes"), ("bukti", "sec_evidence"),
+          ("topik", "sec_topics"), ("hambatan", "sec_barriers"), ("perbandingan", "sec_comparison"), ("lainnya", "sec_other"),
+          ("metode", "sec_methods"))
+
+
+def default_methods(lang: Lang = "id") -> list[str]:
+    """The default "methods and limitations" paragraphs of the report."""
+    return list(_METHODS[check_lang(lang)])
+
+
+def _clean(value: Any) -> str:
+    return _ILLEGAL.sub("", value if isinstance(value, str) else str(value))
+
+
+def figure_to_data_uri(fig: Any, *, dpi: int = 110) -> str:
+    """A matplotlib figure as a ``data:image/png;base64,…`` URI; the figure is closed afterwards.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> figure_to_data_uri(Figure(figsize=(1, 1))).startswith("data:image/png;base64,")
+    True
+    """
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white")
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:  # a figure made with pyplot stays in its registry until closed
+        pyplot.close(fig)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _image(name: str, value: Any) -> str:
+    if isinstance(value, str):
+        if not _DATA_URI.fullmatch(value):
+            raise ValueError(f"context['gambar'][{name!r}] must be a matplotlib Figure or a data:image/…;base64 URI "
+                             "(the report embeds every image and loads nothing from outside); got a string that is neither.")
+        return value
+    if hasattr(value, "savefig"):
+        return figure_to_data_uri(value)
+    raise TypeError(f"context['gambar'][{name!r}] must be a matplotlib Figure or a data URI, got {type(value).__name__}.")
+
+
+def _table_html(frame: pd.DataFrame, lang: str) -> tuple[str, str]:
+    """An escaped HTML table as people read it (:func:`umpanbalik._display.display_table`) and, when
+    rows were left out, a note that says how many."""
+    from markupsafe import Markup
+
+    from ._display import display_table
+
+    if isinstance(frame, pd.Series):
+        frame = frame.to_frame()
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"report tables must be DataFrames, got {type(frame).__name__}.")
+    note = text("more_rows", lang, n=len(frame) - HTML_MAX_ROWS) if len(frame) > HTML_MAX_ROWS else ""
+    table = display_table(frame.head(HTML_MAX_ROWS), lang)
+    table = table.map(_clean).set_axis([_clean(c) for c in table.columns], axis=1)
+    html = table.to_html(index=False, escape=True, border=0, classes="tabel", na_rep="")
+    return Markup(html), note
+
+
+def _keyed(name: str, keys: tuple[str, ...], kind: str, lang: str) -> str | None:
+    """The caption of ``key`` or ``key_<suffix>`` (``kind`` is ``fig`` or ``tab``); ``None`` if no key fits.
+    A caption written for the whole name (``tab_perbandingan_uji``) comes first."""
+    try:
+        return text(f"{kind}_{name}", lang)
+    except KeyError:
+        pass
+    for key in keys:
+        if name == key:
+            return text(f"{kind}_{key}", lang)
+        if name.startswith(key + "_"):
+            return f"{text(f'{kind}_{key}', lang)}: {label(name[len(key) + 1:], lang)}"
+    return None
+
+
+def _caption(name: str, lang: str) -> str:
+    for prefix in ("awan_aspek", "awan_sentimen"):
+        if name.startswith(prefix + "_"):
+            return text(f"fig_{prefix}", lang, name=label(name[len(prefix) + 1:], lang))
+    return _keyed(name, ("aspek_sentimen", "nilai", "topik", "hambatan", "perbandingan"), "fig", lang) or label(name, lang)
+
+
+def _table_caption(name: str, lang: str) -> str:
+    return _keyed(name, ("aspek", "nilai", "topik", "hambatan", "perbandingan"), "tab", lang) or label(name, lang)
+
+
+def _section_of(name: str) -> str:
+    for anchor, _, prefixes in _SECTIONS:
+        if any(name == p or name.startswith(p + "_") for p in prefixes):
+            return anchor
+    return "lainnya"
+
+
+def _sections(context: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
+    """The report's sections in page order, each a list of blocks the template draws by kind."""
+    blocks: dict[str, list[dict[str, Any]]] = {}
+
+    def add(anchor: str, block: dict[str, Any]) -> None:
+        blocks.setdefault(anchor, []).append(block)
+
+    findings = [{"teks": _clean(f.get("teks", "")), "angka": _clean(f.get("angka") or ""),
+                 "interval": _clean(f.get("interval") or ""), "didukung": bool(f.get("didukung", True)),
+                 "tautan": _anchor(f.get("tautan"))} for f in context.get("temuan") or [] if isinstance(f, Mapping)]
+    if findings:
+        add("temuan", {"kind": "findings", "entries": findings})
+    numbers = context.get("angka_kunci")
+    if isinstance(numbers, pd.DataFrame):
+        numbers = numbers.to_dict("records")
+    numbers = [{"label": _clean(item.get("label", "")), "nilai": _clean(item.get("nilai", "")),
+                "catatan": _clean(item.get("catatan") or "")} for item in numbers or []]
+    if numbers:
+        add("angka", {"kind": "cards", "entries": numbers})
+    images = {str(k): v for k, v in (context.get("gambar") or {}).items() if v is not None}
+    tables = {str(k): v for k, v in (context.get("tabel") or {}).items() if v is not None}
+    for name, value in images.items():
+        anchor = _section_of(name)
+        if anchor == "awan":
+            kind = "awan_aspek" if name.startswith("awan_aspek") else "awan_sentimen"
+            group = next((b for b in blocks.get("awan", []) if b.get("group") == kind), None)
+            if group is None:
+                group = {"kind": "gallery", "group": kind, "title": text(f"sec_clouds_{kind[5:]}", lang), "entries": []}
+                add("awan", group)
+            group["entries"].append({"src": _image(name, value), "caption": _clean(_caption(name, lang))})
+        else:
+            add(anchor, {"kind": "figure", "src": _image(name, value), "caption": _clean(_caption(name, lang))})
+            if name in tables:  # a chart's table right under it: the same numbers, in the same order
+                add(anchor, _table_block(name, tables.pop(name), lang))
+    for name, frame in tables.items():
+        add(_section_of(name), _table_block(name, frame, lang))
+    suggestions = [_clean(s.get("teks", "") if isinstance(s, Mapping) else s) for s in context.get("saran") or []]
+    if suggestions:
+        add("saran", {"kind": "list", "entries": suggestions})
+    for aspect, quotes in (context.get("kutipan") or {}).items():
+        items = _quote_items(quotes, lang)
+        if items:
+            add("kutipan", {"kind": "quotes", "id": _anchor(f"kutipan-{aspect}"), "title": _clean(label(aspect, lang)),
+                            "entries": items})
+    for group in context.get("bukti") or []:
+        items = _quote_items(group.get("kutipan"), lang) if isinstance(group, Mapping) else []
+        if items:
+            add("bukti", {"kind": "quotes", "id": _anchor(group.get("id")), "title": _clean(group.get("judul", "")),
+                          "entries": items})
+    methods = context["metode"] if "metode" in context else default_methods(lang)
+    if methods:
+        add("metode", {"kind": "paragraphs", "entries": [_clean(p) for p in methods]})
+    return [{"id": anchor, "title": text(heading, lang), "blocks": blocks[anchor]} for anchor, heading in _ORDER if anchor in blocks]
+
+
+def _table_block(name: str, frame: Any, lang: str) -> dict[str, Any]:
+    html, note = _table_html(frame, lang)
+    return {"kind": "table", "html": html, "caption": _clean(_table_caption(name, lang)), "note": note}
+
+
+def _anchor(value: Any) -> str:
+    """An id for a link inside the page: letters, digits and ``-`` only (``""`` for none)."""
+    return re.sub(r"[^A-Za-z0-9-]+", "-", str(value)).strip("-") if value else ""
+
+
+def _quote_items(quotes: Any, lang: str) -> list[dict[str, str]]:
+    return [{"teks": _clean(q.get("teks", "")), "sentimen": q.get("sentimen") if q.get("sentimen") in POLARITIES else "",
+             "label": _clean(label(q.get("sentimen") or "", lang))} if isinstance(q, Mapping)
+            else {"teks": _clean(q), "sentimen": "", "label": ""} for q in quotes or []]
+
+
+def _template() -> Any:
+    import jinja2
+
+    source = files("umpanbalik.resources").joinpath("templates/laporan.html.j2").read_text(encoding="utf-8")
+    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return environment.from_string(source)
+
+
+def render_html(context: Mapping[str, Any], lang: Lang = "id") -> str:
+    """Render the evaluator's report as one self-contained HTML page.
+
+    Every key is optional; a missing key, or an empty value, leaves its section out.
+
+    Parameters
+    ----------
+    context : dict
+        - ``judul`` (str): the title; a default title otherwise.
+        - ``dibuat`` (str): the date the report was made, shown under the title.
+        - ``temuan`` (list of dict): the headline findings, shown first, each ``{"teks", "angka",
+          "interval", "didukung", "tautan"}`` — the sentence, its figure and 95% interval, whether
+          the data support it, and the id of its quotes in ``bukti`` (all but ``teks`` optional).
+        - ``bukti`` (list of dict): the quotes of the findings, each ``{"id", "judul", "kutipan"}``.
+        - ``angka_kunci`` (list of dict, or a DataFrame with those columns): key numbers, each
+          ``{"label", "nilai", "catatan"}`` (``catatan`` optional).
+        - ``gambar`` (dict name → matplotlib Figure or ``data:image/…;base64`` URI): figures are
+          embedded as PNG and closed. Names place them: ``sentimen`` (overall sentiment),
+          ``aspek_sentimen`` and ``nilai`` (charts),
+          ``awan_aspek_<aspect>`` and ``awan_sentimen_<sentiment>`` (word clouds), ``topik``,
+          ``hambatan``, ``perbandingan`` (also ``perbandingan_<column>``, one per segmentation; the
+          same suffix rule holds for the others). Other names go to a last "other" section.
+        - ``tabel`` (dict name → DataFrame): ``sentimen``, ``aspek``, ``nilai``, ``saran``, ``topik``,
+          ``hambatan``, ``perbandingan`` (and ``<name>_<suffix>``), placed like the figures; a table
+          with a figure's name follows that figure. Cells are escaped and written for people: a share
+          and its interval columns (``porsi``, ``ci_bawah``, ``ci_atas``) as "35% (33–38%)", the
+          library's column names as people's headers, lists and dicts as ``materi; waktu`` /
+          ``materi: positif``; at most 500 rows each.
+        - ``kutipan`` (dict aspect → list of ``{"teks", "sentimen"}`` or str): quotes per aspect.
+        - ``saran`` (list of str): the top suggestions.
+        - ``metode`` (list of str): paragraphs of methods and limitations; when the key is absent,
+          :func:`default_methods` for ``lang``; an empty list leaves the section out.
+    lang : {"id", "en"}, default="id"
+        Headings, captions and labels in Indonesian or English.
+
+    Returns
+    -------
+    str
+        The HTML page: autoescaped, images embedded, no script, no external reference.
+
+    Examples
+    --------
+    >>> page = render_html({"judul": "Evaluasi <Latsar>", "saran": ["=tambah praktik"]})
+    >>> "Evaluasi &lt;Latsar&gt;" in page, "=tambah praktik" in page, "Metode dan keterbatasan" in page
+    (True, True, True)
+    """
+    check_lang(lang)
+    if not isinstance(context, Mapping):
+        raise TypeError(f"`context` must be a dict of report parts, got {type(context).__name__}.")
+    strings = {key: text(key, lang) for key in ("generated", "notice", "contents", "see_quotes", "findings_note", "not_supported")}
+    return _template().render(
+        lang=lang, judul=_clean(context.get("judul") or text("title", lang)), dibuat=_clean(context.get("dibuat") or ""),
+        sections=_sections(context, lang), t=strings,
+    )
+
+
+def write_html(context: Mapping[str, Any], path: str | Path, lang: Lang = "id") -> Path:
+    """Render the report (see :func:`render_html`) and write it to ``path`` as UTF-8; returns the path."""
+    path = Path(path)
+    path.write_text(render_html(context, lang), encoding="utf-8")
+    return path

@@ -1,0 +1,163 @@
+"""Inference on the per-comment frame: segments compared with chi-square tests, and which aspects'
+criticism goes with lower ratings (OLS). Pure functions; :class:`Analysis` calls them.
+
+A chi-square test whose expected counts are too small is an approximation too rough to trust
+(Cochran's rule: more than 20% of the cells expect fewer than 5 comments, or one cell fewer than 1):
+such a test is flagged (``harapan_kecil``) and never called significant, and its segments are not
+highlighted.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .._stats import chi_square, holm, ols, wilson_interval
+from ..schema import SENTIMENTS
+from . import _columns as col
+from .tables import aspects_in, barrier_codes_in, informative
+
+__all__ = ["Comparison", "compare", "rating_effects", "MIN_EXPECTED", "SMALL_SHARE"]
+
+#: Cochran's rule: a chi-square test is flagged, and not called significant, when more than
+#: SMALL_SHARE of its cells expect fewer than MIN_EXPECTED comments or any cell expects fewer than 1.
+MIN_EXPECTED = 5.0
+SMALL_SHARE = 0.2
+
+
+class Comparison:
+    """The result of :meth:`Analysis.compare`: per-segment table, tests and highlighted differences.
+
+    Attributes
+    ----------
+    tabel : DataFrame
+        One row per segment: ``n`` (informative comments), sentiment shares, aspect mention shares,
+        share negative among each aspect's mentions, and ``cukup_data`` (n ≥ ``min_n``).
+    uji : DataFrame
+        One chi-square test per measure over the segments with enough data: ``chi2``, ``dof``, ``p``,
+        ``cramer_v``, ``min_expected`` (smallest expected count), ``harapan_kecil`` (expected counts
+        too small by Cochran's rule: the test is too rough to trust), ``p_holm`` (Holm-adjusted across the measures) and
+        ``signifikan`` (p_holm < 0.05 and no small expected count).
+    sorotan : DataFrame
+        Segments whose cell deviates in a significant test (adjusted standardised residual beyond
+        ±1.96): ``segmen``, ``ukuran``, ``jumlah`` of ``n``, ``porsi`` with its interval
+        (``ci_bawah``, ``ci_atas``), ``porsi_lain`` (all other tested segments), ``residu``, ``arah``.
+    """
+
+    def __init__(self, by: Any, tabel: pd.DataFrame, uji: pd.DataFrame, sorotan: pd.DataFrame, min_n: int) -> None:
+        self.by, self.tabel, self.uji, self.sorotan, self.min_n = by, tabel, uji, sorotan, min_n
+
+    def __repr__(self) -> str:
+        return f"Comparison(by={self.by!r}, segmen={len(self.tabel)}, uji_signifikan={int(self.uji['signifikan'].sum()) if len(self.uji) else 0})"
+
+    def _repr_html_(self) -> str:
+        return (f"<p><b>Perbandingan per {self.by}</b> (min. n = {self.min_n})</p>"
+                + self.tabel.to_html(float_format="{:.3f}".format) + self.uji.to_html(float_format="{:.4f}".format)
+                + self.sorotan.to_html(index=False, float_format="{:.3f}".format))
+
+
+def _outcomes(comments: pd.DataFrame, by: Any, task: str, answers: Any) -> tuple[pd.Series, dict[str, pd.DataFrame]]:
+    """The segment sizes (informative comments) and one segments × outcome count table per measure."""
+    rows = informative(comments)
+    segment_of_row = col.segment_names(comments[by])
+    segment = segment_of_row[rows]
+    sizes = pd.Series(segment, dtype=object).value_counts()
+    tables: dict[str, pd.DataFrame] = {}
+    if task == "evaluasi" and rows.any():
+        tables["sentimen"] = col.crosstab(segment, comments["sentimen"].to_numpy()[rows]).reindex(columns=list(SENTIMENTS), fill_value=0)
+        lists, dicts = col.distinct(comments["aspek"][rows]), col.distinct(comments["aspek_sentimen"][rows])
+        for aspect in aspects_in(comments, rows):
+            among = col.contains(lists, aspect)
+            tables[f"menyebut_{aspect}"] = col.crosstab(segment, among).reindex(columns=[True, False], fill_value=0)
+            negative = col.polarity(dicts, aspect) == "negatif"
+            tables[f"negatif_{aspect}"] = col.crosstab(segment[among], negative[among]).reindex(
+                index=sizes.index, columns=[True, False], fill_value=0)
+    if "hambatan" in comments and len(comments):
+        answered = col.answered(comments[answers])
+        barrier_lists = col.distinct(comments["hambatan"][answered])
+        for code in barrier_codes_in(comments, answered):
+            has = col.contains(barrier_lists, code)
+            tables[f"hambatan_{code}"] = col.crosstab(segment_of_row[answered], has).reindex(columns=[True, False], fill_value=0)
+    return sizes, tables
+
+
+def compare(comments: pd.DataFrame, by: Any, *, task: str = "evaluasi", answers: Any = None, min_n: int = 30) -> Comparison:
+    """Sentiment, aspect mentions, aspect polarity (and barriers) per segment of ``by``, with tests.
+
+    See :meth:`umpanbalik.analysis.Analysis.compare`; ``answers`` is the why-not answer column.
+    """
+    sizes, outcome_tables = _outcomes(comments, by, task, answers)
+    records = []
+    for name in sizes.index:
+        record = {by: name, "n": int(sizes[name]), "cukup_data": bool(sizes[name] >= min_n)}
+        for measure, table in outcome_tables.items():
+            if name not in table.index:
+                continue
+            counts = table.loc[name]
+            total = counts.sum()
+            if measure == "sentimen":
+                for label in SENTIMENTS:
+                    record[f"porsi_{label}"] = counts[label] / total if total else np.nan
+            else:
+                record[f"porsi_{measure}"] = counts[True] / total if total else np.nan
+        records.append(record)
+    table = (pd.DataFrame(records).set_index(by) if records
+             else pd.DataFrame({"n": pd.Series(dtype=int), "cukup_data": pd.Series(dtype=bool)}, index=pd.Index([], name=by)))
+    enough = sizes.index[sizes >= min_n]
+    tests, residual_tables = [], {}
+    for measure, outcome in outcome_tables.items():
+        result = chi_square(outcome.loc[outcome.index.intersection(enough)])
+        if result is None:
+            continue
+        residual_tables[measure] = result.pop("residuals")
+        tests.append({"ukuran": measure, **result})
+    tests_frame = pd.DataFrame(tests, columns=["ukuran", "chi2", "dof", "p", "cramer_v", "min_expected", "small_expected"])
+    tests_frame["harapan_kecil"] = (tests_frame.pop("small_expected") > SMALL_SHARE) | (tests_frame["min_expected"] < 1)
+    tests_frame["p_holm"] = holm(tests_frame["p"].to_numpy()) if len(tests_frame) else []
+    tests_frame["signifikan"] = (tests_frame["p_holm"] < 0.05) & ~tests_frame["harapan_kecil"]
+    tests_frame["signifikan"] = tests_frame["signifikan"].astype(bool)
+    highlights = []
+    for test in tests_frame.loc[tests_frame["signifikan"]].itertuples():
+        residuals, outcome = residual_tables[test.ukuran], outcome_tables[test.ukuran]
+        target = "negatif" if test.ukuran == "sentimen" else True
+        if target not in residuals.columns:
+            continue
+        for name, value in residuals[target].items():
+            if abs(value) > 1.96:
+                others = outcome.loc[outcome.index.intersection(enough).drop(name)]
+                hits, n = int(outcome.loc[name, target]), int(outcome.loc[name].sum())
+                low, high = wilson_interval(hits, n)
+                highlights.append({
+                    "segmen": name, "ukuran": test.ukuran if test.ukuran != "sentimen" else "sentimen_negatif",
+                    "jumlah": hits, "n": n, "porsi": hits / n, "ci_bawah": float(low), "ci_atas": float(high),
+                    "porsi_lain": others[target].sum() / max(others.to_numpy().sum(), 1),
+                    "residu": float(value), "arah": "lebih tinggi" if value > 0 else "lebih rendah",
+                })
+    highlights_frame = pd.DataFrame(highlights, columns=["segmen", "ukuran", "jumlah", "n", "porsi", "ci_bawah", "ci_atas",
+                                                         "porsi_lain", "residu", "arah"])
+    return Comparison(by, table, tests_frame, highlights_frame, min_n)
+
+
+def rating_effects(comments: pd.DataFrame, rating: Any) -> pd.DataFrame:
+    """Which aspects' negative mentions go with lower ratings: OLS of the rating on one indicator per
+    aspect (the comment criticises it), over the informative comments with a numeric rating.
+
+    See :meth:`umpanbalik.analysis.Analysis.rating_effects`.
+    """
+    values = col.numeric(comments[rating]).to_numpy(dtype=float)
+    rows = informative(comments) & ~np.isnan(values)
+    aspects = aspects_in(comments, rows)
+    dicts = col.distinct(comments["aspek_sentimen"][rows])
+    indicators = pd.DataFrame({f"negatif_{a}": (col.polarity(dicts, a) == "negatif").astype(float) for a in aspects},
+                              index=pd.RangeIndex(int(rows.sum())))
+    if rows.sum() < len(aspects) + 3:
+        raise ValueError(f"only {int(rows.sum())} informative comments have a rating; at least {len(aspects) + 3} are needed.")
+    fit = ols(values[rows], indicators).drop(index="konstanta")
+    fit.insert(0, "aspek", [name.removeprefix("negatif_") for name in fit.index])
+    fit["prevalensi"] = [indicators[name].mean() for name in fit.index]
+    fit["dampak"] = fit["koefisien"] * fit["prevalensi"]
+    fit = fit.reset_index(drop=True).sort_values("dampak", kind="stable").reset_index(drop=True)
+    fit["prioritas"] = np.arange(1, len(fit) + 1)
+    fit.attrs["n"] = int(rows.sum())
+    return fit

@@ -1,0 +1,248 @@
+"""What :class:`Analysis` writes: the per-comment frame (masked, lists as text), the workbook's
+sheets, the headline findings with their quotes, and the report's context. Every sheet, card, chart
+and table here is read from :mod:`.tables` (and :mod:`.comparison`), never counted again."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from .._format import count, decimal, decimal_interval, percent, percent_interval
+from ..schema import format_cell
+from . import _columns as col
+from . import _quotes, findings, tables
+from ._input import encodable_labels
+
+if TYPE_CHECKING:
+    from .result import Analysis
+
+__all__ = ["comment_frame", "masked", "cloud_frame", "workbook_sheets", "findings_table", "report_context",
+           "encodable_labels", "RATING_MIN"]
+
+RATING_MIN = 8  # rated informative comments the rating chart needs
+
+
+def masked(values: pd.Series, names: list[str]) -> pd.Series:
+    """``values`` with identifiers masked in its text cells (dtype inferred, as ``Series.map`` does).
+
+    Only a cell with a digit, an ``@`` or one of ``names`` can hold something to mask: the others
+    are found with one regex search each, and the masking runs on the rest, once per distinct text.
+    """
+    from ..normalization import mask_identifiers
+
+    array = values.to_numpy(dtype=object)
+    patterns = [re.escape(name.strip()) for name in names if name and name.strip()]
+    search = re.compile("|".join([r"\d", "@", *patterns]), flags=re.IGNORECASE).search
+    candidates = [i for i, v in enumerate(array) if type(v) is str and search(v)]  # noqa: E721 - str subclasses are masked too, below
+    candidates += [i for i, v in enumerate(array) if isinstance(v, str) and type(v) is not str]  # noqa: E721
+    changed, cache = {}, {}
+    for position in candidates:
+        text = array[position]
+        result = cache.get(text)
+        if result is None:
+            result = cache[text] = mask_identifiers(text, names)
+        if result != text:
+            changed[position] = result
+    if changed:
+        array = array.copy()
+        array[list(changed)] = list(changed.values())
+    return pd.Series(array, index=values.index, name=values.name)
+
+
+def _is_text(values: pd.Series) -> bool:
+    return values.dtype == object or pd.api.types.is_string_dtype(values)
+
+
+def comment_frame(analysis: Analysis, *, flat: bool = False, mask: bool = False) -> pd.DataFrame:
+    """A copy of ``comments``, lists and dicts written as text (``flat``), identifiers masked (``mask``)."""
+    frame = analysis.comments.copy()
+    if flat:
+        for column in frame.columns:
+            if frame[column].dtype == object and frame[column].map(lambda v: isinstance(v, (list, dict))).any():
+                frame[column] = frame[column].map(format_cell)
+    if mask:
+        for column in frame.columns:
+            if _is_text(frame[column]):
+                frame[column] = masked(frame[column], analysis.names)
+    return frame
+
+
+def cloud_frame(analysis: Analysis, columns: list[Any]) -> pd.DataFrame:
+    """The columns the word clouds read, text masked: not a copy of every column."""
+    comments = analysis.comments
+    present = [c for c in dict.fromkeys(columns) if c in comments]
+    return pd.DataFrame({c: (masked(comments[c], analysis.names) if _is_text(comments[c]) else comments[c]).to_numpy()
+                         for c in present}, index=comments.index)
+
+
+# -- findings ------------------------------------------------------------------------------------------
+def _finding_quotes(analysis: Analysis, spec: dict[str, Any], n: int) -> list[str]:
+    """The quotes a finding names (see :class:`findings.Finding`)."""
+    if not spec:
+        return []
+    comments = analysis.comments
+    if spec.get("non_informative"):
+        return _quotes.frequent_texts(comments, analysis.text, col.flags(comments, "non_informatif"), n, analysis.mask)
+    options: dict[str, Any] = {key: spec[key] for key in ("aspect", "sentiment", "barrier") if key in spec}
+    rows = np.ones(len(comments), dtype=bool)
+    if spec.get("suggestions"):
+        rows &= tables.suggestion_rows(comments)
+    if "segment" in spec:
+        by, name = spec["segment"]
+        rows &= col.segment_names(comments[by]) == name
+        measure = spec.get("measure", "")
+        if measure == "sentimen_negatif":
+            options["sentiment"] = "negatif"
+        elif measure.startswith("menyebut_"):
+            options["aspect"] = measure.removeprefix("menyebut_")
+        elif measure.startswith("negatif_"):
+            options.update(aspect=measure.removeprefix("negatif_"), sentiment="negatif")
+        elif measure.startswith("hambatan_"):
+            options["barrier"] = measure.removeprefix("hambatan_")
+    return analysis.quotes(n=n, rows=rows, **options)["kutipan"].tolist()
+
+
+def _findings(analysis: Analysis, lang: str) -> list[findings.Finding]:
+    comments, evaluation = analysis.comments, analysis.task == "evaluasi"
+    parts: dict[str, Any] = {"key": analysis.key_numbers(), "lang": lang}
+    if evaluation:
+        parts.update(sentiment=analysis.sentiment_table(), aspects=analysis.aspect_table(),
+                     suggestions=analysis.suggestion_table())
+        if analysis.rating is not None:
+            try:
+                parts["effects"] = analysis.rating_effects()
+            except ValueError:  # too few rated comments: the finding says so
+                parts["effects"] = pd.DataFrame(columns=["aspek", "koefisien", "ci_bawah", "ci_atas", "dampak"])
+    if analysis.by and len(comments):
+        parts["comparisons"] = [(by, analysis.compare(by)) for by in analysis.by]
+    if "hambatan" in comments:
+        parts["barriers"] = tables.barrier_table(comments, analysis.barrier_column)
+    return findings.headline_findings(**parts)
+
+
+def findings_table(analysis: Analysis, *, n_quotes: int, lang: str) -> pd.DataFrame:
+    """The headline findings as a table, with their quotes (the workbook's first sheet)."""
+    found = _findings(analysis, lang)
+    return findings.findings_frame(found, [_finding_quotes(analysis, f.quotes, n_quotes) for f in found])
+
+
+# -- the workbook --------------------------------------------------------------------------------------
+def workbook_sheets(analysis: Analysis) -> dict[str, pd.DataFrame]:
+    """The workbook: ``temuan`` (headline findings) first, then ``ringkasan`` (key numbers),
+    ``sentimen``, ``aspek``, ``komentar``, ``topik``, ``hambatan`` and ``saran``; machine column names."""
+    from ..report import EXCEL_MAX_ROWS, excel_sheet_names
+
+    comments = analysis.comments
+    sheets = {"temuan": analysis.findings(), "ringkasan": analysis.key_numbers()}
+    if analysis.task == "evaluasi":
+        sheets["sentimen"] = analysis.sentiment_table().reset_index()
+        sheets["aspek"] = analysis.aspect_table().reset_index()
+    # allow_duplicates: an index level may share its name with a column (set_index("nip", drop=False))
+    sheets["komentar"] = encodable_labels(analysis.to_frame(mask=True)).reset_index(allow_duplicates=True)
+    parts = excel_sheet_names("komentar", len(sheets["komentar"]))
+    if len(parts) > 1:  # say where the rest of the comments are: one sheet holds 1,048,575 of them
+        note = (f"{len(analysis):,} komentar melebihi batas Excel {EXCEL_MAX_ROWS - 1:,} baris per lembar; "
+                f"tabel komentar dibagi ke lembar {', '.join(parts)}")
+        sheets["ringkasan"] = pd.concat([sheets["ringkasan"], pd.DataFrame({"ukuran": ["catatan"], "nilai": [note]})],
+                                        ignore_index=True)
+    topics = analysis.topic_table()
+    if len(topics):
+        sheets["topik"] = topics
+    if "hambatan" in comments:
+        sheets["hambatan"] = analysis.barriers().reset_index()
+    if "saran" in comments:
+        suggestions = comments.loc[tables.suggestion_rows(comments)]
+        sheets["saran"] = encodable_labels(pd.DataFrame({"kutipan": suggestions[analysis.text].map(analysis.mask).to_numpy(),
+                                                         "aspek": suggestions["aspek"].map(format_cell).to_numpy()},
+                                                        index=suggestions.index)).reset_index(allow_duplicates=True)
+    return sheets
+
+
+# -- the report ----------------------------------------------------------------------------------------
+def _cards(key: pd.DataFrame, lang: str) -> list[dict[str, str]]:
+    from .._i18n import text
+
+    cards = []
+    for row in key.itertuples():
+        if row.ukuran == "rata_rata_nilai":
+            value = decimal(row.nilai, lang)
+            note = text("card_mean", lang, ci=decimal_interval(row.ci_bawah, row.ci_atas, lang), n=count(row.dasar, lang)) \
+                if row.dasar else ""
+        else:
+            value = count(row.nilai, lang)
+            base = "card_of_informative" if row.ukuran == "saran" else "card_of_all"
+            note = "" if row.ukuran == "komentar" or pd.isna(row.porsi) else text(
+                base, lang, p=percent(row.porsi), ci=percent_interval(row.ci_bawah, row.ci_atas))
+        cards.append({"label": text(f"key_{row.ukuran}", lang), "nilai": value, "catatan": note})
+    return cards
+
+
+def _first(examples: Any) -> str:
+    values = col.as_list(examples)
+    return values[0] if values else ""
+
+
+def report_context(analysis: Analysis, *, lang: str, title: str | None, n_quotes: int) -> dict[str, Any]:
+    """Everything the HTML report shows; each figure is drawn from the table of its name."""
+    from .. import plots
+    from .._i18n import text
+
+    comments = analysis.comments
+    key = analysis.key_numbers()
+    context: dict[str, Any] = {"judul": title or text("report_title", lang), "dibuat": pd.Timestamp.now().strftime("%Y-%m-%d"),
+                               "angka_kunci": _cards(key, lang), "gambar": {}, "tabel": {}}
+    figures, shown = context["gambar"], context["tabel"]
+    found = _findings(analysis, lang)
+    quotes = [_finding_quotes(analysis, f.quotes, n_quotes) for f in found]
+    context["temuan"] = [{"teks": f.text, "angka": f.figure, "interval": f.interval, "didukung": f.supported,
+                          "tautan": f"bukti-{i}" if q else ""} for i, (f, q) in enumerate(zip(found, quotes), start=1)]
+    context["bukti"] = [{"id": f"bukti-{i}", "judul": f"{i}. {f.text}", "kutipan": q}
+                        for i, (f, q) in enumerate(zip(found, quotes), start=1) if q]
+    if analysis.task == "evaluasi":
+        sentiment = analysis.sentiment_table()
+        figures["sentimen"], shown["sentimen"] = plots.draw_sentiment(sentiment, lang=lang), sentiment
+        aspects = analysis.aspect_table()
+        figures["aspek_sentimen"], shown["aspek_sentimen"] = plots.draw_aspect_sentiment(aspects, lang=lang), aspects
+        context["kutipan"] = {aspect: [{"teks": row.kutipan, "sentimen": col.as_dict(row.aspek_sentimen).get(aspect, "netral")}
+                                       for row in analysis.quotes(aspect, n=n_quotes).itertuples()]
+                              for aspect in aspects.index}
+        shown["saran"] = analysis.suggestion_table()
+        suggestion = tables.suggestion_rows(comments)
+        if suggestion.any():
+            context["saran"] = analysis.quotes(n=10, diversity=0.5, rows=suggestion)["kutipan"].tolist()
+        aspect_clouds, sentiment_clouds = plots.report_wordclouds(
+            cloud_frame(analysis, [analysis.text, "teks_bersih", "aspek", "sentimen", "non_informatif"]), analysis.text, lang=lang)
+        figures.update({f"awan_aspek_{name}": figure for name, figure in aspect_clouds.items()})
+        figures.update({f"awan_sentimen_{name}": figure for name, figure in sentiment_clouds.items()})
+        if analysis.rating is not None:
+            ratings = analysis.rating_by_aspect()
+            drawn = ratings[(ratings["aspek"] != "semua") & ratings["polaritas"].isin(["negatif", "positif"])].reset_index(drop=True)
+            if int(drawn["n"].sum()) >= RATING_MIN:
+                overall = tables.mean_rating(comments, analysis.rating)[0]
+                figures["nilai"] = plots.draw_rating_by_aspect(drawn, analysis.rating, overall=overall, lang=lang)
+                shown["nilai"] = drawn
+                try:
+                    effects = analysis.rating_effects()
+                    shown["nilai_dampak"] = effects[["aspek", "koefisien", "ci_bawah", "ci_atas", "p", "prevalensi", "dampak", "prioritas"]]
+                except ValueError:
+                    pass
+    topics = analysis.topic_table()
+    if analysis.topic_model is not None and len(topics):
+        figures["topik"] = plots.draw_topic_sizes(topics, lang=lang)
+        shown["topik"] = topics[["topik", "label", "ukuran", "porsi"]].assign(
+            contoh=topics["contoh"].map(_first) if "contoh" in topics else "")
+    if "hambatan" in comments:
+        barriers = analysis.barriers(n_quotes=1)
+        figures["hambatan"] = plots.draw_barriers(barriers, lang=lang)
+        shown["hambatan"] = barriers.assign(contoh=barriers["contoh"].map(_first))
+    if analysis.by and analysis.task == "evaluasi":
+        by = analysis.by[0]
+        shares = tables.segment_shares(comments, by, lang=lang)
+        figures["perbandingan"] = plots.draw_segment_comparison(shares, by, lang=lang)
+        shown["perbandingan"] = shares
+        comparison = analysis.compare(by)
+        shown["perbandingan_uji"] = comparison.uji[["ukuran", "p_holm", "cramer_v", "harapan_kecil", "signifikan"]]
+        shown["perbandingan_sorotan"] = comparison.sorotan[["segmen", "ukuran", "porsi", "ci_bawah", "ci_atas", "porsi_lain", "arah"]]
+    return context

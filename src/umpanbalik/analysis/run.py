@@ -1,0 +1,237 @@
+"""The run: :func:`analyze` reads the data, annotates every comment with the models, fits topics,
+and returns the :class:`~umpanbalik.analysis.Analysis` that holds the per-comment results."""
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from .._validation import as_text_list, check_int, check_option
+from ..schema import NON_INFORMATIVE_LABEL
+from ._input import SURROGATE, as_columns, check_columns, chunks as _chunks, encodable, progress_bar
+from .result import Analysis
+
+__all__ = ["analyze"]
+
+_TOPIC_SAMPLE = 10_000  # topics are fitted on at most this many informative comments, then predicted
+_TOPIC_BLOCK = 50_000  # comments assigned to topics at a time
+
+
+def analyze(
+    data: Any,
+    text: str = "komentar",
+    *,
+    by: str | Sequence[str] | None = None,
+    rating: str | None = None,
+    barriers: str | None = None,
+    task: Literal["evaluasi", "hambatan"] = "evaluasi",
+    topics: int | Literal["auto"] | Any = "auto",
+    models: Mapping[str, Any] | None = None,
+    names: Sequence[str] = (),
+    progress: bool | None = None,
+    n_jobs: int | None = -1,
+    chunksize: int | None = None,
+    random_state: int = 0,
+    lang: Literal["id", "en"] = "id",
+) -> Analysis:
+    """Analyse open-ended feedback: one row per input row, every model applied.
+
+    Parameters
+    ----------
+    data : DataFrame, Series, list of str, or path to a CSV/XLSX file
+        The survey export. CSV files may be UTF-8 (with or without BOM), Windows-1252, or rows of
+        both pasted together, and use comma, semicolon, tab or pipe delimiters.
+    text : str, default="komentar"
+        The column of free-text comments (the name given to a list or an unnamed Series; a named
+        Series keeps its name).
+    by : str or list of str, optional
+        Segment columns (instansi, angkatan, program …) that :meth:`Analysis.compare` uses by default.
+        Here and in ``text``, ``rating`` and ``barriers`` a column may also be named by an integer, as
+        ``read_csv(header=None)`` names them.
+    rating : str, optional
+        A numeric rating column (e.g. Likert 1–5); non-numeric cells count as missing.
+    barriers : str, optional
+        A column of answers to "why do you (or colleagues) skip training?", coded into ``hambatan``.
+    task : {"evaluasi", "hambatan"}, default="evaluasi"
+        ``"hambatan"`` when ``text`` itself holds the why-not answers: they are coded for barriers
+        (and topics) instead of sentiment and aspects.
+    topics : "auto", int, TopicModel or False, default="auto"
+        Number of topics (``"auto"`` chooses), a :class:`~umpanbalik.topics.TopicModel` (fitted: used
+        as is; unfitted: fitted here), or ``False`` to skip topics. On more than 10,000 informative
+        comments the topics are fitted on a random 10,000 and every comment is then assigned.
+    models : dict, optional
+        Your own fitted models instead of the shipped ones: keys ``sentimen``, ``aspek``, ``saran``,
+        ``non_informatif``, ``hambatan``, ``preprocessor``. ``sentimen`` must answer with
+        negatif/netral/positif and the flags with False/True (or 0/1), the labels the results count.
+    names : list of str
+        Personal names to mask in exports and quotes, besides NIP, NIK, phone numbers and e-mails.
+    progress : bool, optional
+        Show a progress bar (tqdm; notebook-aware). Default: from 5,000 comments.
+    n_jobs : int or None, default=-1
+        Processes that annotate comments, and threads for the topic model's k-means runs: ``-1``
+        every core, ``None`` or ``1`` this process only.
+        Worker processes start only for at least 20,000 distinct comments (per chunk), where they
+        pay off; they are forked, so on systems without ``fork`` (Windows, macOS) and inside a
+        daemonic process (a multiprocessing or Dask worker) the work stays in this process. The
+        results do not depend on ``n_jobs``.
+    chunksize : int, optional
+        Read and annotate the data this many rows at a time — for a million comments: a CSV file
+        is streamed (never held whole as one text), and each chunk's rows are annotated (with
+        ``n_jobs`` processes). Every row and column of the data is still kept in the result, next to
+        the per-comment results, so the table itself must fit in memory (as pandas strings); drop
+        the columns you do not need first. The results are the same as without ``chunksize``.
+        100,000 is a good size.
+    random_state : int, default=0
+    lang : {"id", "en"}, default="id"
+        Language of the report and chart labels.
+
+    Returns
+    -------
+    Analysis
+
+    Examples
+    --------
+    >>> result = analyze(["materi bagus tapi waktunya terlalu singkat", "tdk relevan dgn tupoksi", "-"],
+    ...                  topics=False)
+    >>> result.comments[["sentimen", "aspek", "non_informatif"]].to_dict("list")
+    {'sentimen': ['negatif', 'negatif', 'netral'], 'aspek': [['materi', 'waktu'], ['relevansi'], []], 'non_informatif': [False, False, True]}
+    """
+    check_option("task", task, ["evaluasi", "hambatan"])
+    check_option("lang", lang, ["id", "en"])
+    check_int("random_state", random_state, minimum=0)
+    check_int("chunksize", chunksize, minimum=1, allow_none=True)
+    if isinstance(names, str):
+        names = [names]
+    if task == "hambatan" and barriers is not None:
+        raise ValueError("with task='hambatan' the `text` column holds the why-not answers; leave `barriers` unset.")
+    segments = as_columns(by, "by")
+    chunks, total = _chunks(data, text, chunksize)
+
+    from .._annotate import Models
+
+    models = Models.coerce(models)  # one set of loaded models for every chunk and step below
+    bar = progress_bar(total, progress, "umpanbalik")
+    frames, parts = [], []
+    try:
+        for chunk in chunks:
+            if not frames:  # the first chunk names the columns
+                if isinstance(data, pd.Series) and data.name is not None:
+                    text = chunk.columns[0]  # a named Series is the comment column, whatever its name
+                check_columns(chunk, [text, rating, barriers, *segments],
+                               ["text", "rating", "barriers", *["by"] * len(segments)])
+            chunk = encodable(chunk)
+            chunk_texts = as_text_list(chunk[text], name=text)
+            parts.append(_annotate_chunk(chunk, chunk_texts, barriers, task, models, n_jobs, bar))
+            frames.append(chunk)
+    finally:
+        if bar is not None:
+            bar.close()
+        close = getattr(chunks, "close", None)  # a streamed CSV: its file, also when a chunk failed
+        if close is not None:
+            close()
+    frame = frames[0] if len(frames) == 1 else pd.concat(frames)
+    annotated = parts[0] if len(parts) == 1 else pd.concat(parts)
+    del frames, parts
+    comments = frame  # pd.concat below makes a new frame: the user's is never changed
+    clashes = [c for c in annotated.columns if c in comments.columns] + [c for c in ("topik", "label_topik") if c in comments.columns]
+    kept_as: dict[Any, str] = {c: f"{c}_asli" for c in clashes}
+    if clashes:
+        renamed = ", ".join(f"{c} → {c}_asli" for c in clashes)
+        warnings.warn(f"the data already has columns that analyze() writes; they are kept renamed: {renamed}.", UserWarning, stacklevel=2)
+        comments = comments.rename(columns=kept_as)
+    unencodable = {c: SURROGATE.sub("\ufffd", c) for c in comments.columns
+                   if isinstance(c, str) and not c.isascii() and SURROGATE.search(c)}
+    if unencodable:  # a column name no file can hold: pandas fails on it as soon as it types the names
+        comments = comments.set_axis(pd.Index([unencodable.get(c, c) for c in comments.columns], dtype=object), axis=1)
+        kept_as.update(unencodable)  # read under the new name, like the renamed clashes
+    comments = pd.concat([comments, annotated], axis=1)
+    del annotated
+    model, notes = None, []
+    if topics is not False and topics is not None:
+        model, notes = _fit_topics(comments, frame[text], topics, task, random_state, n_jobs, models.get("preprocessor"))
+
+    def column(name: Any) -> Any:  # a column the user named, under its new name if it was renamed
+        return kept_as.get(name, name) if name is not None else None
+
+    # (a comment column called "saran" is kept as "saran_asli": the Analysis must read that one,
+    # not the suggestion flags)
+    return Analysis(comments, text=column(text), by=[column(s) for s in segments], rating=column(rating),
+                    barriers=column(barriers), task=task, topic_model=model, names=list(names), lang=lang, notes=notes,
+                    random_state=random_state)
+
+
+def _annotate_chunk(chunk: pd.DataFrame, texts: list[str], barriers: str | None, task: str, models: Any,
+                    n_jobs: int | None, bar: Any) -> pd.DataFrame:
+    """The model outputs for one chunk's rows, indexed like the chunk."""
+    from .._annotate import annotate
+
+    barrier_texts = texts if task == "hambatan" else (as_text_list(chunk[barriers], name=barriers) if barriers else None)
+    done = [0]
+
+    def step(finished: int) -> None:
+        if bar is not None:
+            bar.update(finished - done[0])
+            done[0] = finished
+
+    annotated = annotate(texts, barriers=barrier_texts, with_comments=task == "evaluasi", models=models, progress=step,
+                         n_jobs=n_jobs)
+    if task == "hambatan":  # the answers need only their cleaned text and the non-answer flag
+        annotated.insert(0, "teks_bersih", models.get("preprocessor").transform(texts))
+        annotated.insert(1, "non_informatif", np.asarray(models.get("non_informatif").predict(texts), dtype=bool))
+    annotated.index = chunk.index
+    return annotated
+
+
+def _fit_topics(comments: pd.DataFrame, source: pd.Series, topics: Any, task: str, random_state: int,
+                n_jobs: int | None, preprocessor: Any) -> tuple[Any, list[str]]:
+    """Fit (or apply) the topic model; ``source`` is the comment column, read a block at a time, and
+    ``preprocessor`` the one that made ``teks_bersih``."""
+    from ..preprocessing import same_preprocessing
+    from ..topics import NON_INFORMATIVE_TOPIC, TopicModel
+
+    def texts(positions: np.ndarray) -> list[str]:
+        return as_text_list(source.iloc[positions], name=str(source.name))
+
+    def cleaned(positions: np.ndarray) -> list[str] | None:  # teks_bersih, when it is the topic model's preprocessing
+        return comments["teks_bersih"].iloc[positions].tolist() if reuse else None
+
+    informative = ~comments["non_informatif"].to_numpy(dtype=bool)
+    if isinstance(topics, TopicModel):
+        model = topics
+    else:
+        if not (topics == "auto" or (isinstance(topics, (int, np.integer)) and not isinstance(topics, bool) and topics >= 1)):
+            raise ValueError(f"`topics` must be 'auto', a positive number of topics, a TopicModel or False; got {topics!r}.")
+        model = TopicModel(n_topics=topics, n_jobs=n_jobs, random_state=random_state)
+    reuse = same_preprocessing(getattr(model, "preprocessor", None), preprocessor)
+    notes: list[str] = []
+    topic = np.full(len(source), NON_INFORMATIVE_TOPIC, dtype=int)
+    labels = np.full(len(source), NON_INFORMATIVE_LABEL, dtype=object)
+    rows = np.flatnonzero(informative)
+    try:
+        if not hasattr(model, "labels_"):
+            sample = rows
+            if len(rows) > _TOPIC_SAMPLE:
+                sample = np.sort(np.random.default_rng(random_state).choice(rows, _TOPIC_SAMPLE, replace=False))
+                notes.append(f"topics fitted on a random {_TOPIC_SAMPLE:,} of {len(rows):,} informative comments")
+            if len(sample) == 0:
+                raise ValueError("no informative comment to fit topics on")
+            annotations = {}
+            if task == "evaluasi":
+                annotations = {"aspects": comments["aspek"].iloc[sample].tolist(),
+                               "sentiments": comments["sentimen"].iloc[sample].tolist()}
+            model.fit(texts(sample), informative=np.ones(len(sample), dtype=bool), cleaned=cleaned(sample), **annotations)
+        for start in range(0, len(rows), _TOPIC_BLOCK):  # in blocks: the features of a block at a time
+            block = rows[start : start + _TOPIC_BLOCK]
+            assigned = model.transform(texts(block), informative=np.ones(len(block), dtype=bool), cleaned=cleaned(block))
+            topic[block] = assigned["topik"].to_numpy()
+            labels[block] = assigned["label_topik"].to_numpy()
+    except ValueError as error:  # documented degenerate inputs (too few or uniform comments)
+        notes.append(f"topics not fitted: {error}")
+        model = None
+    comments["topik"] = topic
+    comments["label_topik"] = labels
+    return model, notes
+

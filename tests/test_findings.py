@@ -1,0 +1,130 @@
+"""Headline findings: stated only when the data support them, with figure, interval and quotes."""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from umpanbalik import load_survey
+from umpanbalik.analysis import Analysis, analyze, tables
+from umpanbalik.analysis.findings import MIN_BASE, MIN_COUNT, headline_findings
+
+
+def frame_of(rows: list[tuple[int, dict]], **extra) -> pd.DataFrame:
+    """``(count, row)`` pairs as a per-comment frame."""
+    records = [row for count, row in rows for _ in range(count)]
+    defaults = {"komentar": "k", "teks_bersih": "k", "sentimen": "netral", "aspek": [], "aspek_sentimen": {}, "saran": False,
+                "non_informatif": False}
+    return pd.DataFrame([{**defaults, **extra, **r} for r in records])
+
+
+def findings_of(frame: pd.DataFrame, lang: str = "id", **parts) -> dict:
+    key = tables.key_numbers(frame, "komentar")
+    found = headline_findings(key=key, lang=lang, sentiment=tables.sentiment_table(frame),
+                              aspects=tables.aspect_table(frame), suggestions=tables.suggestion_aspects(frame), **parts)
+    return {f.key: f for f in found}
+
+
+def test_a_clear_most_criticised_aspect_is_stated_with_its_figure_and_interval():
+    frame = frame_of([(60, {"aspek": ["waktu"], "aspek_sentimen": {"waktu": "negatif"}, "sentimen": "negatif"}),
+                      (15, {"aspek": ["materi"], "aspek_sentimen": {"materi": "negatif"}, "sentimen": "negatif"}),
+                      (125, {"sentimen": "positif"})])
+    finding = findings_of(frame)["aspect"]
+    assert finding.supported and finding.figure == "30%" and finding.interval == "24–37%"
+    assert "waktu" in finding.text and "30%" in finding.text and "24–37%" in finding.text
+    assert finding.quotes == {"aspect": "waktu", "sentiment": "negatif"}
+    sentiment = findings_of(frame)["sentiment"]
+    assert sentiment.supported and "positif lebih banyak" in sentiment.text and sentiment.figure == "62%"
+
+
+def test_overlapping_intervals_are_named_and_not_claimed():
+    frame = frame_of([(30, {"aspek": ["waktu"], "aspek_sentimen": {"waktu": "negatif"}}),
+                      (27, {"aspek": ["metode"], "aspek_sentimen": {"metode": "negatif"}}), (100, {})])
+    finding = findings_of(frame)["aspect"]
+    assert not finding.supported and "waktu" in finding.text and "metode" in finding.text
+    assert "belum cukup untuk memisahkan" in finding.text
+
+
+def test_too_few_comments_say_so_instead_of_a_finding():
+    frame = frame_of([(MIN_COUNT - 1, {"aspek": ["waktu"], "aspek_sentimen": {"waktu": "negatif"}}),
+                      (MIN_BASE - MIN_COUNT, {"sentimen": "positif"})])
+    found = findings_of(frame)
+    assert not found["aspect"].supported and f"paling banyak {MIN_COUNT - 1} komentar" in found["aspect"].text
+    assert not found["suggestion"].supported and "Tidak ada komentar informatif yang berisi saran" in found["suggestion"].text
+    few = frame.head(MIN_BASE - 1)
+    assert not findings_of(few)["sentiment"].supported and "terlalu sedikit" in findings_of(few)["sentiment"].text
+
+
+def test_the_most_requested_change_counts_informative_suggestions_only():
+    frame = frame_of([(40, {"aspek": ["metode"], "aspek_sentimen": {"metode": "negatif"}, "saran": True}),
+                      (10, {"aspek": ["waktu"], "aspek_sentimen": {"waktu": "netral"}, "saran": True}),
+                      (30, {"aspek": ["waktu"], "saran": True, "non_informatif": True}), (20, {})])
+    finding = findings_of(frame)["suggestion"]
+    assert finding.supported and "metode" in finding.text and "40 dari 50 saran" in finding.text and finding.figure == "80%"
+
+
+def test_ratings_segments_barriers_and_non_answers():
+    rng = np.random.default_rng(4)
+    n = 600
+    waktu = rng.random(n) < 0.3
+    unit = np.where(np.arange(n) % 3 == 0, "A", "B")
+    sentiment = np.where(rng.random(n) < np.where(unit == "A", 0.7, 0.3), "negatif", "positif")
+    frame = pd.DataFrame({"komentar": "k", "teks_bersih": "k", "unit": unit, "sentimen": sentiment,
+                          "aspek": [["waktu"] if w else ["materi"] for w in waktu],
+                          "aspek_sentimen": [{"waktu": "negatif"} if w else {"materi": "positif"} for w in waktu],
+                          "nilai": np.clip(np.round(4.2 - 1.0 * waktu + rng.normal(0, 0.5, n)), 1, 5),
+                          "saran": False, "non_informatif": np.arange(n) % 10 == 0,
+                          "alasan": "sibuk", "hambatan": [["waktu_beban_kerja"] if i % 2 else ["minat"] for i in range(n)]})
+    analysis = Analysis(frame, text="komentar", by=["unit"], rating="nilai", barriers="alasan", task="evaluasi",
+                        topic_model=None, names=[], lang="id", notes=[], random_state=0)
+    table = analysis.findings(n_quotes=2)
+    assert table["kunci"].tolist() == ["sentiment", "aspect", "suggestion", "rating", "segment", "barrier", "non_informative"]
+    rows = table.set_index("kunci")
+    assert rows.loc["rating", "didukung"] and "waktu" in rows.loc["rating", "temuan"] and rows.loc["rating", "angka"].startswith("−")
+    assert rows.loc["segment", "didukung"] and "unit A" in rows.loc["segment", "temuan"] and "lebih sering" in rows.loc["segment", "temuan"]
+    assert not rows.loc["barrier", "didukung"]  # 50% against 50%: the two cannot be told apart
+    assert rows.loc["non_informative", "angka"] == "10%" and "60 dari 600" in rows.loc["non_informative", "temuan"]
+    assert rows.loc["segment", "kutipan_1"] == "k"  # quotes of the segment's negative comments
+    flat = frame.assign(nilai=4.0, sentimen=np.where(np.arange(n) % 2, "negatif", "positif"))
+    flat_analysis = Analysis(flat, text="komentar", by=["unit"], rating="nilai", barriers="alasan", task="evaluasi",
+                             topic_model=None, names=[], lang="en", notes=[], random_state=0)
+    rows = flat_analysis.findings(lang="en").set_index("kunci")
+    assert not rows.loc["rating", "didukung"] and "includes zero" in rows.loc["rating", "temuan"]
+    assert not rows.loc["segment", "didukung"] and "No unit differs" in rows.loc["segment", "temuan"]
+
+
+@pytest.fixture(scope="module")
+def survey_result() -> Analysis:
+    return analyze(load_survey().iloc[1::3], by=["instansi", "moda"], rating="nilai", barriers="alasan_tidak_ikut",
+                   topics=False, progress=False)
+
+
+def test_the_survey_opens_with_five_to_seven_findings_in_either_language(survey_result):
+    for lang, foreign in (("id", r"\b(the|of|comments)\b"), ("en", r"\b(komentar|dari|yang|dan)\b")):
+        table = survey_result.findings(lang=lang)
+        assert 5 <= len(table) <= 7
+        for row in table.itertuples():
+            assert not re.search(foreign, row.temuan), row.temuan
+            if row.didukung and row.angka.endswith("%"):
+                assert row.angka in row.temuan and row.ik_95 in row.temuan
+        assert table["kutipan_1"].str.len().gt(0).sum() >= 5  # the findings show their comments
+    context = survey_result.report_context()
+    assert [f["teks"] for f in context["temuan"]] == survey_result.findings()["temuan"].tolist()
+    anchors = {group["id"] for group in context["bukti"]}
+    assert {f["tautan"] for f in context["temuan"] if f["tautan"]} == anchors
+
+
+def test_findings_lead_the_report_and_the_workbook(survey_result, tmp_path):
+    from openpyxl import load_workbook
+
+    page = survey_result.to_html(tmp_path / "laporan.html").read_text(encoding="utf-8")
+    assert re.findall(r'<section id="(\w+)"', page)[0] == "temuan"
+    assert page.index("Temuan utama") < page.index("Angka kunci")
+    for anchor in re.findall(r'href="#(bukti-\d+)"', page):
+        assert f'id="{anchor}"' in page
+    book = load_workbook(survey_result.to_excel(tmp_path / "hasil.xlsx"), read_only=True)
+    assert book.sheetnames[0] == "temuan"
+    header = [c.value for c in next(book["temuan"].iter_rows(max_row=1))]
+    assert header[:7] == ["no", "kunci", "temuan", "angka", "ik_95", "dasar", "didukung"]
