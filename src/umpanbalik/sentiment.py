@@ -4,10 +4,9 @@ from __future__ import annotations
 from typing import Any
 
 from .classifier import TextClassifier
+from .schema import SENTIMENTS as SENTIMENT_LABELS
 
 __all__ = ["SentimentClassifier", "SENTIMENT_LABELS"]
-
-SENTIMENT_LABELS = ("negatif", "netral", "positif")
 
 
 class SentimentClassifier(TextClassifier):
