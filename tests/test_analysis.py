@@ -293,6 +293,7 @@ def test_a_suggestion_given_as_bytes_keeps_its_text_in_the_workbook():
 
 def test_a_rating_column_without_numbers_shows_a_dash_in_the_report():
     """The key-number card printed the mean of no rating as 'nan'."""
-    frame = pd.DataFrame({"komentar": ["materi bagus", "waktu kurang"], "nilai": ["baik", ""]})
-    cards = analyze(frame, rating="nilai", topics=False, progress=False).report_context()["angka_kunci"]
+    frame = pd.DataFrame({"komentar": ["materi bagus", "waktu kurang"], "nilai": ["lumayan", ""]})  # no scale word
+    with pytest.warns(UserWarning, match="'lumayan'"):
+        cards = analyze(frame, rating="nilai", topics=False, progress=False).report_context()["angka_kunci"]
     assert [card["nilai"] for card in cards if card["label"] == "Rata-rata nilai"] == ["–"]

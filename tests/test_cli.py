@@ -121,7 +121,12 @@ def test_missing_file_and_english_messages(tmp_path, capsys):
     assert "File not found" in capsys.readouterr().err
 
 
-def test_wrong_arguments_exit_with_2():
+def test_wrong_arguments_exit_with_2_in_the_users_language():
+    """argparse's own words (usage, its errors) are Indonesian unless --lang en, wherever it is given."""
     completed = subprocess.run([sys.executable, "-m", "umpanbalik", "analyze"], capture_output=True, text=True)
     assert completed.returncode == 2
-    assert "usage" in completed.stderr
+    assert "penggunaan:" in completed.stderr and "argumen berikut wajib diisi" in completed.stderr
+    assert "usage" not in completed.stderr
+    completed = subprocess.run([sys.executable, "-m", "umpanbalik", "analyze", "--lang", "en"], capture_output=True, text=True)
+    assert completed.returncode == 2
+    assert "usage:" in completed.stderr and "the following arguments are required" in completed.stderr
