@@ -29,9 +29,9 @@ _LONG_LABEL = 40  # characters of a segment name shown on an axis
 
 
 def _figure(width: float, height: float) -> Any:
-    from matplotlib.figure import Figure
+    from ._figure import NotebookFigure  # shows itself in Jupyter without pyplot
 
-    return Figure(figsize=(width, height), layout="constrained")
+    return NotebookFigure(figsize=(width, height), layout="constrained")
 
 
 def _no_data(fig: Any, title: str, lang: str) -> Any:

@@ -32,9 +32,11 @@ MESSAGES = {
         "no_sheet": "Lembar {sheet!r} tidak ada di {path}. Lembar yang tersedia: {available}.",
         "sheet_not_excel": "--sheet hanya berlaku untuk file Excel (.xlsx/.xls); {path} bukan file Excel.",
         "detected": "Pertanyaan terbuka yang dianalisis (dikenali dari isinya; pilih sendiri dengan --text-column):\n  {columns}",
+        "detected_rating": "Kolom nilai keseluruhan (dikenali dari judulnya; pilih sendiri dengan --rating): {column!r}",
         "no_text_columns": "Tidak ada kolom berisi jawaban terbuka (teks panjang dan beragam) di file. Kolom yang ada: {kinds}. "
                            "Pilih kolom komentar dengan --text-column.",
         "likert": "Kolom nilai {column!r} berisi skala Likert berupa teks; skornya: {mapping}.",
+        "likert_bounds": " (skala {low}-{high})",
         "rating_unknown": "Kolom nilai {column!r} (--rating) berisi teks yang bukan angka dan bukan skala nilai yang dikenal: "
                           "{values}. Pakai kolom berisi angka (mis. 1-5) atau jawaban skala Likert (Sangat puas ... Sangat "
                           "tidak puas; Sangat setuju ... Sangat tidak setuju; Sangat baik ... Sangat kurang; Ya/Tidak), "
@@ -67,9 +69,11 @@ MESSAGES = {
         "no_sheet": "Sheet {sheet!r} is not in {path}. Available sheets: {available}.",
         "sheet_not_excel": "--sheet applies to Excel files (.xlsx/.xls) only; {path} is not one.",
         "detected": "Open questions analysed (recognised by their answers; choose them yourself with --text-column):\n  {columns}",
+        "detected_rating": "Overall rating column (recognised by its header; choose it yourself with --rating): {column!r}",
         "no_text_columns": "No column of open answers (long, varied text) was found in the file. Its columns: {kinds}. "
                            "Choose the comment column with --text-column.",
         "likert": "The rating column {column!r} holds a Likert scale written as text; its scores: {mapping}.",
+        "likert_bounds": " (scale {low}-{high})",
         "rating_unknown": "The rating column {column!r} (--rating) holds text that is neither numbers nor a known rating "
                           "scale: {values}. Use a column of numbers (e.g. 1-5) or of Likert answers (Very satisfied ... "
                           "Very dissatisfied; Strongly agree ... Strongly disagree; Sangat puas ...; Ya/Tidak), or recode "

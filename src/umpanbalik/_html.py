@@ -93,6 +93,7 @@ _METHODS = {
 # Report sections that hold figures and tables, in page order: (anchor, heading, name prefixes).
 _SECTIONS = (
     ("ikhtisar", "sec_overview", ("pertanyaan", "ikhtisar")),
+    ("penilaian", "sec_ratings", ("penilaian",)),
     ("sentimen", "sec_sentiment", ("sentimen",)),
     ("grafik", "sec_charts", ("aspek_sentimen", "aspek", "nilai", "skala_nilai")),
     ("awan", "sec_clouds", ("awan_aspek", "awan_sentimen")),
@@ -102,7 +103,8 @@ _SECTIONS = (
     ("saran", "sec_suggestions", ("saran",)),
 )
 # The sections in page order: the headline findings first, the methods last.
-_ORDER = (("temuan", "sec_findings"), ("angka", "sec_key_numbers"), ("ikhtisar", "sec_overview"), ("sentimen", "sec_sentiment"), ("grafik", "sec_charts"),
+_ORDER = (("temuan", "sec_findings"), ("angka", "sec_key_numbers"), ("ikhtisar", "sec_overview"), ("penilaian", "sec_ratings"),
+          ("sentimen", "sec_sentiment"), ("grafik", "sec_charts"),
           ("awan", "sec_clouds"), ("saran", "sec_suggestions"), ("kutipan", "sec_quotes"), ("bukti", "sec_evidence"),
           ("topik", "sec_topics"), ("hambatan", "sec_barriers"), ("perbandingan", "sec_comparison"), ("lainnya", "sec_other"),
           ("metode", "sec_methods"))
@@ -254,7 +256,7 @@ def _sections(context: Mapping[str, Any], lang: str, prefix: str = "") -> list[d
     sections = [{"id": anchor, "title": text(heading, lang), "blocks": blocks[anchor]} for anchor, heading in _ORDER if anchor in blocks]
     questions = [_question_section(question, i, lang) for i, question in enumerate(context.get("pertanyaan") or [], start=1)
                  if isinstance(question, Mapping)]
-    after = max((i + 1 for i, s in enumerate(sections) if s["id"] in ("temuan", "angka", "ikhtisar")), default=0)
+    after = max((i + 1 for i, s in enumerate(sections) if s["id"] in ("temuan", "angka", "ikhtisar", "penilaian")), default=0)
     return sections[:after] + questions + sections[after:]
 
 
@@ -354,6 +356,9 @@ def render_html(context: Mapping[str, Any], lang: Lang = "id") -> str:
 
 def write_html(context: Mapping[str, Any], path: str | Path, lang: Lang = "id") -> Path:
     """Render the report (see :func:`render_html`) and write it to ``path`` as UTF-8; returns the path."""
+    from .report import check_folder
+
     path = Path(path)
+    check_folder(path)  # before the report is drawn
     path.write_text(render_html(context, lang), encoding="utf-8")
     return path

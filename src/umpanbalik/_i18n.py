@@ -95,6 +95,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "tab_pertanyaan": "Pertanyaan terbuka",
         "tab_ikhtisar_skala": "Skala nilai: skor untuk jawaban berupa teks",
         "sec_overview": "Ikhtisar pertanyaan",
+        "sec_ratings": "Penilaian pada skala Likert",
+        "tab_penilaian": "Rata-rata skor tiap pertanyaan penilaian (IK 95%)",
         "tab_topik": "Tabel topik",
         "tab_hambatan": "Tabel hambatan",
         "tab_perbandingan": "Tabel perbandingan",
@@ -178,6 +180,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "tab_pertanyaan": "Open questions",
         "tab_ikhtisar_skala": "Rating scale: scores of the answers written as text",
         "sec_overview": "Questions at a glance",
+        "sec_ratings": "Ratings on Likert scales",
+        "tab_penilaian": "Mean score of each rating question (95% CI)",
         "tab_topik": "Topic table",
         "tab_hambatan": "Barrier table",
         "tab_perbandingan": "Comparison table",
@@ -223,7 +227,7 @@ _COLUMNS: dict[str, dict[str, str]] = {
         "istilah": "Istilah", "chi2": "Khi-kuadrat", "dof": "Derajat bebas", "min_expected": "Frekuensi harapan terkecil",
         "jawaban": "Jawaban", "skor": "Skor", "kode": "Kode", "pertanyaan": "Pertanyaan", "dijawab": "Dijawab",
         "informatif": "Informatif", "porsi_positif": "% positif", "porsi_netral": "% netral",
-        "aspek_dikritik": "Aspek paling dikritik",
+        "aspek_dikritik": "Aspek paling dikritik", "skala": "Skala", "sebaran": "Sebaran jawaban",
     },
     "en": {
         "aspek": "Aspect", "sentimen": "Sentiment", "polaritas": "Polarity", "jumlah": "Count", "porsi": "Share",
@@ -243,7 +247,7 @@ _COLUMNS: dict[str, dict[str, str]] = {
         "min_expected": "Smallest expected count",
         "jawaban": "Answer", "skor": "Score", "kode": "Code", "pertanyaan": "Question", "dijawab": "Answered",
         "informatif": "Informative", "porsi_positif": "% positive", "porsi_netral": "% neutral",
-        "aspek_dikritik": "Most criticised aspect",
+        "aspek_dikritik": "Most criticised aspect", "skala": "Scale", "sebaran": "Answers given",
     },
 }
 

@@ -204,7 +204,7 @@ def _column(frame: Any, reference: Any, option: str, path: Path, args: argparse.
 def _columns(frame: Any, path: Path, args: argparse.Namespace, text: dict[str, str]) -> dict[str, Any]:
     """Every column the options name, resolved; without ``--text-column``, ``komentar`` or else the
     open questions found in the data (the choice is printed)."""
-    from .columns import describe_columns, text_columns
+    from .columns import describe_columns, overall_rating, text_columns
 
     by = [_column(frame, c, "--by", path, args, text) for c in args.by or []]
     rating = _column(frame, args.rating, "--rating", path, args, text) if args.rating is not None else None
@@ -222,6 +222,10 @@ def _columns(frame: Any, path: Path, args: argparse.Namespace, text: dict[str, s
             kinds = ", ".join(f"{str(r.kolom)!r} ({text['kind_' + r.jenis]})" for r in describe_columns(frame).itertuples())
             raise InputError(text["no_text_columns"].format(kinds=kinds))
         print(text["detected"].format(columns="\n  ".join(repr(str(c)) for c in texts)))
+    if rating is None and not args.text_column and texts != ["komentar"]:
+        rating = overall_rating(frame.drop(columns=[c for c in texts if c in frame.columns]))
+        if rating is not None:
+            print(text["detected_rating"].format(column=str(rating)))
     if rating is not None:
         _check_rating(frame[rating], rating, text)
     return {"text": texts, "by": by, "rating": rating, "barriers": barrier}
@@ -229,7 +233,7 @@ def _columns(frame: Any, path: Path, args: argparse.Namespace, text: dict[str, s
 
 def _check_rating(values: Any, name: Any, text: dict[str, str]) -> None:
     """Stop on a rating column without a usable rating; print the scores of a Likert column."""
-    from .likert import is_number, likert_scale, unknown_answers
+    from .likert import is_number, likert_scale, scale_table, unknown_answers
 
     scale = likert_scale(values)
     unknown = unknown_answers(values, scale)
@@ -238,7 +242,10 @@ def _check_rating(values: Any, name: Any, text: dict[str, str]) -> None:
     if unknown and not scale and not numbers:
         raise InputError(text["rating_unknown"].format(column=str(name), values=shown))
     if scale:
-        mapping = ", ".join(f"{answer} = {score:g}" for answer, score in scale.items())
+        table = scale_table(values)
+        mapping = ", ".join(f"{row.jawaban} = {row.skor:g}" for row in table.itertuples())
+        if table.attrs.get("skala"):
+            mapping += text["likert_bounds"].format(low=f"{table.attrs['skala'][0]:g}", high=f"{table.attrs['skala'][1]:g}")
         print(text["likert"].format(column=str(name), mapping=mapping))
     if unknown:
         print(text["rating_partial"].format(column=str(name), values=shown), file=sys.stderr)

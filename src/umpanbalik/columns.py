@@ -26,8 +26,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["ColumnError", "resolve_column", "question_number", "describe_columns", "text_columns", "column_kind",
-           "checkbox_choices", "split_choices", "KINDS"]
+__all__ = ["ColumnError", "resolve_column", "question_number", "describe_columns", "text_columns", "likert_columns",
+           "overall_rating", "column_kind", "checkbox_choices", "split_choices", "KINDS"]
 
 #: What :func:`column_kind` calls a column.
 KINDS = ("teks", "likert", "pilihan_ganda", "kategori", "angka", "waktu", "identitas", "kosong")
@@ -261,6 +261,38 @@ def text_columns(frame: pd.DataFrame, exclude: Sequence[Any] = ()) -> list[Any]:
     kinds = describe_columns(frame)
     return [name for name, kind in zip(kinds["kolom"], kinds["jenis"])
             if kind == "teks" and not any(_same_label(name, other) for other in exclude)]
+
+
+def likert_columns(frame: pd.DataFrame, exclude: Sequence[Any] = ()) -> list[Any]:
+    """The rating questions of ``frame`` written as text (columns of kind ``likert``), in order."""
+    kinds = describe_columns(frame)
+    return [name for name, kind in zip(kinds["kolom"], kinds["jenis"])
+            if kind == "likert" and not any(_same_label(name, other) for other in exclude)]
+
+
+_OVERALL = (re.compile(r"keseluruhan|secara umum|overall|in general", re.IGNORECASE),
+            re.compile(r"\bpuas\b|kepuasan|satisf", re.IGNORECASE))
+
+
+def overall_rating(frame: pd.DataFrame) -> Any:
+    """The column that rates the training as a whole, or ``None``: a rating question (a Likert scale
+    or numbers) whose header says "secara keseluruhan" / "overall", else one about satisfaction
+    ("puas", "kepuasan"); the first such column.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"2.1. Materi sesuai": ["Setuju", "Sangat setuju"],
+    ...                       "5.5. Secara keseluruhan, seberapa puas Anda?": ["Puas", "Sangat puas"]})
+    >>> overall_rating(frame)
+    '5.5. Secara keseluruhan, seberapa puas Anda?'
+    """
+    kinds = describe_columns(frame)
+    rated = [name for name, kind in zip(kinds["kolom"], kinds["jenis"]) if kind in ("likert", "angka")]
+    for pattern in _OVERALL:
+        for name in rated:
+            if isinstance(name, str) and pattern.search(name):
+                return name
+    return None
 
 
 # -- checkbox answers ----------------------------------------------------------------------------------

@@ -46,7 +46,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["likert_scale", "likert_scores", "read_answer", "scale_table", "unknown_answers", "is_number"]
+__all__ = ["likert_scale", "likert_scores", "read_answer", "scale_table", "scale_bounds", "unknown_answers", "is_number"]
 
 # A degree is one of: "st" (sangat tidak), "t" (tidak), "sk" (sangat kurang), "k" (kurang),
 # "c" (cukup, the middle), "b" (the head word alone), "s" (sangat).
@@ -175,18 +175,39 @@ def likert_scale(values: Iterable[Any]) -> dict[str, float]:
 
 def _scale(counts: Counter) -> dict[str, float]:
     """:func:`likert_scale` of the distinct text answers and their counts."""
+    return _scale_and_bounds(counts)[0]
+
+
+def scale_bounds(values: Iterable[Any]) -> tuple[float, float] | None:
+    """The lowest and highest score of the scale the text answers belong to (also scores nobody
+    chose: 1–5 for a five-point scale), or ``None`` when they form no scale.
+
+    Examples
+    --------
+    >>> scale_bounds(["Puas", "Sangat puas"]), scale_bounds(["Ya", "Tidak"]), scale_bounds(["bagus sekali kok"])
+    ((1.0, 5.0), (0.0, 1.0), None)
+    """
+    return _scale_and_bounds(_counts(values))[1]
+
+
+def _scale_and_bounds(counts: Counter) -> tuple[dict[str, float], tuple[float, float] | None]:
+    scores, bounds = _scale_of(counts)
+    return scores, (bounds if scores else None)
+
+
+def _scale_of(counts: Counter) -> tuple[dict[str, float], tuple[float, float] | None]:
     if not counts:
-        return {}
+        return {}, None
     numbered = {}
     for answer in counts:
         match = _NUMBERED.match(answer)
         if match:
             numbered[_normal(answer)] = float(match.group(1).replace(",", "."))
     if numbered and sum(counts[a] for a in counts if _normal(a) in numbered) * 2 >= sum(counts.values()):
-        return dict(sorted(numbered.items(), key=lambda item: item[1]))
+        return dict(sorted(numbered.items(), key=lambda item: item[1])), (min(numbered.values()), max(numbered.values()))
     yes_no = {_normal(a): _YES_NO[_normal(a)] for a in counts if _normal(a) in _YES_NO}
     if yes_no and {"ya", "yes", "tidak", "no"} & set(yes_no) and all(_normal(a) in _YES_NO for a in counts):
-        return dict(sorted(yes_no.items(), key=lambda item: item[1]))
+        return dict(sorted(yes_no.items(), key=lambda item: item[1])), (0.0, 1.0)
     read = {answer: read_answer(answer) for answer in counts}
     heads: Counter = Counter()
     for answer, parsed in read.items():
@@ -197,12 +218,12 @@ def _scale(counts: Counter) -> dict[str, float]:
             if parsed is not None and (parsed[1] == head or parsed[1] is None)}
     degrees = {parsed[0] for parsed in kept.values()}
     if not kept or (head is None and degrees <= {"c"}) or (len(degrees) < 2 and head not in _SCALE_WORDS):
-        return {}
+        return {}, None
     for ladder in _LADDERS:
         if degrees <= set(ladder):
             scores = {_normal(answer): float(ladder.index(parsed[0]) + 1) for answer, parsed in kept.items()}
-            return dict(sorted(scores.items(), key=lambda item: item[1]))
-    return {}
+            return dict(sorted(scores.items(), key=lambda item: item[1])), (1.0, float(len(ladder)))
+    return {}, None
 
 
 def unknown_answers(values: Iterable[Any], scale: Mapping[str, float] | None = None) -> list[str]:
@@ -268,6 +289,7 @@ def _score(value: Any, scale: Mapping[str, float]) -> float:
 def scale_table(values: Iterable[Any]) -> pd.DataFrame:
     """How the text answers of a rating column were scored: ``jawaban`` (as written most often),
     ``skor`` and ``jumlah`` (answers), lowest score first; empty when the column holds no text scale.
+    ``attrs["skala"]`` holds the scale's lowest and highest score (:func:`scale_bounds`).
 
     Examples
     --------
@@ -275,8 +297,8 @@ def scale_table(values: Iterable[Any]) -> pd.DataFrame:
     [{'jawaban': 'Tidak puas', 'skor': 2.0, 'jumlah': 1}, {'jawaban': 'Puas', 'skor': 4.0, 'jumlah': 2}, {'jawaban': 'Sangat puas', 'skor': 5.0, 'jumlah': 1}]
     """
     values = list(values) if not isinstance(values, pd.Series) else values
-    scale = likert_scale(values)
     counts = _counts(values)
+    scale, bounds = _scale_and_bounds(counts)
     written: dict[str, Counter] = {}
     for answer, n in counts.items():
         key = _normal(answer)
@@ -285,4 +307,6 @@ def scale_table(values: Iterable[Any]) -> pd.DataFrame:
     records = [{"jawaban": forms.most_common(1)[0][0], "skor": scale[key], "jumlah": int(sum(forms.values()))}
                for key, forms in written.items()]
     records.sort(key=lambda record: record["skor"])
-    return pd.DataFrame(records, columns=["jawaban", "skor", "jumlah"])
+    table = pd.DataFrame(records, columns=["jawaban", "skor", "jumlah"])
+    table.attrs["skala"] = bounds
+    return table

@@ -142,6 +142,8 @@ def workbook_sheets(analysis: Analysis, *, with_comments: bool = True) -> dict[s
         sheets["aspek"] = analysis.aspect_table().reset_index()
     if analysis.rating is not None and len(scale := analysis.rating_scale()):
         sheets["skala_nilai"] = scale
+    if len(likert := analysis.likert_table()):
+        sheets["penilaian"] = likert
     # allow_duplicates: an index level may share its name with a column (set_index("nip", drop=False))
     if with_comments:
         sheets["komentar"] = encodable_labels(analysis.to_frame(mask=True)).reset_index(allow_duplicates=True)
@@ -162,6 +164,19 @@ def workbook_sheets(analysis: Analysis, *, with_comments: bool = True) -> dict[s
                                                          "aspek": suggestions["aspek"].map(format_cell).to_numpy()},
                                                         index=suggestions.index)).reset_index(allow_duplicates=True)
     return sheets
+
+
+def likert_questions(analysis: Analysis) -> list[Any]:
+    """The rating questions written as text among the export's own columns (judged on the first
+    10,000 rows)."""
+    from ..columns import likert_columns
+    from ..schema import ANALYSIS_COLUMNS
+
+    comments = analysis.comments
+    repeated = comments.columns.duplicated(keep=False)
+    own = [position for position, c in enumerate(comments.columns)
+           if not repeated[position] and c not in ANALYSIS_COLUMNS and c != analysis.text]
+    return likert_columns(comments.iloc[:10_000, own])
 
 
 def chosen_sheets(build: Any, sheets: Any) -> dict[str, pd.DataFrame]:
@@ -215,6 +230,9 @@ def report_context(analysis: Analysis, *, lang: str, title: str | None, n_quotes
     context: dict[str, Any] = {"judul": title or text("report_title", lang), "dibuat": pd.Timestamp.now().strftime("%Y-%m-%d"),
                                "angka_kunci": _cards(key, lang), "gambar": {}, "tabel": {}}
     figures, shown = context["gambar"], context["tabel"]
+    likert = analysis.likert_table()
+    if len(likert):  # the rating questions of the form, each scored on its scale
+        shown["penilaian"] = likert
     found = _findings(analysis, lang)
     quotes = [_finding_quotes(analysis, f.quotes, n_quotes) for f in found]
     context["temuan"] = [{"teks": f.text, "angka": f.figure, "interval": f.interval, "didukung": f.supported,

@@ -84,6 +84,10 @@ class MultiAnalysis:
         """How the rating column's text answers were scored (see :meth:`Analysis.rating_scale`)."""
         return next(iter(self.questions.values())).rating_scale()
 
+    def likert_table(self) -> pd.DataFrame:
+        """The export's rating questions written as text (see :meth:`Analysis.likert_table`)."""
+        return next(iter(self.questions.values())).likert_table()
+
     def _stacked(self, table: Any) -> pd.DataFrame:
         parts = [table(analysis).assign(pertanyaan=str(question)) for question, analysis in self.questions.items()]
         frame = pd.concat(parts, ignore_index=True)
@@ -105,9 +109,10 @@ class MultiAnalysis:
         """Write one workbook: ``pertanyaan``, ``skala_nilai`` (a Likert rating's scores), each
         question's sheets with its code in front (``5.22_temuan``, ``5.22_aspek`` …), ``komentar``
         and ``hambatan``; ``sheets`` (a list of those names) writes only them, in that order."""
-        from ..report import write_excel
+        from ..report import check_folder, write_excel
 
         path = Path(path)
+        check_folder(path)  # before the sheets are computed
         write_excel(exports.chosen_sheets(lambda: _questions.workbook_sheets(self), sheets), path, lang=self.lang)
         return path
 
@@ -117,9 +122,10 @@ class MultiAnalysis:
 
     def to_html(self, path: str | Path, *, lang: str | None = None, title: str | None = None) -> Path:
         """Write one self-contained HTML report with a section per question."""
-        from ..report import write_html
+        from ..report import check_folder, write_html
 
         path = Path(path)
+        check_folder(path)  # before the report is drawn
         write_html(self.report_context(lang=lang, title=title), path, lang=lang or self.lang)
         return path
 

@@ -75,9 +75,11 @@ def workbook_sheets(multi: MultiAnalysis) -> dict[str, pd.DataFrame]:
     sheets: dict[str, pd.DataFrame] = {"pertanyaan": overview(multi)}
     if first.rating is not None and len(scale := first.rating_scale()):
         sheets["skala_nilai"] = scale
+    if len(likert := multi.likert_table()):
+        sheets["penilaian"] = likert
     for question, analysis in multi.questions.items():
         for name, frame in exports.workbook_sheets(analysis, with_comments=False).items():
-            if name not in ("skala_nilai", *_SHARED):
+            if name not in ("skala_nilai", "penilaian", *_SHARED):
                 sheets[f"{multi.codes[question]}_{name}"] = frame
     sheets["komentar"] = encodable_labels(combined_frame(multi, mask=True)).reset_index(allow_duplicates=True)
     if "hambatan" in first.comments:
@@ -103,6 +105,9 @@ def report_context(multi: MultiAnalysis, *, lang: str, title: str | None, n_quot
         scale = inner["tabel"].pop("skala_nilai", None)
         if scale is not None:
             context["tabel"]["ikhtisar_skala"] = scale
+        likert = inner["tabel"].pop("penilaian", None)
+        if likert is not None:
+            context["tabel"]["penilaian"] = likert
         for name in _SHARED:  # the barrier chart and table once, at the end
             figure = inner["gambar"].pop(name, None)
             table = inner["tabel"].pop(name, None)

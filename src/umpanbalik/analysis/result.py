@@ -210,6 +210,12 @@ class Analysis:
             raise ValueError("no rating column: pass analyze(..., rating='nilai').")
         return tables.rating_scale(self.comments, self.rating)
 
+    def likert_table(self) -> pd.DataFrame:
+        """The export's rating questions written as text ("Sangat setuju" … "Sangat tidak setuju",
+        "Puas", "Baik", "Ya"/"Tidak"), one row each: the number of answers, the mean score with its
+        95% interval, the scale and how many chose each answer (found among the first 10,000 rows)."""
+        return tables.likert_table(self.comments, exports.likert_questions(self))
+
     def rating_by_aspect(self) -> pd.DataFrame:
         """Mean rating (95% CI) of the informative comments that mention each aspect, by the
         aspect's polarity, and of all informative comments by overall sentiment (rows ``semua``)."""
@@ -353,9 +359,10 @@ class Analysis:
         Above Excel's 1,048,575 rows under the header, the per-comment table continues on the sheets
         ``komentar_2``, ``komentar_3`` … (same header), and a ``catatan`` row in ``ringkasan`` says so.
         """
-        from ..report import write_excel
+        from ..report import check_folder, write_excel
 
         path = Path(path)
+        check_folder(path)  # before the sheets are computed
         write_excel(exports.chosen_sheets(self._sheets, sheets), path, lang=self.lang)
         return path
 
@@ -369,9 +376,10 @@ class Analysis:
         default: headline findings, key numbers, charts with their tables, word clouds, suggestions,
         quotes, topics, barriers, segment comparison, methods and limitations. Identifiers are
         masked; comment text is escaped."""
-        from ..report import write_html
+        from ..report import check_folder, write_html
 
         path = Path(path)
+        check_folder(path)  # before the report is drawn
         write_html(self.report_context(lang=lang, title=title), path, lang=lang or self.lang)
         return path
 

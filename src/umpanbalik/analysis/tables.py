@@ -36,7 +36,7 @@ __all__ = [
     "informative", "share_table", "sentiment_table", "aspect_table", "aspect_polarity_counts", "polarity_columns",
     "flag_table", "suggestion_aspects", "barrier_table", "barrier_segments", "topic_table", "segment_shares",
     "rating_by_aspect", "mean_rating", "rating_scale", "key_numbers", "aspects_in", "barrier_codes_in", "topic_ids",
-    "topic_labels", "merged_topics", "question_table",
+    "topic_labels", "merged_topics", "question_table", "likert_table",
 ]
 
 _ASPECT_FIXED = ("disebut", "porsi_disebut", "ci_bawah", "ci_atas", "porsi_negatif", "negatif_ci_bawah", "negatif_ci_atas")
@@ -357,6 +357,25 @@ def rating_scale(comments: pd.DataFrame, rating: Any) -> pd.DataFrame:
     from ..likert import scale_table
 
     return scale_table(comments[rating])
+
+
+def likert_table(comments: pd.DataFrame, columns: list[Any]) -> pd.DataFrame:
+    """The rating questions written as text, one row each: ``pertanyaan``, ``n`` (scored answers),
+    ``rata_rata`` with its 95% interval, ``skala`` (the scale's lowest–highest score, "1–5") and ``sebaran`` (how many
+    chose each answer, lowest score first); scored as :func:`rating_scale` scores them."""
+    from .._format import count
+
+    records = []
+    for name in columns:
+        scores = col.numeric(comments[name]).to_numpy(dtype=float)
+        mean, low, high, n = mean_interval(scores)
+        scale = rating_scale(comments, name)
+        spread = " · ".join(f"{row.jawaban} {count(row.jumlah)}" for row in scale.itertuples())
+        low_high = scale.attrs.get("skala")
+        bounds = f"{low_high[0]:g}–{low_high[1]:g}" if low_high else ""
+        records.append({"pertanyaan": str(name), "n": n, "rata_rata": mean, "ci_bawah": low, "ci_atas": high,
+                        "skala": bounds, "sebaran": spread})
+    return pd.DataFrame(records, columns=["pertanyaan", "n", "rata_rata", "ci_bawah", "ci_atas", "skala", "sebaran"])
 
 
 def question_table(questions: Mapping[Any, pd.DataFrame], texts: Mapping[Any, Any]) -> pd.DataFrame:
