@@ -152,8 +152,11 @@ def _closest(key: str, headers: list[tuple[Any, str]]) -> list[Any]:
     number = key.rstrip(".") if _NUMBER_REFERENCE.fullmatch(key) else None
     if number is not None:  # "5.2": the questions numbered 5.2x, then 5.x
         found = [c for c, _ in headers if (question_number(c) or "").startswith(number)]
-        if not found and "." in number:
-            found = [c for c, _ in headers if (question_number(c) or "").startswith(number.rsplit(".", 1)[0] + ".")]
+        if not found and "." in number:  # the nearest questions of the same section: 5.23 → 5.22, 5.21
+            parent, last = number.rsplit(".", 1)
+            siblings = [(abs(int(n.rsplit(".", 1)[1]) - int(last)), i) for i, (c, _) in enumerate(headers)
+                        if (n := question_number(c) or "").startswith(parent + ".") and n.count(".") == number.count(".")]
+            found = [headers[i][0] for _, i in sorted(siblings)]
         return found[:2]
     found = [c for c, h in headers if key in h]
     if found:
