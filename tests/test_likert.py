@@ -54,6 +54,8 @@ def test_unknown_answers_are_named_and_count_as_missing():
     scores = likert_scores(values)
     assert scores.iloc[[0, 2, 3, 5]].tolist() == [4.0, 4.0, 4.0, 5.0] and scores.iloc[[1, 4]].isna().all()
     assert likert_scale(["Lumayan", "Mantap"]) == {}
+    assert likert_scale(["Mantap", "Biasa", "Mantap"]) == {}  # one unknown word and a middle are no scale
+    assert likert_scale(["Sangat membantu", "Membantu", "Biasa"]) == {"biasa": 3.0, "membantu": 4.0, "sangat membantu": 5.0}
     assert likert_scale(["materi bagus", "waktu kurang"]) == {}  # comments are no scale
     assert unknown_answers(["materi bagus", "waktu kurang"]) == ["materi bagus", "waktu kurang"]
 

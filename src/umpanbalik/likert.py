@@ -217,7 +217,8 @@ def _scale_of(counts: Counter) -> tuple[dict[str, float], tuple[float, float] | 
     kept = {answer: parsed for answer, parsed in read.items()
             if parsed is not None and (parsed[1] == head or parsed[1] is None)}
     degrees = {parsed[0] for parsed in kept.values()}
-    if not kept or (head is None and degrees <= {"c"}) or (len(degrees) < 2 and head not in _SCALE_WORDS):
+    with_head = {parsed[0] for parsed in kept.values() if parsed[1] is not None}
+    if not kept or (head is None and degrees <= {"c"}) or (len(with_head) < 2 and head not in _SCALE_WORDS):
         return {}, None
     for ladder in _LADDERS:
         if degrees <= set(ladder):
