@@ -104,3 +104,24 @@ def test_the_exports_put_the_questions_together(result, tmp_path):
     assert set(result.key_numbers()["pertanyaan"]) == {str(q) for q in result.questions}
     overview = result.overview()
     assert overview["kode"].tolist() == ["5.20", "5.21", "5.22"] and (overview["dijawab"] <= 160).all()
+
+
+def test_a_streamed_file_gives_each_question_the_same_results(export, tmp_path):
+    from umpanbalik.datasets import form_export_path
+
+    path = tmp_path / "ekspor.csv"
+    path.write_bytes(form_export_path().read_bytes())
+    whole = analyze(path, text=["5.21", "5.22"], rating="5.5", by="3.1", topics=False, progress=False)
+    streamed = analyze(path, text=["5.21", "5.22"], rating="5.5", by="3.1", topics=False, progress=False, chunksize=45)
+    pd.testing.assert_frame_equal(whole.to_frame(flat=True), streamed.to_frame(flat=True))
+
+
+def test_questions_of_why_not_answers_keep_their_own_barriers(tmp_path):
+    frame = pd.DataFrame({"Alasan Anda": ["atasan tidak memberi izin", "beban kerja tinggi", "-", "jadwal bentrok"] * 3,
+                          "Alasan rekan": ["tidak ada anggaran", "tidak tahu infonya", "malas", "-"] * 3})
+    results = analyze(frame, text=["Alasan Anda", "Alasan rekan"], task="hambatan", topics=False, progress=False)
+    combined = results.to_frame()
+    assert {"p1_hambatan", "p2_hambatan"} <= set(combined.columns) and "hambatan" not in combined.columns
+    assert combined["p1_hambatan"].tolist() == results["Alasan Anda"].comments["hambatan"].tolist()
+    html = results.to_html(tmp_path / "laporan.html").read_text(encoding="utf-8")
+    assert html.count("Hambatan mengikuti pelatihan</h3>") == 2  # each question's own barrier section

@@ -18,7 +18,12 @@ if TYPE_CHECKING:
 
 __all__ = ["question_codes", "overview", "combined_frame", "workbook_sheets", "report_context"]
 
-_SHARED = ("hambatan",)  # results that do not depend on the question: written once
+_SHARED = ("hambatan",)  # the why-not answers' codes, the same for every question: written once
+
+
+def _shared(multi: MultiAnalysis) -> tuple[str, ...]:
+    """The results written once; with task="hambatan" each question's own answers are coded instead."""
+    return _SHARED if _first(multi).task == "evaluasi" else ()
 
 
 def question_codes(columns: list[Any]) -> list[str]:
@@ -59,9 +64,9 @@ def combined_frame(multi: MultiAnalysis, *, flat: bool = False, mask: bool = Fal
     results = [c for c in ANALYSIS_COLUMNS if c in base.columns]
     parts = [base.drop(columns=results)]
     for question, frame in frames.items():
-        own = [c for c in ANALYSIS_COLUMNS if c in frame.columns and c not in _SHARED]
+        own = [c for c in ANALYSIS_COLUMNS if c in frame.columns and c not in _shared(multi)]
         parts.append(frame[own].rename(columns=lambda c, code=multi.codes[question]: f"{code}_{c}"))
-    shared = [c for c in _SHARED if c in first.comments.columns]
+    shared = [c for c in _shared(multi) if c in first.comments.columns]
     if shared:
         parts.append(base[shared])
     return pd.concat(parts, axis=1)
@@ -79,10 +84,10 @@ def workbook_sheets(multi: MultiAnalysis) -> dict[str, pd.DataFrame]:
         sheets["penilaian"] = likert
     for question, analysis in multi.questions.items():
         for name, frame in exports.workbook_sheets(analysis, with_comments=False).items():
-            if name not in ("skala_nilai", "penilaian", *_SHARED):
+            if name not in ("skala_nilai", "penilaian", *_shared(multi)):
                 sheets[f"{multi.codes[question]}_{name}"] = frame
     sheets["komentar"] = encodable_labels(combined_frame(multi, mask=True)).reset_index(allow_duplicates=True)
-    if "hambatan" in first.comments:
+    if "hambatan" in _shared(multi) and "hambatan" in first.comments:
         sheets["hambatan"] = first.barriers().reset_index()
     return sheets
 
@@ -108,7 +113,7 @@ def report_context(multi: MultiAnalysis, *, lang: str, title: str | None, n_quot
         likert = inner["tabel"].pop("penilaian", None)
         if likert is not None:
             context["tabel"]["penilaian"] = likert
-        for name in _SHARED:  # the barrier chart and table once, at the end
+        for name in _shared(multi):  # the barrier chart and table once, at the end
             figure = inner["gambar"].pop(name, None)
             table = inner["tabel"].pop(name, None)
             if figure is not None and name not in context["gambar"]:
