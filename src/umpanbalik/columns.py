@@ -198,7 +198,7 @@ def column_kind(values: Iterable[Any], header: Any = "") -> str:
     >>> column_kind(["materi bagus tapi waktunya terlalu singkat", "-", "narsum kurang interaktif, slide padat"])
     'teks'
     """
-    from .likert import is_number, likert_scale, unknown_answers
+    from .likert import is_number, likert_scale, likert_scores, unknown_answers
 
     answers = _answers(values)
     if not answers:
@@ -212,7 +212,7 @@ def column_kind(values: Iterable[Any], header: Any = "") -> str:
         return "identitas"
     scale = likert_scale(answers)
     if scale and len(unknown_answers(answers, scale)) <= max(1, 0.05 * len(set(answers))) \
-            and sum(a.casefold() in scale or " ".join(a.casefold().split()) in scale for a in answers) >= 0.5 * n:
+            and likert_scores(answers, scale).notna().sum() >= 0.5 * n:  # a scale, with few stray answers
         return "likert"
     words = np.array([len(a.split()) for a in answers])
     if _IDENTITY_HEADER.search(str(header)) and np.median(words) <= 4:
@@ -313,26 +313,20 @@ def _learn(cells: Counter, separator: str) -> list[str] | None:
     split = {cell: _pieces(cell, separator) for cell in cells}
     if not any(len(p) > 1 for p in split.values()):
         return None
-    changed = True
-    while changed:  # join a piece to the one before it when they always come together
-        changed = False
-        before: dict[str, set[Any]] = defaultdict(set)
-        after: dict[str, set[Any]] = defaultdict(set)
-        for pieces in split.values():
-            for i, piece in enumerate(pieces):
-                before[piece].add(pieces[i - 1] if i else None)
-                after[piece].add(pieces[i + 1] if i + 1 < len(pieces) else None)
-        for cell, pieces in split.items():
-            for i in range(1, len(pieces)):
-                first, second = pieces[i - 1], pieces[i]
-                if before[second] == {first} and after[first] == {second}:
-                    joined = f"{first}{separator}{second}"
-                    for other, parts in split.items():
-                        split[other] = _join_pair(parts, first, second, joined)
-                    changed = True
-                    break
-            if changed:
-                break
+    before: dict[str, set[Any]] = defaultdict(set)
+    after: dict[str, set[Any]] = defaultdict(set)
+    for pieces in split.values():
+        for i, piece in enumerate(pieces):
+            before[piece].add(pieces[i - 1] if i else None)
+            after[piece].add(pieces[i + 1] if i + 1 < len(pieces) else None)
+    for cell, pieces in split.items():  # join a piece to the one before it when they always come together
+        joined = [pieces[0]]
+        for previous, piece in zip(pieces, pieces[1:]):
+            if before[piece] == {previous} and after[previous] == {piece}:
+                joined[-1] = f"{joined[-1]}{separator}{piece}"
+            else:
+                joined.append(piece)
+        split[cell] = joined
     multi = [p for p in split.values() if len(p) > 1]
     if not multi:
         return None
@@ -340,7 +334,7 @@ def _learn(cells: Counter, separator: str) -> list[str] | None:
     for pieces in split.values():
         seen_in.update(set(pieces))
     in_multi = {piece for pieces in multi for piece in pieces}
-    if len(seen_in) > max(_MAX_CHOICES, 0) or sum(seen_in[p] >= 2 for p in in_multi) < 0.5 * len(in_multi):
+    if len(seen_in) > _MAX_CHOICES or sum(seen_in[p] >= 2 for p in in_multi) < 0.5 * len(in_multi):
         return None
     if len(seen_in) > 0.7 * len(cells) and len(cells) > 10:  # nearly every answer new: text with commas
         return None
@@ -349,18 +343,6 @@ def _learn(cells: Counter, separator: str) -> list[str] | None:
         for piece in pieces:
             total[piece] += cells[cell]
     return [piece for piece, _ in total.most_common()]
-
-
-def _join_pair(parts: list[str], first: str, second: str, joined: str) -> list[str]:
-    result, i = [], 0
-    while i < len(parts):
-        if i + 1 < len(parts) and parts[i] == first and parts[i + 1] == second:
-            result.append(joined)
-            i += 2
-        else:
-            result.append(parts[i])
-            i += 1
-    return result
 
 
 def checkbox_choices(values: Iterable[Any]) -> list[str] | None:
@@ -402,7 +384,7 @@ def split_choices(values: Iterable[Any], choices: Sequence[str] | None = None) -
     """
     values = list(values)
     choices = list(choices) if choices is not None else (checkbox_choices(values) or [])
-    known = sorted(choices, key=len, reverse=True)
+    known = sorted(choices, key=len, reverse=True)  # the longest first: "A, B" before "A"
     cache: dict[str, list[str]] = {}
     result = []
     for value in values:

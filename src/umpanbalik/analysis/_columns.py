@@ -111,7 +111,7 @@ def segments(values: pd.Series, missing: str = "(kosong)") -> tuple[np.ndarray, 
     from ..columns import split_choices
 
     codes, cells = distinct(values)
-    per_cell = [split_choices([cell], choices)[0] or [missing] for cell in cells]
+    per_cell = [names or [missing] for names in split_choices(cells, choices)]
     positions = [np.repeat(i, len(per_cell[code])) for i, code in enumerate(codes)]
     names = [name for code in codes for name in per_cell[code]]
     return (np.concatenate(positions) if positions else np.empty(0, dtype=int)), np.asarray(names, dtype=object)
