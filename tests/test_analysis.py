@@ -293,6 +293,84 @@ def test_a_suggestion_given_as_bytes_keeps_its_text_in_the_workbook():
 
 def test_a_rating_column_without_numbers_shows_a_dash_in_the_report():
     """The key-number card printed the mean of no rating as 'nan'."""
-    frame = pd.DataFrame({"komentar": ["materi bagus", "waktu kurang"], "nilai": ["baik", ""]})
-    cards = analyze(frame, rating="nilai", topics=False, progress=False).report_context()["angka_kunci"]
+    frame = pd.DataFrame({"komentar": ["materi bagus", "waktu kurang"], "nilai": ["lumayan", ""]})  # no scale word
+    with pytest.warns(UserWarning, match="'lumayan'"):
+        cards = analyze(frame, rating="nilai", topics=False, progress=False).report_context()["angka_kunci"]
     assert [card["nilai"] for card in cards if card["label"] == "Rata-rata nilai"] == ["–"]
+
+
+# -- API fixes of issue 17 ----------------------------------------------------------------------------
+def test_to_excel_writes_the_sheets_asked_for_in_their_order(result, tmp_path):
+    from openpyxl import load_workbook
+
+    path = result.to_excel(tmp_path / "dua.xlsx", sheets=["aspek", "temuan"])
+    book = load_workbook(path, read_only=True)
+    assert book.sheetnames == ["aspek", "temuan"]
+    book.close()
+    with pytest.raises(ValueError, match="'tabel' is not a sheet.*'temuan', 'ringkasan'"):
+        result.to_excel(tmp_path / "x.xlsx", sheets=["tabel"])
+    with pytest.raises(TypeError, match="list of sheet names"):
+        result.to_excel(tmp_path / "x.xlsx", sheets="aspek")
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_renaming_or_merging_topics_updates_the_comments(survey):
+    analysis = analyze(survey.head(200), topics=4, progress=False)
+    comments = analysis.comments
+    first = int(analysis.topic_table()["topik"].iloc[0])
+    analysis.rename_topic(first, "Jaringan dan Zoom")
+    assert (comments.loc[(comments["topik"] == first).to_numpy(), "label_topik"] == "Jaringan dan Zoom").all()
+    assert analysis.topic_table().set_index("topik").loc[first, "label"] == "Jaringan dan Zoom"
+    assert (comments.loc[(comments["topik"] == -1).to_numpy(), "label_topik"] == "non-informatif").all()
+    sizes = comments["topik"].value_counts()
+    analysis.merge_topics(0, 1)
+    assert (analysis.comments["topik"] == 0).sum() == sizes.get(0, 0) + sizes.get(1, 0)
+    assert sorted(set(analysis.comments["topik"]) - {-1}) == list(range(3))
+    labels = analysis.topic_table().set_index("topik")["label"]
+    assert all(analysis.comments.loc[(analysis.comments["topik"] == t).to_numpy(), "label_topik"].eq(labels[t]).all()
+               for t in labels.index)
+    with pytest.raises(ValueError, match="no topics were fitted"):
+        analyze(["materi bagus"], topics=False).rename_topic(0, "x")
+
+
+def test_quotes_of_a_missing_topic_say_which_topics_there_are(result):
+    with pytest.raises(ValueError, match="`topic` must be one of 0, 1, 2, 3; got 99"):
+        result.quotes(topic=99)
+    assert len(result.quotes(topic=0, n=2)) >= 1
+    with pytest.raises(ValueError, match="no topics were fitted"):
+        analyze(["materi bagus"], topics=False).quotes(topic=0)
+
+
+def test_exports_into_a_missing_folder_fail_clearly_and_quietly(tmp_path):
+    import subprocess
+    import sys
+
+    code = f"""
+from umpanbalik import analyze
+result = analyze(['materi bagus', 'jadwal molor terus', '-'], topics=False, progress=False)
+for write in (result.to_excel, result.to_html, result.to_csv):
+    try:
+        write({str(tmp_path / 'tidak_ada' / 'hasil.xlsx')!r})
+    except FileNotFoundError as error:
+        print('FileNotFoundError:', error)
+try:
+    result.to_excel({str(tmp_path)!r})  # a folder, not a file: openpyxl fails while saving
+except OSError as error:
+    print(type(error).__name__)
+"""
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert completed.stdout.count("the folder") == 3 and "does not exist. Create it first" in completed.stdout
+    assert "IsADirectoryError" in completed.stdout
+    assert "Exception ignored" not in completed.stderr and "Traceback" not in completed.stderr
+
+
+def test_charts_show_themselves_in_a_notebook(result):
+    for figure in (result.plot_sentiment(), result.plot_aspects(), result.plot_topics(), result.plot_ratings(),
+                   result.plot_comparison(), result.plot_barriers(), *result.wordclouds().values()):
+        assert figure._repr_png_()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_compare_and_plots_take_a_column_by_prefix(result):
+    assert result.compare("inst").by == "instansi"
+    with pytest.raises(KeyError, match="Did you mean 'instansi'"):
+        result.compare("instansii")

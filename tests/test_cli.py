@@ -121,7 +121,121 @@ def test_missing_file_and_english_messages(tmp_path, capsys):
     assert "File not found" in capsys.readouterr().err
 
 
-def test_wrong_arguments_exit_with_2():
+def test_wrong_arguments_exit_with_2_in_the_users_language():
+    """argparse's own words (usage, its errors) are Indonesian unless --lang en, wherever it is given."""
     completed = subprocess.run([sys.executable, "-m", "umpanbalik", "analyze"], capture_output=True, text=True)
     assert completed.returncode == 2
-    assert "usage" in completed.stderr
+    assert "penggunaan:" in completed.stderr and "argumen berikut wajib diisi" in completed.stderr
+    assert "usage" not in completed.stderr
+    completed = subprocess.run([sys.executable, "-m", "umpanbalik", "analyze", "--lang", "en"], capture_output=True, text=True)
+    assert completed.returncode == 2
+    assert "usage:" in completed.stderr and "the following arguments are required" in completed.stderr
+
+
+# -- survey exports as people have them ---------------------------------------------------------------
+@pytest.fixture(scope="module")
+def form_csv(tmp_path_factory):
+    from umpanbalik.datasets import form_export_path
+
+    path = tmp_path_factory.mktemp("formulir") / "ekspor.csv"
+    path.write_bytes(form_export_path().read_bytes())
+    return path
+
+
+def test_a_form_export_without_column_options_gives_one_report_with_a_section_per_question(form_csv, tmp_path, capsys):
+    assert main(["analyze", str(form_csv), "-o", str(tmp_path / "hasil"), "--topics", "2", "--no-progress"]) == 0
+    out = capsys.readouterr().out
+    assert "Pertanyaan terbuka yang dianalisis" in out
+    for number in ("5.20", "5.21", "5.22"):
+        assert f"'{number}. " in out
+    assert "Kolom nilai keseluruhan" in out and "'5.5. Secara keseluruhan" in out and "Sangat puas = 5" in out
+    html = (tmp_path / "hasil" / "laporan.html").read_text(encoding="utf-8")
+    assert html.count('<section id="pertanyaan-') == 3
+    assert "Skala nilai" in html and "Rata-rata nilai" in html and "Penilaian pada skala Likert" in html
+    table = pd.read_csv(tmp_path / "hasil" / "komentar_teranalisis.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert len(table) == 160 and {"5.20_sentimen", "5.21_sentimen", "5.22_sentimen"} <= set(table.columns)
+
+
+def test_columns_by_number_a_likert_rating_and_a_checkbox_segment(form_csv, tmp_path, capsys):
+    options = ["--text-column", "5.22", "--rating", "5.5", "--by", "3.1", "--topics", "0", "--no-progress"]
+    assert main(["analyze", str(form_csv), *options, "-o", str(tmp_path / "hasil")]) == 0
+    out = capsys.readouterr().out
+    assert "Pertanyaan terbuka yang dianalisis" not in out  # chosen, not detected
+    html = (tmp_path / "hasil" / "laporan.html").read_text(encoding="utf-8")
+    assert "Rata-rata nilai" in html and "Skala nilai" in html and "Jaringan internet tidak stabil" in html
+    assert "<section id=\"pertanyaan-" not in html  # one question: the usual report
+
+
+def test_a_wrong_or_ambiguous_column_gets_the_closest_or_the_candidates(export, form_csv, tmp_path, capsys):
+    path = tmp_path / "ekspor.csv"
+    export.head(10).to_csv(path, index=False)
+    assert main(["analyze", str(path), "--by", "instansii", "-o", str(tmp_path / "x")]) == 1
+    error = capsys.readouterr().err
+    assert "Kolom 'instansii' (--by) tidak ada" in error and "Mungkin maksud Anda --by 'instansi'?" in error
+    assert "--text-column" not in error
+    assert main(["--lang", "en", "analyze", str(form_csv), "--text-column", "5.2", "-o", str(tmp_path / "x")]) == 1
+    assert "Did you mean --text-column '5.20. Apa hal" in capsys.readouterr().err
+    assert main(["analyze", str(form_csv), "--rating", "5.", "-o", str(tmp_path / "x")]) == 1  # a number, no question 5
+    frame = pd.DataFrame({"Saran untuk materi": ["a"], "Saran untuk narasumber": ["b"]})
+    frame.to_csv(tmp_path / "dua.csv", index=False)
+    capsys.readouterr()
+    assert main(["analyze", str(tmp_path / "dua.csv"), "--text-column", "saran untuk", "-o", str(tmp_path / "x")]) == 1
+    error = capsys.readouterr().err
+    assert "cocok dengan beberapa kolom: 'Saran untuk materi', 'Saran untuk narasumber'" in error
+
+
+def test_a_text_rating_column_is_scored_or_refused_with_its_values(export, tmp_path, capsys):
+    frame = export.head(40).copy()
+    frame["kepuasan"] = ["Sangat puas", "Puas", "Tidak puas", "Cukup puas"] * 10
+    frame["kesan"] = ["Mantap", "Lumayan", "Oke lah", "Biasa"] * 10
+    frame.to_csv(tmp_path / "ekspor.csv", index=False)
+    run = ["analyze", str(tmp_path / "ekspor.csv"), "--topics", "0", "--no-progress", "-o"]
+    assert main([*run, str(tmp_path / "a"), "--rating", "kepuasan"]) == 0
+    assert "Tidak puas = 2" in capsys.readouterr().out
+    html = (tmp_path / "a" / "laporan.html").read_text(encoding="utf-8")
+    assert "3,5" in html  # the mean of 5, 4, 2, 3
+    assert main([*run, str(tmp_path / "b"), "--rating", "kesan"]) == 1
+    error = capsys.readouterr().err
+    assert "bukan angka dan bukan skala nilai" in error and "'Mantap'" in error and "'Lumayan'" in error
+    assert not (tmp_path / "b").exists()
+
+
+def test_options_after_the_command_version_and_help_in_the_users_language(tmp_path, capsys):
+    assert main(["analyze", str(tmp_path / "tidak_ada.csv"), "--lang", "en", "-o", str(tmp_path)]) == 1
+    assert "File not found" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    from umpanbalik import __version__
+
+    assert capsys.readouterr().out.strip() == f"umpanbalik {__version__}"
+    with pytest.raises(SystemExit):
+        main(["analyze", "-h"])
+    help_text = capsys.readouterr().out
+    assert "penggunaan:" in help_text and "argumen posisi:" in help_text and "opsi:" in help_text
+    assert "tampilkan bantuan ini lalu keluar" in help_text and "show this help" not in help_text
+    with pytest.raises(SystemExit):
+        main(["analyze", "-h", "--lang", "en"])
+    help_text = capsys.readouterr().out
+    assert "usage:" in help_text and "show this help message and exit" in help_text and "open-question column" in help_text
+
+
+@pytest.mark.parametrize(("lang", "words"), [("id", "--topics harus 'auto'"), ("en", "--topics must be 'auto'")])
+def test_topics_that_are_not_a_number_exit_with_2(export, tmp_path, capsys, lang, words):
+    export.head(3).to_csv(tmp_path / "ekspor.csv", index=False)
+    with pytest.raises(SystemExit) as stop:
+        main(["analyze", str(tmp_path / "ekspor.csv"), "--topics", "abc", "-o", str(tmp_path / "x"), "--lang", lang])
+    assert stop.value.code == 2
+    assert words in capsys.readouterr().err
+
+
+def test_the_output_folder_is_checked_before_the_analysis(export, tmp_path, capsys, monkeypatch):
+    import umpanbalik.analysis
+
+    export.head(3).to_csv(tmp_path / "ekspor.csv", index=False)
+    monkeypatch.setattr(umpanbalik.analysis, "analyze", lambda *a, **k: pytest.fail("analysed before the output was checked"))
+    (tmp_path / "berkas").write_text("bukan folder")
+    assert main(["analyze", str(tmp_path / "ekspor.csv"), "-o", str(tmp_path / "berkas")]) == 1
+    assert "sudah ada sebagai file, bukan folder" in capsys.readouterr().err
+    assert main(["analyze", str(tmp_path / "ekspor.csv"), "-o", str(tmp_path / "berkas" / "hasil")]) == 1
+    assert "tidak dapat dibuat" in capsys.readouterr().err

@@ -36,3 +36,18 @@ def test_public_api_is_explicit():
     assert isinstance(umpanbalik.__version__, str)
     for name in umpanbalik.__all__:
         assert getattr(umpanbalik, name) is not None
+
+
+def test_docstrings_point_only_to_what_the_package_holds():
+    """An installed package has no data/, scripts/, benchmarks/ or ../shared/: docstrings and messages
+    that send users there point to nothing."""
+    import re
+    from pathlib import Path
+
+    outside = re.compile(r"(?<![\w/])(data/(?!image)|scripts/|benchmarks/|\.\./shared|LABELS\.md|MODEL_CARD\.md)")
+    found = []
+    for path in Path(umpanbalik.__file__).parent.rglob("*.py"):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if outside.search(line):
+                found.append(f"{path.name}:{number}: {line.strip()}")
+    assert not found, found

@@ -17,6 +17,7 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 _EXPORTS = {
     "analyze": "analysis",
     "Analysis": "analysis",
+    "MultiAnalysis": "analysis",
     "Preprocessor": "preprocessing",
     "PreprocessingTrace": "preprocessing",
     "preprocess": "preprocessing",
@@ -38,6 +39,7 @@ _EXPORTS = {
     "load_corpus": "datasets",
     "load_barriers": "datasets",
     "load_survey": "datasets",
+    "load_form_export": "datasets",
     "save": "io",
     "load": "io",
 }

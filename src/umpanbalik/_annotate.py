@@ -79,7 +79,7 @@ class Models:
         raise TypeError(f"`models` must be a dict of fitted models or None, got {type(models).__name__}.")
 
 
-#: The labels each single-label model must answer with (``../shared/LABELS.md``): the results, the
+#: The labels each single-label model must answer with (:mod:`umpanbalik.schema`): the results, the
 #: summary and the report count these values.
 _SCHEMES = LABEL_SCHEMES
 

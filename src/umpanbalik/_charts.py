@@ -29,9 +29,9 @@ _LONG_LABEL = 40  # characters of a segment name shown on an axis
 
 
 def _figure(width: float, height: float) -> Any:
-    from matplotlib.figure import Figure
+    from ._figure import NotebookFigure  # shows itself in Jupyter without pyplot
 
-    return Figure(figsize=(width, height), layout="constrained")
+    return NotebookFigure(figsize=(width, height), layout="constrained")
 
 
 def _no_data(fig: Any, title: str, lang: str) -> Any:
@@ -170,7 +170,7 @@ def draw_segment_comparison(table: pd.DataFrame, by: Any, measure: str = "sentim
     check_lang(lang)
     shown = value if not isinstance(value, tuple) else " ".join(map(str, value))
     gloss = f" ({label(shown, lang)})" if lang == "en" and label(shown, lang) != str(shown) else ""  # the label, in English
-    title = text("segment_title", lang, value=shown, gloss=gloss, measure=label(measure, lang), by=label(by, lang))
+    title = text("segment_title", lang, value=shown, gloss=gloss, measure=label(measure, lang), by=_short(label(by, lang)))
     if table.empty:
         return _no_data(_figure(7.5, 2.5), title, lang)
     fig = _figure(7.5, 0.38 * len(table) + 2.0)
@@ -233,7 +233,7 @@ def draw_rating_by_aspect(table: pd.DataFrame, rating: Any, *, overall: float = 
     (rows ``semua`` left out), the mean rating of its negatif and positif mentions with 95% intervals;
     ``overall`` (the mean of every rated row) is the dashed line."""
     check_lang(lang)
-    title = text("rating_title", lang, rating=label(rating, lang))
+    title = text("rating_title", lang, rating=_short(label(rating, lang)))  # a form's header can be a sentence
     if not table.empty:
         table = table[(table["aspek"] != "semua") & table["polaritas"].isin(["negatif", "positif"])]
     if table.empty or (table["n"] == 0).all():
@@ -256,7 +256,7 @@ def draw_rating_by_aspect(table: pd.DataFrame, rating: Any, *, overall: float = 
         ax.axvline(overall, color="#1a202c", linestyle="--", linewidth=1, label=text("overall", lang, share=f"{overall:.2f}"))
     ax.set_yticks(positions, [label(a, lang) for a in aspects])
     ax.invert_yaxis()
-    ax.set_xlabel(text("rating_axis", lang, rating=label(rating, lang)))
+    ax.set_xlabel(text("rating_axis", lang, rating=_short(label(rating, lang))))
     _title(ax, title)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.08), ncols=3, frameon=False, fontsize=8)
     return fig

@@ -20,7 +20,7 @@ INTERVALS = (("porsi", "ci_bawah", "ci_atas"), ("porsi_disebut", "ci_bawah", "ci
              ("porsi_negatif", "negatif_ci_bawah", "negatif_ci_atas"), ("rata_rata", "ci_bawah", "ci_atas"),
              ("koefisien", "ci_bawah", "ci_atas"))
 _P_VALUES = ("p", "p_holm")
-_LABELS = ("aspek", "sentimen", "polaritas", "hambatan", "arah")  # columns whose text values are domain labels
+_LABELS = ("aspek", "sentimen", "polaritas", "hambatan", "arah", "aspek_dikritik")  # columns whose text values are domain labels
 
 
 def _is_share(name: str) -> bool:

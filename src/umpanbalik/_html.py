@@ -92,8 +92,10 @@ _METHODS = {
 
 # Report sections that hold figures and tables, in page order: (anchor, heading, name prefixes).
 _SECTIONS = (
+    ("ikhtisar", "sec_overview", ("pertanyaan", "ikhtisar")),
+    ("penilaian", "sec_ratings", ("penilaian",)),
     ("sentimen", "sec_sentiment", ("sentimen",)),
-    ("grafik", "sec_charts", ("aspek_sentimen", "aspek", "nilai")),
+    ("grafik", "sec_charts", ("aspek_sentimen", "aspek", "nilai", "skala_nilai")),
     ("awan", "sec_clouds", ("awan_aspek", "awan_sentimen")),
     ("topik", "sec_topics", ("topik",)),
     ("hambatan", "sec_barriers", ("hambatan",)),
@@ -101,7 +103,8 @@ _SECTIONS = (
     ("saran", "sec_suggestions", ("saran",)),
 )
 # The sections in page order: the headline findings first, the methods last.
-_ORDER = (("temuan", "sec_findings"), ("angka", "sec_key_numbers"), ("sentimen", "sec_sentiment"), ("grafik", "sec_charts"),
+_ORDER = (("temuan", "sec_findings"), ("angka", "sec_key_numbers"), ("ikhtisar", "sec_overview"), ("penilaian", "sec_ratings"),
+          ("sentimen", "sec_sentiment"), ("grafik", "sec_charts"),
           ("awan", "sec_clouds"), ("saran", "sec_suggestions"), ("kutipan", "sec_quotes"), ("bukti", "sec_evidence"),
           ("topik", "sec_topics"), ("hambatan", "sec_barriers"), ("perbandingan", "sec_comparison"), ("lainnya", "sec_other"),
           ("metode", "sec_methods"))
@@ -195,8 +198,9 @@ def _section_of(name: str) -> str:
     return "lainnya"
 
 
-def _sections(context: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
-    """The report's sections in page order, each a list of blocks the template draws by kind."""
+def _sections(context: Mapping[str, Any], lang: str, prefix: str = "") -> list[dict[str, Any]]:
+    """The report's sections in page order, each a list of blocks the template draws by kind; the
+    ids of the links inside the page start with ``prefix`` (one question's part of a report)."""
     blocks: dict[str, list[dict[str, Any]]] = {}
 
     def add(anchor: str, block: dict[str, Any]) -> None:
@@ -204,7 +208,8 @@ def _sections(context: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
 
     findings = [{"teks": _clean(f.get("teks", "")), "angka": _clean(f.get("angka") or ""),
                  "interval": _clean(f.get("interval") or ""), "didukung": bool(f.get("didukung", True)),
-                 "tautan": _anchor(f.get("tautan"))} for f in context.get("temuan") or [] if isinstance(f, Mapping)]
+                 "tautan": _anchor(f.get("tautan") and prefix + str(f.get("tautan")))}
+                for f in context.get("temuan") or [] if isinstance(f, Mapping)]
     if findings:
         add("temuan", {"kind": "findings", "entries": findings})
     numbers = context.get("angka_kunci")
@@ -237,17 +242,32 @@ def _sections(context: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
     for aspect, quotes in (context.get("kutipan") or {}).items():
         items = _quote_items(quotes, lang)
         if items:
-            add("kutipan", {"kind": "quotes", "id": _anchor(f"kutipan-{aspect}"), "title": _clean(label(aspect, lang)),
+            add("kutipan", {"kind": "quotes", "id": _anchor(f"{prefix}kutipan-{aspect}"), "title": _clean(label(aspect, lang)),
                             "entries": items})
     for group in context.get("bukti") or []:
         items = _quote_items(group.get("kutipan"), lang) if isinstance(group, Mapping) else []
         if items:
-            add("bukti", {"kind": "quotes", "id": _anchor(group.get("id")), "title": _clean(group.get("judul", "")),
+            add("bukti", {"kind": "quotes", "id": _anchor(group.get("id") and prefix + str(group.get("id"))),
+                          "title": _clean(group.get("judul", "")),
                           "entries": items})
     methods = context["metode"] if "metode" in context else default_methods(lang)
     if methods:
         add("metode", {"kind": "paragraphs", "entries": [_clean(p) for p in methods]})
-    return [{"id": anchor, "title": text(heading, lang), "blocks": blocks[anchor]} for anchor, heading in _ORDER if anchor in blocks]
+    sections = [{"id": anchor, "title": text(heading, lang), "blocks": blocks[anchor]} for anchor, heading in _ORDER if anchor in blocks]
+    questions = [_question_section(question, i, lang) for i, question in enumerate(context.get("pertanyaan") or [], start=1)
+                 if isinstance(question, Mapping)]
+    after = max((i + 1 for i, s in enumerate(sections) if s["id"] in ("temuan", "angka", "ikhtisar", "penilaian")), default=0)
+    return sections[:after] + questions + sections[after:]
+
+
+def _question_section(question: Mapping[str, Any], number: int, lang: str) -> dict[str, Any]:
+    """One question of a report on several: its own sections, each under a heading, in one section."""
+    anchor = _anchor(question.get("id")) or f"pertanyaan-{number}"
+    blocks: list[dict[str, Any]] = []
+    for part in _sections(question.get("konteks") or {}, lang, prefix=f"{anchor}-"):
+        blocks.append({"kind": "heading", "id": f"{anchor}-{part['id']}", "title": part["title"]})
+        blocks.extend({**block, "level": 4} for block in part["blocks"])
+    return {"id": anchor, "title": _clean(question.get("judul") or ""), "blocks": blocks}
 
 
 def _table_block(name: str, frame: Any, lang: str) -> dict[str, Any]:
@@ -306,6 +326,10 @@ def render_html(context: Mapping[str, Any], lang: Lang = "id") -> str:
         - ``saran`` (list of str): the top suggestions.
         - ``metode`` (list of str): paragraphs of methods and limitations; when the key is absent,
           :func:`default_methods` for ``lang``; an empty list leaves the section out.
+        - ``pertanyaan`` (list of dict): a report on several open questions, each ``{"id", "judul",
+          "konteks"}``: a section titled ``judul`` that holds the report ``konteks`` (the keys above)
+          of that question, after the key numbers; tables named ``pertanyaan`` and ``ikhtisar_*``
+          go to an overview section before them.
     lang : {"id", "en"}, default="id"
         Headings, captions and labels in Indonesian or English.
 
@@ -332,6 +356,9 @@ def render_html(context: Mapping[str, Any], lang: Lang = "id") -> str:
 
 def write_html(context: Mapping[str, Any], path: str | Path, lang: Lang = "id") -> Path:
     """Render the report (see :func:`render_html`) and write it to ``path`` as UTF-8; returns the path."""
+    from .report import check_folder
+
     path = Path(path)
+    check_folder(path)  # before the report is drawn
     path.write_text(render_html(context, lang), encoding="utf-8")
     return path

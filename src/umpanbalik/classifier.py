@@ -66,7 +66,7 @@ def linear_classifier(labels: np.ndarray, *, C: float, class_weight: Any, max_it
 
     The solver suits sparse text with ~10^5 features: liblinear for two classes, newton-cg (the
     multinomial model, as L-BFGS fits it) for more. On the bundled corpus a mention model fits 8x
-    and the sentiment model 8x faster than with L-BFGS, at the same F1 (``benchmarks/bench_training.py``).
+    and the sentiment model 8x faster than with L-BFGS, at the same F1 (the project's training benchmark).
     """
     solver = "liblinear" if len(np.unique(labels)) <= 2 else "newton-cg"
     return LogisticRegression(C=C, class_weight=class_weight, solver=solver, max_iter=max_iter, random_state=random_state)

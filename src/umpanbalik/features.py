@@ -1,7 +1,7 @@
 """Feature extraction shared by every trained component.
 
 :class:`TextFeatures` turns comments into one sparse matrix that combines four views, each measured
-to help on Indonesian feedback (see ``benchmarks/bench_models.py``):
+to help on Indonesian feedback (by the project's model benchmark):
 
 - ``akar``: TF-IDF of word n-grams over stems, negation joined (``tidak_jelas``);
 - ``kata``: TF-IDF of word n-grams over unstemmed words (stemming merges ``menarik`` with

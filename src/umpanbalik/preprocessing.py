@@ -773,7 +773,7 @@ def explain_preprocessing(text: Any, **params: Any) -> PreprocessingTrace:
     return Preprocessor(**params).explain(text)
 
 
-#: Words after which a comment turns to another point (LABELS.md: the later clause is stressed).
+#: Words after which a comment turns to another point (the label scheme: the later clause is stressed).
 CONTRAST_WORDS = frozenset(
     {"tapi", "tetapi", "namun", "sayangnya", "sedangkan", "padahal", "cuma", "walaupun", "meskipun",
      "walau", "meski", "kecuali", "sementara", "sebaliknya", "but", "however"}

@@ -9,6 +9,7 @@ with ``lang="en"`` (from the same table as the charts, :mod:`umpanbalik._i18n`).
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import re
@@ -24,7 +25,7 @@ from ._i18n import Lang, check_lang, text
 from .schema import format_cell
 
 __all__ = ["render_html", "write_html", "write_excel", "write_csv", "excel_sheet_names", "neutralize_formulas",
-           "readable_cells", "figure_to_data_uri", "default_methods"]
+           "readable_cells", "figure_to_data_uri", "default_methods", "check_folder"]
 
 EXCEL_MAX_CHARS = 32_767  # characters in one cell
 EXCEL_MAX_ROWS = 1_048_576
@@ -126,6 +127,7 @@ def write_csv(frame: pd.DataFrame, path: str | Path, *, index: bool = True) -> P
     b'\xef\xbb\xbfkomentar\r\n"baris\rdua"\r\n\'=1+1\r\n'
     """
     path = Path(path)
+    check_folder(path)
     neutralize_formulas(readable_cells(frame)).to_csv(path, index=index, encoding="utf-8-sig", lineterminator="\r\n")
     return path
 
@@ -248,6 +250,7 @@ def write_excel(sheets: Mapping[str, pd.DataFrame], path: str | Path, *, lang: L
     check_lang(lang)
     if not sheets:
         raise ValueError("`sheets` is empty: pass at least one {name: DataFrame}.")
+    check_folder(path)
     tables = {}
     for name, frame in sheets.items():  # checked before the workbook exists: openpyxl complains when
         if isinstance(frame, pd.Series):  # a write-only workbook is dropped unsaved
@@ -280,5 +283,19 @@ def write_excel(sheets: Mapping[str, pd.DataFrame], path: str | Path, *, lang: L
             for row in zip(*columns):
                 sheet.append(row)
     path = Path(path)
-    workbook.save(path)
+    try:
+        workbook.save(path)
+    except BaseException:
+        for sheet in workbook.worksheets:  # finish each sheet's writer, which would complain when collected
+            with contextlib.suppress(Exception):
+                sheet.close()
+        raise
     return path
+
+
+def check_folder(path: str | Path) -> None:
+    """Raise a ``FileNotFoundError`` that says what to do when the folder ``path`` goes in is missing."""
+    folder = Path(path).parent
+    if not folder.is_dir():
+        raise FileNotFoundError(f"cannot write {str(path)!r}: the folder {str(folder)!r} does not exist. Create it first, "
+                                f"e.g. Path({str(folder)!r}).mkdir(parents=True).")

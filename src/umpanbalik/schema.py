@@ -2,8 +2,8 @@
 a dict is written as text, and which comments count in which table.
 
 Every module that names a label, an output column or writes a list imports it from here, so a chart,
-a table, the workbook and the CSV cannot drift apart. The labels are those of the label scheme
-(``LABELS.md``): Indonesian, as the data and the shipped models speak them.
+a table, the workbook and the CSV cannot drift apart. The labels are those of the project's label
+scheme: Indonesian, as the data and the shipped models speak them.
 
 How lists and dicts are written (CSV, Excel, the HTML report)
 -------------------------------------------------------------

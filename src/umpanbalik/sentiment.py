@@ -10,7 +10,7 @@ __all__ = ["SentimentClassifier", "SENTIMENT_LABELS"]
 
 
 class SentimentClassifier(TextClassifier):
-    """Overall polarity of each comment (``../shared/LABELS.md``: ``sentimen``).
+    """Overall polarity of each comment (``sentimen``: the labels of :data:`umpanbalik.schema.SENTIMENTS`).
 
     Stem, word and character n-grams with negation tokens and the polarity lexicon, then a
     class-balanced logistic regression. Empty comments are ``netral``. ``labels`` defaults to the

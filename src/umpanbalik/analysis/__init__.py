@@ -11,6 +11,8 @@ The package, module by module:
 
 * :mod:`~umpanbalik.analysis.run` — :func:`analyze`, the run (reading, annotating, topics);
 * :mod:`~umpanbalik.analysis.result` — :class:`Analysis`, thin methods over the modules below;
+* :mod:`~umpanbalik.analysis.multi` — :class:`MultiAnalysis`, one :class:`Analysis` per open question
+  (``analyze(text=[...])`` or ``text="auto"``), and :mod:`~umpanbalik.analysis.questions`, its exports;
 * :mod:`~umpanbalik.analysis.tables` — every count and share, the one source of numbers;
 * :mod:`~umpanbalik.analysis.comparison` — chi-square comparisons of segments, rating regression;
 * :mod:`~umpanbalik.analysis.findings` — the headline findings, in plain sentences;
@@ -22,7 +24,8 @@ from __future__ import annotations
 
 from ..schema import ANALYSIS_COLUMNS, ASPECTS, SENTIMENTS  # noqa: F401 - importable from here, as before
 from .comparison import Comparison
+from .multi import MultiAnalysis
 from .result import Analysis
 from .run import analyze
 
-__all__ = ["analyze", "Analysis", "Comparison", "ANALYSIS_COLUMNS"]
+__all__ = ["analyze", "Analysis", "MultiAnalysis", "Comparison", "ANALYSIS_COLUMNS"]

@@ -16,7 +16,7 @@ import pandas as pd
 from .._validation import as_text
 
 __all__ = ["distinct", "per_row", "contains", "polarity", "items", "answered", "segment_name", "segment_names",
-           "crosstab", "numeric", "flags", "as_list", "as_dict"]
+           "choices_of", "segments", "in_segment", "crosstab", "numeric", "flags", "as_list", "as_dict"]
 
 
 def as_list(value: Any) -> list[Any]:
@@ -91,6 +91,40 @@ def segment_names(values: pd.Series, missing: str = "(kosong)") -> np.ndarray:
     return per_row(values, lambda value: segment_name(value, missing), dtype=object)
 
 
+def choices_of(values: pd.Series) -> list[str] | None:
+    """The choices of a checkbox column ("Materi kurang relevan, Waktu terlalu singkat"), or ``None``
+    for a column of one value per row (see :func:`umpanbalik.columns.checkbox_choices`)."""
+    from ..columns import checkbox_choices
+
+    if values.dtype != object and not pd.api.types.is_string_dtype(values):
+        return None
+    _, cells = distinct(values)
+    return checkbox_choices(cell for cell in cells if isinstance(cell, str)) if cells else None
+
+
+def segments(values: pd.Series, missing: str = "(kosong)") -> tuple[np.ndarray, np.ndarray]:
+    """``(positions, names)``: the segment of each row — for a checkbox column, one entry per choice
+    ticked, so a respondent is in every segment they chose (a blank answer is ``missing``)."""
+    choices = choices_of(values)
+    if choices is None:
+        return np.arange(len(values)), segment_names(values, missing)
+    from ..columns import split_choices
+
+    codes, cells = distinct(values)
+    per_cell = [names or [missing] for names in split_choices(cells, choices)]
+    positions = [np.repeat(i, len(per_cell[code])) for i, code in enumerate(codes)]
+    names = [name for code in codes for name in per_cell[code]]
+    return (np.concatenate(positions) if positions else np.empty(0, dtype=int)), np.asarray(names, dtype=object)
+
+
+def in_segment(values: pd.Series, name: Any, missing: str = "(kosong)") -> np.ndarray:
+    """Whether each row belongs to the segment ``name`` (for a checkbox column: ticked that choice)."""
+    positions, names = segments(values, missing)
+    member = np.zeros(len(values), dtype=bool)
+    member[positions[names == name]] = True
+    return member
+
+
 def crosstab(segments: np.ndarray, outcomes: np.ndarray) -> pd.DataFrame:
     """``pd.crosstab(segments, outcomes)`` (sorted rows and columns, only the values present), counted
     with one ``bincount`` over integer codes instead of a group-by over a million Python objects."""
@@ -105,11 +139,11 @@ def crosstab(segments: np.ndarray, outcomes: np.ndarray) -> pd.DataFrame:
 
 
 def numeric(values: pd.Series) -> pd.Series:
-    """A rating column as floats: text with a decimal comma is read, anything else is missing."""
-    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-        return values.astype(float)
-    return pd.to_numeric(values.map(lambda v: v.strip().replace(",", ".") if isinstance(v, str) else v),
-                         errors="coerce").astype(float)
+    """A rating column as floats: numbers (a decimal comma is read), Likert answers written as text by
+    their scale (:func:`umpanbalik.likert.likert_scores`), anything else missing."""
+    from ..likert import likert_scores
+
+    return likert_scores(values)
 
 
 def flags(comments: pd.DataFrame, column: str) -> np.ndarray:

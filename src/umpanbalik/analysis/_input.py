@@ -47,14 +47,16 @@ def as_frame(data: Any, text: str) -> pd.DataFrame:
     raise TypeError(f"`data` must be a DataFrame, a Series, a list of comments or a CSV/XLSX path; got {type(data).__name__}.")
 
 
-def check_columns(frame: pd.DataFrame, columns: Sequence[str | None], what: Sequence[str]) -> None:
+def check_columns(frame: pd.DataFrame, columns: Sequence[Any], what: Sequence[str]) -> list[Any]:
+    """The columns of ``frame`` that ``columns`` name (``None`` stays ``None``): by the header, its
+    number ("5.22") or a unique prefix (:func:`umpanbalik.columns.resolve_column`); a reference that
+    fits no column or several raises :class:`~umpanbalik.columns.ColumnError` (a ``KeyError``)."""
+    from ..columns import resolve_column
+
     if isinstance(frame.columns, pd.MultiIndex):  # pandas flattens it to tuples when the results are joined
         raise ValueError("the data has a header of several rows (MultiIndex columns); join them into one first, e.g. "
                          "data.columns = [' '.join(map(str, c)).strip() for c in data.columns].")
-    available = ", ".join(repr(str(c)) for c in frame.columns[:30])
-    for column, name in zip(columns, what):
-        if column is not None and column not in frame.columns:
-            raise KeyError(f"`{name}`: column {column!r} is not in the data. Available columns: {available}.")
+    return [None if column is None else resolve_column(frame.columns, column, name) for column, name in zip(columns, what)]
 
 
 def is_label(value: Any) -> bool:

@@ -57,10 +57,13 @@ class Comparison:
                 + self.sorotan.to_html(index=False, float_format="{:.3f}".format))
 
 
-def _outcomes(comments: pd.DataFrame, by: Any, task: str, answers: Any) -> tuple[pd.Series, dict[str, pd.DataFrame]]:
-    """The segment sizes (informative comments) and one segments × outcome count table per measure."""
+_OTHERS = "\x00lainnya"  # the respondents who did not tick a checkbox choice (never shown)
+
+
+def _outcomes(comments: pd.DataFrame, segment_of_row: np.ndarray, task: str, answers: Any) -> tuple[pd.Series, dict[str, pd.DataFrame]]:
+    """The segment sizes (informative comments) and one segments × outcome count table per measure,
+    for one segment name per row."""
     rows = informative(comments)
-    segment_of_row = col.segment_names(comments[by])
     segment = segment_of_row[rows]
     sizes = pd.Series(segment, dtype=object).value_counts()
     tables: dict[str, pd.DataFrame] = {}
@@ -82,54 +85,83 @@ def _outcomes(comments: pd.DataFrame, by: Any, task: str, answers: Any) -> tuple
     return sizes, tables
 
 
+def _partitions(comments: pd.DataFrame, by: Any) -> list[tuple[Any, np.ndarray]]:
+    """How the rows are split for the tests: one split by segment; for a checkbox column one split
+    per choice, the respondents who ticked it against those who did not."""
+    choices = col.choices_of(comments[by])
+    if choices is None:
+        return [(None, col.segment_names(comments[by]))]
+    positions, names = col.segments(comments[by])
+    partitions = []
+    for choice in dict.fromkeys(names):
+        member = np.zeros(len(comments), dtype=bool)
+        member[positions[names == choice]] = True
+        partitions.append((choice, np.where(member, choice, _OTHERS).astype(object)))
+    return partitions
+
+
 def compare(comments: pd.DataFrame, by: Any, *, task: str = "evaluasi", answers: Any = None, min_n: int = 30) -> Comparison:
     """Sentiment, aspect mentions, aspect polarity (and barriers) per segment of ``by``, with tests.
 
-    See :meth:`umpanbalik.analysis.Analysis.compare`; ``answers`` is the why-not answer column.
+    See :meth:`umpanbalik.analysis.Analysis.compare`; ``answers`` is the why-not answer column. For a
+    checkbox column (answers such as "Materi kurang relevan, Waktu terlalu singkat") each choice is a
+    segment of the respondents who ticked it, tested against those who did not (``uji`` then names
+    the choice in ``segmen``); a respondent counts in every choice they ticked.
     """
-    sizes, outcome_tables = _outcomes(comments, by, task, answers)
-    records = []
-    for name in sizes.index:
-        record = {by: name, "n": int(sizes[name]), "cukup_data": bool(sizes[name] >= min_n)}
-        for measure, table in outcome_tables.items():
-            if name not in table.index:
+    records, tests, residual_tables, outcome_of, enough_of = [], [], {}, {}, {}
+    for choice, segment_of_row in _partitions(comments, by):
+        sizes, outcome_tables = _outcomes(comments, segment_of_row, task, answers)
+        for name in sizes.index:
+            if name == _OTHERS:
                 continue
-            counts = table.loc[name]
-            total = counts.sum()
-            if measure == "sentimen":
-                for label in SENTIMENTS:
-                    record[f"porsi_{label}"] = counts[label] / total if total else np.nan
-            else:
-                record[f"porsi_{measure}"] = counts[True] / total if total else np.nan
-        records.append(record)
+            record = {by: name, "n": int(sizes[name]), "cukup_data": bool(sizes[name] >= min_n)}
+            for measure, table in outcome_tables.items():
+                if name not in table.index:
+                    continue
+                counts = table.loc[name]
+                total = counts.sum()
+                if measure == "sentimen":
+                    for label in SENTIMENTS:
+                        record[f"porsi_{label}"] = counts[label] / total if total else np.nan
+                else:
+                    record[f"porsi_{measure}"] = counts[True] / total if total else np.nan
+            records.append(record)
+        enough = sizes.index[sizes >= min_n]
+        for measure, outcome in outcome_tables.items():
+            result = chi_square(outcome.loc[outcome.index.intersection(enough)])
+            if result is None:
+                continue
+            residual_tables[(choice, measure)] = result.pop("residuals")
+            outcome_of[(choice, measure)], enough_of[(choice, measure)] = outcome, enough
+            tests.append({"segmen": choice, "ukuran": measure, **result})
     table = (pd.DataFrame(records).set_index(by) if records
              else pd.DataFrame({"n": pd.Series(dtype=int), "cukup_data": pd.Series(dtype=bool)}, index=pd.Index([], name=by)))
-    enough = sizes.index[sizes >= min_n]
-    tests, residual_tables = [], {}
-    for measure, outcome in outcome_tables.items():
-        result = chi_square(outcome.loc[outcome.index.intersection(enough)])
-        if result is None:
-            continue
-        residual_tables[measure] = result.pop("residuals")
-        tests.append({"ukuran": measure, **result})
-    tests_frame = pd.DataFrame(tests, columns=["ukuran", "chi2", "dof", "p", "cramer_v", "min_expected", "small_expected"])
+    if len(table) and len(_partitions(comments, by)) > 1:
+        table = table.fillna({"n": 0}).sort_values("n", ascending=False, kind="stable")
+    tests_frame = pd.DataFrame(tests, columns=["segmen", "ukuran", "chi2", "dof", "p", "cramer_v", "min_expected", "small_expected"])
+    keys = list(zip(tests_frame["segmen"], tests_frame["ukuran"]))
+    if tests_frame["segmen"].isna().all():
+        tests_frame = tests_frame.drop(columns="segmen")
     tests_frame["harapan_kecil"] = (tests_frame.pop("small_expected") > SMALL_SHARE) | (tests_frame["min_expected"] < 1)
     tests_frame["p_holm"] = holm(tests_frame["p"].to_numpy()) if len(tests_frame) else []
     tests_frame["signifikan"] = (tests_frame["p_holm"] < 0.05) & ~tests_frame["harapan_kecil"]
     tests_frame["signifikan"] = tests_frame["signifikan"].astype(bool)
     highlights = []
-    for test in tests_frame.loc[tests_frame["signifikan"]].itertuples():
-        residuals, outcome = residual_tables[test.ukuran], outcome_tables[test.ukuran]
-        target = "negatif" if test.ukuran == "sentimen" else True
+    for key, significant in zip(keys, tests_frame["signifikan"]):
+        if not significant:
+            continue
+        measure = key[1]
+        residuals, outcome, enough = residual_tables[key], outcome_of[key], enough_of[key]
+        target = "negatif" if measure == "sentimen" else True
         if target not in residuals.columns:
             continue
         for name, value in residuals[target].items():
-            if abs(value) > 1.96:
+            if abs(value) > 1.96 and name != _OTHERS:
                 others = outcome.loc[outcome.index.intersection(enough).drop(name)]
                 hits, n = int(outcome.loc[name, target]), int(outcome.loc[name].sum())
                 low, high = wilson_interval(hits, n)
                 highlights.append({
-                    "segmen": name, "ukuran": test.ukuran if test.ukuran != "sentimen" else "sentimen_negatif",
+                    "segmen": name, "ukuran": measure if measure != "sentimen" else "sentimen_negatif",
                     "jumlah": hits, "n": n, "porsi": hits / n, "ci_bawah": float(low), "ci_atas": float(high),
                     "porsi_lain": others[target].sum() / max(others.to_numpy().sum(), 1),
                     "residu": float(value), "arah": "lebih tinggi" if value > 0 else "lebih rendah",

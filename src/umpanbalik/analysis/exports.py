@@ -18,8 +18,8 @@ from ._input import encodable_labels
 if TYPE_CHECKING:
     from .result import Analysis
 
-__all__ = ["comment_frame", "masked", "cloud_frame", "workbook_sheets", "findings_table", "report_context",
-           "encodable_labels", "RATING_MIN"]
+__all__ = ["comment_frame", "masked", "cloud_frame", "workbook_sheets", "chosen_sheets", "findings_table",
+           "report_context", "encodable_labels", "RATING_MIN"]
 
 RATING_MIN = 8  # rated informative comments the rating chart needs
 
@@ -91,7 +91,7 @@ def _finding_quotes(analysis: Analysis, spec: dict[str, Any], n: int) -> list[st
         rows &= tables.suggestion_rows(comments)
     if "segment" in spec:
         by, name = spec["segment"]
-        rows &= col.segment_names(comments[by]) == name
+        rows &= col.in_segment(comments[by], name)
         measure = spec.get("measure", "")
         if measure == "sentimen_negatif":
             options["sentiment"] = "negatif"
@@ -129,9 +129,10 @@ def findings_table(analysis: Analysis, *, n_quotes: int, lang: str) -> pd.DataFr
 
 
 # -- the workbook --------------------------------------------------------------------------------------
-def workbook_sheets(analysis: Analysis) -> dict[str, pd.DataFrame]:
+def workbook_sheets(analysis: Analysis, *, with_comments: bool = True) -> dict[str, pd.DataFrame]:
     """The workbook: ``temuan`` (headline findings) first, then ``ringkasan`` (key numbers),
-    ``sentimen``, ``aspek``, ``komentar``, ``topik``, ``hambatan`` and ``saran``; machine column names."""
+    ``sentimen``, ``aspek``, ``skala_nilai``, ``komentar`` (unless ``with_comments`` is False),
+    ``topik``, ``hambatan`` and ``saran``; machine column names."""
     from ..report import EXCEL_MAX_ROWS, excel_sheet_names
 
     comments = analysis.comments
@@ -139,9 +140,14 @@ def workbook_sheets(analysis: Analysis) -> dict[str, pd.DataFrame]:
     if analysis.task == "evaluasi":
         sheets["sentimen"] = analysis.sentiment_table().reset_index()
         sheets["aspek"] = analysis.aspect_table().reset_index()
+    if analysis.rating is not None and len(scale := analysis.rating_scale()):
+        sheets["skala_nilai"] = scale
+    if len(likert := analysis.likert_table()):
+        sheets["penilaian"] = likert
     # allow_duplicates: an index level may share its name with a column (set_index("nip", drop=False))
-    sheets["komentar"] = encodable_labels(analysis.to_frame(mask=True)).reset_index(allow_duplicates=True)
-    parts = excel_sheet_names("komentar", len(sheets["komentar"]))
+    if with_comments:
+        sheets["komentar"] = encodable_labels(analysis.to_frame(mask=True)).reset_index(allow_duplicates=True)
+    parts = excel_sheet_names("komentar", len(analysis))
     if len(parts) > 1:  # say where the rest of the comments are: one sheet holds 1,048,575 of them
         note = (f"{len(analysis):,} komentar melebihi batas Excel {EXCEL_MAX_ROWS - 1:,} baris per lembar; "
                 f"tabel komentar dibagi ke lembar {', '.join(parts)}")
@@ -158,6 +164,36 @@ def workbook_sheets(analysis: Analysis) -> dict[str, pd.DataFrame]:
                                                          "aspek": suggestions["aspek"].map(format_cell).to_numpy()},
                                                         index=suggestions.index)).reset_index(allow_duplicates=True)
     return sheets
+
+
+def likert_questions(analysis: Analysis) -> list[Any]:
+    """The rating questions written as text among the export's own columns (judged on the first
+    10,000 rows)."""
+    from ..columns import likert_columns
+    from ..schema import ANALYSIS_COLUMNS
+
+    comments = analysis.comments
+    repeated = comments.columns.duplicated(keep=False)
+    own = [position for position, c in enumerate(comments.columns)
+           if not repeated[position] and c not in ANALYSIS_COLUMNS and c != analysis.text]
+    return likert_columns(comments.iloc[:10_000, own])
+
+
+def chosen_sheets(build: Any, sheets: Any) -> dict[str, pd.DataFrame]:
+    """The sheets named in ``sheets`` (all when ``None``), in that order, from ``build()``; a name
+    that is not one of them is an error that lists them."""
+    if sheets is not None and (isinstance(sheets, str) or not all(isinstance(name, str) for name in sheets)):
+        raise TypeError(f"`sheets` must be a list of sheet names, e.g. sheets=['temuan', 'aspek']; got {sheets!r}.")
+    if sheets is not None and not len(sheets):
+        raise ValueError("`sheets` is empty: name at least one sheet, or leave it out for all of them.")
+    available = build()
+    if sheets is None:
+        return available
+    unknown = [name for name in sheets if name not in available]
+    if unknown:
+        raise ValueError(f"`sheets`: {', '.join(map(repr, unknown))} is not a sheet of this workbook; "
+                         f"the sheets are {', '.join(map(repr, available))}.")
+    return {name: available[name] for name in dict.fromkeys(sheets)}
 
 
 # -- the report ----------------------------------------------------------------------------------------
@@ -194,6 +230,9 @@ def report_context(analysis: Analysis, *, lang: str, title: str | None, n_quotes
     context: dict[str, Any] = {"judul": title or text("report_title", lang), "dibuat": pd.Timestamp.now().strftime("%Y-%m-%d"),
                                "angka_kunci": _cards(key, lang), "gambar": {}, "tabel": {}}
     figures, shown = context["gambar"], context["tabel"]
+    likert = analysis.likert_table()
+    if len(likert):  # the rating questions of the form, each scored on its scale
+        shown["penilaian"] = likert
     found = _findings(analysis, lang)
     quotes = [_finding_quotes(analysis, f.quotes, n_quotes) for f in found]
     context["temuan"] = [{"teks": f.text, "angka": f.figure, "interval": f.interval, "didukung": f.supported,
@@ -219,6 +258,9 @@ def report_context(analysis: Analysis, *, lang: str, title: str | None, n_quotes
         if analysis.rating is not None:
             ratings = analysis.rating_by_aspect()
             drawn = ratings[(ratings["aspek"] != "semua") & ratings["polaritas"].isin(["negatif", "positif"])].reset_index(drop=True)
+            scale = analysis.rating_scale()
+            if len(scale):  # the scores given to the answers written as text
+                shown["skala_nilai"] = scale
             if int(drawn["n"].sum()) >= RATING_MIN:
                 overall = tables.mean_rating(comments, analysis.rating)[0]
                 figures["nilai"] = plots.draw_rating_by_aspect(drawn, analysis.rating, overall=overall, lang=lang)
@@ -243,6 +285,7 @@ def report_context(analysis: Analysis, *, lang: str, title: str | None, n_quotes
         figures["perbandingan"] = plots.draw_segment_comparison(shares, by, lang=lang)
         shown["perbandingan"] = shares
         comparison = analysis.compare(by)
-        shown["perbandingan_uji"] = comparison.uji[["ukuran", "p_holm", "cramer_v", "harapan_kecil", "signifikan"]]
+        shown["perbandingan_uji"] = comparison.uji[[c for c in ("segmen", "ukuran", "p_holm", "cramer_v", "harapan_kecil",
+                                                                "signifikan") if c in comparison.uji]]
         shown["perbandingan_sorotan"] = comparison.sorotan[["segmen", "ukuran", "porsi", "ci_bawah", "ci_atas", "porsi_lain", "arah"]]
     return context

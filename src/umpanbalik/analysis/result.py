@@ -57,6 +57,10 @@ class Analysis:
     def __repr__(self) -> str:
         return f"Analysis(komentar={len(self)}, tugas={self.task!r}, segmen={self.by}, nilai={self.rating!r})"
 
+    def _column(self, reference: Any, option: str) -> Any:
+        """The column of ``comments`` that ``reference`` names: its header, number ("5.22") or a unique prefix."""
+        return check_columns(self.comments, [reference], [option])[0]
+
     def _require(self, column: str, hint: str) -> None:
         if column not in self.comments.columns:
             raise ValueError(hint)
@@ -157,6 +161,11 @@ class Analysis:
         if sentiment is not None:
             self._require("sentimen", "sentiment was not analysed (task='hambatan').")
             check_option("sentiment", sentiment, list(SENTIMENTS))
+        if topic is not None:
+            known = tables.topic_ids(self.comments)
+            if not known:
+                raise ValueError("no topics were fitted: analyze(..., topics='auto') first.")
+            check_option("topic", topic, known)
         if rows is not None:
             rows = np.asarray(rows, dtype=bool)
             if rows.shape != (len(self.comments),):
@@ -169,7 +178,9 @@ class Analysis:
     def compare(self, by: Any = None, *, min_n: int = 30) -> comparison.Comparison:
         """Sentiment, aspect mentions and aspect polarity per segment, with chi-square tests.
 
-        Segments with fewer than ``min_n`` informative comments are shown but left out of the tests.
+        ``by`` is a column's header, its number ("1.2") or a unique prefix. Segments with fewer than
+        ``min_n`` informative comments are shown but left out of the tests. A checkbox column is split
+        into its choices: each choice is tested against the respondents who did not tick it.
         Each measure (sentiment; each aspect mentioned or not; each aspect negative or not among its
         mentions; each barrier named or not) is tested across segments; p-values are Holm-adjusted
         across the measures, and Cramér's V gives the size of the difference. A test whose smallest
@@ -183,7 +194,7 @@ class Analysis:
         if not is_label(by):
             raise TypeError(f"`by` must be one column name, e.g. compare('instansi'); got {by!r}. "
                             "Call compare once per column.")
-        check_columns(self.comments, [by], ["by"])
+        by = self._column(by, "by")
         check_int("min_n", min_n, minimum=1)
         return comparison.compare(self.comments, by, task=self.task, answers=self._answers(), min_n=min_n)
 
@@ -191,6 +202,19 @@ class Analysis:
         if self.rating is None:
             raise ValueError("no rating column: pass analyze(..., rating='nilai') to relate ratings to aspects.")
         self._require_aspects()
+
+    def rating_scale(self) -> pd.DataFrame:
+        """How the rating column's text answers were scored (``jawaban``, ``skor``, ``jumlah``): the
+        Likert scale read from them (:mod:`umpanbalik.likert`); empty for a numeric rating."""
+        if self.rating is None:
+            raise ValueError("no rating column: pass analyze(..., rating='nilai').")
+        return tables.rating_scale(self.comments, self.rating)
+
+    def likert_table(self) -> pd.DataFrame:
+        """The export's rating questions written as text ("Sangat setuju" … "Sangat tidak setuju",
+        "Puas", "Baik", "Ya"/"Tidak"), one row each: the number of answers, the mean score with its
+        95% interval, the scale and how many chose each answer (found among the first 10,000 rows)."""
+        return tables.likert_table(self.comments, exports.likert_questions(self))
 
     def rating_by_aspect(self) -> pd.DataFrame:
         """Mean rating (95% CI) of the informative comments that mention each aspect, by the
@@ -216,11 +240,33 @@ class Analysis:
         quotes; with ``by``, the shares per segment (segments below ``min_n`` answers marked)."""
         self._require_barriers()
         if by is not None:
-            check_columns(self.comments, [by], ["by"])
+            by = self._column(by, "by")
             return tables.barrier_segments(self.comments, by, self.barrier_column, min_n=min_n)
         table = tables.barrier_table(self.comments, self.barrier_column)
         table["contoh"] = [self.quotes(barrier=code, n=n_quotes)["kutipan"].tolist() for code in table.index]
         return table
+
+    # -- topics -------------------------------------------------------------------------------------
+    def rename_topic(self, topic: int, name: str) -> Analysis:
+        """Give a topic a name of your own: in the topic model, its table and ``comments["label_topik"]``."""
+        model = self._topics()
+        model.rename_topic(topic, name)
+        self.comments["label_topik"] = tables.topic_labels(self.comments, model.topics_)
+        return self
+
+    def merge_topics(self, keep: int, absorb: int) -> Analysis:
+        """Merge topic ``absorb`` into ``keep`` (later topics are renumbered), in the topic model and in
+        ``comments`` (``topik`` and ``label_topik``)."""
+        model = self._topics()
+        model.merge_topics(keep, absorb)
+        self.comments["topik"] = tables.merged_topics(self.comments, keep, absorb)
+        self.comments["label_topik"] = tables.topic_labels(self.comments, model.topics_)
+        return self
+
+    def _topics(self) -> Any:
+        if self.topic_model is None or not hasattr(self.topic_model, "topics_"):
+            raise ValueError("no topics were fitted: analyze(..., topics='auto').")
+        return self.topic_model
 
     # -- findings -------------------------------------------------------------------------------------
     def findings(self, *, n_quotes: int = 3, lang: Literal["id", "en"] | None = None) -> pd.DataFrame:
@@ -257,7 +303,7 @@ class Analysis:
         by = by if by is not None else (self.by[0] if self.by else None)
         if by is None:
             raise ValueError("say which column to compare by: plot_comparison('instansi').")
-        check_columns(self.comments, [by], ["by"])
+        by = self._column(by, "by")
         return plot_segment_comparison(self.comments, by, measure=measure, value=value, min_n=min_n, lang=self.lang)
 
     def plot_ratings(self) -> Any:
@@ -304,18 +350,20 @@ class Analysis:
     def _sheets(self) -> dict[str, pd.DataFrame]:
         return exports.workbook_sheets(self)
 
-    def to_excel(self, path: str | Path) -> Path:
+    def to_excel(self, path: str | Path, *, sheets: Any = None) -> Path:
         """Write an Excel workbook: the headline findings first (``temuan``), then ``ringkasan``,
-        ``sentimen``, ``aspek``, ``komentar``, ``topik``, ``hambatan`` and ``saran`` (those that
-        apply); identifiers masked, formula-like cells neutralised.
+        ``sentimen``, ``aspek``, ``skala_nilai`` (a Likert rating's scores), ``komentar``, ``topik``,
+        ``hambatan`` and ``saran`` (those that apply); identifiers masked, formula-like cells neutralised.
+        ``sheets`` (a list of those names) writes only them, in that order.
 
         Above Excel's 1,048,575 rows under the header, the per-comment table continues on the sheets
         ``komentar_2``, ``komentar_3`` … (same header), and a ``catatan`` row in ``ringkasan`` says so.
         """
-        from ..report import write_excel
+        from ..report import check_folder, write_excel
 
         path = Path(path)
-        write_excel(self._sheets(), path, lang=self.lang)
+        check_folder(path)  # before the sheets are computed
+        write_excel(exports.chosen_sheets(self._sheets, sheets), path, lang=self.lang)
         return path
 
     def report_context(self, *, lang: str | None = None, title: str | None = None, n_quotes: int = 3) -> dict[str, Any]:
@@ -328,9 +376,10 @@ class Analysis:
         default: headline findings, key numbers, charts with their tables, word clouds, suggestions,
         quotes, topics, barriers, segment comparison, methods and limitations. Identifiers are
         masked; comment text is escaped."""
-        from ..report import write_html
+        from ..report import check_folder, write_html
 
         path = Path(path)
+        check_folder(path)  # before the report is drawn
         write_html(self.report_context(lang=lang, title=title), path, lang=lang or self.lang)
         return path
 

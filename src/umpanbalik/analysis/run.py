@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
@@ -11,7 +12,8 @@ import pandas as pd
 
 from .._validation import as_text_list, check_int, check_option
 from ..schema import NON_INFORMATIVE_LABEL
-from ._input import SURROGATE, as_columns, check_columns, chunks as _chunks, encodable, progress_bar
+from ._input import SURROGATE, as_columns, as_frame, check_columns, chunks as _chunks, encodable, progress_bar
+from .multi import MultiAnalysis
 from .result import Analysis
 
 __all__ = ["analyze"]
@@ -22,7 +24,7 @@ _TOPIC_BLOCK = 50_000  # comments assigned to topics at a time
 
 def analyze(
     data: Any,
-    text: str = "komentar",
+    text: Any = "komentar",
     *,
     by: str | Sequence[str] | None = None,
     rating: str | None = None,
@@ -36,7 +38,7 @@ def analyze(
     chunksize: int | None = None,
     random_state: int = 0,
     lang: Literal["id", "en"] = "id",
-) -> Analysis:
+) -> Analysis | MultiAnalysis:
     """Analyse open-ended feedback: one row per input row, every model applied.
 
     Parameters
@@ -44,15 +46,23 @@ def analyze(
     data : DataFrame, Series, list of str, or path to a CSV/XLSX file
         The survey export. CSV files may be UTF-8 (with or without BOM), Windows-1252, or rows of
         both pasted together, and use comma, semicolon, tab or pipe delimiters.
-    text : str, default="komentar"
+    text : str, list of str or "auto", default="komentar"
         The column of free-text comments (the name given to a list or an unnamed Series; a named
-        Series keeps its name).
+        Series keeps its name). A list of columns, or ``"auto"`` (the open questions found in the data:
+        long, varied answers that are not a rating scale, a checkbox list, names, identifiers or
+        timestamps; see :func:`umpanbalik.columns.text_columns`), analyses each question on its own
+        and returns a :class:`MultiAnalysis` (one :class:`Analysis` per question, one report).
     by : str or list of str, optional
         Segment columns (instansi, angkatan, program …) that :meth:`Analysis.compare` uses by default.
-        Here and in ``text``, ``rating`` and ``barriers`` a column may also be named by an integer, as
-        ``read_csv(header=None)`` names them.
+        A checkbox column ("Materi kurang relevan, Waktu terlalu singkat") is split into its choices:
+        each choice is a segment. Here and in ``text``, ``rating`` and ``barriers`` a column is named by
+        its header, by its number (``"5.22"`` for a header that starts ``"5.22."``) or by a unique
+        prefix of the header; an integer names a column as ``read_csv(header=None)`` names them.
     rating : str, optional
-        A numeric rating column (e.g. Likert 1–5); non-numeric cells count as missing.
+        A rating column: numbers (e.g. 1–5), or Likert answers written as text ("Sangat puas" …
+        "Sangat tidak puas", "Setuju", "Baik", "Direkomendasikan", "Ya"/"Tidak"), read as ordered
+        scores (:mod:`umpanbalik.likert`; :meth:`Analysis.rating_scale` and the report show the
+        mapping). Other text counts as missing, with a warning that lists it.
     barriers : str, optional
         A column of answers to "why do you (or colleagues) skip training?", coded into ``hambatan``.
     task : {"evaluasi", "hambatan"}, default="evaluasi"
@@ -91,6 +101,7 @@ def analyze(
     Returns
     -------
     Analysis
+        For one ``text`` column; a :class:`MultiAnalysis` for a list of columns or ``"auto"``.
 
     Examples
     --------
@@ -98,6 +109,15 @@ def analyze(
     ...                  topics=False)
     >>> result.comments[["sentimen", "aspek", "non_informatif"]].to_dict("list")
     {'sentimen': ['negatif', 'negatif', 'netral'], 'aspek': [['materi', 'waktu'], ['relevansi'], []], 'non_informatif': [False, False, True]}
+
+    Several open questions of a form export, named by their numbers, with a Likert rating:
+
+    >>> form = pd.DataFrame({"5.5. Seberapa puas Anda?": ["Puas", "Sangat puas", "Tidak puas"],
+    ...                      "5.21. Kendala": ["sinyal zoom putus", "-", "jadwal bentrok dengan rapat"],
+    ...                      "5.22. Saran": ["mohon rekaman dibagikan", "materi sudah bagus", "waktu ditambah"]})
+    >>> results = analyze(form, text=["5.21", "5.22"], rating="5.5", topics=False)
+    >>> list(results.questions), results["5.22"].key_numbers().set_index("ukuran").loc["rata_rata_nilai", "nilai"]
+    (['5.21. Kendala', '5.22. Saran'], 3.667)
     """
     check_option("task", task, ["evaluasi", "hambatan"])
     check_option("lang", lang, ["id", "en"])
@@ -108,11 +128,73 @@ def analyze(
     if task == "hambatan" and barriers is not None:
         raise ValueError("with task='hambatan' the `text` column holds the why-not answers; leave `barriers` unset.")
     segments = as_columns(by, "by")
-    chunks, total = _chunks(data, text, chunksize)
-
+    options = dict(by=segments, rating=rating, barriers=barriers, task=task, topics=topics, names=list(names),
+                   progress=progress, n_jobs=n_jobs, chunksize=chunksize, random_state=random_state, lang=lang)
+    if isinstance(text, str) and text == "auto" or (isinstance(text, Sequence) and not isinstance(text, str)):
+        return _analyze_questions(data, text, models=models, **options)
     from .._annotate import Models
 
-    models = Models.coerce(models)  # one set of loaded models for every chunk and step below
+    return _analyze_one(data, text, models=Models.coerce(models), warn=True, **options)
+
+
+def _analyze_questions(data: Any, text: Any, *, models: Any, **options: Any) -> MultiAnalysis:
+    """Each open question on its own: one :class:`Analysis` per column, the models loaded once."""
+    from .._annotate import Models
+    from .._tables import _EXCEL_SUFFIXES, TABLE_SUFFIXES, iter_table
+    from ..columns import text_columns
+
+    path = Path(data) if isinstance(data, (str, Path)) else None
+    if path is not None and options["chunksize"] is not None and path.suffix.lower() in TABLE_SUFFIXES \
+            and path.suffix.lower() not in _EXCEL_SUFFIXES:  # streamed again for each question
+        rows = iter_table(path, 10_000)
+        sample = next(rows)
+        rows.close()
+    else:
+        data = sample = as_frame(data, "komentar")  # a file is read once for all the questions
+    segments, rating, barriers = options["by"], options["rating"], options["barriers"]
+    rating, barriers, *segments = check_columns(sample, [rating, barriers, *segments],
+                                                ["rating", "barriers", *["by"] * len(segments)])
+    if isinstance(text, str):  # "auto"
+        questions = text_columns(sample, exclude=[c for c in (rating, barriers, *segments) if c is not None])
+        if not questions and sample.shape[1] == 1:
+            questions = list(sample.columns)
+        if not questions:
+            from ..columns import describe_columns
+
+            kinds = ", ".join(f"{str(r.kolom)!r} ({r.jenis})" for r in describe_columns(sample).itertuples())
+            raise ValueError(f"no open question found in the data (columns and what they hold: {kinds}); "
+                             "name the comment columns: text=['column', …].")
+    else:
+        if not all(isinstance(t, (str, int, np.integer)) and not isinstance(t, bool) for t in text) or not len(text):
+            raise TypeError(f"`text` must be a column name, a list of column names or 'auto'; got {text!r}.")
+        questions = list(dict.fromkeys(check_columns(sample, list(text), ["text"] * len(text))))
+    if rating is not None:
+        _warn_rating(sample[rating], rating, stacklevel=4)
+    options.update(by=segments, rating=rating, barriers=barriers)
+    models = Models.coerce(models)
+    analyses = {question: _analyze_one(data, question, models=models, warn=False, stacklevel=4, **options) for question in questions}
+    return MultiAnalysis(analyses)
+
+
+def _warn_rating(values: pd.Series, name: Any, stacklevel: int) -> None:
+    """Warn about rating answers that are neither numbers nor on the column's Likert scale."""
+    from ..likert import unknown_answers
+
+    unknown = unknown_answers(values)
+    if unknown:
+        shown = ", ".join(repr(v[:40]) for v in unknown[:10]) + (f" and {len(unknown) - 10} more" if len(unknown) > 10 else "")
+        warnings.warn(f"the rating column {str(name)!r} holds answers that are neither numbers nor a known rating scale "
+                      f"({shown}); they count as missing. Recode them as numbers first, e.g. "
+                      f"data[{str(name)!r}].map({{{unknown[0][:20]!r}: 3, …}}).", UserWarning, stacklevel=stacklevel)
+
+
+def _analyze_one(data: Any, text: Any, *, by: list[Any], rating: Any, barriers: Any, task: str, topics: Any,
+                 models: Any, names: list[str], progress: bool | None, n_jobs: int | None, chunksize: int | None,
+                 random_state: int, lang: str, warn: bool, stacklevel: int = 3) -> Analysis:
+    """:func:`analyze` of one comment column (``warn``: warn about a rating column's unreadable answers;
+    ``stacklevel``: the caller of :func:`analyze`, seen from here, whom warnings name)."""
+    segments = by
+    chunks, total = _chunks(data, text, chunksize)
     bar = progress_bar(total, progress, "umpanbalik")
     frames, parts = [], []
     try:
@@ -120,8 +202,9 @@ def analyze(
             if not frames:  # the first chunk names the columns
                 if isinstance(data, pd.Series) and data.name is not None:
                     text = chunk.columns[0]  # a named Series is the comment column, whatever its name
-                check_columns(chunk, [text, rating, barriers, *segments],
-                               ["text", "rating", "barriers", *["by"] * len(segments)])
+                text, rating, barriers, *segments = _columns_of(chunk, [text, rating, barriers, *segments])
+                if warn and rating is not None:
+                    _warn_rating(chunk[rating], rating, stacklevel=stacklevel + 1)
             chunk = encodable(chunk)
             chunk_texts = as_text_list(chunk[text], name=text)
             parts.append(_annotate_chunk(chunk, chunk_texts, barriers, task, models, n_jobs, bar))
@@ -140,7 +223,7 @@ def analyze(
     kept_as: dict[Any, str] = {c: f"{c}_asli" for c in clashes}
     if clashes:
         renamed = ", ".join(f"{c} → {c}_asli" for c in clashes)
-        warnings.warn(f"the data already has columns that analyze() writes; they are kept renamed: {renamed}.", UserWarning, stacklevel=2)
+        warnings.warn(f"the data already has columns that analyze() writes; they are kept renamed: {renamed}.", UserWarning, stacklevel=stacklevel)
         comments = comments.rename(columns=kept_as)
     unencodable = {c: SURROGATE.sub("\ufffd", c) for c in comments.columns
                    if isinstance(c, str) and not c.isascii() and SURROGATE.search(c)}
@@ -161,6 +244,22 @@ def analyze(
     return Analysis(comments, text=column(text), by=[column(s) for s in segments], rating=column(rating),
                     barriers=column(barriers), task=task, topic_model=model, names=list(names), lang=lang, notes=notes,
                     random_state=random_state)
+
+
+def _columns_of(chunk: pd.DataFrame, columns: list[Any]) -> list[Any]:
+    """The columns ``text``, ``rating``, ``barriers`` and ``by`` name in ``chunk``; a ``text`` column
+    that is not there is answered with the open questions found in the data."""
+    from ..columns import ColumnError, text_columns
+
+    try:
+        return check_columns(chunk, columns, ["text", "rating", "barriers", *["by"] * (len(columns) - 3)])
+    except ColumnError as error:
+        if error.option == "text" and not error.ambiguous and not error.candidates:
+            found = text_columns(chunk.head(10_000))
+            if found:
+                error.candidates = found[:3]
+                error.hint = "To analyse every open question found in the data, pass text='auto'."
+        raise
 
 
 def _annotate_chunk(chunk: pd.DataFrame, texts: list[str], barriers: str | None, task: str, models: Any,

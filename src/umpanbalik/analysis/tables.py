@@ -35,7 +35,8 @@ from . import _columns as col
 __all__ = [
     "informative", "share_table", "sentiment_table", "aspect_table", "aspect_polarity_counts", "polarity_columns",
     "flag_table", "suggestion_aspects", "barrier_table", "barrier_segments", "topic_table", "segment_shares",
-    "rating_by_aspect", "mean_rating", "key_numbers", "aspects_in", "barrier_codes_in",
+    "rating_by_aspect", "mean_rating", "rating_scale", "key_numbers", "aspects_in", "barrier_codes_in", "topic_ids",
+    "topic_labels", "merged_topics", "question_table", "likert_table",
 ]
 
 _ASPECT_FIXED = ("disebut", "porsi_disebut", "ci_bawah", "ci_atas", "porsi_negatif", "negatif_ci_bawah", "negatif_ci_atas")
@@ -200,13 +201,15 @@ def barrier_table(comments: pd.DataFrame, answers: str | None = None) -> pd.Data
 
 def barrier_segments(comments: pd.DataFrame, by: Any, answers: str | None = None, *, min_n: int = 30) -> pd.DataFrame:
     """Per segment of ``by``: its respondents ``n``, ``cukup_data`` (n ≥ ``min_n``) and the share
-    naming each barrier code."""
+    naming each barrier code (for a checkbox column, one segment per choice)."""
     rows = _respondents(comments, answers)
-    segment = col.segment_names(comments[by][rows])
-    lists = col.distinct(comments["hambatan"][rows])
+    positions, segment = col.segments(comments[by])
+    keep = rows[positions]
+    positions, segment = positions[keep], segment[keep]  # a checkbox answer: once per choice ticked
+    lists = col.distinct(comments["hambatan"])
     has = {code: col.contains(lists, code) for code in barrier_codes_in(comments, rows)}
     records = []
-    for name, group in pd.Series(np.arange(int(rows.sum()))).groupby(segment, sort=True):
+    for name, group in pd.Series(positions).groupby(segment, sort=True):
         where = group.to_numpy()
         record = {by: name, "n": len(where), "cukup_data": len(where) >= min_n}
         record.update({code: float(flags[where].mean()) for code, flags in has.items()})
@@ -248,6 +251,36 @@ def topic_table(comments: pd.DataFrame, topics: pd.DataFrame | None = None) -> p
     return table
 
 
+def _topic_numbers(comments: pd.DataFrame) -> np.ndarray:
+    return pd.to_numeric(comments["topik"], errors="coerce").fillna(-1).astype(int).to_numpy()
+
+
+def topic_ids(comments: pd.DataFrame) -> list[int]:
+    """The topic ids given to comments (the non-answers' -1 left out), in order."""
+    return sorted(int(t) for t in np.unique(_topic_numbers(comments)) if t >= 0) if "topik" in comments else []
+
+
+def topic_labels(comments: pd.DataFrame, topics: pd.DataFrame) -> np.ndarray:
+    """``label_topik`` of every comment from its ``topik`` and the topic model's table ``topics``
+    (``topik``, ``label``); comments without a topic keep theirs."""
+    names = dict(zip(topics["topik"].astype(int), topics["label"]))
+    current = comments["label_topik"].to_numpy(dtype=object).copy() if "label_topik" in comments else \
+        np.full(len(comments), "", dtype=object)
+    topic = _topic_numbers(comments)
+    for number, name in names.items():
+        current[topic == number] = name
+    return current
+
+
+def merged_topics(comments: pd.DataFrame, keep: int, absorb: int) -> np.ndarray:
+    """``topik`` after topic ``absorb`` joins ``keep`` and the later topics move down by one (what
+    :meth:`TopicModel.merge_topics <umpanbalik.topics.TopicModel.merge_topics>` does to its ids)."""
+    topic = _topic_numbers(comments).copy()
+    topic[topic == absorb] = keep
+    topic[topic > absorb] -= 1
+    return topic
+
+
 def _hit(cell: Any, value: Any) -> bool:
     if isinstance(cell, Mapping):
         return value in cell
@@ -268,15 +301,18 @@ def _matches(values: pd.Series, value: Any) -> np.ndarray:
 def segment_shares(comments: pd.DataFrame, by: Any, measure: str = "sentimen", value: Any = "negatif",
                    min_n: int = 30, lang: str = "id") -> pd.DataFrame:
     """Per segment of ``by``: ``n``, ``jumlah`` (comments where ``measure`` is ``value``), ``porsi``,
-    its interval and ``cukup`` (n ≥ ``min_n``); segments with enough data first, then by share.
+    its interval and ``cukup`` (n ≥ ``min_n``); segments with enough data first, then by share. For a
+    checkbox column each choice is a segment, and a comment counts in every choice its writer ticked.
 
     The informative comments count, unless the measure is ``non_informatif`` itself or
     ``hambatan`` (the answer to another question)."""
     from .._i18n import text
 
     rows = informative(comments) if measure not in ("non_informatif", "hambatan") else np.ones(len(comments), dtype=bool)
-    segment = col.segment_names(comments[by][rows], missing=text("missing", lang))
-    hit = _matches(comments[measure][rows], value)
+    positions, segment = col.segments(comments[by], missing=text("missing", lang))
+    keep = rows[positions]
+    positions, segment = positions[keep], segment[keep]  # a checkbox answer: once per choice ticked
+    hit = _matches(comments[measure], value)[positions]
     counts = col.crosstab(segment, hit).reindex(columns=[True, False], fill_value=0)
     table = pd.DataFrame({"segmen": counts.index.to_numpy(dtype=object), "n": counts.sum(axis=1).to_numpy(dtype=int),
                           "jumlah": counts[True].to_numpy(dtype=int)})
@@ -284,7 +320,7 @@ def segment_shares(comments: pd.DataFrame, by: Any, measure: str = "sentimen", v
     table["ci_bawah"], table["ci_atas"] = wilson_interval(table["jumlah"].to_numpy(), table["n"].to_numpy())
     table["cukup"] = table["n"] >= min_n
     table = table.sort_values(["cukup", "porsi", "n"], ascending=[False, False, False], ignore_index=True, kind="stable")
-    table.attrs["n"] = int(table["n"].sum())
+    table.attrs["n"] = len(np.unique(positions))  # comments, each once (a checkbox answer is in several rows)
     return table
 
 
@@ -313,6 +349,52 @@ def rating_by_aspect(comments: pd.DataFrame, rating: Any) -> pd.DataFrame:
 def mean_rating(comments: pd.DataFrame, rating: Any) -> tuple[float, float, float, int]:
     """Mean rating over every row with a numeric rating: ``(mean, low, high, n)`` (95% t interval)."""
     return mean_interval(col.numeric(comments[rating]).to_numpy(dtype=float))
+
+
+def rating_scale(comments: pd.DataFrame, rating: Any) -> pd.DataFrame:
+    """How a rating column's text answers are scored (``jawaban``, ``skor``, ``jumlah``), as every
+    mean and regression here reads them (:func:`umpanbalik.likert.scale_table`); empty for numbers."""
+    from ..likert import scale_table
+
+    return scale_table(comments[rating])
+
+
+def likert_table(comments: pd.DataFrame, columns: list[Any]) -> pd.DataFrame:
+    """The rating questions written as text, one row each: ``pertanyaan``, ``n`` (scored answers),
+    ``rata_rata`` with its 95% interval, ``skala`` (the scale's lowest–highest score, "1–5") and ``sebaran`` (how many
+    chose each answer, lowest score first); scored as :func:`rating_scale` scores them."""
+    from .._format import count
+
+    records = []
+    for name in columns:
+        scores = col.numeric(comments[name]).to_numpy(dtype=float)
+        mean, low, high, n = mean_interval(scores)
+        scale = rating_scale(comments, name)
+        spread = " · ".join(f"{row.jawaban} {count(row.jumlah)}" for row in scale.itertuples())
+        low_high = scale.attrs.get("skala")
+        bounds = f"{low_high[0]:g}–{low_high[1]:g}" if low_high else ""
+        records.append({"pertanyaan": str(name), "n": n, "rata_rata": mean, "ci_bawah": low, "ci_atas": high,
+                        "skala": bounds, "sebaran": spread})
+    return pd.DataFrame(records, columns=["pertanyaan", "n", "rata_rata", "ci_bawah", "ci_atas", "skala", "sebaran"])
+
+
+def question_table(questions: Mapping[Any, pd.DataFrame], texts: Mapping[Any, Any]) -> pd.DataFrame:
+    """One row per open question: ``kode``, ``pertanyaan`` (the column), ``dijawab`` (non-blank
+    answers), ``informatif``, the sentiment shares of its informative comments, and the aspect
+    criticised most (``aspek_dikritik``, by negative mentions). ``questions`` maps a short code to
+    the question's per-comment frame, ``texts`` the code to its column."""
+    records = []
+    for code, comments in questions.items():
+        answered = int(col.answered(comments[texts[code]]).sum()) if len(comments) else 0
+        record: dict[str, Any] = {"kode": code, "pertanyaan": texts[code], "dijawab": answered,
+                                  "informatif": int(informative(comments).sum())}
+        if "sentimen" in comments:
+            shares = sentiment_table(comments)["porsi"]
+            record.update({f"porsi_{s}": float(shares.get(s, np.nan)) for s in SENTIMENTS})
+            aspects = aspect_table(comments)
+            record["aspek_dikritik"] = str(aspects["negatif"].idxmax()) if len(aspects) and aspects["negatif"].max() > 0 else ""
+        records.append(record)
+    return pd.DataFrame(records)
 
 
 def key_numbers(comments: pd.DataFrame, text: Any, *, rating: Any = None, answers: Any = None) -> pd.DataFrame:

@@ -1,0 +1,172 @@
+"""The words of the command line in Indonesian and English: its messages, its help, and argparse's
+own words in Indonesian (argparse writes them in English)."""
+from __future__ import annotations
+
+__all__ = ["MESSAGES", "HELP", "ARGPARSE_ID"]
+
+_KINDS = {
+    "id": {"teks": "teks terbuka", "likert": "skala nilai", "pilihan_ganda": "kotak centang", "kategori": "kategori",
+           "angka": "angka", "waktu": "waktu", "identitas": "identitas", "kosong": "kosong"},
+    "en": {"teks": "open text", "likert": "rating scale", "pilihan_ganda": "checkboxes", "kategori": "category",
+           "angka": "number", "waktu": "time", "identitas": "identity", "kosong": "empty"},
+}
+
+MESSAGES = {
+    "id": {
+        "reading": "Membaca {path} ...",
+        "analysing": "Menganalisis {n} komentar ...",
+        "written": "Laporan HTML : {html}\nBuku kerja Excel: {xlsx}\nTabel per komentar (CSV): {csv}",
+        "done": "Selesai: {n} baris dianalisis.",
+        "demo_intro": "Contoh: menganalisis data survei ilustratif bawaan ({path}).",
+        "demo_open": "Buka laporannya di peramban: {html}",
+        "pre_done": "Selesai: {n} baris ditulis ke {path}",
+        "error": "Galat: {message}",
+        "not_found": "File tidak ditemukan: {path}",
+        "missing_column": "Kolom {column!r} ({option}) tidak ada di file.{suggestion} Kolom yang tersedia: {available}.",
+        "suggestion": " Mungkin maksud Anda {option} {candidate!r}?",
+        "ambiguous_column": "{option} {column!r} cocok dengan beberapa kolom: {candidates}. Tulis lebih banyak awal judul "
+                            "kolomnya, atau judulnya yang lengkap.",
+        "unreadable": "File tidak dapat dibaca sebagai CSV/XLSX: {message}",
+        "other_sheet": " Kolom {column!r} ada di lembar {sheet!r}: tambahkan --sheet {sheet!r}.",
+        "kept_as": "Kolom {column!r} sudah ada; isinya disimpan sebagai {new!r}.",
+        "no_sheet": "Lembar {sheet!r} tidak ada di {path}. Lembar yang tersedia: {available}.",
+        "sheet_not_excel": "--sheet hanya berlaku untuk file Excel (.xlsx/.xls); {path} bukan file Excel.",
+        "detected": "Pertanyaan terbuka yang dianalisis (dikenali dari isinya; pilih sendiri dengan --text-column):\n  {columns}",
+        "detected_rating": "Kolom nilai keseluruhan (dikenali dari judulnya; pilih sendiri dengan --rating): {column!r}",
+        "no_text_columns": "Tidak ada kolom berisi jawaban terbuka (teks panjang dan beragam) di file. Kolom yang ada: {kinds}. "
+                           "Pilih kolom komentar dengan --text-column.",
+        "likert": "Kolom nilai {column!r} berisi skala Likert berupa teks; skornya: {mapping}.",
+        "likert_bounds": " (skala {low}-{high})",
+        "rating_unknown": "Kolom nilai {column!r} (--rating) berisi teks yang bukan angka dan bukan skala nilai yang dikenal: "
+                          "{values}. Pakai kolom berisi angka (mis. 1-5) atau jawaban skala Likert (Sangat puas ... Sangat "
+                          "tidak puas; Sangat setuju ... Sangat tidak setuju; Sangat baik ... Sangat kurang; Ya/Tidak), "
+                          "atau ubah dulu jawaban itu menjadi angka.",
+        "rating_partial": "Peringatan: di kolom nilai {column!r}, jawaban berikut bukan angka dan bukan bagian skala nilai, "
+                          "sehingga dihitung kosong: {values}.",
+        "topics_invalid": "--topics harus 'auto', 0 (tanpa topik) atau bilangan bulat positif; diterima {value!r}.",
+        "output_is_file": "{path} sudah ada sebagai file, bukan folder; pilih folder hasil lain dengan --output.",
+        "output_unwritable": "Folder hasil {path} tidak dapat dibuat: {message}",
+        "not_a_folder": "{path} bukan folder",
+        "no_permission": "tidak ada izin menulis di {path}",
+        **{f"kind_{kind}": word for kind, word in _KINDS["id"].items()},
+    },
+    "en": {
+        "reading": "Reading {path} ...",
+        "analysing": "Analysing {n} comments ...",
+        "written": "HTML report: {html}\nExcel workbook: {xlsx}\nPer-comment table (CSV): {csv}",
+        "done": "Done: {n} rows analysed.",
+        "demo_intro": "Example: analysing the bundled illustrative survey ({path}).",
+        "demo_open": "Open the report in a browser: {html}",
+        "pre_done": "Done: {n} rows written to {path}",
+        "error": "Error: {message}",
+        "not_found": "File not found: {path}",
+        "missing_column": "Column {column!r} ({option}) is not in the file.{suggestion} Available columns: {available}.",
+        "suggestion": " Did you mean {option} {candidate!r}?",
+        "ambiguous_column": "{option} {column!r} fits several columns: {candidates}. Give more of the header, or the whole header.",
+        "unreadable": "The file cannot be read as CSV/XLSX: {message}",
+        "other_sheet": " Column {column!r} is on sheet {sheet!r}: add --sheet {sheet!r}.",
+        "kept_as": "Column {column!r} already exists; its contents are kept as {new!r}.",
+        "no_sheet": "Sheet {sheet!r} is not in {path}. Available sheets: {available}.",
+        "sheet_not_excel": "--sheet applies to Excel files (.xlsx/.xls) only; {path} is not one.",
+        "detected": "Open questions analysed (recognised by their answers; choose them yourself with --text-column):\n  {columns}",
+        "detected_rating": "Overall rating column (recognised by its header; choose it yourself with --rating): {column!r}",
+        "no_text_columns": "No column of open answers (long, varied text) was found in the file. Its columns: {kinds}. "
+                           "Choose the comment column with --text-column.",
+        "likert": "The rating column {column!r} holds a Likert scale written as text; its scores: {mapping}.",
+        "likert_bounds": " (scale {low}-{high})",
+        "rating_unknown": "The rating column {column!r} (--rating) holds text that is neither numbers nor a known rating "
+                          "scale: {values}. Use a column of numbers (e.g. 1-5) or of Likert answers (Very satisfied ... "
+                          "Very dissatisfied; Strongly agree ... Strongly disagree; Sangat puas ...; Ya/Tidak), or recode "
+                          "those answers as numbers first.",
+        "rating_partial": "Warning: in the rating column {column!r}, these answers are neither numbers nor on the rating "
+                          "scale, so they count as missing: {values}.",
+        "topics_invalid": "--topics must be 'auto', 0 (no topics) or a positive whole number; got {value!r}.",
+        "output_is_file": "{path} exists as a file, not a folder; choose another output folder with --output.",
+        "output_unwritable": "The output folder {path} cannot be made: {message}",
+        "not_a_folder": "{path} is not a folder",
+        "no_permission": "no permission to write in {path}",
+        **{f"kind_{kind}": word for kind, word in _KINDS["en"].items()},
+    },
+}
+
+HELP = {
+    "id": {
+        "description": "Analisis umpan balik terbuka pelatihan ASN berbahasa Indonesia.",
+        "epilog": "Kode keluar: 0 berhasil, 1 galat masukan (file/kolom/folder hasil), 2 argumen salah.",
+        "help": "tampilkan bantuan ini lalu keluar",
+        "version": "tampilkan versi umpanbalik lalu keluar",
+        "lang": "bahasa pesan dan laporan (id/en)",
+        "commands": "perintah",
+        "analyze": "analisis file CSV/XLSX hasil ekspor survei",
+        "file": "file CSV (UTF-8, UTF-8 BOM, Windows-1252) atau XLSX",
+        "output": "folder hasil (dibuat bila belum ada)",
+        "demo": "jalankan analisis pada data survei contoh bawaan",
+        "output_demo": "folder hasil",
+        "pre": "bersihkan kolom komentar dari file CSV/XLSX",
+        "pre_text": "kolom komentar: judulnya, nomornya (mis. 5.22) atau awal judulnya (bawaan: komentar)",
+        "pre_output": "file CSV hasil",
+        "sheet": "lembar file Excel: namanya, atau nomor urutnya mulai 1 (bawaan: lembar pertama)",
+        "text": "kolom pertanyaan terbuka: judulnya, nomornya (mis. 5.22) atau awal judulnya; boleh berulang untuk "
+                "beberapa pertanyaan (bawaan: komentar, atau semua pertanyaan terbuka yang dikenali)",
+        "by": "kolom segmen untuk perbandingan, mis. instansi (boleh berulang; jawaban kotak centang dipecah per pilihan)",
+        "rating": "kolom nilai: angka (mis. 1-5) atau skala Likert berupa teks (Sangat puas ... Sangat tidak puas)",
+        "barrier": "kolom jawaban 'mengapa tidak ikut pelatihan'",
+        "task": "'hambatan' bila kolom komentar berisi alasan tidak ikut pelatihan",
+        "topics": "jumlah topik, 'auto', atau 0 untuk tanpa topik",
+        "mask": "nama orang yang disamarkan di laporan (boleh berulang)",
+        "progress": "tanpa bilah kemajuan",
+        "chunksize": "baca dan analisis CSV per N baris, untuk file sangat besar (mis. 100000)",
+    },
+    "en": {
+        "description": "Analyse open-ended Indonesian feedback on ASN training.",
+        "epilog": "Exit codes: 0 success, 1 input error (file/column/output folder), 2 wrong arguments.",
+        "help": "show this help message and exit",
+        "version": "show the umpanbalik version and exit",
+        "lang": "language of messages and report (id/en)",
+        "commands": "commands",
+        "analyze": "analyse a CSV/XLSX survey export",
+        "file": "CSV (UTF-8, UTF-8 BOM, Windows-1252) or XLSX file",
+        "output": "output folder (created if missing)",
+        "demo": "run the analysis on the bundled example survey",
+        "output_demo": "output folder",
+        "pre": "clean the comment column of a CSV/XLSX file",
+        "pre_text": "comment column: its header, number (e.g. 5.22) or the start of its header (default: komentar)",
+        "pre_output": "output CSV file",
+        "sheet": "Excel sheet: its name, or its position counted from 1 (default: the first sheet)",
+        "text": "open-question column: its header, number (e.g. 5.22) or the start of its header; repeat it for "
+                "several questions (default: komentar, or every open question found)",
+        "by": "segment column to compare, e.g. instansi (repeatable; checkbox answers are split into their choices)",
+        "rating": "rating column: numbers (e.g. 1-5) or a Likert scale written as text (Very satisfied ... Very dissatisfied)",
+        "barrier": "column of answers to 'why not take part in training'",
+        "task": "'hambatan' when the comment column holds reasons for not taking part",
+        "topics": "number of topics, 'auto', or 0 for no topics",
+        "mask": "a person's name to mask in the report (repeatable)",
+        "progress": "no progress bar",
+        "chunksize": "read and analyse a CSV N rows at a time, for very large files (e.g. 100000)",
+    },
+}
+
+#: argparse's own messages (its gettext ids, Python 3.10–3.13) in Indonesian.
+ARGPARSE_ID = {
+    "usage: ": "penggunaan: ",
+    "positional arguments": "argumen posisi",
+    "options": "opsi",
+    "optional arguments": "opsi",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan tidak sah: %(value)r (pilih dari %(choices)s)",
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "expected one argument": "butuh satu nilai",
+    "expected at most one argument": "butuh paling banyak satu nilai",
+    "expected at least one argument": "butuh paling sedikit satu nilai",
+    "ambiguous option: %(option)s could match %(matches)s": "opsi ambigu: %(option)s bisa berarti %(matches)s",
+    "not allowed with argument %s": "tidak boleh bersama argumen %s",
+    "ignored explicit argument %r": "argumen eksplisit %r diabaikan",
+    "one of the arguments %s is required": "salah satu argumen %s wajib diisi",
+    "unexpected option string: %s": "opsi tak terduga: %s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "perintah tidak dikenal %(parser_name)r (pilihan: %(choices)s)",
+    "can't open '%(filename)s': %(error)s": "tidak dapat membuka '%(filename)s': %(error)s",
+}

@@ -1,0 +1,76 @@
+"""Likert answers written as text read as ordered scores, with the mapping shown and unknown answers named."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from umpanbalik.likert import likert_scale, likert_scores, read_answer, scale_bounds, scale_table, unknown_answers
+
+
+@pytest.mark.parametrize(("answers", "scores"), [
+    (["Sangat tidak puas", "Tidak puas", "Cukup puas", "Puas", "Sangat puas"], [1, 2, 3, 4, 5]),
+    (["Tidak puas", "Kurang puas", "Cukup puas", "Puas", "Sangat puas"], [1, 2, 3, 4, 5]),
+    (["Sangat tidak setuju", "Tidak setuju", "Netral", "Setuju", "Sangat setuju"], [1, 2, 3, 4, 5]),
+    (["Sangat Tidak Setuju (STS)", "Tidak Setuju (TS)", "Kurang Setuju (KS)", "Setuju (S)", "Sangat Setuju (SS)"], [1, 2, 3, 4, 5]),
+    (["Sangat kurang", "Kurang", "Cukup", "Baik", "Sangat baik"], [1, 2, 3, 4, 5]),
+    (["Sangat buruk", "Buruk", "Cukup baik", "Baik", "Sangat baik"], [1, 2, 3, 4, 5]),
+    (["Tidak direkomendasikan", "Kurang direkomendasikan", "Netral", "Direkomendasikan", "Sangat direkomendasikan"], [1, 2, 3, 4, 5]),
+    (["Tidak bermanfaat", "Kurang bermanfaat", "Cukup bermanfaat", "Bermanfaat", "Sangat bermanfaat"], [1, 2, 3, 4, 5]),
+    (["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"], [1, 2, 3, 4, 5]),
+    (["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"], [1, 2, 3, 4, 5]),
+    (["Very poor", "Poor", "Fair", "Good", "Very good"], [1, 2, 3, 4, 5]),
+    (["Tidak", "Ya"], [0, 1]),
+    (["No", "Maybe", "Yes"], [0, 0.5, 1]),
+    (["1 - Sangat kurang", "2 - Kurang", "3 - Cukup", "4 - Baik", "5 - Sangat baik"], [1, 2, 3, 4, 5]),
+])
+def test_known_scales_are_scored_in_order(answers, scores):
+    shuffled = answers[::-1] + answers[1:2]
+    assert likert_scores(shuffled).tolist() == [float(s) for s in scores[::-1] + scores[1:2]]
+    assert unknown_answers(shuffled) == []
+
+
+def test_a_five_point_scale_keeps_its_scores_when_nobody_chose_the_ends():
+    answers = ["Puas", "Cukup puas", "Sangat puas", "Puas"]
+    assert likert_scores(answers).tolist() == [4.0, 3.0, 5.0, 4.0]
+    assert scale_bounds(answers) == (1.0, 5.0)
+    assert scale_table(answers).attrs["skala"] == (1.0, 5.0)
+
+
+def test_numbers_blanks_and_cells_of_any_type():
+    values = pd.Series(["4", "3,5", " Sangat setuju ", "Setuju", "", None, np.nan, 5, 2.5, "-"], dtype=object)
+    scores = likert_scores(values)
+    assert scores.iloc[:4].tolist() == [4.0, 3.5, 5.0, 4.0]
+    assert scores.iloc[4:7].isna().all() and scores.iloc[7:9].tolist() == [5.0, 2.5] and np.isnan(scores.iloc[9])
+    assert scores.index.equals(values.index)
+    assert unknown_answers(values) == []  # "-" is a non-answer, not an unknown scale point
+    assert likert_scores(pd.Series([1, 2, None], dtype="Int64")).tolist()[:2] == [1.0, 2.0]
+    assert likert_scores(pd.Series([["a"], "Puas"], dtype=object)).tolist()[1] == 4.0  # unhashable cells
+
+
+def test_unknown_answers_are_named_and_count_as_missing():
+    values = ["Puas", "Lumayan", "Puas", "4", "Mantap", "Sangat puas"]
+    assert unknown_answers(values) == ["Lumayan", "Mantap"]
+    scores = likert_scores(values)
+    assert scores.iloc[[0, 2, 3, 5]].tolist() == [4.0, 4.0, 4.0, 5.0] and scores.iloc[[1, 4]].isna().all()
+    assert likert_scale(["Lumayan", "Mantap"]) == {}
+    assert likert_scale(["Mantap", "Biasa", "Mantap"]) == {}  # one unknown word and a middle are no scale
+    assert likert_scale(["Sangat membantu", "Membantu", "Biasa"]) == {"biasa": 3.0, "membantu": 4.0, "sangat membantu": 5.0}
+    assert likert_scale(["materi bagus", "waktu kurang"]) == {}  # comments are no scale
+    assert unknown_answers(["materi bagus", "waktu kurang"]) == ["materi bagus", "waktu kurang"]
+
+
+def test_answers_are_read_into_degree_and_head():
+    assert read_answer("Sangat tidak puas") == ("st", "puas")
+    assert read_answer("puas sekali") == ("s", "puas")
+    assert read_answer("Kurang") == ("k", None) and read_answer("Sangat kurang") == ("sk", None)
+    assert read_answer("Netral") == ("c", None)
+    assert read_answer("Buruk") == ("t", "baik")
+    assert read_answer(3) is None and read_answer("materi bagus tapi waktunya terlalu singkat sekali") is None
+
+
+def test_the_scale_table_shows_the_mapping_as_written():
+    table = scale_table(["Puas", "puas", "Sangat puas", "Tidak puas", "Lumayan"])
+    assert table.to_dict("list") == {"jawaban": ["Tidak puas", "Puas", "Sangat puas"], "skor": [2.0, 4.0, 5.0],
+                                     "jumlah": [1, 2, 1]}
+    assert scale_table(["4", "5"]).empty and scale_table(["4", "5"]).attrs["skala"] is None
