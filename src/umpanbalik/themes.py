@@ -1,0 +1,679 @@
+"""Themes an evaluator can act on: what participants complain about, ask for and praise.
+
+:func:`find_themes` reads the per-comment results (the frame that :func:`~umpanbalik.analyze` builds:
+text, ``sentimen``, ``aspek``, ``aspek_sentimen``, ``saran``, ``non_informatif``) and returns one table
+of themes of three kinds — ``keluhan`` (negative comments and negative aspect mentions), ``saran``
+(suggestions) and ``pujian`` (positive comments and positive aspect mentions) — and each comment's
+theme per kind.
+
+How a theme is found
+--------------------
+1. Each comment is split into clauses (at punctuation and contrast words) and each clause into its
+   words as written, slang normalised and unstemmed, negation kept (``terlalu cepat``).
+2. A word says what a comment is about unless it is generic (dosen, materi, kelas …), a verdict
+   (bagus, mantap), a wish or request marker (semoga, tingkatkan, mohon) or a stopword (see
+   ``resources/tema_kata.tsv``). Such words are reduced to a *key* (their stem, with a few synonyms
+   joined: menerangkan = menjelaskan, telat = terlambat; ``jangan``/``terlalu`` dropped and
+   ``kurang``/``tidak`` one negation), so "penjelasannya terlalu cepat" and "jangan terlalu cepat
+   menjelaskan" share the key {jelaskan, cepat}.
+3. Candidate keys are one to three such words close together in one clause. A key's weight in a kind
+   is class-based TF-IDF-like: how many of the kind's comments hold it (coverage), times how much more
+   often the kind holds it than all informative comments do (distinctiveness), times a bonus for
+   keys of two or more words (a more specific theme).
+4. Themes are chosen greedily, each the best key on the comments not yet covered (a comment belongs
+   to the first theme that holds it: its best phrase). A key that would hold more than ``max_share``
+   of the kind is passed over until more specific keys have taken part of its comments.
+5. A theme's label is the most frequent written phrase of 2–5 words that holds its key in its
+   comments ("penjelasan terlalu cepat", "tugas terlalu banyak").
+6. Suggestions that name nothing specific (every word a wish, a verdict or a generic word: "semoga
+   lebih baik", "tingkatkan lagi", "pertahankan") form the line ``harapan umum``; what fits no
+   theme is the line ``lainnya`` of its kind.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from ._validation import as_text, check_int
+
+__all__ = ["find_themes", "Themes", "KINDS", "GENERAL_WISH", "OTHER", "THEME_COLUMNS"]
+
+#: The kinds of theme, in the order the table lists them.
+KINDS = ("keluhan", "saran", "pujian")
+#: Label of the suggestions that name nothing specific ("semoga lebih baik", "tingkatkan lagi").
+GENERAL_WISH = "harapan umum"
+#: Label of the comments of a kind that fit no theme.
+OTHER = "lainnya"
+#: The columns of the theme table.
+THEME_COLUMNS = ("jenis", "label", "jumlah", "porsi", "porsi_bawah", "porsi_atas", "aspek", "contoh")
+
+# "kurang jelas", "tidak jelas" and "lebih jelas" ask for the same thing: one key, "tidak_jelas"
+_NEGATORS = {"tidak": "tidak", "tak": "tidak", "kurang": "tidak", "bukan": "tidak", "belum": "tidak",
+             "tanpa": "tanpa", "kurangnya": "tidak", "lebih": "tidak"}
+_DROPPED_SCOPE = {"jangan", "terlalu"}
+_MAX_LABEL_WORDS = 5
+_WINDOW = 3  # key words at most this many tokens apart form one candidate key
+_SPECIFIC_BONUS = 1.6
+# words that name no specific thing: a suggestion of only these, wishes and words of degree
+# ("semoga lebih baik dalam menyampaikan materi") is a general wish
+_VAGUE = frozenset({"jelaskan", "tidak_jelaskan", "tidak_jelas"})  # weight of a key of two or more words against a key of one
+
+
+class Themes(NamedTuple):
+    """What :func:`find_themes` returns.
+
+    Attributes
+    ----------
+    table : DataFrame
+        One row per theme (columns :data:`THEME_COLUMNS`), kinds in the order of :data:`KINDS`,
+        the largest themes first, then ``harapan umum`` (saran only) and ``lainnya`` of each kind.
+    assignments : DataFrame
+        One row per input row (same index): columns ``keluhan``, ``saran`` and ``pujian`` hold the
+        label of the comment's theme of that kind, or ``None`` when the comment is not of that kind.
+    """
+
+    table: pd.DataFrame
+    assignments: pd.DataFrame
+
+
+# -- word lists ------------------------------------------------------------------------------------
+def _read_table(name: str) -> list[tuple[str, str]]:
+    text = files("umpanbalik.resources").joinpath(name).read_text(encoding="utf-8")
+    rows, header = [], True
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        word, value = (cell.strip() for cell in line.split("\t")[:2])
+        rows.append((word, value))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _roles() -> dict[str, str]:
+    return dict(_read_table("tema_kata.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, str]:
+    return dict(_read_table("tema_sinonim.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from .lexicon import _stopwords as stopwords, _topic_stopwords
+
+    return frozenset(stopwords() | {w for w in _topic_stopwords() if "_" not in w})
+
+
+@lru_cache(maxsize=1)
+def _predicates() -> frozenset[str]:
+    """Words that name a specific quality or event on their own (``ramah``, ``terlambat``): the
+    polarity lexicon's roots and the ``predikat`` words of ``tema_kata.tsv``."""
+    from .lexicon import _polarity
+
+    return frozenset(_polarity()) | {w for w, role in _roles().items() if role == "predikat"}
+
+
+class _Word(NamedTuple):
+    key: str | None  # what the word counts as in a theme key; None: it names nothing specific
+    alone: bool  # may be a theme key on its own (a quality or an event, not a bare noun)
+    stop: bool  # a function word: a label neither starts nor ends with one
+    wish: bool  # a wish, verdict or generic word: a comment of only these is a general wish
+    subject: bool  # a generic noun that a one-word label may lean on ("dosen" in "dosen ramah")
+    weak: bool  # a word of degree or amount ("sering", "banyak"): part of a key, never its point
+
+
+_NOTHING = _Word(None, False, False, True, False, False)
+
+
+class _Lexicon:
+    """Memo: a written token (slang normalised, negation joined with ``_``) → :class:`_Word`.
+
+    Words seen in fewer than two comments are not stemmed (their key is the word itself, without
+    ``-nya``): a key needs several comments, and Sastrawi costs about 0.2 ms per new word.
+    """
+
+    def __init__(self, frequent: set[str] | None = None) -> None:
+        from .lexicon import _slang
+
+        self.roles, self.synonyms, self.stop = _roles(), _synonyms(), _stopwords()
+        self.predicates = _predicates()
+        self.slang = _slang()
+        self.frequent = frequent
+        self.memo: dict[str, _Word] = {}
+
+    def __call__(self, token: str) -> _Word:
+        word = self.memo.get(token)
+        if word is None:
+            word = self.memo[token] = self._analyse(token)
+        return word
+
+    def _base(self, word: str) -> tuple[str | None, str]:
+        """(key, role) of one plain word; role is ``kunci`` for a word that names something."""
+        if "-" in word:  # reduplication: "cepet-cepet", "materi-materi"
+            first, _, rest = word.partition("-")
+            if first == rest:
+                word = first
+        word = self.slang.get(word, word)
+        if " " in word:  # a slang entry of several words
+            word = word.split()[-1]
+        stripped = word[:-3] if word.endswith("nya") and len(word) > 5 else word
+        for form in (word, stripped):
+            if form in self.synonyms:
+                return self.synonyms[form], "kunci"
+            role = self.roles.get(form)
+            if role is not None:
+                return (form if role in ("lemah", "predikat") else None), role
+        if word in self.stop or stripped in self.stop or not word.isalpha() or len(word) < 3:
+            return None, "stop"
+        if self.frequent is not None and word not in self.frequent:
+            return stripped, "kunci"
+        from .stemming import stem_word
+
+        stem = stem_word(word)
+        if stem in self.synonyms:
+            return self.synonyms[stem], "kunci"
+        role = self.roles.get(stem)
+        if role is not None:
+            return (stem if role in ("lemah", "predikat") else None), role
+        return stem, "kunci"
+
+    def _analyse(self, token: str) -> _Word:
+        if "_" not in token:
+            key, role = self._base(token)
+            return _Word(key, role == "predikat" or (role == "kunci" and key in self.predicates),
+                         role == "stop" or token in self.stop, role in ("umum", "penilaian", "harapan", "stop"),
+                         role == "umum", role == "lemah")
+        # a negation or degree word joined to the next ("jangan_terlalu_cepat", "kurang_jelas")
+        parts = [p for p in token.split("_") if p]
+        negation = None
+        while parts and (parts[0] in _DROPPED_SCOPE or parts[0] in _NEGATORS):
+            if parts[0] in _NEGATORS:
+                negation = _NEGATORS[parts[0]]
+            parts = parts[1:]
+        if not parts:
+            return _NOTHING
+        rest = " ".join(parts)
+        key, role = (self.synonyms[rest], "kunci") if rest in self.synonyms else self._base(parts[-1])
+        weak = role in ("lemah", "umum")
+        if negation is None:  # "jangan telat" is keyed as "telat"; "terlalu cepat" is a quality on its own
+            return _Word(key, key is not None and (not weak or "terlalu" in token.split("_")), False,
+                         role in ("umum", "penilaian", "harapan", "stop"), False, role == "lemah")
+        if role in ("penilaian", "harapan", "stop"):
+            return _NOTHING  # "kurang baik", "tidak ada": a verdict that names nothing
+        head = key if key is not None else parts[-1]
+        return _Word(f"{negation}_{head}", not weak, False, False, False, role == "lemah")
+
+
+# -- documents -------------------------------------------------------------------------------------
+_SEGMENT = re.compile(r"[.,;!?\n\r]+")
+
+
+class _Document(NamedTuple):
+    clauses: tuple[tuple[str, ...], ...]  # written tokens per clause
+    keys: frozenset  # candidate keys (sorted tuples of key words)
+    wish_only: bool  # every word a wish, verdict, generic word or stopword
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> frozenset[tuple[str, str]]:
+    """The two-word forms of ``tema_sinonim.tsv`` ("tepat waktu"), joined into one token."""
+    return frozenset(tuple(word.split()) for word in _synonyms() if word.count(" ") == 1)
+
+
+def _join(tokens: list[str]) -> list[str]:
+    """``lebih`` joined to the next word as negators are (``lebih_jelas``), and the two-word forms
+    of the synonym table into one token (``tidak_tepat waktu`` → ``tidak_tepat_waktu``)."""
+    phrases = _phrases()
+    joined: list[str] = []
+    for token in tokens:
+        if joined and (joined[-1] == "lebih" and not token.startswith("lebih")
+                       or (joined[-1].rpartition("_")[2], token) in phrases):
+            joined[-1] = f"{joined[-1]}_{token}"
+        else:
+            joined.append(token)
+    return joined
+
+
+def _clauses(texts: Sequence[str]) -> list[list[list[str]]]:
+    """Each comment's clauses as written tokens: split at punctuation, then at contrast words."""
+    from .preprocessing import CONTRAST_WORDS, Preprocessor
+
+    segments = [[s for s in _SEGMENT.split(text) if s.strip()] for text in texts]
+    flat = [s for parts in segments for s in parts]
+    cleaned = iter(Preprocessor(stem=False, remove_stopwords=False).transform(flat))
+    result = []
+    for parts in segments:
+        clauses: list[list[str]] = []
+        for _ in parts:
+            current: list[str] = []
+            tokens = _join(next(cleaned).split())
+            for i, token in enumerate(tokens):
+                if token in CONTRAST_WORDS or (token == "hanya" and i + 1 < len(tokens) and tokens[i + 1] == "saja"):
+                    clauses.append(current)
+                    current = []
+                elif not (token == "saja" and i and tokens[i - 1] == "hanya"):
+                    current.append(token)
+            clauses.append(current)
+        merged: list[list[str]] = []
+        for clause in clauses:  # a lone word is an item of a list ("materi, metode dan waktu pas")
+            if merged and len(merged[-1]) == 1:
+                merged[-1].extend(clause)
+            elif clause:
+                merged.append(clause)
+        result.append(merged)
+    return result
+
+
+def _documents(texts: Sequence[str]) -> tuple[list[_Document], _Lexicon]:
+    """Clauses, candidate keys and the general-wish flag of each comment, and the lexicon that read them."""
+    clause_lists = _clauses(texts)
+    frequency = Counter(t for clauses in clause_lists for t in {t for c in clauses for t in c})
+    lexicon = _Lexicon({t for t, n in frequency.items() if n >= 2})
+    documents = []
+    for clauses in clause_lists:
+        keys: set[tuple[str, ...]] = set()
+        wish_only = True
+        for tokens in clauses:
+            words = [lexicon(t) for t in tokens]
+            wish_only = wish_only and all(w.wish or w.weak or w.key in _VAGUE for w in words)
+            positions = [i for i, w in enumerate(words) if w.key is not None]
+            for a, i in enumerate(positions):
+                group = [words[i]]
+                for b in range(a, min(a + 3, len(positions))):
+                    if b > a:
+                        if positions[b] - positions[b - 1] > _WINDOW:
+                            break
+                        group.append(words[positions[b]])
+                    key = tuple(sorted({w.key for w in group}))
+                    if len(key) > 1 or group[0].alone:
+                        keys.add(key)
+        documents.append(_Document(tuple(map(tuple, clauses)), frozenset(keys), wish_only))
+    return documents, lexicon
+
+
+# -- choosing themes -------------------------------------------------------------------------------
+def _select(docs: Sequence[frozenset], background: Counter, n_background: int, *, min_count: int,
+            max_count: int, max_themes: int, label: Any) -> list[tuple[str, np.ndarray]]:
+    """Greedy choice of themes for one kind: ``[(label, member positions)]`` in the order chosen.
+
+    Each round takes the key with the best weight on the comments not yet covered: their number
+    times the square root of the key's lift (its share among the kind's comments over its share
+    among all informative comments, capped at 4), times a bonus for keys of two or more words. When
+    the best is a key of one word and a longer key holds most of its comments, the longer key is
+    taken: it names them better ("tugas terlalu banyak" rather than "tugas"). ``label(key, members)``
+    names a key (``None``: no readable phrase, the key is passed over); a key whose label an earlier
+    theme has joins that theme.
+    """
+    n = len(docs)
+    postings: dict[tuple[str, ...], list[int]] = {}
+    for position, keys in enumerate(docs):
+        for key in keys:
+            postings.setdefault(key, []).append(position)
+    weight: dict[tuple[str, ...], float] = {}
+    for key, members in postings.items():
+        if len(members) < min_count:
+            continue
+        lift = (len(members) / n) / (max(background[key], len(members)) / n_background)
+        if lift >= 1.0:
+            weight[key] = math.sqrt(min(lift, 4.0)) * (_SPECIFIC_BONUS if len(key) > 1 else 1.0)
+    live = {key: np.asarray(postings[key]) for key in sorted(weight)}
+    covered = np.zeros(n, dtype=bool)
+    themes: list[list[Any]] = []  # [label, stripped keys, members]
+    while live and len(themes) < max_themes:
+        for key in list(live):
+            members = live[key]
+            members = members[~covered[members]]
+            if len(members) < min_count:
+                del live[key]
+            else:
+                live[key] = members
+        fits = {key: m for key, m in live.items() if len(m) <= max_count}
+        if not fits:
+            break
+        best = max(fits, key=lambda k: (len(fits[k]) * weight[k], k))
+        if len(best) == 1:
+            wider = [k for k in fits if len(k) > 1 and best[0] in k and len(fits[k]) >= 0.4 * len(fits[best])]
+            if wider:
+                best = max(wider, key=lambda k: (len(fits[k]) * weight[k], k))
+        members = fits[best]
+        del live[best]
+        name = label(best, members)
+        if name is None:
+            continue
+        covered[members] = True
+        stripped = _stripped(best)
+        # the same thing said another way ("jangan terlalu cepat" after "penjelasan terlalu cepat",
+        # "tidak tepat waktu" after "jangan terlambat") joins the theme that named it first
+        same = next((theme for theme in themes if theme[0] == name or any(
+            (stripped <= other or other <= stripped) for other in theme[1])
+            and len(theme[2]) + len(members) <= max_count), None)
+        if same is None:
+            themes.append([name, [stripped], members])
+        else:
+            same[1].append(stripped)
+            same[2] = np.concatenate([same[2], members])
+    return [(name, members) for name, _, members in themes]
+
+
+def _stripped(key: tuple[str, ...]) -> frozenset[str]:
+    """A key without its negations: what it is about, whichever way it is said."""
+    return frozenset(word.partition("_")[2] if word.startswith(("tidak_", "tanpa_")) else word for word in key)
+
+
+_CUES = frozenset({"jarang", "sering", "kurang", "lebih", "jangan", "terlalu", "tidak", "belum", "tambah", "tambahkan",
+                   "perbanyak", "kurangi", "sediakan", "adakan", "banyak", "sedikit", "harus"})
+
+
+def _is_cue(token: str) -> bool:
+    """A word that says what is wrong or wanted ("kurang", "jangan_terlalu_cepat", "perbanyak")."""
+    return token.partition("_")[0] in _CUES
+
+
+def _label(key: tuple[str, ...], clauses: Iterable[Sequence[str]], lexicon: _Lexicon, *, cue: bool) -> str | None:
+    """The written phrase of 2–5 words around ``key`` that most comments share.
+
+    In each comment's first clause that holds the key, the shortest stretch of words that holds it,
+    widened by up to two words on either side, gives the candidate phrases. Phrases that say the
+    same in other words (the same key words: "jangan sering kosong", "sering absen") form a family;
+    the family held by most comments wins, counted 1.5 times when ``cue`` and its phrases say what is
+    wrong or wanted ("kurang", "jangan", "perbanyak": complaints and suggestions read better so), the
+    one of fewer key words on a tie; its most frequent phrase is the label. A phrase neither starts nor
+    ends with a function word, a wish or a verdict.
+    """
+    wanted = set(key)
+    families: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}
+    for doc_clauses in clauses:
+        for tokens in doc_clauses:
+            words = [lexicon(t) for t in tokens]
+            keys = [w.key for w in words]
+            spans = []
+            for start, first in enumerate(keys):
+                if first not in wanted:
+                    continue
+                seen: set[str] = set()
+                for end in range(start, min(len(keys), start + len(wanted) * (_WINDOW + 1))):
+                    if keys[end] in wanted:
+                        seen.add(keys[end])
+                    if seen == wanted:
+                        spans.append((end - start, start, end))
+                        break
+            if not spans:
+                continue
+            _, start, end = min(spans)
+            found: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+            for left in range(max(0, start - 2), start + 1):
+                for right in range(end, min(len(tokens), end + 3)):
+                    if any(w.stop or (w.wish and not w.subject and w.key is None and not _is_cue(t))
+                           for w, t in ((words[left], tokens[left]), (words[right], tokens[right]))):
+                        continue
+                    phrase = tuple(tokens[left : right + 1])
+                    if 2 <= sum(t.count("_") + 1 for t in phrase) <= _MAX_LABEL_WORDS:
+                        family = tuple(sorted({w.key for w in words[left : right + 1] if w.key is not None and not w.weak}))
+                        found.setdefault((*family, "+" if any(map(_is_cue, phrase)) else ""), set()).add(phrase)
+            for family, phrases in found.items():
+                counter = families.setdefault(family, Counter())
+                counter.update(phrases)
+                counter[()] += 1  # comments that hold the family
+            break
+    if not families:
+        return None
+
+    def score(item: tuple[tuple[str, ...], Counter]) -> tuple[float, int, tuple[str, ...]]:
+        family, counter = item
+        return (-counter[()] * (1.5 if cue and family[-1] == "+" else 1.0), len(family), family)
+
+    counter = min(families.items(), key=score)[1]
+    del counter[()]
+    phrase = min(counter.items(), key=lambda item: (-item[1], sum(t.count("_") + 1 for t in item[0]), item[0]))[0]
+    return " ".join(phrase).replace("_", " ")
+
+
+# -- the table -------------------------------------------------------------------------------------
+def _flag(value: Any) -> bool:
+    """A flag cell as a bool: missing is False; "True"/"ya"/1 from a CSV are True."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "ya", "yes", "benar")
+    try:
+        return bool(value) and not pd.isna(value)
+    except (TypeError, ValueError):
+        return False
+
+
+def _polarities(value: Any) -> dict[str, str]:
+    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+
+def _aspects(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [a.strip() for a in value.replace(",", ";").split(";") if a.strip()]
+    if isinstance(value, (list, tuple, set, np.ndarray)):
+        return [str(a) for a in value]
+    return []
+
+
+def _kinds(frame: pd.DataFrame, texts: list[str]) -> dict[str, np.ndarray]:
+    """Which rows belong to each kind (non-answers and empty comments to none)."""
+    n = len(frame)
+    informative = np.fromiter((bool(t.strip()) for t in texts), dtype=bool, count=n)
+    if "non_informatif" in frame:
+        informative &= ~np.fromiter(map(_flag, frame["non_informatif"].to_numpy()), dtype=bool, count=n)
+    sentiment = frame["sentimen"].to_numpy(dtype=object) if "sentimen" in frame else np.full(n, None, dtype=object)
+    polarity = [_polarities(v) for v in frame["aspek_sentimen"].to_numpy()] if "aspek_sentimen" in frame else [{}] * n
+    negative = np.fromiter((s == "negatif" or "negatif" in p.values() for s, p in zip(sentiment, polarity)), bool, n)
+    positive = np.fromiter((s == "positif" or "positif" in p.values() for s, p in zip(sentiment, polarity)), bool, n)
+    suggestion = (np.fromiter(map(_flag, frame["saran"].to_numpy()), dtype=bool, count=n) if "saran" in frame
+                  else np.zeros(n, dtype=bool))
+    return {"keluhan": informative & negative, "saran": informative & suggestion, "pujian": informative & positive}
+
+
+def _theme_aspects(kind: str, rows: np.ndarray, aspects: list[list[str]], polarity: list[dict[str, str]]) -> list[str]:
+    """The aspects that at least 30% of a theme's comments mention (with the kind's polarity)."""
+    wanted = {"keluhan": "negatif", "pujian": "positif"}.get(kind)
+    counts: Counter[str] = Counter()
+    for row in rows:
+        for aspect in aspects[row]:
+            if wanted is None or polarity[row].get(aspect, wanted) == wanted:
+                counts[aspect] += 1
+    return [a for a, c in sorted(counts.items(), key=lambda item: (-item[1], item[0])) if c >= max(1, 0.3 * len(rows))]
+
+
+def _quotes(rows: np.ndarray, texts: list[str], cleaned: list[str], n: int, names: Sequence[str]) -> list[str]:
+    """Up to ``n`` representative quotes of ``rows``, identifiers masked, none shown twice."""
+    from .normalization import mask_identifiers
+    from .quotes import pick_quotes
+
+    if n == 0 or len(rows) == 0:
+        return []
+    picked = pick_quotes(pd.Series([texts[r] for r in rows], dtype=object),
+                         pd.Series([cleaned[r] for r in rows], dtype=object), n=2 * n)
+    quotes: list[str] = []
+    for text in picked:
+        masked = " ".join(mask_identifiers(text, names).split())
+        if masked and masked.lower() not in {q.lower() for q in quotes}:
+            quotes.append(masked)
+        if len(quotes) == n:
+            break
+    return quotes
+
+
+def find_themes(
+    comments: pd.DataFrame,
+    *,
+    text: str = "teks",
+    max_share: float = 0.2,
+    min_count: int | None = None,
+    max_themes: int = 15,
+    n_quotes: int = 3,
+    names: Sequence[str] = (),
+    random_state: int = 0,
+) -> Themes:
+    """Themes of complaints, suggestions and praise, with counts, shares, aspects and quotes.
+
+    Parameters
+    ----------
+    comments : DataFrame
+        One row per comment: the comment in column ``text`` and the per-comment results of
+        :func:`~umpanbalik.analyze` — ``sentimen``, ``aspek_sentimen`` (dict aspect → polarity),
+        ``saran`` and ``non_informatif`` (flags), ``aspek`` (list), and optionally ``teks_bersih``
+        (used to pick and de-duplicate quotes). A missing ``aspek``/``aspek_sentimen`` column is
+        read as no aspect; missing text is an empty comment. Non-answers and empty comments belong to
+        no kind. A comment can be of several kinds ("materi bagus tapi waktunya kurang": keluhan and
+        pujian).
+    text : str, default="teks"
+        The column that holds the comments.
+    max_share : float, default=0.2
+        No theme holds more than this share of its kind's comments; a key that would is passed over
+        until more specific keys have taken part of its comments.
+    min_count : int, optional
+        Fewest comments in a theme; default the larger of 3 and 0.5% of the kind's comments.
+    max_themes : int, default=15
+        Most themes per kind (besides ``harapan umum`` and ``lainnya``).
+    n_quotes : int, default=3
+        Quotes per theme in ``contoh``.
+    names : sequence of str
+        Names to mask in the quotes (as :func:`~umpanbalik.mask_identifiers` does), besides NIP, NIK,
+        phone numbers and e-mail addresses.
+    random_state : int, default=0
+        Seed of the sample on which themes are chosen when a kind has more than 50,000 comments
+        (every comment is then assigned); smaller inputs use no randomness.
+
+    Returns
+    -------
+    Themes
+        ``table``: one row per theme with ``jenis`` (keluhan/saran/pujian), ``label``, ``jumlah``,
+        ``porsi`` (of the kind's comments) with its 95% Wilson interval ``porsi_bawah`` and
+        ``porsi_atas``, ``aspek`` (the aspects 30% of its comments mention with the kind's polarity)
+        and ``contoh`` (quotes); per kind the themes by size, then ``harapan umum`` (saran) and
+        ``lainnya`` when they hold comments. ``assignments``: each row's theme label per kind
+        (``None`` where the row is not of that kind), with the index of ``comments``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({
+    ...     "teks": ["penjelasan terlalu cepat", "dosen menjelaskan terlalu cepat", "jangan terlalu cepat menjelaskan",
+    ...              "tugas terlalu banyak", "tugasnya terlalu banyak", "semoga lebih baik", "-"],
+    ...     "sentimen": ["negatif"] * 5 + ["netral", "netral"],
+    ...     "aspek": [["metode"]] * 5 + [[], []],
+    ...     "aspek_sentimen": [{"metode": "negatif"}] * 5 + [{}, {}],
+    ...     "saran": [False, False, True, False, False, True, False],
+    ...     "non_informatif": [False] * 6 + [True],
+    ... })
+    >>> table, assignments = find_themes(frame, max_share=1.0, min_count=2)
+    >>> table[["jenis", "label", "jumlah"]].to_string(index=False)
+    ' jenis                    label  jumlah\\n...'
+    >>> assignments.loc[6].tolist()
+    [None, None, None]
+    """
+    if not isinstance(comments, pd.DataFrame):
+        raise TypeError(f"`comments` must be a DataFrame of per-comment results (e.g. Analysis.comments); "
+                        f"got {type(comments).__name__}.")
+    if text not in comments.columns:
+        raise ValueError(f"`text` names the column of comments; {text!r} is not one of "
+                         f"{', '.join(map(repr, map(str, list(comments.columns)[:10])))}.")
+    if not (isinstance(max_share, (int, float)) and 0 < max_share <= 1):
+        raise ValueError(f"`max_share` must be a share in (0, 1]; got {max_share!r}.")
+    check_int("max_themes", max_themes, minimum=0)
+    check_int("n_quotes", n_quotes, minimum=0)
+    check_int("min_count", min_count, minimum=1, allow_none=True)
+    if isinstance(names, str):
+        names = [names]
+
+    texts = [as_text(v) for v in comments[text].to_numpy()]
+    kinds = _kinds(comments, texts)
+    rows_of_interest = np.flatnonzero(np.logical_or.reduce(list(kinds.values())))
+    distinct: dict[str, int] = {}
+    for row in rows_of_interest:
+        distinct.setdefault(texts[row], len(distinct))
+    documents, lexicon = _documents(list(distinct))
+    doc_of = np.full(len(texts), -1, dtype=np.int64)
+    doc_of[rows_of_interest] = [distinct[texts[row]] for row in rows_of_interest]
+    informative_rows = rows_of_interest
+    background = Counter(key for row in informative_rows for key in documents[doc_of[row]].keys)
+
+    if "teks_bersih" in comments:
+        cleaned = [as_text(v) for v in comments["teks_bersih"].to_numpy()]
+    else:
+        cleaned = [""] * len(texts)
+        for row in rows_of_interest:
+            cleaned[row] = " ".join(t for c in documents[doc_of[row]].clauses for t in c)
+    aspects = [_aspects(v) for v in comments["aspek"].to_numpy()] if "aspek" in comments else [[]] * len(texts)
+    polarity = ([_polarities(v) for v in comments["aspek_sentimen"].to_numpy()] if "aspek_sentimen" in comments
+                else [{}] * len(texts))
+
+    assignments = pd.DataFrame({kind: pd.Series([None] * len(texts), dtype=object) for kind in KINDS})
+    table_rows = []
+    for kind in KINDS:
+        rows = np.flatnonzero(kinds[kind])
+        n = len(rows)
+        if n == 0:
+            continue
+        labels = np.full(n, OTHER, dtype=object)
+        chosen = _themes_of_kind(rows, documents, doc_of, background, len(informative_rows), lexicon, cue=kind != "pujian",
+                                 min_count=min_count or max(3, math.ceil(0.005 * n)),
+                                 max_count=math.floor(max_share * n), max_themes=max_themes, random_state=random_state)
+        for name, members in chosen:
+            labels[members] = name
+        if kind == "saran":
+            wish = np.fromiter((documents[doc_of[r]].wish_only for r in rows), dtype=bool, count=n)
+            labels[(labels == OTHER) & wish] = GENERAL_WISH
+        assignments.iloc[rows, KINDS.index(kind)] = labels
+        order = sorted(((name, np.flatnonzero(labels == name)) for name, _ in chosen), key=lambda item: (-len(item[1]), item[0]))
+        order += [(name, np.flatnonzero(labels == name)) for name in (GENERAL_WISH, OTHER)]
+        for name, members in order:
+            if len(members) == 0:
+                continue
+            table_rows.append({"jenis": kind, "label": name, "jumlah": len(members), "porsi": len(members) / n,
+                               "_n": n, "aspek": _theme_aspects(kind, rows[members], aspects, polarity),
+                               "contoh": _quotes(rows[members], texts, cleaned, n_quotes, names)})
+    assignments.index = comments.index
+    return Themes(_table(table_rows), assignments)
+
+
+def _table(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    from ._stats import wilson_interval
+
+    if not rows:
+        return pd.DataFrame({c: pd.Series(dtype=float if c.startswith("porsi") else "int64" if c == "jumlah" else object)
+                             for c in THEME_COLUMNS})
+    frame = pd.DataFrame(rows)
+    low, high = wilson_interval(frame["jumlah"].to_numpy(), frame.pop("_n").to_numpy())
+    frame["porsi_bawah"], frame["porsi_atas"] = low, high
+    return frame[list(THEME_COLUMNS)]
+
+
+_SELECTION_SAMPLE = 50_000
+
+
+def _themes_of_kind(rows: np.ndarray, documents: list[_Document], doc_of: np.ndarray, background: Counter,
+                    n_background: int, lexicon: _Lexicon, *, cue: bool, min_count: int, max_count: int, max_themes: int,
+                    random_state: int) -> list[tuple[str, np.ndarray]]:
+    """The themes of one kind as ``(label, positions in rows)``; the rest is left to the caller."""
+    keys = [documents[doc_of[r]].keys for r in rows]
+    sample = np.arange(len(rows))
+    if len(rows) > _SELECTION_SAMPLE:
+        sample = np.sort(np.random.default_rng(random_state).choice(len(rows), _SELECTION_SAMPLE, replace=False))
+        scale = _SELECTION_SAMPLE / len(rows)
+        min_count, max_count = max(1, math.ceil(min_count * scale)), max(1, math.floor(max_count * scale))
+
+    def label(key: tuple[str, ...], members: np.ndarray) -> str | None:
+        return _label(key, (documents[doc_of[rows[sample[m]]]].clauses for m in members[:500]), lexicon, cue=cue)
+
+    chosen = _select([keys[i] for i in sample], background, n_background, min_count=min_count, max_count=max_count,
+                     max_themes=max_themes, label=label)
+    if len(sample) == len(rows):
+        return chosen
+    # every comment goes to the first chosen theme whose keys it holds, as in the greedy choice
+    return chosen  # TODO assign the rest
