@@ -62,6 +62,8 @@ _DROPPED_SCOPE = {"jangan", "terlalu"}
 _MAX_LABEL_WORDS = 5
 _WINDOW = 3  # key words at most this many tokens apart form one candidate key
 _SPECIFIC_BONUS = 1.6
+_STEMMED = 3  # comments a word must be in to be stemmed (see _Lexicon)
+_COMMON_SHARE = 0.15  # a word in more of the comments names their setting, not a theme
 # words that name no specific thing: a suggestion of only these, wishes and words of degree
 # ("semoga lebih baik dalam menyampaikan materi") is a general wish
 _VAGUE = frozenset({"jelaskan", "tidak_jelaskan", "tidak_jelas"})  # weight of a key of two or more words against a key of one
@@ -140,8 +142,8 @@ _NOTHING = _Word(None, False, False, True, False, False)
 class _Lexicon:
     """Memo: a written token (slang normalised, negation joined with ``_``) → :class:`_Word`.
 
-    Words seen in fewer than two comments are not stemmed (their key is the word itself, without
-    ``-nya``): a key needs several comments, and Sastrawi costs about 0.2 ms per new word.
+    Words seen in fewer than ``_STEMMED`` comments are not stemmed (their key is the word itself,
+    without ``-nya``): a key needs several comments, and Sastrawi costs about 0.2 ms per new word.
     """
 
     def __init__(self, frequent: set[str] | None = None) -> None:
@@ -151,7 +153,14 @@ class _Lexicon:
         self.predicates = _predicates()
         self.slang = _slang()
         self.frequent = frequent
+        self.common: frozenset[str] = frozenset()
         self.memo: dict[str, _Word] = {}
+
+    def set_common(self, keys: Iterable[str]) -> None:
+        """Words of the setting in these comments (in more than ``_COMMON_SHARE`` of them: "ruang"
+        in reviews of Ruangguru): generic, as "dosen" is everywhere."""
+        self.common = frozenset(keys)
+        self.memo.clear()
 
     def __call__(self, token: str) -> _Word:
         word = self.memo.get(token)
@@ -192,6 +201,8 @@ class _Lexicon:
     def _analyse(self, token: str) -> _Word:
         if "_" not in token:
             key, role = self._base(token)
+            if key in self.common:
+                role, key = "umum", None
             return _Word(key, role == "predikat" or (role == "kunci" and key in self.predicates),
                          role == "stop" or token in self.stop, role in ("umum", "penilaian", "harapan", "stop"),
                          role == "umum", role == "lemah")
@@ -232,10 +243,19 @@ def _phrases() -> frozenset[tuple[str, str]]:
     return frozenset(tuple(word.split()) for word in _synonyms() if word.count(" ") == 1)
 
 
+@lru_cache(maxsize=1)
+def _phrase_starts() -> frozenset[str]:
+    return frozenset(first for first, _ in _phrases())
+
+
 def _join(tokens: list[str]) -> list[str]:
     """``lebih`` joined to the next word as negators are (``lebih_jelas``), and the two-word forms
     of the synonym table into one token (``tidak_tepat waktu`` → ``tidak_tepat_waktu``)."""
     phrases = _phrases()
+    starts = _phrase_starts()
+    if "lebih" not in tokens and starts.isdisjoint(tokens) and not any(
+            "_" in t and t.rpartition("_")[2] in starts for t in tokens):
+        return tokens
     joined: list[str] = []
     for token in tokens:
         if joined and (joined[-1] == "lebih" and not token.startswith("lebih")
@@ -252,7 +272,7 @@ def _clauses(texts: Sequence[str]) -> list[list[list[str]]]:
 
     segments = [[s for s in _SEGMENT.split(text) if s.strip()] for text in texts]
     flat = [s for parts in segments for s in parts]
-    cleaned = iter(Preprocessor(stem=False, remove_stopwords=False).transform(flat))
+    cleaned = iter(Preprocessor(stem=False, remove_stopwords=False, map_emoji=False).transform(flat))
     result = []
     for parts in segments:
         clauses: list[list[str]] = []
@@ -280,7 +300,15 @@ def _documents(texts: Sequence[str]) -> tuple[list[_Document], _Lexicon]:
     """Clauses, candidate keys and the general-wish flag of each comment, and the lexicon that read them."""
     clause_lists = _clauses(texts)
     frequency = Counter(t for clauses in clause_lists for t in {t for c in clauses for t in c})
-    lexicon = _Lexicon({t for t, n in frequency.items() if n >= 2})
+    lexicon = _Lexicon({t for t, n in frequency.items() if n >= _STEMMED})
+    key_frequency: Counter[str] = Counter()
+    for token, n in frequency.items():
+        if "_" not in token and n >= _COMMON_SHARE * len(texts):
+            word = lexicon(token)
+            if word.key is not None:
+                key_frequency[word.key] += n
+    if len(texts) >= 50:
+        lexicon.set_common(k for k, n in key_frequency.items() if n >= _COMMON_SHARE * len(texts))
     documents = []
     for clauses in clause_lists:
         keys: set[tuple[str, ...]] = set()
@@ -372,7 +400,7 @@ def _stripped(key: tuple[str, ...]) -> frozenset[str]:
     return frozenset(word.partition("_")[2] if word.startswith(("tidak_", "tanpa_")) else word for word in key)
 
 
-_CUES = frozenset({"jarang", "sering", "kurang", "lebih", "jangan", "terlalu", "tidak", "belum", "tambah", "tambahkan",
+_CUES = frozenset({"jarang", "sering", "kurang", "lebih", "jangan", "terlalu", "tambah", "tambahkan",
                    "perbanyak", "kurangi", "sediakan", "adakan", "banyak", "sedikit", "harus"})
 
 
@@ -419,10 +447,15 @@ def _label(key: tuple[str, ...], clauses: Iterable[Sequence[str]], lexicon: _Lex
                            for w, t in ((words[left], tokens[left]), (words[right], tokens[right]))):
                         continue
                     phrase = tuple(tokens[left : right + 1])
+                    if (words[left].key is None or words[right].key is None) and any(
+                            w.stop for w in words[left : right + 1]):
+                        continue  # "dosen ramah", not "ramah kepada mahasiswa"
                     if 2 <= sum(t.count("_") + 1 for t in phrase) <= _MAX_LABEL_WORDS:
                         family = tuple(sorted({w.key for w in words[left : right + 1] if w.key is not None and not w.weak}))
                         found.setdefault((*family, "+" if any(map(_is_cue, phrase)) else ""), set()).add(phrase)
             for family, phrases in found.items():
+                if family[-1] == "" and (*family[:-1], "+") in found:
+                    continue  # a comment that says what is wrong or wanted counts there only
                 counter = families.setdefault(family, Counter())
                 counter.update(phrases)
                 counter[()] += 1  # comments that hold the family
@@ -489,13 +522,16 @@ def _theme_aspects(kind: str, rows: np.ndarray, aspects: list[list[str]], polari
     return [a for a, c in sorted(counts.items(), key=lambda item: (-item[1], item[0])) if c >= max(1, 0.3 * len(rows))]
 
 
-def _quotes(rows: np.ndarray, texts: list[str], cleaned: list[str], n: int, names: Sequence[str]) -> list[str]:
+def _quotes(rows: np.ndarray, texts: list[str], cleaned: list[str], n: int, names: Sequence[str],
+            random_state: int) -> list[str]:
     """Up to ``n`` representative quotes of ``rows``, identifiers masked, none shown twice."""
     from .normalization import mask_identifiers
     from .quotes import pick_quotes
 
     if n == 0 or len(rows) == 0:
         return []
+    if len(rows) > _QUOTE_POOL:  # quotes typical of a large group are as typical of a random part of it
+        rows = np.sort(np.random.default_rng(random_state).choice(rows, _QUOTE_POOL, replace=False))
     picked = pick_quotes(pd.Series([texts[r] for r in rows], dtype=object),
                          pd.Series([cleaned[r] for r in rows], dtype=object), n=2 * n)
     quotes: list[str] = []
@@ -514,7 +550,7 @@ def find_themes(
     text: str = "teks",
     max_share: float = 0.2,
     min_count: int | None = None,
-    max_themes: int = 15,
+    max_themes: int = 20,
     n_quotes: int = 3,
     names: Sequence[str] = (),
     random_state: int = 0,
@@ -538,7 +574,7 @@ def find_themes(
         until more specific keys have taken part of its comments.
     min_count : int, optional
         Fewest comments in a theme; default the larger of 3 and 0.5% of the kind's comments.
-    max_themes : int, default=15
+    max_themes : int, default=20
         Most themes per kind (besides ``harapan umum`` and ``lainnya``).
     n_quotes : int, default=3
         Quotes per theme in ``contoh``.
@@ -637,7 +673,7 @@ def find_themes(
                 continue
             table_rows.append({"jenis": kind, "label": name, "jumlah": len(members), "porsi": len(members) / n,
                                "_n": n, "aspek": _theme_aspects(kind, rows[members], aspects, polarity),
-                               "contoh": _quotes(rows[members], texts, cleaned, n_quotes, names)})
+                               "contoh": _quotes(rows[members], texts, cleaned, n_quotes, names, random_state)})
     assignments.index = comments.index
     return Themes(_table(table_rows), assignments)
 
@@ -655,6 +691,7 @@ def _table(rows: list[dict[str, Any]]) -> pd.DataFrame:
 
 
 _SELECTION_SAMPLE = 50_000
+_QUOTE_POOL = 300  # quotes are picked among at most this many comments of a theme
 
 
 def _themes_of_kind(rows: np.ndarray, documents: list[_Document], doc_of: np.ndarray, background: Counter,
