@@ -113,9 +113,11 @@ def _synonyms() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    from .lexicon import _stopwords as stopwords, _topic_stopwords
+    """Function words (the evaluation-safe stopword list; request and degree words are roles of
+    ``tema_kata.tsv`` instead)."""
+    from .lexicon import _stopwords as stopwords
 
-    return frozenset(stopwords() | {w for w in _topic_stopwords() if "_" not in w})
+    return stopwords()
 
 
 @lru_cache(maxsize=1)
@@ -198,14 +200,15 @@ class _Lexicon:
             return (stem if role in ("lemah", "predikat") else None), role
         return stem, "kunci"
 
+
     def _analyse(self, token: str) -> _Word:
         if "_" not in token:
             key, role = self._base(token)
             if key in self.common:
                 role, key = "umum", None
             return _Word(key, role == "predikat" or (role == "kunci" and key in self.predicates),
-                         role == "stop" or token in self.stop, role in ("umum", "penilaian", "harapan", "stop"),
-                         role == "umum", role == "lemah")
+                         role in ("stop", "sapaan") or token in self.stop,
+                         role in ("umum", "penilaian", "harapan", "stop", "sapaan"), role == "umum", role == "lemah")
         # a negation or degree word joined to the next ("jangan_terlalu_cepat", "kurang_jelas")
         parts = [p for p in token.split("_") if p]
         negation = None
@@ -220,8 +223,8 @@ class _Lexicon:
         weak = role in ("lemah", "umum")
         if negation is None:  # "jangan telat" is keyed as "telat"; "terlalu cepat" is a quality on its own
             return _Word(key, key is not None and (not weak or "terlalu" in token.split("_")), False,
-                         role in ("umum", "penilaian", "harapan", "stop"), False, role == "lemah")
-        if role in ("penilaian", "harapan", "stop"):
+                         role in ("umum", "penilaian", "harapan", "stop", "sapaan"), False, role == "lemah")
+        if role in ("penilaian", "harapan", "stop", "sapaan"):
             return _NOTHING  # "kurang baik", "tidak ada": a verdict that names nothing
         head = key if key is not None else parts[-1]
         return _Word(f"{negation}_{head}", not weak, False, False, False, role == "lemah")
@@ -714,3 +717,99 @@ def _themes_of_kind(rows: np.ndarray, documents: list[_Document], doc_of: np.nda
         return chosen
     # every comment goes to the first chosen theme whose keys it holds, as in the greedy choice
     return chosen  # TODO assign the rest
+
+
+# -- labels for other groupings (TopicModel) -------------------------------------------------------
+def label_groups(texts: Sequence[str], groups: Sequence[int], n_groups: int) -> list[str | None]:
+    """A key-phrase label for each group of comments, as themes are labelled; ``None`` when no
+    phrase describes a group.
+
+    ``groups[i]`` is the group (0 … ``n_groups`` − 1) of ``texts[i]``, or −1 for none. A group's key
+    is the one with the best class-based TF-IDF: the share of the group's comments that hold it,
+    times log(1 + comments / comments that hold it anywhere), times the bonus of longer keys; it must
+    be held by at least a tenth of the group. Each label is used once (the larger group first).
+
+    Examples
+    --------
+    >>> texts = ["sinyal zoom sering putus", "zoom putus terus", "sinyal zoom putus",
+    ...          "konsumsi kurang enak", "konsumsi tidak enak", "konsumsi kurang enak sekali"]
+    >>> label_groups(texts, [0, 0, 0, 1, 1, 1], 2)
+    ['sinyal zoom', 'konsumsi kurang enak']
+    """
+    groups = np.asarray(groups, dtype=np.int64)
+    labels: list[str | None] = [None] * n_groups
+    if n_groups == 0 or len(texts) == 0:
+        return labels
+    documents, lexicon = _documents([as_text(t) for t in texts])
+    grouped = np.flatnonzero(groups >= 0)
+    overall = Counter(key for i in grouped for key in documents[i].keys)
+    sizes = np.bincount(groups[grouped], minlength=n_groups)
+    # then any single word of a key ("membantu", "tugas"), and last the group's most frequent phrase
+    # that is not only generic nouns ("terima kasih"): a group of thanks is better named so than by
+    # generic words
+    words = [{(w.key,) for c in documents[i].clauses for w in map(lexicon, c) if w.key is not None}
+             if groups[i] >= 0 else set() for i in range(len(documents))]
+    weak_overall = Counter(key for i in grouped for key in words[i])
+    used: set[str] = set()
+    for group in np.argsort(-sizes, kind="stable"):
+        members = np.flatnonzero(groups == group)
+        if len(members) == 0:
+            continue
+        for held, total, factor in ((Counter(key for i in members for key in documents[i].keys), overall, 1.0),
+                                    (Counter(key for i in members for key in words[i]), weak_overall, 0.5)):
+            scored = sorted(((count / len(members) * math.log1p(len(grouped) / total[key]) * factor
+                              * (_SPECIFIC_BONUS if len(key) > 1 else 1.0), key)
+                             for key, count in held.items() if count >= max(2, 0.1 * len(members))), reverse=True)
+            for _, key in scored[:10]:
+                name = _label(key, (documents[i].clauses for i in members[:500]), lexicon, cue=False)
+                if name is not None and name not in used:
+                    labels[group] = name
+                    used.add(name)
+                    break
+            if labels[group] is not None:
+                break
+        if labels[group] is None:
+            labels[group] = _common_phrase([documents[i].clauses for i in members[:500]], lexicon, used)
+            if labels[group] is not None:
+                used.add(labels[group])
+    return labels
+
+
+def _common_phrase(clause_lists: Sequence[Sequence[Sequence[str]]], lexicon: _Lexicon, used: set[str]) -> str | None:
+    """The most frequent phrase of two or three words (not only generic nouns, no function word at
+    either end) in at least a tenth of the comments, or ``None``."""
+    counts: Counter[str] = Counter()
+    for clauses in clause_lists:
+        found = set()
+        for tokens in clauses:
+            words = [lexicon(t) for t in tokens]
+            for n in (2, 3):
+                for start in range(len(tokens) - n + 1):
+                    window = words[start : start + n]
+                    if window[0].stop or window[-1].stop or all(w.subject for w in window):
+                        continue
+                    found.add(" ".join(tokens[start : start + n]).replace("_", " "))
+        counts.update(found)
+    for phrase, count in sorted(counts.items(), key=lambda item: (-item[1], len(item[0]), item[0])):
+        if count < max(2, 0.1 * len(clause_lists)):
+            break
+        if phrase not in used and len(phrase.split()) <= _MAX_LABEL_WORDS:
+            return phrase
+    return None
+
+
+def is_generic(word: str) -> bool:
+    """Whether a written word names nothing a theme could be about (dosen, materi, bagus, semoga …).
+
+    Examples
+    --------
+    >>> is_generic("mahasiswa"), is_generic("pembelajaran"), is_generic("terlambat")
+    (True, True, False)
+    """
+    lexicon = _plain_lexicon()
+    return all(lexicon(token).key is None for token in as_text(word).lower().split())
+
+
+@lru_cache(maxsize=1)
+def _plain_lexicon() -> _Lexicon:
+    return _Lexicon()

@@ -29,6 +29,7 @@ from ._surface import readable, surface_forms
 from ._validation import as_text_list, check_int, check_option
 from .lexicon import _topic_stopwords
 from .preprocessing import Preprocessor
+from .themes import is_generic
 
 __all__ = ["TopicModel", "coherence", "topic_stability", "NON_INFORMATIVE_TOPIC"]
 
@@ -36,7 +37,8 @@ NON_INFORMATIVE_TOPIC = -1
 _SHORT = 6  # tokens after preprocessing; longer comments are never non-answers in the corpus
 _SELECTION_SAMPLE = 5_000  # comments on which n_topics="auto" compares the candidate k
 _CONSENSUS_SAMPLE = 10_000  # comments on which the consensus runs' votes are combined
-_PHRASE_SHARE = 0.25  # a bigram describes a topic when it holds this share of its rarer word's comments
+_PHRASE_SHARE = 0.25
+_MAX_TOPIC_SHARE = 0.35  # with n_topics="auto", a larger topic is split (see _split_catch_all)  # a bigram describes a topic when it holds this share of its rarer word's comments
 _TABLES = ("topics_", "selection_scores_")  # DataFrames among the fitted attributes (see __getstate__)
 
 
@@ -201,7 +203,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
                 columns, data = table["columns"], table["data"]
                 state[name] = pd.DataFrame(data, columns=columns) if any(data.values()) else pd.DataFrame(columns=columns)
         # a model pickled before ``n_jobs`` existed (same package version) still prints, clones and refits
-        super().__setstate__({"n_jobs": None, **state})
+        super().__setstate__({"n_jobs": None, "_phrases_": {}, **state})
 
     def _pre(self) -> Preprocessor:
         return self.preprocessor if self.preprocessor is not None else Preprocessor()
@@ -344,6 +346,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
             self.selection_scores_ = scores
             best = int(scores.loc[scores["skor"].idxmax(), "k"])
             assignment, centers = self._cluster(embedded, matrix, best)
+            if self.method == "kmeans" and not self.seed_words:
+                assignment, centers = self._split_catch_all(embedded, assignment, centers)
         else:
             k = min(int(self.n_topics), distinct)
             assignment, centers = self._cluster(embedded, matrix, k)
@@ -352,6 +356,34 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self.centers_ = centers
         self.n_topics_ = centers.shape[0]
         self._describe(texts, cleaned, informative, matrix, aspects, sentiments, embedded=embedded)
+
+    def _split_catch_all(self, embedded: Any, assignment: np.ndarray, centers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Split the largest topic in two while it holds more than ``_MAX_TOPIC_SHARE`` of the
+        comments (``n_topics="auto"`` only). Short, generic comments ("mengajar jelas", "materi
+        bagus") lie close to one another and far from every theme: k-means made them one topic of up
+        to 70% of real evaluation answers, named by generic words. Each split is spherical 2-means
+        inside the topic; every comment then goes to its nearest centre. It stops when a split would
+        leave a part of fewer than 5% of the topic or ``k_range``'s upper end plus 4 is reached."""
+        rng = np.random.default_rng(self.random_state)
+        limit = self.k_range[1] + 4
+        while centers.shape[0] < limit:
+            sizes = np.bincount(assignment, minlength=centers.shape[0])
+            largest = int(np.argmax(sizes))
+            if sizes[largest] <= _MAX_TOPIC_SHARE * len(assignment):
+                break
+            members = np.flatnonzero(assignment == largest)
+            with threadpool_limits(limits=1, user_api="openmp"):
+                km = KMeans(n_clusters=2, n_init=4, random_state=int(rng.integers(2**31 - 1))).fit(embedded[members])
+            if np.bincount(km.labels_, minlength=2).min() < 0.05 * len(members):
+                break
+            halves = normalize(np.asarray(km.cluster_centers_))
+            candidate = np.vstack([np.delete(centers, largest, axis=0), halves])
+            similarity = embedded @ candidate.T
+            assignment = np.asarray(similarity.toarray() if sp.issparse(similarity) else similarity).argmax(axis=1)
+            keep = np.bincount(assignment, minlength=candidate.shape[0]) > 0
+            remap = np.cumsum(keep) - 1
+            centers, assignment = candidate[keep], remap[assignment]
+        return assignment, centers
 
     def _seed_centers(self, embedded: Any, matrix: sp.csr_matrix) -> np.ndarray:
         if not self.seed_words:
@@ -521,7 +553,17 @@ class TopicModel(TransformerMixin, BaseEstimator):
             self._similarity = np.asarray(embedded @ self.centers_.T) if not sp.issparse(embedded) else np.asarray((embedded @ self.centers_.T))
         self._annotations = (None if aspects is None else [a for a, m in zip(aspects, informative) if m],
                              None if sentiments is None else [s for s, m in zip(sentiments, informative) if m])
+        self._phrases_ = self._phrase_labels()
         self.topics_ = self._topic_table()
+
+    def _phrase_labels(self) -> dict[int, str]:
+        """Each topic's key phrase ("penjelasan terlalu cepat"), found as themes are (see
+        :func:`umpanbalik.themes.label_groups`); a topic no phrase describes has none."""
+        from .themes import label_groups
+
+        assignment = self.labels_[self.labels_ != NON_INFORMATIVE_TOPIC]
+        labels = label_groups(self._informative_texts, assignment, self.n_topics_)
+        return {c: label for c, label in enumerate(labels) if label}
 
     def _topic_table(self) -> pd.DataFrame:
         feature_names = self.vectorizer_.get_feature_names_out()
@@ -534,7 +576,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
             order = np.argsort(-self.term_weights_[c])[: self.n_terms]
             terms = [(self._readable(feature_names[i]), round(float(self.term_weights_[c, i]), 4))
                      for i in order if self.term_weights_[c, i] > 0]
-            label = self.topic_names_.get(c) or _label([t for t, _ in terms])
+            label = (self.topic_names_.get(c) or self._phrases_.get(c)
+                     or _label([t for t, _ in terms if not is_generic(t)]) or "lainnya")
             row = {"topik": c, "ukuran": len(members), "porsi": len(members) / max(total, 1), "label": label,
                    "kata_kunci": terms, "contoh": self._examples(members, c)}
             if aspects is not None:
@@ -619,6 +662,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         names = [self.topic_names_.get(c) for c in range(self.n_topics_) if c != absorb]
         self.topic_names_ = dict(enumerate(names))
         self.n_topics_ -= 1
+        self._phrases_ = self._phrase_labels()
         self.topics_ = self._topic_table()
         return self
 
