@@ -318,18 +318,20 @@ def _documents(texts: Sequence[str]) -> tuple[list[_Document], _Lexicon]:
         wish_only = True
         for tokens in clauses:
             words = [lexicon(t) for t in tokens]
-            wish_only = wish_only and all(w.wish or w.weak or w.key in _VAGUE for w in words)
+            wish_only = wish_only and all(w.wish or (w.weak and not w.alone) or w.key in _VAGUE for w in words)
             positions = [i for i, w in enumerate(words) if w.key is not None]
             for a, i in enumerate(positions):
-                group = [words[i]]
-                for b in range(a, min(a + 3, len(positions))):
-                    if b > a:
-                        if positions[b] - positions[b - 1] > _WINDOW:
-                            break
-                        group.append(words[positions[b]])
-                    key = tuple(sorted({w.key for w in group}))
-                    if len(key) > 1 or group[0].alone:
-                        keys.add(key)
+                first = words[i]
+                if first.alone:
+                    keys.add((first.key,))
+                near = [words[j] for j in positions[a + 1 : a + 4] if j - i <= _WINDOW]
+                for b, second in enumerate(near):  # pairs, and triples, of key words close together
+                    if second.key != first.key:
+                        keys.add(tuple(sorted((first.key, second.key))))
+                    for third in near[b + 1 :]:
+                        triple = tuple(sorted({first.key, second.key, third.key}))
+                        if len(triple) == 3:
+                            keys.add(triple)
         documents.append(_Document(tuple(map(tuple, clauses)), frozenset(keys), wish_only))
     return documents, lexicon
 
@@ -611,9 +613,15 @@ def find_themes(
     ...     "non_informatif": [False] * 6 + [True],
     ... })
     >>> table, assignments = find_themes(frame, max_share=1.0, min_count=2)
-    >>> table[["jenis", "label", "jumlah"]].to_string(index=False)
-    ' jenis                    label  jumlah\\n...'
-    >>> assignments.loc[6].tolist()
+    >>> print(table[["jenis", "label", "jumlah", "porsi"]].to_string(index=False))
+      jenis                     label  jumlah  porsi
+    keluhan menjelaskan terlalu cepat       3    0.6
+    keluhan      tugas terlalu banyak       2    0.4
+      saran              harapan umum       1    0.5
+      saran                   lainnya       1    0.5
+    >>> assignments.loc[2].tolist()  # a complaint phrased as a request: keluhan and saran
+    ['menjelaskan terlalu cepat', 'lainnya', None]
+    >>> assignments.loc[6].tolist()  # a non-answer belongs to no kind
     [None, None, None]
     """
     if not isinstance(comments, pd.DataFrame):
@@ -720,33 +728,34 @@ def _themes_of_kind(rows: np.ndarray, documents: list[_Document], doc_of: np.nda
 
 
 # -- labels for other groupings (TopicModel) -------------------------------------------------------
-def label_groups(texts: Sequence[str], groups: Sequence[int], n_groups: int) -> list[str | None]:
-    """A key-phrase label for each group of comments, as themes are labelled; ``None`` when no
-    phrase describes a group.
+def label_groups(texts: Sequence[str], groups: Sequence[int], n_groups: int) -> list[str]:
+    """A key-phrase label for each group of comments, as themes are labelled.
 
     ``groups[i]`` is the group (0 … ``n_groups`` − 1) of ``texts[i]``, or −1 for none. A group's key
     is the one with the best class-based TF-IDF: the share of the group's comments that hold it,
     times log(1 + comments / comments that hold it anywhere), times the bonus of longer keys; it must
-    be held by at least a tenth of the group. Each label is used once (the larger group first).
+    be held by at least a tenth of the group. Each label is used once (the larger group first). A
+    group that no key describes gets its most frequent phrase that holds a word of a key, or else a
+    name that says it is general: "ucapan terima kasih", "harapan umum", "pujian umum",
+    "keluhan umum" or "lainnya".
 
     Examples
     --------
     >>> texts = ["sinyal zoom sering putus", "zoom putus terus", "sinyal zoom putus",
     ...          "konsumsi kurang enak", "konsumsi tidak enak", "konsumsi kurang enak sekali"]
     >>> label_groups(texts, [0, 0, 0, 1, 1, 1], 2)
-    ['sinyal zoom', 'konsumsi kurang enak']
+    ['zoom putus', 'konsumsi kurang enak']
     """
     groups = np.asarray(groups, dtype=np.int64)
     labels: list[str | None] = [None] * n_groups
     if n_groups == 0 or len(texts) == 0:
-        return labels
+        return [OTHER] * n_groups
     documents, lexicon = _documents([as_text(t) for t in texts])
     grouped = np.flatnonzero(groups >= 0)
     overall = Counter(key for i in grouped for key in documents[i].keys)
     sizes = np.bincount(groups[grouped], minlength=n_groups)
-    # then any single word of a key ("membantu", "tugas"), and last the group's most frequent phrase
-    # that is not only generic nouns ("terima kasih"): a group of thanks is better named so than by
-    # generic words
+    # then any single word of a key ("membantu", "tugas"), then the group's most frequent phrase
+    # that holds one, and last a name that says the group is general ("ucapan terima kasih")
     words = [{(w.key,) for c in documents[i].clauses for w in map(lexicon, c) if w.key is not None}
              if groups[i] >= 0 else set() for i in range(len(documents))]
     weak_overall = Counter(key for i in grouped for key in words[i])
@@ -772,11 +781,39 @@ def label_groups(texts: Sequence[str], groups: Sequence[int], n_groups: int) -> 
             labels[group] = _common_phrase([documents[i].clauses for i in members[:500]], lexicon, used)
             if labels[group] is not None:
                 used.add(labels[group])
-    return labels
+        if labels[group] is None:
+            labels[group] = _general_line([documents[i].clauses for i in members], lexicon)
+    return [label or OTHER for label in labels]
+
+
+_THANKS = frozenset({"terima", "kasih", "terimakasih", "makasih", "thanks", "thank", "trimakasih"})
+
+
+def _general_line(clause_lists: Sequence[Sequence[Sequence[str]]], lexicon: _Lexicon) -> str:
+    """The name of a group that no phrase describes, by the words most of its comments use: thanks
+    ("ucapan terima kasih"), wishes ("harapan umum"), verdicts ("pujian umum" or "keluhan umum",
+    by the polarity lexicon), else "lainnya"."""
+    from .lexicon import _polarity
+
+    polarity = _polarity()
+    thanks = wishes = positive = negative = 0
+    for clauses in clause_lists:
+        tokens = [t for c in clauses for t in c]
+        thanks += any(t in _THANKS for t in tokens)
+        wishes += any(lexicon.roles.get(t) == "harapan" and t not in _THANKS for t in tokens)
+        signs = [polarity.get(t.rpartition("_")[2], ("", 0))[0] for t in tokens if lexicon.roles.get(t) == "penilaian"
+                 or lexicon(t).key is None and "_" in t]
+        positive += "positif" in signs and not any(t.startswith(("tidak_", "kurang_")) for t in tokens)
+        negative += "negatif" in signs or any(t.startswith(("tidak_", "kurang_")) and lexicon(t).key is None for t in tokens)
+    n = max(len(clause_lists), 1)
+    shares = {"ucapan terima kasih": thanks / n, "harapan umum": wishes / n, "pujian umum": positive / n,
+              "keluhan umum": negative / n}
+    name, share = max(shares.items(), key=lambda item: item[1])
+    return name if share >= 0.4 else OTHER
 
 
 def _common_phrase(clause_lists: Sequence[Sequence[Sequence[str]]], lexicon: _Lexicon, used: set[str]) -> str | None:
-    """The most frequent phrase of two or three words (not only generic nouns, no function word at
+    """The most frequent phrase of two or three words (not only generic words, no function word at
     either end) in at least a tenth of the comments, or ``None``."""
     counts: Counter[str] = Counter()
     for clauses in clause_lists:
@@ -786,7 +823,7 @@ def _common_phrase(clause_lists: Sequence[Sequence[Sequence[str]]], lexicon: _Le
             for n in (2, 3):
                 for start in range(len(tokens) - n + 1):
                     window = words[start : start + n]
-                    if window[0].stop or window[-1].stop or all(w.subject for w in window):
+                    if window[0].stop or window[-1].stop or all(w.key is None for w in window):
                         continue
                     found.add(" ".join(tokens[start : start + n]).replace("_", " "))
         counts.update(found)
