@@ -63,7 +63,7 @@ _MAX_LABEL_WORDS = 5
 _WINDOW = 3  # key words at most this many tokens apart form one candidate key
 _SPECIFIC_BONUS = 1.6
 _STEMMED = 3  # comments a word must be in to be stemmed (see _Lexicon)
-_COMMON_SHARE = 0.15  # a word in more of the comments names their setting, not a theme
+_COMMON_SHARE = 0.25  # a word in more of the comments names their setting, not a theme
 # words that name no specific thing: a suggestion of only these, wishes and words of degree
 # ("semoga lebih baik dalam menyampaikan materi") is a general wish
 _VAGUE = frozenset({"jelaskan", "tidak_jelaskan", "tidak_jelas"})  # weight of a key of two or more words against a key of one
@@ -375,7 +375,7 @@ def _select(docs: Sequence[frozenset], background: Counter, n_background: int, *
         fits = {key: m for key, m in live.items() if len(m) <= max_count}
         if not fits:
             break
-        best = max(fits, key=lambda k: (len(fits[k]) * weight[k], k))
+        best = max(fits, key=lambda k: (len(fits[k]) * weight[k], len(k), k))  # a tie: the more specific
         if len(best) == 1:
             wider = [k for k in fits if len(k) > 1 and best[0] in k and len(fits[k]) >= 0.4 * len(fits[best])]
             if wider:
@@ -527,6 +527,10 @@ def _theme_aspects(kind: str, rows: np.ndarray, aspects: list[list[str]], polari
     return [a for a, c in sorted(counts.items(), key=lambda item: (-item[1], item[0])) if c >= max(1, 0.3 * len(rows))]
 
 
+def _encodable(text: str) -> str:
+    return text if text.isascii() else text.encode("utf-8", "replace").decode("utf-8")
+
+
 def _quotes(rows: np.ndarray, texts: list[str], cleaned: list[str], n: int, names: Sequence[str],
             random_state: int) -> list[str]:
     """Up to ``n`` representative quotes of ``rows``, identifiers masked, none shown twice."""
@@ -537,7 +541,8 @@ def _quotes(rows: np.ndarray, texts: list[str], cleaned: list[str], n: int, name
         return []
     if len(rows) > _QUOTE_POOL:  # quotes typical of a large group are as typical of a random part of it
         rows = np.sort(np.random.default_rng(random_state).choice(rows, _QUOTE_POOL, replace=False))
-    picked = pick_quotes(pd.Series([texts[r] for r in rows], dtype=object),
+    # a lone surrogate (a broken export) cannot be stored as text by pandas' string arrays
+    picked = pick_quotes(pd.Series([_encodable(texts[r]) for r in rows], dtype=object),
                          pd.Series([cleaned[r] for r in rows], dtype=object), n=2 * n)
     quotes: list[str] = []
     for text in picked:
