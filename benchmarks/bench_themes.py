@@ -23,7 +23,8 @@ Systems, per source and per kind (keluhan, saran, pujian: the comments of that k
 - ``topicmodel``: this tree's ``TopicModel``, the same way (automatic figures only).
 
 Figures: themes per kind; coverage (share of the kind's comments in a theme); the largest theme's
-share; labels made only of generic words; the mean NPMI of each label's content words (stems, as
+share (the general lines aside: ``harapan umum`` and ``lainnya``, and a topic model's topics named
+"pujian umum", "ucapan terima kasih" … because no phrase describes them, counted as ``garis_umum``); labels made only of generic words; the mean NPMI of each label's content words (stems, as
 the library preprocesses them; document co-occurrence over the source's informative comments;
 labels of one content word have no pair and are left out); label support (share of a theme's
 comments that hold every content word of its label, and at least one).
@@ -57,7 +58,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from real_data import SOURCES, real_dir  # noqa: E402
 
 from umpanbalik.preprocessing import Preprocessor  # noqa: E402
-from umpanbalik.themes import GENERAL_WISH, KINDS, OTHER, find_themes, is_generic  # noqa: E402
+from umpanbalik.themes import GENERAL_LABELS, GENERAL_WISH, KINDS, OTHER, find_themes, is_generic  # noqa: E402
 from umpanbalik.topics import _npmi_table  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
@@ -177,7 +178,8 @@ def label_tokens(label: str, pre: Preprocessor) -> list[str]:
 def figures(named: dict[str, list[dict]], kind_sizes: dict[str, int], docs: list[set[str]], pre: Preprocessor) -> dict:
     out = {}
     for kind in KINDS:
-        clusters = named.get(kind, [])
+        every = named.get(kind, [])
+        clusters = [c for c in every if c["label"] not in GENERAL_LABELS]  # a topic model's "pujian umum" …
         n = kind_sizes[kind]
         sizes = [len(c["rows"]) for c in clusters]
         tokens = [label_tokens(c["label"], pre) for c in clusters]
@@ -191,7 +193,7 @@ def figures(named: dict[str, list[dict]], kind_sizes: dict[str, int], docs: list
             support_all.append(float(np.mean([h == len(t) for h in held])))
             support_any.append(float(np.mean([h > 0 for h in held])))
         out[kind] = {
-            "komentar": n, "tema": len(clusters),
+            "komentar": n, "tema": len(clusters), "garis_umum": len(every) - len(clusters),
             "cakupan": round(sum(sizes) / n, 3) if n else None,
             "porsi_terbesar": round(max(sizes) / n, 3) if sizes and n else None,
             "label_umum": sum(all(is_generic(w) for w in c["label"].replace(",", " ").split()) for c in clusters),
@@ -322,7 +324,7 @@ def judging_items(systems: dict, per_system: int, seed: int) -> list[dict]:
 
 _SHEET_HEAD = """# Lembar penilaian tema (buta)
 
-Baca `benchmarks/THEMES_JUDGING.md` bagian "Petunjuk untuk penilai" bila tersedia; ringkasnya:
+Petunjuk:
 
 Setiap butir adalah satu tema dari survei umpan balik: jenisnya (keluhan, saran atau pujian), labelnya,
 lima komentar anggota yang diambil acak, dan enam kata. Untuk setiap butir, isi satu baris di

@@ -44,7 +44,8 @@ import pandas as pd
 
 from ._validation import as_text, check_int
 
-__all__ = ["find_themes", "Themes", "KINDS", "GENERAL_WISH", "OTHER", "THEME_COLUMNS"]
+__all__ = ["find_themes", "Themes", "KINDS", "GENERAL_WISH", "OTHER", "GENERAL_LABELS", "THEME_COLUMNS", "label_groups",
+           "is_generic"]
 
 #: The kinds of theme, in the order the table lists them.
 KINDS = ("keluhan", "saran", "pujian")
@@ -52,6 +53,8 @@ KINDS = ("keluhan", "saran", "pujian")
 GENERAL_WISH = "harapan umum"
 #: Label of the comments of a kind that fit no theme.
 OTHER = "lainnya"
+#: Names that say a group is general, not a theme (TopicModel gives them to topics no phrase describes).
+GENERAL_LABELS = frozenset({GENERAL_WISH, OTHER, "pujian umum", "keluhan umum", "ucapan terima kasih"})
 #: The columns of the theme table.
 THEME_COLUMNS = ("jenis", "label", "jumlah", "porsi", "porsi_bawah", "porsi_atas", "aspek", "contoh")
 
@@ -326,11 +329,11 @@ def _documents(texts: Sequence[str]) -> tuple[list[_Document], _Lexicon]:
                     keys.add((first.key,))
                 near = [words[j] for j in positions[a + 1 : a + 4] if j - i <= _WINDOW]
                 for b, second in enumerate(near):  # pairs, and triples, of key words close together
-                    if second.key != first.key:
+                    if second.key != first.key and not (first.weak and second.weak):
                         keys.add(tuple(sorted((first.key, second.key))))
                     for third in near[b + 1 :]:
                         triple = tuple(sorted({first.key, second.key, third.key}))
-                        if len(triple) == 3:
+                        if len(triple) == 3 and not (first.weak and second.weak and third.weak):
                             keys.add(triple)
         documents.append(_Document(tuple(map(tuple, clauses)), frozenset(keys), wish_only))
     return documents, lexicon
@@ -405,8 +408,9 @@ def _stripped(key: tuple[str, ...]) -> frozenset[str]:
     return frozenset(word.partition("_")[2] if word.startswith(("tidak_", "tanpa_")) else word for word in key)
 
 
-_CUES = frozenset({"jarang", "sering", "kurang", "lebih", "jangan", "terlalu", "tambah", "tambahkan",
-                   "perbanyak", "kurangi", "sediakan", "adakan", "banyak", "sedikit", "harus"})
+_CUES = frozenset({"jarang", "sering", "kurang", "lebih", "jangan", "terlalu", "tidak", "belum", "tambah", "tambahkan",
+                   "perbanyak", "kurangi", "sediakan", "adakan", "banyak", "sedikit", "susah", "sulit", "lama",
+                   "lambat", "lemot", "error", "eror", "gagal", "macet", "rusak", "mati", "hilang", "mahal"})
 
 
 def _is_cue(token: str) -> bool:
@@ -583,7 +587,7 @@ def find_themes(
         No theme holds more than this share of its kind's comments; a key that would is passed over
         until more specific keys have taken part of its comments.
     min_count : int, optional
-        Fewest comments in a theme; default the larger of 3 and 0.5% of the kind's comments.
+        Fewest comments in a theme; default the larger of 5 and 0.5% of the kind's comments.
     max_themes : int, default=20
         Most themes per kind (besides ``harapan umum`` and ``lainnya``).
     n_quotes : int, default=3
@@ -674,7 +678,7 @@ def find_themes(
             continue
         labels = np.full(n, OTHER, dtype=object)
         chosen = _themes_of_kind(rows, documents, doc_of, background, len(informative_rows), lexicon, cue=kind != "pujian",
-                                 min_count=min_count or max(3, math.ceil(0.005 * n)),
+                                 min_count=min_count or max(5, math.ceil(0.005 * n)),
                                  max_count=math.floor(max_share * n), max_themes=max_themes, random_state=random_state)
         for name, members in chosen:
             labels[members] = name
