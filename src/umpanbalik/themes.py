@@ -65,7 +65,7 @@ _DROPPED_SCOPE = {"jangan", "terlalu"}
 _MAX_LABEL_WORDS = 5
 _WINDOW = 3  # key words at most this many tokens apart form one candidate key
 _SPECIFIC_BONUS = 1.6
-_STEMMED = 3  # comments a word must be in to be stemmed (see _Lexicon)
+_STEMMED = 5  # comments a word must be in to be stemmed (see _Lexicon)
 _COMMON_SHARE = 0.25  # a word in more of the comments names their setting, not a theme
 # words that name no specific thing: a suggestion of only these, wishes and words of degree
 # ("semoga lebih baik dalam menyampaikan materi") is a general wish
@@ -413,6 +413,9 @@ _CUES = frozenset({"jarang", "sering", "kurang", "lebih", "jangan", "terlalu", "
                    "lambat", "lemot", "error", "eror", "gagal", "macet", "rusak", "mati", "hilang", "mahal"})
 
 
+_LINKS = frozenset({"dan", "dalam", "saat", "untuk", "yang", "dengan", "di", "ke", "pada", "secara", "kalau", "waktu"})
+
+
 def _is_cue(token: str) -> bool:
     """A word that says what is wrong or wanted ("kurang", "jangan_terlalu_cepat", "perbanyak")."""
     return token.partition("_")[0] in _CUES
@@ -426,8 +429,9 @@ def _label(key: tuple[str, ...], clauses: Iterable[Sequence[str]], lexicon: _Lex
     same in other words (the same key words: "jangan sering kosong", "sering absen") form a family;
     the family held by most comments wins, counted 1.5 times when ``cue`` and its phrases say what is
     wrong or wanted ("kurang", "jangan", "perbanyak": complaints and suggestions read better so), the
-    one of fewer key words on a tie; its most frequent phrase is the label. A phrase neither starts nor
-    ends with a function word, a wish or a verdict.
+    one of fewer key words on a tie; its most frequent phrase is the label (a phrase counted 0.6 times
+    for each filler word inside it: "ada", "juga", "sudah"; not "dan", "dalam", "yang" …). A phrase
+    neither starts nor ends with a function word, a wish or a verdict.
     """
     wanted = set(key)
     families: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}
@@ -478,7 +482,13 @@ def _label(key: tuple[str, ...], clauses: Iterable[Sequence[str]], lexicon: _Lex
 
     counter = min(families.items(), key=score)[1]
     del counter[()]
-    phrase = min(counter.items(), key=lambda item: (-item[1], sum(t.count("_") + 1 for t in item[0]), item[0]))[0]
+
+    def filler(token: str) -> bool:  # "ada", "juga", "sudah" inside a phrase make it read worse
+        word = lexicon(token)
+        return word.key is None and not word.subject and not _is_cue(token) and token not in _LINKS
+
+    phrase = min(counter.items(), key=lambda item: (-item[1] * 0.6 ** sum(map(filler, item[0])),
+                                                    sum(t.count("_") + 1 for t in item[0]), item[0]))[0]
     return " ".join(phrase).replace("_", " ")
 
 
