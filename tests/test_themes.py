@@ -202,3 +202,16 @@ def test_deterministic_and_input_untouched(frame):
     pd.testing.assert_frame_equal(first.table, second.table)
     pd.testing.assert_frame_equal(first.assignments, second.assignments)
     pd.testing.assert_frame_equal(frame, before)
+
+
+def test_themes_chosen_on_a_sample_still_place_every_comment(frame, monkeypatch):
+    import umpanbalik.themes as themes
+
+    monkeypatch.setattr(themes, "_SELECTION_SAMPLE", 20)  # fewer than the comments of each kind
+    first = find_themes(frame, max_share=0.5, random_state=1)
+    again = find_themes(frame, max_share=0.5, random_state=1)
+    pd.testing.assert_frame_equal(first.table, again.table)
+    for kind in KINDS:
+        block = first.table[first.table["jenis"] == kind]
+        assert block["jumlah"].sum() == first.assignments[kind].notna().sum()
+    assert any("terlalu cepat" in label for label in first.table["label"])

@@ -341,8 +341,10 @@ def _documents(texts: Sequence[str]) -> tuple[list[_Document], _Lexicon]:
 
 # -- choosing themes -------------------------------------------------------------------------------
 def _select(docs: Sequence[frozenset], background: Counter, n_background: int, *, min_count: int,
-            max_count: int, max_themes: int, label: Any) -> list[tuple[str, np.ndarray]]:
-    """Greedy choice of themes for one kind: ``[(label, member positions)]`` in the order chosen.
+            max_count: int, max_themes: int, label: Any
+            ) -> tuple[list[tuple[str, np.ndarray]], list[tuple[tuple[str, ...], int]]]:
+    """Greedy choice of themes for one kind: ``[(label, member positions)]`` in the order chosen, and
+    the keys in the order chosen with their theme (which assigns further comments the same way).
 
     Each round takes the key with the best weight on the comments not yet covered: their number
     times the square root of the key's lift (its share among the kind's comments over its share
@@ -367,6 +369,7 @@ def _select(docs: Sequence[frozenset], background: Counter, n_background: int, *
     live = {key: np.asarray(postings[key]) for key in sorted(weight)}
     covered = np.zeros(n, dtype=bool)
     themes: list[list[Any]] = []  # [label, stripped keys, members]
+    sequence: list[tuple[tuple[str, ...], int]] = []  # (key, its theme) in the order chosen
     while live and len(themes) < max_themes:
         for key in list(live):
             members = live[key]
@@ -396,11 +399,13 @@ def _select(docs: Sequence[frozenset], background: Counter, n_background: int, *
             (stripped <= other or other <= stripped) for other in theme[1])
             and len(theme[2]) + len(members) <= max_count), None)
         if same is None:
+            sequence.append((best, len(themes)))
             themes.append([name, [stripped], members])
         else:
+            sequence.append((best, themes.index(same)))
             same[1].append(stripped)
             same[2] = np.concatenate([same[2], members])
-    return [(name, members) for name, _, members in themes]
+    return [(name, members) for name, _, members in themes], sequence
 
 
 def _stripped(key: tuple[str, ...]) -> frozenset[str]:
@@ -738,12 +743,16 @@ def _themes_of_kind(rows: np.ndarray, documents: list[_Document], doc_of: np.nda
     def label(key: tuple[str, ...], members: np.ndarray) -> str | None:
         return _label(key, (documents[doc_of[rows[sample[m]]]].clauses for m in members[:500]), lexicon, cue=cue)
 
-    chosen = _select([keys[i] for i in sample], background, n_background, min_count=min_count, max_count=max_count,
-                     max_themes=max_themes, label=label)
+    chosen, sequence = _select([keys[i] for i in sample], background, n_background, min_count=min_count,
+                               max_count=max_count, max_themes=max_themes, label=label)
     if len(sample) == len(rows):
         return chosen
-    # every comment goes to the first chosen theme whose keys it holds, as in the greedy choice
-    return chosen  # TODO assign the rest
+    # every comment goes to the theme of the first chosen key it holds, as the sampled ones did
+    theme_of = np.full(len(rows), -1)
+    for key, theme in sequence:
+        holds = np.fromiter((key in held for held in keys), dtype=bool, count=len(rows))
+        theme_of[holds & (theme_of < 0)] = theme
+    return [(name, np.flatnonzero(theme_of == i)) for i, (name, _) in enumerate(chosen)]
 
 
 # -- labels for other groupings (TopicModel) -------------------------------------------------------
