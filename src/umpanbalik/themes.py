@@ -254,6 +254,13 @@ def _phrase_starts() -> frozenset[str]:
     return frozenset(first for first, _ in _phrases())
 
 
+@lru_cache(maxsize=1)
+def _may_join() -> re.Pattern[str]:
+    """Finds a segment where :func:`_join` could change something (most have none)."""
+    starts = "|".join(sorted(map(re.escape, _phrase_starts() | {"lebih"})))
+    return re.compile(f"(?<![^\\s_])(?:{starts})(?!\\S)")
+
+
 def _join(tokens: list[str]) -> list[str]:
     """``lebih`` joined to the next word as negators are (``lebih_jelas``), and the two-word forms
     of the synonym table into one token (``tidak_tepat waktu`` → ``tidak_tepat_waktu``)."""
@@ -284,7 +291,8 @@ def _clauses(texts: Sequence[str]) -> list[list[list[str]]]:
         clauses: list[list[str]] = []
         for _ in parts:
             current: list[str] = []
-            tokens = _join(next(cleaned).split())
+            segment = next(cleaned)
+            tokens = _join(segment.split()) if _may_join().search(segment) else segment.split()
             for i, token in enumerate(tokens):
                 if token in CONTRAST_WORDS or (token == "hanya" and i + 1 < len(tokens) and tokens[i + 1] == "saja"):
                     clauses.append(current)
@@ -508,16 +516,37 @@ def _flag(value: Any) -> bool:
         return False
 
 
-def _polarities(value: Any) -> dict[str, str]:
-    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+def _polarities(values: Iterable[Any]) -> list[dict[str, str]]:
+    """Each cell's aspect → polarity dict (anything else: none). ``analyze`` shares one object
+    between equal cells, so each distinct object is read once."""
+    seen: dict[int, dict[str, str]] = {}
+    out = []
+    for value in values:
+        known = seen.get(id(value))
+        if known is None:
+            known = {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+            if isinstance(value, dict):
+                seen[id(value)] = known
+        out.append(known)
+    return out
 
 
-def _aspects(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [a.strip() for a in value.replace(",", ";").split(";") if a.strip()]
-    if isinstance(value, (list, tuple, set, np.ndarray)):
-        return [str(a) for a in value]
-    return []
+def _aspects(values: Iterable[Any]) -> list[list[str]]:
+    """Each cell's aspects: a list, or text as a CSV writes it ("materi;waktu")."""
+    seen: dict[int, list[str]] = {}
+    out = []
+    for value in values:
+        known = seen.get(id(value))
+        if known is None:
+            if isinstance(value, str):
+                known = [a.strip() for a in value.replace(",", ";").split(";") if a.strip()]
+            elif isinstance(value, (list, tuple, set, np.ndarray)):
+                known = [str(a) for a in value]
+                seen[id(value)] = known
+            else:
+                known = []
+        out.append(known)
+    return out
 
 
 def _kinds(frame: pd.DataFrame, texts: list[str]) -> dict[str, np.ndarray]:
@@ -527,7 +556,7 @@ def _kinds(frame: pd.DataFrame, texts: list[str]) -> dict[str, np.ndarray]:
     if "non_informatif" in frame:
         informative &= ~np.fromiter(map(_flag, frame["non_informatif"].to_numpy()), dtype=bool, count=n)
     sentiment = frame["sentimen"].to_numpy(dtype=object) if "sentimen" in frame else np.full(n, None, dtype=object)
-    polarity = [_polarities(v) for v in frame["aspek_sentimen"].to_numpy()] if "aspek_sentimen" in frame else [{}] * n
+    polarity = _polarities(frame["aspek_sentimen"].to_numpy()) if "aspek_sentimen" in frame else [{}] * n
     negative = np.fromiter((s == "negatif" or "negatif" in p.values() for s, p in zip(sentiment, polarity)), bool, n)
     positive = np.fromiter((s == "positif" or "positif" in p.values() for s, p in zip(sentiment, polarity)), bool, n)
     suggestion = (np.fromiter(map(_flag, frame["saran"].to_numpy()), dtype=bool, count=n) if "saran" in frame
@@ -680,9 +709,8 @@ def find_themes(
         cleaned = [""] * len(texts)
         for row in rows_of_interest:
             cleaned[row] = " ".join(t for c in documents[doc_of[row]].clauses for t in c)
-    aspects = [_aspects(v) for v in comments["aspek"].to_numpy()] if "aspek" in comments else [[]] * len(texts)
-    polarity = ([_polarities(v) for v in comments["aspek_sentimen"].to_numpy()] if "aspek_sentimen" in comments
-                else [{}] * len(texts))
+    aspects = _aspects(comments["aspek"].to_numpy()) if "aspek" in comments else [[]] * len(texts)
+    polarity = _polarities(comments["aspek_sentimen"].to_numpy()) if "aspek_sentimen" in comments else [{}] * len(texts)
 
     assignments = pd.DataFrame({kind: pd.Series([None] * len(texts), dtype=object) for kind in KINDS})
     table_rows = []
