@@ -58,9 +58,11 @@ GENERAL_LABELS = frozenset({GENERAL_WISH, OTHER, "pujian umum", "keluhan umum", 
 #: The columns of the theme table.
 THEME_COLUMNS = ("jenis", "label", "jumlah", "porsi", "porsi_bawah", "porsi_atas", "aspek", "contoh")
 
-# "kurang jelas", "tidak jelas" and "lebih jelas" ask for the same thing: one key, "tidak_jelas"
+# "kurang jelas" and "tidak jelas" are one key, "tidak_jelas"; "lebih jelas" asks for the same in
+# a suggestion but praises in "jadi lebih paham": a key of its own, joined to the theme of
+# "kurang jelas" when both are chosen (see _stripped)
 _NEGATORS = {"tidak": "tidak", "tak": "tidak", "kurang": "tidak", "bukan": "tidak", "belum": "tidak",
-             "tanpa": "tanpa", "kurangnya": "tidak", "lebih": "tidak"}
+             "tanpa": "tanpa", "kurangnya": "tidak", "lebih": "lebih"}
 _DROPPED_SCOPE = {"jangan", "terlalu"}
 _MAX_LABEL_WORDS = 5
 _WINDOW = 3  # key words at most this many tokens apart form one candidate key
@@ -69,7 +71,7 @@ _STEMMED = 5  # comments a word must be in to be stemmed (see _Lexicon)
 _COMMON_SHARE = 0.25  # a word in more of the comments names their setting, not a theme
 # words that name no specific thing: a suggestion of only these, wishes and words of degree
 # ("semoga lebih baik dalam menyampaikan materi") is a general wish
-_VAGUE = frozenset({"jelaskan", "tidak_jelaskan", "tidak_jelas"})  # weight of a key of two or more words against a key of one
+_VAGUE = frozenset({"jelaskan", "tidak_jelaskan", "tidak_jelas", "lebih_jelas", "lebih_jelaskan"})  # weight of a key of two or more words against a key of one
 
 
 class Themes(NamedTuple):
@@ -254,25 +256,31 @@ def _phrase_starts() -> frozenset[str]:
     return frozenset(first for first, _ in _phrases())
 
 
+# a negation joined to one of these passes on to the next word: "tidak membuat bosan" is "tidak bosan"
+_PASS_ON = frozenset({"membuat", "bikin", "bakal", "akan", "pernah", "perlu", "usah"})
+
+
 @lru_cache(maxsize=1)
 def _may_join() -> re.Pattern[str]:
     """Finds a segment where :func:`_join` could change something (most have none)."""
-    starts = "|".join(sorted(map(re.escape, _phrase_starts() | {"lebih"})))
+    starts = "|".join(sorted(map(re.escape, _phrase_starts() | {"lebih"} | _PASS_ON)))
     return re.compile(f"(?<![^\\s_])(?:{starts})(?!\\S)")
 
 
 def _join(tokens: list[str]) -> list[str]:
-    """``lebih`` joined to the next word as negators are (``lebih_jelas``), and the two-word forms
-    of the synonym table into one token (``tidak_tepat waktu`` → ``tidak_tepat_waktu``)."""
+    """``lebih`` joined to the next word as negators are (``lebih_jelas``), a negation of a light
+    verb to the word after it (``tidak_membuat bosan`` → ``tidak_membuat_bosan``), and the two-word
+    forms of the synonym table into one token (``tidak_tepat waktu`` → ``tidak_tepat_waktu``)."""
     phrases = _phrases()
-    starts = _phrase_starts()
+    starts = _phrase_starts() | _PASS_ON
     if "lebih" not in tokens and starts.isdisjoint(tokens) and not any(
             "_" in t and t.rpartition("_")[2] in starts for t in tokens):
         return tokens
     joined: list[str] = []
     for token in tokens:
         if joined and (joined[-1] == "lebih" and not token.startswith("lebih")
-                       or (joined[-1].rpartition("_")[2], token) in phrases):
+                       or (joined[-1].rpartition("_")[2], token) in phrases
+                       or "_" in joined[-1] and joined[-1].rpartition("_")[2] in _PASS_ON):
             joined[-1] = f"{joined[-1]}_{token}"
         else:
             joined.append(token)
@@ -349,7 +357,7 @@ def _documents(texts: Sequence[str]) -> tuple[list[_Document], _Lexicon]:
 
 # -- choosing themes -------------------------------------------------------------------------------
 def _select(docs: Sequence[frozenset], background: Counter, n_background: int, *, min_count: int,
-            max_count: int, max_themes: int, label: Any
+            max_count: int, max_themes: int, label: Any, polarity: str | None = None
             ) -> tuple[list[tuple[str, np.ndarray]], list[tuple[tuple[str, ...], int]]]:
     """Greedy choice of themes for one kind: ``[(label, member positions)]`` in the order chosen, and
     the keys in the order chosen with their theme (which assigns further comments the same way).
@@ -358,7 +366,10 @@ def _select(docs: Sequence[frozenset], background: Counter, n_background: int, *
     times the square root of the key's lift (its share among the kind's comments over its share
     among all informative comments, capped at 4), times a bonus for keys of two or more words. When
     the best is a key of one word and a longer key holds most of its comments, the longer key is
-    taken: it names them better ("tugas terlalu banyak" rather than "tugas"). ``label(key, members)``
+    taken: it names them better ("tugas terlalu banyak" rather than "tugas"). With ``polarity``
+    (``"negatif"`` for complaints, ``"positif"`` for praise), a key whose words say the opposite
+    (``tidak_bosan``, "tidak membosankan", among complaints) is left out: the comment was praise
+    read as a complaint, or praise beside one. ``label(key, members)``
     names a key (``None``: no readable phrase, the key is passed over); a key whose label an earlier
     theme has joins that theme.
     """
@@ -369,7 +380,7 @@ def _select(docs: Sequence[frozenset], background: Counter, n_background: int, *
             postings.setdefault(key, []).append(position)
     weight: dict[tuple[str, ...], float] = {}
     for key, members in postings.items():
-        if len(members) < min_count:
+        if len(members) < min_count or (polarity is not None and _key_polarity(key) not in (polarity, None)):
             continue
         lift = (len(members) / n) / (max(background[key], len(members)) / n_background)
         if lift >= 1.0:
@@ -416,9 +427,26 @@ def _select(docs: Sequence[frozenset], background: Counter, n_background: int, *
     return [(name, members) for name, _, members in themes], sequence
 
 
+def _key_polarity(key: tuple[str, ...]) -> str | None:
+    """The polarity the words of a key say, by the polarity lexicon (a negation turns it; ``lebih_``
+    asks for more: negative); ``None`` when they say none or both."""
+    from .lexicon import _polarity
+
+    lexicon = _polarity()
+    found = set()
+    for word in key:
+        negation, _, base = word.partition("_") if word.startswith(("tidak_", "tanpa_", "lebih_")) else ("", "", word)
+        sign = lexicon.get(base, ("", 0))[0]
+        if negation == "lebih":
+            found.add("negatif")
+        elif sign in ("positif", "negatif"):
+            found.add(sign if not negation else ("negatif" if sign == "positif" else "positif"))
+    return found.pop() if len(found) == 1 else None
+
+
 def _stripped(key: tuple[str, ...]) -> frozenset[str]:
     """A key without its negations: what it is about, whichever way it is said."""
-    return frozenset(word.partition("_")[2] if word.startswith(("tidak_", "tanpa_")) else word for word in key)
+    return frozenset(word.partition("_")[2] if word.startswith(("tidak_", "tanpa_", "lebih_")) else word for word in key)
 
 
 _CUES = frozenset({"jarang", "sering", "kurang", "lebih", "jangan", "terlalu", "tidak", "belum", "tambah", "tambahkan",
@@ -721,6 +749,7 @@ def find_themes(
             continue
         labels = np.full(n, OTHER, dtype=object)
         chosen = _themes_of_kind(rows, documents, doc_of, background, len(informative_rows), lexicon, cue=kind != "pujian",
+                                 polarity={"keluhan": "negatif", "pujian": "positif"}.get(kind),
                                  min_count=min_count or max(5, math.ceil(0.005 * n)),
                                  max_count=math.floor(max_share * n), max_themes=max_themes, random_state=random_state)
         for name, members in chosen:
@@ -758,7 +787,7 @@ _QUOTE_POOL = 300  # quotes are picked among at most this many comments of a the
 
 
 def _themes_of_kind(rows: np.ndarray, documents: list[_Document], doc_of: np.ndarray, background: Counter,
-                    n_background: int, lexicon: _Lexicon, *, cue: bool, min_count: int, max_count: int, max_themes: int,
+                    n_background: int, lexicon: _Lexicon, *, cue: bool, polarity: str | None, min_count: int, max_count: int, max_themes: int,
                     random_state: int) -> list[tuple[str, np.ndarray]]:
     """The themes of one kind as ``(label, positions in rows)``; the rest is left to the caller."""
     keys = [documents[doc_of[r]].keys for r in rows]
@@ -772,7 +801,7 @@ def _themes_of_kind(rows: np.ndarray, documents: list[_Document], doc_of: np.nda
         return _label(key, (documents[doc_of[rows[sample[m]]]].clauses for m in members[:500]), lexicon, cue=cue)
 
     chosen, sequence = _select([keys[i] for i in sample], background, n_background, min_count=min_count,
-                               max_count=max_count, max_themes=max_themes, label=label)
+                               max_count=max_count, max_themes=max_themes, label=label, polarity=polarity)
     if len(sample) == len(rows):
         return chosen
     # every comment goes to the theme of the first chosen key it holds, as the sampled ones did
