@@ -40,7 +40,6 @@ import argparse
 import csv
 import importlib.util
 import json
-import math
 import os
 import pickle
 import random
