@@ -10,6 +10,8 @@ import pytest
 
 from umpanbalik.datasets import load_corpus
 from umpanbalik.lexicon import load_stopwords, load_topic_stopwords
+from umpanbalik.preprocessing import Preprocessor
+from umpanbalik.themes import is_generic
 from umpanbalik.topics import TopicModel, coherence, topic_stability
 
 THEMES = {
@@ -33,8 +35,15 @@ def test_finds_planted_themes_and_sets_non_answers_aside(themed):
     assert model.n_non_informative_ == 3
     assert (model.labels_[-3:] == -1).all()
     labels = model.topics_["label"].tolist()
-    for theme in THEMES:  # each planted theme is named by exactly one topic
-        assert sum(theme in label for label in labels) == 1, (theme, labels)
+    pre = Preprocessor(stem=False, remove_stopwords=False)
+    for theme, texts in THEMES.items():  # each planted theme is one topic, named by a phrase its comments hold
+        topics = {model.labels_[themed.index(text)] for text in texts}
+        assert len(topics) == 1, (theme, topics)
+        label = labels[topics.pop()]
+        assert 2 <= len(label.split()) <= 5 and not is_generic(label), label
+        written = " ".join(" ".join(pre(text)).replace("_", " ") for text in texts)
+        assert all(word in written.split() for word in label.split()), (label, theme)
+    assert len(set(labels)) == len(labels)
     assert len(model.labels_) == len(themed)
     assert all(len(examples) <= model.n_examples for examples in model.topics_["contoh"])
 
@@ -65,7 +74,9 @@ def test_auto_selection_exposes_scores_and_readable_terms():
     assert list(model.selection_scores_["k"]) == [3, 4, 5, 6]
     assert list(model.selection_scores_.columns) == ["k", "npmi", "silhouette", "stabilitas", "skor"]
     assert model.selection_scores_["stabilitas"].between(-1, 1).all()
-    assert model.n_topics_ in (3, 4, 5, 6)
+    # k from k_range, then a topic of more than 35% of the comments is split (no catch-all)
+    assert 3 <= model.n_topics_ <= 6 + 4
+    assert model.topics_["ukuran"].max() <= 0.35 * model.topics_["ukuran"].sum() or model.n_topics_ == 10
     assert {"aspek", "sentimen"} <= set(model.topics_.columns)
     banned = load_stopwords() | load_topic_stopwords() | {"tidak ada", "cukup", "ok"}
     for terms in model.topics_["kata_kunci"]:

@@ -36,6 +36,7 @@ _EXPORTS = {
     "TopicModel": "topics",
     "coherence": "topics",
     "topic_stability": "topics",
+    "find_themes": "themes",
     "load_corpus": "datasets",
     "load_barriers": "datasets",
     "load_survey": "datasets",

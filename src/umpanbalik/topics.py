@@ -3,9 +3,11 @@
 :class:`TopicModel` sets non-answers aside, builds TF-IDF over the Indonesian preprocessing
 (unigrams and bigrams, negation tokens kept, evaluation-safe stopwords), then clusters with
 spherical k-means (k-means on L2-normalised vectors, optionally after TruncatedSVD; the consensus of
-many runs on sub-samples) or NMF. Topics are described by class-based TF-IDF terms (words, and
-bigrams that are phrases) shown as readable words, sizes, and the comments closest
-to each centre. ``n_topics="auto"`` picks k by NPMI coherence, silhouette and stability together.
+many runs on sub-samples) or NMF. Each topic is named by a short key phrase as people write it
+("penjelasan terlalu cepat"), found as :mod:`umpanbalik.themes` finds theme labels, and described
+by class-based TF-IDF terms (words, and bigrams that are phrases) shown as readable words, sizes,
+and the comments closest to each centre. ``n_topics="auto"`` picks k by NPMI coherence, silhouette
+and stability together, then splits a topic that would hold more than 35% of the comments.
 """
 from __future__ import annotations
 
@@ -37,7 +39,8 @@ NON_INFORMATIVE_TOPIC = -1
 _SHORT = 6  # tokens after preprocessing; longer comments are never non-answers in the corpus
 _SELECTION_SAMPLE = 5_000  # comments on which n_topics="auto" compares the candidate k
 _CONSENSUS_SAMPLE = 10_000  # comments on which the consensus runs' votes are combined
-_PHRASE_SHARE = 0.25  # a bigram describes a topic when it holds this share of its rarer word's comments
+_PHRASE_SHARE = 0.25
+_MAX_TOPIC_SHARE = 0.35  # with n_topics="auto", a larger topic is split (see _split_catch_all)  # a bigram describes a topic when it holds this share of its rarer word's comments
 _TABLES = ("topics_", "selection_scores_")  # DataFrames among the fitted attributes (see __getstate__)
 
 
@@ -98,7 +101,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
         of standardised mean NPMI coherence, silhouette and stability (the mean adjusted Rand index
         between three k-means runs), all in ``selection_scores_``; on more
         than 5,000 comments the candidates are compared on a random sample of 5,000, then the chosen
-        k is fitted on every comment.
+        k is fitted on every comment. A topic that then holds more than 35% of the comments is split
+        in two (see ``_split_catch_all``), up to ``k_range``'s upper end plus four topics: on real
+        evaluation answers one topic of short generic comments otherwise held up to 70% of them.
     k_range : tuple of int, default=(4, 12)
         The k tried by ``"auto"`` (inclusive).
     method : {"kmeans", "nmf"}, default="kmeans"
@@ -142,7 +147,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
     >>> texts = ["sinyal putus", "sinyal zoom sering putus", "sinyal jelek",
     ...          "konsumsi enak", "makanan konsumsi enak", "konsumsi kurang enak"] * 3
     >>> model = TopicModel(n_topics=2, min_df=1, exclude_non_informative=False).fit(texts)
-    >>> sorted(model.topics_["label"].str.split(", ").str[0])
+    >>> sorted(model.topics_["label"])
     ['konsumsi enak', 'sinyal putus']
     """
 
@@ -202,7 +207,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
                 columns, data = table["columns"], table["data"]
                 state[name] = pd.DataFrame(data, columns=columns) if any(data.values()) else pd.DataFrame(columns=columns)
         # a model pickled before ``n_jobs`` existed (same package version) still prints, clones and refits
-        super().__setstate__({"n_jobs": None, **state})
+        super().__setstate__({"n_jobs": None, "_phrases_": {}, **state})
 
     def _pre(self) -> Preprocessor:
         return self.preprocessor if self.preprocessor is not None else Preprocessor()
@@ -345,6 +350,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
             self.selection_scores_ = scores
             best = int(scores.loc[scores["skor"].idxmax(), "k"])
             assignment, centers = self._cluster(embedded, matrix, best)
+            if self.method == "kmeans" and not self.seed_words:
+                assignment, centers = self._split_catch_all(embedded, assignment, centers)
         else:
             k = min(int(self.n_topics), distinct)
             assignment, centers = self._cluster(embedded, matrix, k)
@@ -353,6 +360,52 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self.centers_ = centers
         self.n_topics_ = centers.shape[0]
         self._describe(texts, cleaned, informative, matrix, aspects, sentiments, embedded=embedded)
+
+    def _split_catch_all(self, embedded: Any, assignment: np.ndarray, centers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Split the largest topic in two while it holds more than ``_MAX_TOPIC_SHARE`` of the
+        comments (``n_topics="auto"`` only). Short, generic comments ("mengajar jelas", "materi
+        bagus") lie close to one another and far from every theme: k-means made them one topic of up
+        to 70% of real evaluation answers, named by generic words. Each split is spherical 2-means
+        inside the topic (or, when that leaves a part of fewer than 5% of it, the split along its first
+        principal direction); every comment then goes to its nearest centre. It stops when no split
+        leaves both parts 5% of the topic, or at ``k_range``'s upper end plus 4 topics."""
+        rng = np.random.default_rng(self.random_state)
+        limit = self.k_range[1] + 4
+        while centers.shape[0] < limit:
+            sizes = np.bincount(assignment, minlength=centers.shape[0])
+            largest = int(np.argmax(sizes))
+            if sizes[largest] <= _MAX_TOPIC_SHARE * len(assignment) or sizes[largest] < 20:
+                break  # no catch-all, or too few comments to be one
+            members = np.flatnonzero(assignment == largest)
+            with threadpool_limits(limits=1, user_api="openmp"):
+                km = KMeans(n_clusters=2, n_init=4, random_state=int(rng.integers(2**31 - 1))).fit(embedded[members])
+            halves = normalize(np.asarray(km.cluster_centers_))
+            if np.bincount(km.labels_, minlength=2).min() < 0.05 * len(members):
+                halves = self._principal_halves(embedded[members])
+                if halves is None:
+                    break
+            candidate = np.vstack([np.delete(centers, largest, axis=0), halves])
+            similarity = embedded @ candidate.T
+            assignment = np.asarray(similarity.toarray() if sp.issparse(similarity) else similarity).argmax(axis=1)
+            keep = np.bincount(assignment, minlength=candidate.shape[0]) > 0
+            remap = np.cumsum(keep) - 1
+            centers, assignment = candidate[keep], remap[assignment]
+        return assignment, centers
+
+    @staticmethod
+    def _principal_halves(points: Any) -> np.ndarray | None:
+        """The centres of the two sides of a group split along its first principal direction
+        (principal direction divisive partitioning, Boley 1998): what 2-means found no balanced
+        split for (a few outliers against the rest) still has a main direction of variation."""
+        dense = points.toarray() if sp.issparse(points) else np.asarray(points)
+        centred = dense - dense.mean(axis=0)
+        if not np.any(centred):
+            return None
+        direction = np.linalg.svd(centred, full_matrices=False)[2][0]
+        side = centred @ direction > 0
+        if min(side.sum(), (~side).sum()) < 0.05 * len(side):
+            return None
+        return normalize(np.vstack([dense[side].mean(axis=0), dense[~side].mean(axis=0)]))
 
     def _seed_centers(self, embedded: Any, matrix: sp.csr_matrix) -> np.ndarray:
         if not self.seed_words:
@@ -522,7 +575,17 @@ class TopicModel(TransformerMixin, BaseEstimator):
             self._similarity = np.asarray(embedded @ self.centers_.T) if not sp.issparse(embedded) else np.asarray((embedded @ self.centers_.T))
         self._annotations = (None if aspects is None else [a for a, m in zip(aspects, informative) if m],
                              None if sentiments is None else [s for s, m in zip(sentiments, informative) if m])
+        self._phrases_ = self._phrase_labels()
         self.topics_ = self._topic_table()
+
+    def _phrase_labels(self) -> dict[int, str]:
+        """Each topic's key phrase ("penjelasan terlalu cepat"), found as themes are (see
+        :func:`umpanbalik.themes.label_groups`); a topic no phrase describes has none."""
+        from ._keyphrases import label_groups
+
+        assignment = self.labels_[self.labels_ != NON_INFORMATIVE_TOPIC]
+        labels = label_groups(self._informative_texts, assignment, self.n_topics_)
+        return {c: label for c, label in enumerate(labels) if label}
 
     def _topic_table(self) -> pd.DataFrame:
         feature_names = self.vectorizer_.get_feature_names_out()
@@ -535,7 +598,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             order = np.argsort(-self.term_weights_[c])[: self.n_terms]
             terms = [(self._readable(feature_names[i]), round(float(self.term_weights_[c, i]), 4))
                      for i in order if self.term_weights_[c, i] > 0]
-            label = self.topic_names_.get(c) or _label([t for t, _ in terms])
+            label = self.topic_names_.get(c) or self._phrases_.get(c) or _label([t for t, _ in terms])
             row = {"topik": c, "ukuran": len(members), "porsi": len(members) / max(total, 1), "label": label,
                    "kata_kunci": terms, "contoh": self._examples(members, c)}
             if aspects is not None:
@@ -620,6 +683,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         names = [self.topic_names_.get(c) for c in range(self.n_topics_) if c != absorb]
         self.topic_names_ = dict(enumerate(names))
         self.n_topics_ -= 1
+        self._phrases_ = self._phrase_labels()
         self.topics_ = self._topic_table()
         return self
 

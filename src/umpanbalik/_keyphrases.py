@@ -1,0 +1,610 @@
+"""Key phrases as people write them: the engine behind :mod:`umpanbalik.themes` and the labels of
+:class:`~umpanbalik.TopicModel`.
+
+Word lists (``resources/tema_kata.tsv``, ``resources/tema_sinonim.tsv``), a memoised lexicon that
+reads a written token as a theme key, each comment's clauses and candidate keys, the greedy choice
+of distinctive keys, and the written phrase that names a key (see :mod:`umpanbalik.themes` for the
+method). Pure functions of their arguments; no model is loaded.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from ._validation import as_text
+
+__all__ = ["label_groups", "is_generic", "GENERAL_WISH", "OTHER"]
+
+#: Label of the suggestions that name nothing specific ("semoga lebih baik", "tingkatkan lagi").
+GENERAL_WISH = "harapan umum"
+#: Label of the comments of a kind that fit no theme.
+OTHER = "lainnya"
+
+# "kurang jelas" and "tidak jelas" are one key, "tidak_jelas"; "lebih jelas" asks for the same in
+# a suggestion but praises in "jadi lebih paham": a key of its own, joined to the theme of
+# "kurang jelas" when both are chosen (see _stripped)
+_NEGATORS = {"tidak": "tidak", "tak": "tidak", "kurang": "tidak", "bukan": "tidak", "belum": "tidak",
+             "tanpa": "tanpa", "kurangnya": "tidak", "lebih": "lebih"}
+_DROPPED_SCOPE = {"jangan", "terlalu"}
+_MAX_LABEL_WORDS = 5
+_WINDOW = 3  # key words at most this many tokens apart form one candidate key
+_SPECIFIC_BONUS = 1.6  # weight of a key of two or more words against a key of one
+_STEMMED = 5  # comments a word must be in to be stemmed (see _Lexicon)
+_COMMON_SHARE = 0.25  # a word in more of the comments names their setting, not a theme
+# words that name no specific thing: a suggestion of only these, wishes and words of degree
+# ("semoga lebih baik dalam menyampaikan materi") is a general wish
+_VAGUE = frozenset({"jelaskan", "tidak_jelaskan", "tidak_jelas", "lebih_jelas", "lebih_jelaskan"})
+
+
+# -- word lists ------------------------------------------------------------------------------------
+def _read_table(name: str) -> list[tuple[str, str]]:
+    text = files("umpanbalik.resources").joinpath(name).read_text(encoding="utf-8")
+    rows, header = [], True
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        word, value = (cell.strip() for cell in line.split("\t")[:2])
+        rows.append((word, value))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _roles() -> dict[str, str]:
+    return dict(_read_table("tema_kata.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, str]:
+    return dict(_read_table("tema_sinonim.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    """Function words (the evaluation-safe stopword list; request and degree words are roles of
+    ``tema_kata.tsv`` instead)."""
+    from .lexicon import _stopwords as stopwords
+
+    return stopwords()
+
+
+@lru_cache(maxsize=1)
+def _predicates() -> frozenset[str]:
+    """Words that name a specific quality or event on their own (``ramah``, ``terlambat``): the
+    polarity lexicon's roots and the ``predikat`` words of ``tema_kata.tsv``."""
+    from .lexicon import _polarity
+
+    return frozenset(_polarity()) | {w for w, role in _roles().items() if role == "predikat"}
+
+
+class _Word(NamedTuple):
+    key: str | None  # what the word counts as in a theme key; None: it names nothing specific
+    alone: bool  # may be a theme key on its own (a quality or an event, not a bare noun)
+    stop: bool  # a function word: a label neither starts nor ends with one
+    wish: bool  # a wish, verdict or generic word: a comment of only these is a general wish
+    subject: bool  # a generic noun that a one-word label may lean on ("dosen" in "dosen ramah")
+    weak: bool  # a word of degree or amount ("sering", "banyak"): part of a key, never its point
+
+
+_NOTHING = _Word(None, False, False, True, False, False)
+
+
+class _Lexicon:
+    """Memo: a written token (slang normalised, negation joined with ``_``) → :class:`_Word`.
+
+    Words seen in fewer than ``_STEMMED`` comments are not stemmed (their key is the word itself,
+    without ``-nya``): a key needs several comments, and Sastrawi costs about 0.2 ms per new word.
+    """
+
+    def __init__(self, frequent: set[str] | None = None) -> None:
+        from .lexicon import _slang
+
+        self.roles, self.synonyms, self.stop = _roles(), _synonyms(), _stopwords()
+        self.predicates = _predicates()
+        self.slang = _slang()
+        self.frequent = frequent
+        self.common: frozenset[str] = frozenset()
+        self.memo: dict[str, _Word] = {}
+
+    def set_common(self, keys: Iterable[str]) -> None:
+        """Words of the setting in these comments (in more than ``_COMMON_SHARE`` of them: "ruang"
+        in reviews of Ruangguru): generic, as "dosen" is everywhere."""
+        self.common = frozenset(keys)
+        self.memo.clear()
+
+    def __call__(self, token: str) -> _Word:
+        word = self.memo.get(token)
+        if word is None:
+            word = self.memo[token] = self._analyse(token)
+        return word
+
+    def _base(self, word: str) -> tuple[str | None, str]:
+        """(key, role) of one plain word; role is ``kunci`` for a word that names something."""
+        if "-" in word:  # reduplication: "cepet-cepet", "materi-materi"
+            first, _, rest = word.partition("-")
+            if first == rest:
+                word = first
+        word = self.slang.get(word, word)
+        if " " in word:  # a slang entry of several words
+            word = word.split()[-1]
+        stripped = word[:-3] if word.endswith("nya") and len(word) > 5 else word
+        for form in (word, stripped):
+            if form in self.synonyms:
+                return self.synonyms[form], "kunci"
+            role = self.roles.get(form)
+            if role is not None:
+                return (form if role in ("lemah", "predikat") else None), role
+        if word in self.stop or stripped in self.stop or not word.isalpha() or len(word) < 3:
+            return None, "stop"
+        if self.frequent is not None and word not in self.frequent:
+            return stripped, "kunci"
+        from .stemming import stem_word
+
+        stem = stem_word(word)
+        if stem in self.synonyms:
+            return self.synonyms[stem], "kunci"
+        role = self.roles.get(stem)
+        if role is not None:
+            return (stem if role in ("lemah", "predikat") else None), role
+        return stem, "kunci"
+
+
+    def _analyse(self, token: str) -> _Word:
+        if "_" not in token:
+            key, role = self._base(token)
+            if key in self.common:
+                role, key = "umum", None
+            return _Word(key, role == "predikat" or (role == "kunci" and key in self.predicates),
+                         role in ("stop", "sapaan") or token in self.stop,
+                         role in ("umum", "penilaian", "harapan", "stop", "sapaan"), role == "umum", role == "lemah")
+        # a negation or degree word joined to the next ("jangan_terlalu_cepat", "kurang_jelas")
+        parts = [p for p in token.split("_") if p]
+        negation = None
+        while parts and (parts[0] in _DROPPED_SCOPE or parts[0] in _NEGATORS):
+            if parts[0] in _NEGATORS:
+                negation = _NEGATORS[parts[0]]
+            parts = parts[1:]
+        if not parts:
+            return _NOTHING
+        rest = " ".join(parts)
+        key, role = (self.synonyms[rest], "kunci") if rest in self.synonyms else self._base(parts[-1])
+        weak = role in ("lemah", "umum")
+        if negation is None:  # "jangan telat" is keyed as "telat"; "terlalu cepat" is a quality on its own
+            return _Word(key, key is not None and (not weak or "terlalu" in token.split("_")), False,
+                         role in ("umum", "penilaian", "harapan", "stop", "sapaan"), False, role == "lemah")
+        if role in ("penilaian", "harapan", "stop", "sapaan"):
+            return _NOTHING  # "kurang baik", "tidak ada": a verdict that names nothing
+        head = key if key is not None else parts[-1]
+        return _Word(f"{negation}_{head}", not weak, False, False, False, role == "lemah")
+
+
+# -- documents -------------------------------------------------------------------------------------
+_SEGMENT = re.compile(r"[.,;!?\n\r]+")
+
+
+class _Document(NamedTuple):
+    clauses: tuple[tuple[str, ...], ...]  # written tokens per clause
+    keys: frozenset  # candidate keys (sorted tuples of key words)
+    wish_only: bool  # every word a wish, verdict, generic word or stopword
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> frozenset[tuple[str, str]]:
+    """The two-word forms of ``tema_sinonim.tsv`` ("tepat waktu"), joined into one token."""
+    return frozenset(tuple(word.split()) for word in _synonyms() if word.count(" ") == 1)
+
+
+@lru_cache(maxsize=1)
+def _phrase_starts() -> frozenset[str]:
+    return frozenset(first for first, _ in _phrases())
+
+
+# a negation joined to one of these passes on to the next word: "tidak membuat bosan" is "tidak bosan"
+_PASS_ON = frozenset({"membuat", "bikin", "bakal", "akan", "pernah", "perlu", "usah"})
+
+
+@lru_cache(maxsize=1)
+def _may_join() -> re.Pattern[str]:
+    """Finds a segment where :func:`_join` could change something (most have none)."""
+    starts = "|".join(sorted(map(re.escape, _phrase_starts() | {"lebih"} | _PASS_ON)))
+    return re.compile(f"(?<![^\\s_])(?:{starts})(?!\\S)")
+
+
+def _join(tokens: list[str]) -> list[str]:
+    """``lebih`` joined to the next word as negators are (``lebih_jelas``), a negation of a light
+    verb to the word after it (``tidak_membuat bosan`` → ``tidak_membuat_bosan``), and the two-word
+    forms of the synonym table into one token (``tidak_tepat waktu`` → ``tidak_tepat_waktu``)."""
+    phrases = _phrases()
+    starts = _phrase_starts() | _PASS_ON
+    if "lebih" not in tokens and starts.isdisjoint(tokens) and not any(
+            "_" in t and t.rpartition("_")[2] in starts for t in tokens):
+        return tokens
+    joined: list[str] = []
+    for token in tokens:
+        if joined and (joined[-1] == "lebih" and not token.startswith("lebih")
+                       or (joined[-1].rpartition("_")[2], token) in phrases
+                       or "_" in joined[-1] and joined[-1].rpartition("_")[2] in _PASS_ON):
+            joined[-1] = f"{joined[-1]}_{token}"
+        else:
+            joined.append(token)
+    return joined
+
+
+def _clauses(texts: Sequence[str]) -> list[list[list[str]]]:
+    """Each comment's clauses as written tokens: split at punctuation, then at contrast words."""
+    from .preprocessing import CONTRAST_WORDS, Preprocessor
+
+    segments = [[s for s in _SEGMENT.split(text) if s.strip()] for text in texts]
+    flat = [s for parts in segments for s in parts]
+    cleaned = iter(Preprocessor(stem=False, remove_stopwords=False, map_emoji=False).transform(flat))
+    result = []
+    for parts in segments:
+        clauses: list[list[str]] = []
+        for _ in parts:
+            current: list[str] = []
+            segment = next(cleaned)
+            tokens = _join(segment.split()) if _may_join().search(segment) else segment.split()
+            for i, token in enumerate(tokens):
+                if token in CONTRAST_WORDS or (token == "hanya" and i + 1 < len(tokens) and tokens[i + 1] == "saja"):
+                    clauses.append(current)
+                    current = []
+                elif not (token == "saja" and i and tokens[i - 1] == "hanya"):
+                    current.append(token)
+            clauses.append(current)
+        merged: list[list[str]] = []
+        for clause in clauses:  # a lone word is an item of a list ("materi, metode dan waktu pas")
+            if merged and len(merged[-1]) == 1:
+                merged[-1].extend(clause)
+            elif clause:
+                merged.append(clause)
+        result.append(merged)
+    return result
+
+
+def _documents(texts: Sequence[str]) -> tuple[list[_Document], _Lexicon]:
+    """Clauses, candidate keys and the general-wish flag of each comment, and the lexicon that read them."""
+    clause_lists = _clauses(texts)
+    frequency = Counter(t for clauses in clause_lists for t in {t for c in clauses for t in c})
+    lexicon = _Lexicon({t for t, n in frequency.items() if n >= _STEMMED})
+    key_frequency: Counter[str] = Counter()
+    for token, n in frequency.items():
+        if "_" not in token and n >= _COMMON_SHARE * len(texts):
+            word = lexicon(token)
+            if word.key is not None:
+                key_frequency[word.key] += n
+    if len(texts) >= 50:
+        lexicon.set_common(k for k, n in key_frequency.items() if n >= _COMMON_SHARE * len(texts))
+    documents = []
+    for clauses in clause_lists:
+        keys: set[tuple[str, ...]] = set()
+        wish_only = True
+        for tokens in clauses:
+            words = [lexicon(t) for t in tokens]
+            wish_only = wish_only and all(w.wish or (w.weak and not w.alone) or w.key in _VAGUE for w in words)
+            positions = [i for i, w in enumerate(words) if w.key is not None]
+            for a, i in enumerate(positions):
+                first = words[i]
+                if first.alone:
+                    keys.add((first.key,))
+                near = [words[j] for j in positions[a + 1 : a + 4] if j - i <= _WINDOW]
+                for b, second in enumerate(near):  # pairs, and triples, of key words close together
+                    if second.key != first.key and not (first.weak and second.weak):
+                        keys.add(tuple(sorted((first.key, second.key))))
+                    for third in near[b + 1 :]:
+                        triple = tuple(sorted({first.key, second.key, third.key}))
+                        if len(triple) == 3 and not (first.weak and second.weak and third.weak):
+                            keys.add(triple)
+        documents.append(_Document(tuple(map(tuple, clauses)), frozenset(keys), wish_only))
+    return documents, lexicon
+
+
+# -- choosing themes -------------------------------------------------------------------------------
+def _select(docs: Sequence[frozenset], background: Counter, n_background: int, *, min_count: int,
+            max_count: int, max_themes: int, label: Any, polarity: str | None = None
+            ) -> tuple[list[tuple[str, np.ndarray]], list[tuple[tuple[str, ...], int]]]:
+    """Greedy choice of themes for one kind: ``[(label, member positions)]`` in the order chosen, and
+    the keys in the order chosen with their theme (which assigns further comments the same way).
+
+    Each round takes the key with the best weight on the comments not yet covered: their number
+    times the square root of the key's lift (its share among the kind's comments over its share
+    among all informative comments, capped at 4), times a bonus for keys of two or more words. When
+    the best is a key of one word and a longer key holds most of its comments, the longer key is
+    taken: it names them better ("tugas terlalu banyak" rather than "tugas"). With ``polarity``
+    (``"negatif"`` for complaints, ``"positif"`` for praise), a key whose words say the opposite
+    (``tidak_bosan``, "tidak membosankan", among complaints) is left out: the comment was praise
+    read as a complaint, or praise beside one. ``label(key, members)``
+    names a key (``None``: no readable phrase, the key is passed over); a key whose label an earlier
+    theme has joins that theme.
+    """
+    n = len(docs)
+    postings: dict[tuple[str, ...], list[int]] = {}
+    for position, keys in enumerate(docs):
+        for key in keys:
+            postings.setdefault(key, []).append(position)
+    weight: dict[tuple[str, ...], float] = {}
+    for key, members in postings.items():
+        if len(members) < min_count or (polarity is not None and _key_polarity(key) not in (polarity, None)):
+            continue
+        lift = (len(members) / n) / (max(background[key], len(members)) / n_background)
+        if lift >= 1.0:
+            weight[key] = math.sqrt(min(lift, 4.0)) * (_SPECIFIC_BONUS if len(key) > 1 else 1.0)
+    live = {key: np.asarray(postings[key]) for key in sorted(weight)}
+    covered = np.zeros(n, dtype=bool)
+    themes: list[list[Any]] = []  # [label, stripped keys, members]
+    sequence: list[tuple[tuple[str, ...], int]] = []  # (key, its theme) in the order chosen
+    while live and len(themes) < max_themes:
+        for key in list(live):
+            members = live[key]
+            members = members[~covered[members]]
+            if len(members) < min_count:
+                del live[key]
+            else:
+                live[key] = members
+        fits = {key: m for key, m in live.items() if len(m) <= max_count}
+        if not fits:
+            break
+        best = max(fits, key=lambda k: (len(fits[k]) * weight[k], len(k), k))  # a tie: the more specific
+        if len(best) == 1:
+            wider = [k for k in fits if len(k) > 1 and best[0] in k and len(fits[k]) >= 0.4 * len(fits[best])]
+            if wider:
+                best = max(wider, key=lambda k: (len(fits[k]) * weight[k], k))
+        members = fits[best]
+        del live[best]
+        name = label(best, members)
+        if name is None:
+            continue
+        covered[members] = True
+        stripped = _stripped(best)
+        # the same thing said another way ("jangan terlalu cepat" after "penjelasan terlalu cepat",
+        # "tidak tepat waktu" after "jangan terlambat") joins the theme that named it first
+        same = next((theme for theme in themes if theme[0] == name or any(
+            (stripped <= other or other <= stripped) for other in theme[1])
+            and len(theme[2]) + len(members) <= max_count), None)
+        if same is None:
+            sequence.append((best, len(themes)))
+            themes.append([name, [stripped], members])
+        else:
+            sequence.append((best, themes.index(same)))
+            same[1].append(stripped)
+            same[2] = np.concatenate([same[2], members])
+    return [(name, members) for name, _, members in themes], sequence
+
+
+def _key_polarity(key: tuple[str, ...]) -> str | None:
+    """The polarity the words of a key say, by the polarity lexicon (a negation turns it; ``lebih_``
+    asks for more: negative); ``None`` when they say none or both."""
+    from .lexicon import _polarity
+
+    lexicon = _polarity()
+    found = set()
+    for word in key:
+        negation, _, base = word.partition("_") if word.startswith(("tidak_", "tanpa_", "lebih_")) else ("", "", word)
+        sign = lexicon.get(base, ("", 0))[0]
+        if negation == "lebih":
+            found.add("negatif")
+        elif sign in ("positif", "negatif"):
+            found.add(sign if not negation else ("negatif" if sign == "positif" else "positif"))
+    return found.pop() if len(found) == 1 else None
+
+
+def _stripped(key: tuple[str, ...]) -> frozenset[str]:
+    """A key without its negations: what it is about, whichever way it is said."""
+    return frozenset(word.partition("_")[2] if word.startswith(("tidak_", "tanpa_", "lebih_")) else word for word in key)
+
+
+_CUES = frozenset({"jarang", "sering", "kurang", "lebih", "jangan", "terlalu", "tidak", "belum", "tambah", "tambahkan",
+                   "perbanyak", "kurangi", "sediakan", "adakan", "banyak", "sedikit", "susah", "sulit", "lama",
+                   "lambat", "lemot", "error", "eror", "gagal", "macet", "rusak", "mati", "hilang", "mahal"})
+
+
+_LINKS = frozenset({"dan", "dalam", "saat", "untuk", "yang", "dengan", "di", "ke", "pada", "secara", "kalau", "waktu"})
+
+
+def _is_cue(token: str) -> bool:
+    """A word that says what is wrong or wanted ("kurang", "jangan_terlalu_cepat", "perbanyak")."""
+    return token.partition("_")[0] in _CUES
+
+
+def _label(key: tuple[str, ...], clauses: Iterable[Sequence[str]], lexicon: _Lexicon, *, cue: bool) -> str | None:
+    """The written phrase of 2–5 words around ``key`` that most comments share.
+
+    In each comment's first clause that holds the key, the shortest stretch of words that holds it,
+    widened by up to two words on either side, gives the candidate phrases. Phrases that say the
+    same in other words (the same key words: "jangan sering kosong", "sering absen") form a family;
+    the family held by most comments wins, counted 1.5 times when ``cue`` and its phrases say what is
+    wrong or wanted ("kurang", "jangan", "perbanyak": complaints and suggestions read better so), the
+    one of fewer key words on a tie; its most frequent phrase is the label (a phrase counted 0.6 times
+    for each filler word inside it: "ada", "juga", "sudah"; not "dan", "dalam", "yang" …). A phrase
+    neither starts nor ends with a function word, a wish or a verdict.
+    """
+    wanted = set(key)
+    families: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}
+    for doc_clauses in clauses:
+        for tokens in doc_clauses:
+            words = [lexicon(t) for t in tokens]
+            keys = [w.key for w in words]
+            spans = []
+            for start, first in enumerate(keys):
+                if first not in wanted:
+                    continue
+                seen: set[str] = set()
+                for end in range(start, min(len(keys), start + len(wanted) * (_WINDOW + 1))):
+                    if keys[end] in wanted:
+                        seen.add(keys[end])
+                    if seen == wanted:
+                        spans.append((end - start, start, end))
+                        break
+            if not spans:
+                continue
+            _, start, end = min(spans)
+            found: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+            for left in range(max(0, start - 2), start + 1):
+                for right in range(end, min(len(tokens), end + 3)):
+                    if any(w.stop or (w.wish and not w.subject and w.key is None and not _is_cue(t))
+                           for w, t in ((words[left], tokens[left]), (words[right], tokens[right]))):
+                        continue
+                    phrase = tuple(tokens[left : right + 1])
+                    if (words[left].key is None or words[right].key is None) and any(
+                            w.stop for w in words[left : right + 1]):
+                        continue  # "dosen ramah", not "ramah kepada mahasiswa"
+                    if 2 <= sum(t.count("_") + 1 for t in phrase) <= _MAX_LABEL_WORDS:
+                        family = tuple(sorted({w.key for w in words[left : right + 1] if w.key is not None and not w.weak}))
+                        found.setdefault((*family, "+" if any(map(_is_cue, phrase)) else ""), set()).add(phrase)
+            for family, phrases in found.items():
+                if family[-1] == "" and (*family[:-1], "+") in found:
+                    continue  # a comment that says what is wrong or wanted counts there only
+                counter = families.setdefault(family, Counter())
+                counter.update(phrases)
+                counter[()] += 1  # comments that hold the family
+            break
+    if not families:
+        return None
+
+    def score(item: tuple[tuple[str, ...], Counter]) -> tuple[float, int, tuple[str, ...]]:
+        family, counter = item
+        return (-counter[()] * (1.5 if cue and family[-1] == "+" else 1.0), len(family), family)
+
+    counter = min(families.items(), key=score)[1]
+    del counter[()]
+
+    def filler(token: str) -> bool:  # "ada", "juga", "sudah" inside a phrase make it read worse
+        word = lexicon(token)
+        return word.key is None and not word.subject and not _is_cue(token) and token not in _LINKS
+
+    phrase = min(counter.items(), key=lambda item: (-item[1] * 0.6 ** sum(map(filler, item[0])),
+                                                    sum(t.count("_") + 1 for t in item[0]), item[0]))[0]
+    return " ".join(phrase).replace("_", " ")
+
+
+# -- labels for other groupings (TopicModel) -------------------------------------------------------
+def label_groups(texts: Sequence[str], groups: Sequence[int], n_groups: int) -> list[str]:
+    """A key-phrase label for each group of comments, as themes are labelled.
+
+    ``groups[i]`` is the group (0 … ``n_groups`` − 1) of ``texts[i]``, or −1 for none. A group's key
+    is the one with the best class-based TF-IDF: the share of the group's comments that hold it,
+    times log(1 + comments / comments that hold it anywhere), times the bonus of longer keys; it must
+    be held by at least a tenth of the group. Each label is used once (the larger group first). A
+    group that no key describes gets its most frequent phrase that holds a word of a key, or else a
+    name that says it is general: "ucapan terima kasih", "harapan umum", "pujian umum",
+    "keluhan umum" or "lainnya".
+
+    Examples
+    --------
+    >>> texts = ["sinyal zoom sering putus", "zoom putus terus", "sinyal zoom putus",
+    ...          "konsumsi kurang enak", "konsumsi tidak enak", "konsumsi kurang enak sekali"]
+    >>> label_groups(texts, [0, 0, 0, 1, 1, 1], 2)
+    ['zoom putus', 'konsumsi kurang enak']
+    """
+    groups = np.asarray(groups, dtype=np.int64)
+    labels: list[str | None] = [None] * n_groups
+    if n_groups == 0 or len(texts) == 0:
+        return [OTHER] * n_groups
+    documents, lexicon = _documents([as_text(t) for t in texts])
+    grouped = np.flatnonzero(groups >= 0)
+    overall = Counter(key for i in grouped for key in documents[i].keys)
+    sizes = np.bincount(groups[grouped], minlength=n_groups)
+    # then any single word of a key ("membantu", "tugas"), then the group's most frequent phrase
+    # that holds one, and last a name that says the group is general ("ucapan terima kasih")
+    words = [{(w.key,) for c in documents[i].clauses for w in map(lexicon, c) if w.key is not None}
+             if groups[i] >= 0 else set() for i in range(len(documents))]
+    weak_overall = Counter(key for i in grouped for key in words[i])
+    used: set[str] = set()
+    for group in np.argsort(-sizes, kind="stable"):
+        members = np.flatnonzero(groups == group)
+        if len(members) == 0:
+            continue
+        for held, total, factor in ((Counter(key for i in members for key in documents[i].keys), overall, 1.0),
+                                    (Counter(key for i in members for key in words[i]), weak_overall, 0.5)):
+            scored = sorted(((count / len(members) * math.log1p(len(grouped) / total[key]) * factor
+                              * (_SPECIFIC_BONUS if len(key) > 1 else 1.0), key)
+                             for key, count in held.items() if count >= max(2, 0.1 * len(members))), reverse=True)
+            for _, key in scored[:10]:
+                name = _label(key, (documents[i].clauses for i in members[:500]), lexicon, cue=False)
+                if name is not None and name not in used:
+                    labels[group] = name
+                    used.add(name)
+                    break
+            if labels[group] is not None:
+                break
+        if labels[group] is None:
+            labels[group] = _common_phrase([documents[i].clauses for i in members[:500]], lexicon, used)
+            if labels[group] is not None:
+                used.add(labels[group])
+        if labels[group] is None:
+            labels[group] = _general_line([documents[i].clauses for i in members], lexicon)
+    return [label or OTHER for label in labels]
+
+
+_THANKS = frozenset({"terima", "kasih", "terimakasih", "makasih", "thanks", "thank", "trimakasih"})
+
+
+def _general_line(clause_lists: Sequence[Sequence[Sequence[str]]], lexicon: _Lexicon) -> str:
+    """The name of a group that no phrase describes, by the words most of its comments use: thanks
+    ("ucapan terima kasih"), wishes ("harapan umum"), verdicts ("pujian umum" or "keluhan umum",
+    by the polarity lexicon), else "lainnya"."""
+    from .lexicon import _polarity
+
+    polarity = _polarity()
+    thanks = wishes = positive = negative = 0
+    for clauses in clause_lists:
+        tokens = [t for c in clauses for t in c]
+        thanks += any(t in _THANKS for t in tokens)
+        wishes += any(lexicon.roles.get(t) == "harapan" and t not in _THANKS for t in tokens)
+        signs = [polarity.get(t.rpartition("_")[2], ("", 0))[0] for t in tokens if lexicon.roles.get(t) == "penilaian"
+                 or lexicon(t).key is None and "_" in t]
+        positive += "positif" in signs and not any(t.startswith(("tidak_", "kurang_")) for t in tokens)
+        negative += "negatif" in signs or any(t.startswith(("tidak_", "kurang_")) and lexicon(t).key is None for t in tokens)
+    n = max(len(clause_lists), 1)
+    shares = {"ucapan terima kasih": thanks / n, "harapan umum": wishes / n, "pujian umum": positive / n,
+              "keluhan umum": negative / n}
+    name, share = max(shares.items(), key=lambda item: item[1])
+    return name if share >= 0.4 else OTHER
+
+
+def _common_phrase(clause_lists: Sequence[Sequence[Sequence[str]]], lexicon: _Lexicon, used: set[str]) -> str | None:
+    """The most frequent phrase of two or three words (not only generic words, no function word at
+    either end) in at least a tenth of the comments, or ``None``."""
+    counts: Counter[str] = Counter()
+    for clauses in clause_lists:
+        found = set()
+        for tokens in clauses:
+            words = [lexicon(t) for t in tokens]
+            for n in (2, 3):
+                for start in range(len(tokens) - n + 1):
+                    window = words[start : start + n]
+                    if window[0].stop or window[-1].stop or all(w.key is None for w in window):
+                        continue
+                    found.add(" ".join(tokens[start : start + n]).replace("_", " "))
+        counts.update(found)
+    for phrase, count in sorted(counts.items(), key=lambda item: (-item[1], len(item[0]), item[0])):
+        if count < max(2, 0.1 * len(clause_lists)):
+            break
+        if phrase not in used and len(phrase.split()) <= _MAX_LABEL_WORDS:
+            return phrase
+    return None
+
+
+def is_generic(word: str) -> bool:
+    """Whether a written word names nothing a theme could be about (dosen, materi, bagus, semoga …).
+
+    Examples
+    --------
+    >>> is_generic("mahasiswa"), is_generic("pembelajaran"), is_generic("terlambat")
+    (True, True, False)
+    """
+    lexicon = _plain_lexicon()
+    return all(lexicon(token).key is None for token in as_text(word).lower().split())
+
+
+@lru_cache(maxsize=1)
+def _plain_lexicon() -> _Lexicon:
+    return _Lexicon()

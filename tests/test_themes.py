@@ -1,0 +1,217 @@
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hostile import hostile_series
+
+from umpanbalik._stats import wilson_interval
+from umpanbalik.themes import GENERAL_WISH, KINDS, OTHER, THEME_COLUMNS, Themes, find_themes, is_generic
+
+
+def comments(rows: list[tuple]) -> pd.DataFrame:
+    """A per-comment frame as ``analyze`` builds it, from ``(text, sentimen, {aspect: polarity}, saran)``
+    rows (a row of one element is a non-answer)."""
+    records = []
+    for row in rows:
+        if len(row) == 1:
+            records.append({"teks": row[0], "sentimen": "netral", "aspek": [], "aspek_sentimen": {}, "saran": False,
+                            "non_informatif": True})
+            continue
+        text, sentiment, polarity, suggestion = row
+        records.append({"teks": text, "sentimen": sentiment, "aspek": list(polarity), "aspek_sentimen": dict(polarity),
+                        "saran": suggestion, "non_informatif": False})
+    return pd.DataFrame(records)
+
+
+COMPLAINTS = (
+    [(f"penjelasan {p}terlalu cepat{s}", "negatif", {"metode": "negatif"}, False)
+     for p in ("", "dosen ", "materinya ") for s in ("", " sekali", " pak", " bu")]
+    + [(f"tugas{n} terlalu banyak{s}", "negatif", {"metode": "negatif"}, False)
+       for n in ("", "nya") for s in ("", " pak", " bu", " sekali", " minggu ini")]
+    + [(f"dosen sering terlambat{s}", "negatif", {"waktu": "negatif"}, False)
+       for s in ("", " masuk kelas", " pak", " sekali", " datang", " setiap minggu")]
+    + [(f"{t}", "negatif", {}, False) for t in ("ac ruangan panas", "kursi rusak di lab", "wifi kampus lambat",
+                                                 "parkir penuh", "toilet kotor", "proyektor buram")]
+)
+SUGGESTIONS = (
+    [(f"{p}tambah durasi praktik{s}", "netral", {"metode": "netral"}, True)
+     for p in ("", "mohon ", "tolong ") for s in ("", " ya pak", " di lab", " tiap minggu")]
+    + [(f"sediakan rekaman kelas{s}", "netral", {"metode": "netral"}, True) for s in ("", " ya", " di lms", " zoom", " bu")]
+    + [(text, "netral", {}, True) for text in ["semoga lebih baik kedepannya"] * 8 + ["tingkatkan lagi"] * 5
+       + ["pertahankan ya pak"] * 3 + ["semoga kedepannya lebih baik lagi dalam mengajar"] * 2]
+    + [("semoga lebih baik, tambah durasi praktik juga", "netral", {"metode": "netral"}, True)]
+    + [(text, "netral", {}, True) for text in ["ganti kursi kelas", "pindah ke gedung baru", "beli spidol"]]
+)
+PRAISE = (
+    [(f"dosen{n} ramah{s}", "positif", {}, False) for n in ("", "nya") for s in ("", " sekali", " dan baik", " pak")]
+    + [(f"{p}mudah dipahami{s}", "positif", {"materi": "positif"}, False)
+       for p in ("materi ", "penjelasan ") for s in ("", " sekali", " pak", " bu")]
+    + [(text, "positif", {}, False) for text in ["dosen baik", "materi bagus", "mahasiswa senang", "pembelajaran mantap",
+                                                  "kelas oke", "sudah bagus", "terima kasih pak", "mantap"] * 3]
+)
+NON_ANSWERS = [("-",), ("tidak ada",), ("ok",)]
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    return comments(COMPLAINTS + SUGGESTIONS + PRAISE + NON_ANSWERS)
+
+
+@pytest.fixture(scope="module")
+def result(frame) -> Themes:
+    return find_themes(frame, max_share=0.5)
+
+
+def test_table_columns_and_kinds(result):
+    table = result.table
+    assert tuple(table.columns) == THEME_COLUMNS
+    assert list(dict.fromkeys(table["jenis"])) == list(KINDS)  # every kind, in order
+    assert table["jumlah"].dtype.kind == "i" and (table["jumlah"] > 0).all()
+    assert table.groupby("jenis")["label"].apply(lambda s: s.is_unique).all()
+    for kind, block in table.groupby("jenis", sort=False):
+        special = block["label"].isin([GENERAL_WISH, OTHER]).to_numpy()
+        assert not special[: (~special).sum()].any()  # themes first, then the general lines
+        assert block.loc[~special, "jumlah"].is_monotonic_decreasing
+    assert GENERAL_WISH not in table.loc[table["jenis"] != "saran", "label"].tolist()
+
+
+def test_themes_name_what_the_comments_say(result):
+    labels = {kind: set(block["label"]) for kind, block in result.table.groupby("jenis")}
+    assert any("terlalu cepat" in label for label in labels["keluhan"]), labels["keluhan"]
+    assert any("tugas" in label and "banyak" in label for label in labels["keluhan"]), labels["keluhan"]
+    assert any("terlambat" in label for label in labels["keluhan"]), labels["keluhan"]
+    assert any("praktik" in label for label in labels["saran"]), labels["saran"]
+    assert any("rekaman" in label for label in labels["saran"]), labels["saran"]
+    assert any("ramah" in label for label in labels["pujian"]), labels["pujian"]
+    for label in result.table["label"]:
+        if label not in (GENERAL_WISH, OTHER):
+            assert 2 <= len(label.split()) <= 5, label
+
+
+def test_generic_words_never_make_a_label_alone(result, frame):
+    # "dosen baik", "materi bagus" … are each written three times, as often as "dosen ramah" variants
+    for label in result.table["label"]:
+        if label not in (GENERAL_WISH, OTHER):
+            assert not is_generic(label), label
+    generic = frame.index[frame["teks"].isin(["dosen baik", "materi bagus", "mahasiswa senang", "kelas oke"])]
+    assert (result.assignments.loc[generic, "pujian"] == OTHER).all()
+    assert is_generic("mahasiswa materi dosen") and is_generic("sudah bagus") and not is_generic("tugas")
+
+
+def test_general_wishes_are_one_line_that_hides_no_specific_theme(result, frame):
+    saran = result.assignments["saran"]
+    wishes = frame["teks"].str.startswith(("semoga lebih baik kedepannya", "tingkatkan", "pertahankan", "semoga kedepannya"))
+    assert (saran[wishes] == GENERAL_WISH).all()
+    line = result.table[(result.table["jenis"] == "saran") & (result.table["label"] == GENERAL_WISH)]
+    assert line["jumlah"].tolist() == [int(wishes.sum())]
+    mixed = frame.index[frame["teks"] == "semoga lebih baik, tambah durasi praktik juga"][0]
+    assert "praktik" in saran[mixed]  # the wish does not hide the suggestion
+    odd = frame["teks"].isin(["ganti kursi kelas", "pindah ke gedung baru", "beli spidol"])
+    assert (saran[odd] == OTHER).all()
+    assert (result.assignments.loc[frame["teks"].isin(["ac ruangan panas", "parkir penuh"]), "keluhan"] == OTHER).all()
+
+
+def test_shares_and_intervals_follow_the_counts(result, frame):
+    table, assignments = result
+    for kind in KINDS:
+        block = table[table["jenis"] == kind]
+        in_kind = int(assignments[kind].notna().sum())
+        assert block["jumlah"].sum() == in_kind  # every comment of the kind is on exactly one line
+        assert np.allclose(block["porsi"], block["jumlah"] / in_kind)
+        low, high = wilson_interval(block["jumlah"].to_numpy(), in_kind)
+        assert np.allclose(block["porsi_bawah"], low) and np.allclose(block["porsi_atas"], high)
+        assert (block["porsi_bawah"] <= block["porsi"]).all() and (block["porsi"] <= block["porsi_atas"]).all()
+        for row in block.itertuples():
+            assert (assignments[kind] == row.label).sum() == row.jumlah
+
+
+def test_no_theme_holds_more_than_max_share():
+    rows = ([("penjelasan terlalu cepat", "negatif", {"metode": "negatif"}, False)] * 30
+            + [(f"penjelasan terlalu cepat dan {w} kurang", "negatif", {"metode": "negatif"}, False)
+               for w in ("contoh", "latihan", "diskusi", "tanya jawab")] * 4
+            + [(f"keluhan nomor {i} tentang {w}", "negatif", {}, False)
+               for i, w in enumerate(["kursi", "meja", "papan", "spidol", "kipas", "lampu"] * 3)])
+    table = find_themes(comments(rows), max_share=0.2).table
+    n = len(rows)
+    themes = table[~table["label"].isin([GENERAL_WISH, OTHER])]
+    assert (themes["jumlah"] <= 0.2 * n).all(), themes
+    assert find_themes(comments(rows), max_share=1.0).table["jumlah"].max() >= 30  # the cap is what holds it
+
+
+def test_mixed_comment_is_a_complaint_and_praise():
+    rows = [("materi bagus tapi waktunya kurang", "negatif", {"materi": "positif", "waktu": "negatif"}, False)] * 3
+    assignments = find_themes(comments(rows)).assignments
+    assert assignments.notna().sum().to_dict() == {"keluhan": 3, "saran": 0, "pujian": 3}
+
+
+def test_quotes_are_masked_and_shown_once():
+    rows = ([("jadwal sering berubah, hubungi 081234567890", "negatif", {"waktu": "negatif"}, False)] * 4
+            + [("Jadwal sering berubah, hubungi 081234567890", "negatif", {"waktu": "negatif"}, False)]
+            + [(f"jadwal sering berubah kata pak Budi Santoso {s}", "negatif", {"waktu": "negatif"}, False)
+               for s in ("", "lagi", "minggu ini")])
+    table = find_themes(comments(rows), names=["Budi Santoso"], max_share=1.0, n_quotes=5).table
+    assert table["label"].tolist() == ["jadwal sering berubah"]
+    quotes = table["contoh"][0]
+    assert all("0812" not in q and "Budi" not in q for q in quotes)
+    assert sum("[telepon]" in q for q in quotes) == 1  # five copies, one of them capitalised: shown once
+    assert sum("[nama]" in q for q in quotes) == 3
+    assert len({q.lower() for q in quotes}) == len(quotes) == 4
+    assert all(len(cell) <= 3 for cell in find_themes(comments(rows), max_share=1.0).table["contoh"])
+
+
+@pytest.mark.parametrize("texts", [[], ["-", "tidak ada"], ["tugas terlalu banyak"], [None, float("nan"), "👍👍", "🙏"],
+                                   ["😡😡😡"] * 5])
+def test_hostile_frames_lose_no_row(texts):
+    frame = pd.DataFrame({"teks": texts, "sentimen": ["negatif"] * len(texts), "aspek": [[]] * len(texts),
+                          "aspek_sentimen": [{}] * len(texts), "saran": [True] * len(texts),
+                          "non_informatif": [t in ("-", "tidak ada") for t in texts]},
+                         index=pd.Index([f"r{i}" for i in range(len(texts))]))
+    table, assignments = find_themes(frame)
+    assert tuple(table.columns) == THEME_COLUMNS
+    assert list(assignments.columns) == list(KINDS) and assignments.index.equals(frame.index)
+    for kind in KINDS:
+        assert table.loc[table["jenis"] == kind, "jumlah"].sum() == assignments[kind].notna().sum()
+    assert assignments.loc[frame["non_informatif"].to_numpy()].isna().all().all()
+
+
+def test_hostile_cells_and_missing_columns():
+    texts = hostile_series()
+    frame = pd.DataFrame({"komentar": texts, "sentimen": "negatif", "saran": np.nan, "non_informatif": None})
+    table, assignments = find_themes(frame, text="komentar")  # no aspek/aspek_sentimen columns: no aspects
+    assert len(assignments) == len(frame) and assignments.index.equals(frame.index)
+    assert assignments["saran"].isna().all()  # a missing flag is False
+    assert table.loc[table["jenis"] == "keluhan", "jumlah"].sum() == assignments["keluhan"].notna().sum()
+
+
+def test_invalid_arguments_are_named():
+    frame = comments(COMPLAINTS)
+    with pytest.raises(TypeError, match="DataFrame"):
+        find_themes(frame["teks"])
+    with pytest.raises(ValueError, match="`text`.*'komentar'"):
+        find_themes(frame, text="komentar")
+    with pytest.raises(ValueError, match="max_share"):
+        find_themes(frame, max_share=0)
+    with pytest.raises(ValueError, match="min_count"):
+        find_themes(frame, min_count=0)
+
+
+def test_deterministic_and_input_untouched(frame):
+    before = frame.copy(deep=True)
+    first, second = find_themes(frame), find_themes(frame)
+    pd.testing.assert_frame_equal(first.table, second.table)
+    pd.testing.assert_frame_equal(first.assignments, second.assignments)
+    pd.testing.assert_frame_equal(frame, before)
+
+
+def test_themes_chosen_on_a_sample_still_place_every_comment(frame, monkeypatch):
+    import umpanbalik.themes as themes
+
+    monkeypatch.setattr(themes, "_SELECTION_SAMPLE", 20)  # fewer than the comments of each kind
+    first = find_themes(frame, max_share=0.5, random_state=1)
+    again = find_themes(frame, max_share=0.5, random_state=1)
+    pd.testing.assert_frame_equal(first.table, again.table)
+    for kind in KINDS:
+        block = first.table[first.table["jenis"] == kind]
+        assert block["jumlah"].sum() == first.assignments[kind].notna().sum()
+    assert any("terlalu cepat" in label for label in first.table["label"])
