@@ -215,3 +215,31 @@ def test_themes_chosen_on_a_sample_still_place_every_comment(frame, monkeypatch)
         block = first.table[first.table["jenis"] == kind]
         assert block["jumlah"].sum() == first.assignments[kind].notna().sum()
     assert any("terlalu cepat" in label for label in first.table["label"])
+
+
+def test_analysis_themes_feed_the_workbook_and_the_report(tmp_path):
+    from openpyxl import load_workbook
+
+    from umpanbalik import analyze, load_survey
+
+    result = analyze(load_survey().head(400), text="komentar", topics=False)
+    table = result.themes()
+    assert set(table["jenis"]) <= {"keluhan", "saran", "pujian"} and len(table)
+    informative = result.comments[~result.comments["non_informatif"]]
+    assert table["jumlah"].max() <= len(informative)
+    workbook = load_workbook(result.to_excel(tmp_path / "hasil.xlsx"), read_only=True)
+    sheet = workbook["tema"]
+    labels = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert labels == table["label"].tolist()
+    page = result.to_html(tmp_path / "laporan.html").read_text(encoding="utf-8")
+    keluhan = table[table["jenis"] == "keluhan"]["label"].tolist()
+    assert "Tema keluhan" in page and keluhan and all(label in page for label in keluhan)
+
+
+def test_themes_of_a_barrier_analysis_say_what_to_do():
+    from umpanbalik import analyze
+
+    result = analyze(pd.DataFrame({"alasan": ["tidak ada waktu", "atasan tidak izin"]}), text="alasan",
+                     task="hambatan", topics=False)
+    with pytest.raises(ValueError, match="task='evaluasi'|aspects"):
+        result.themes()

@@ -97,6 +97,7 @@ _SECTIONS = (
     ("sentimen", "sec_sentiment", ("sentimen",)),
     ("grafik", "sec_charts", ("aspek_sentimen", "aspek", "nilai", "skala_nilai")),
     ("awan", "sec_clouds", ("awan_aspek", "awan_sentimen")),
+    ("tema", "sec_themes", ("tema_",)),
     ("topik", "sec_topics", ("topik",)),
     ("hambatan", "sec_barriers", ("hambatan",)),
     ("perbandingan", "sec_comparison", ("perbandingan",)),
@@ -105,7 +106,7 @@ _SECTIONS = (
 # The sections in page order: the headline findings first, the methods last.
 _ORDER = (("temuan", "sec_findings"), ("angka", "sec_key_numbers"), ("ikhtisar", "sec_overview"), ("penilaian", "sec_ratings"),
           ("sentimen", "sec_sentiment"), ("grafik", "sec_charts"),
-          ("awan", "sec_clouds"), ("saran", "sec_suggestions"), ("kutipan", "sec_quotes"), ("bukti", "sec_evidence"),
+          ("tema", "sec_themes"), ("awan", "sec_clouds"), ("saran", "sec_suggestions"), ("kutipan", "sec_quotes"), ("bukti", "sec_evidence"),
           ("topik", "sec_topics"), ("hambatan", "sec_barriers"), ("perbandingan", "sec_comparison"), ("lainnya", "sec_other"),
           ("metode", "sec_methods"))
 
@@ -188,6 +189,8 @@ def _caption(name: str, lang: str) -> str:
 
 
 def _table_caption(name: str, lang: str) -> str:
+    if name.startswith("tema_"):
+        return text(name, lang)
     return _keyed(name, ("aspek", "nilai", "topik", "hambatan", "perbandingan"), "tab", lang) or label(name, lang)
 
 

@@ -153,6 +153,11 @@ def workbook_sheets(analysis: Analysis, *, with_comments: bool = True) -> dict[s
                 f"tabel komentar dibagi ke lembar {', '.join(parts)}")
         sheets["ringkasan"] = pd.concat([sheets["ringkasan"], pd.DataFrame({"ukuran": ["catatan"], "nilai": [note]})],
                                         ignore_index=True)
+    if analysis.task == "evaluasi" and "aspek" in comments:
+        themes = analysis.themes()
+        if len(themes):
+            sheets["tema"] = encodable_labels(themes.assign(
+                aspek=themes["aspek"].map(format_cell), contoh=themes["contoh"].map(format_cell)))
     topics = analysis.topic_table()
     if len(topics):
         sheets["topik"] = topics
@@ -248,6 +253,12 @@ def report_context(analysis: Analysis, *, lang: str, title: str | None, n_quotes
                                        for row in analysis.quotes(aspect, n=n_quotes).itertuples()]
                               for aspect in aspects.index}
         shown["saran"] = analysis.suggestion_table()
+        themes = analysis.themes(n_quotes=1)
+        for kind in ("keluhan", "saran", "pujian"):
+            part = themes[themes["jenis"] == kind]
+            if len(part):
+                shown[f"tema_{kind}"] = part[["label", "jumlah", "porsi", "porsi_bawah", "porsi_atas", "aspek", "contoh"]].assign(
+                    aspek=part["aspek"].map(format_cell), contoh=part["contoh"].map(_first)).reset_index(drop=True)
         suggestion = tables.suggestion_rows(comments)
         if suggestion.any():
             context["saran"] = analysis.quotes(n=10, diversity=0.5, rows=suggestion)["kutipan"].tolist()

@@ -268,6 +268,21 @@ class Analysis:
             raise ValueError("no topics were fitted: analyze(..., topics='auto').")
         return self.topic_model
 
+    # -- themes ---------------------------------------------------------------------------------------
+    def themes(self, *, max_share: float = 0.2, max_themes: int = 20, n_quotes: int = 3) -> pd.DataFrame:
+        """Themes an evaluator can act on: complaints (``keluhan``), suggestions (``saran``) and
+        praise (``pujian``), each with a short label as people write it, ``jumlah``, ``porsi`` (of its
+        kind, with a 95% interval ``porsi_bawah``–``porsi_atas``), ``aspek`` and masked, de-duplicated
+        quotes (``contoh``); generic wishes are one line ``harapan umum`` and the rest ``lainnya``.
+        See :func:`umpanbalik.themes.find_themes`; non-answers belong to no theme."""
+        from ..themes import find_themes
+
+        self._require_aspects()
+        if self.task != "evaluasi":
+            raise ValueError("themes need the comment analysis (task='evaluasi'); this analysis coded barriers only.")
+        return find_themes(self.comments, text=self.text, max_share=max_share, max_themes=max_themes,
+                           n_quotes=n_quotes, names=self.names).table
+
     # -- findings -------------------------------------------------------------------------------------
     def findings(self, *, n_quotes: int = 3, lang: Literal["id", "en"] | None = None) -> pd.DataFrame:
         """The headline findings: a few plain sentences with their figure, 95% interval, base,
