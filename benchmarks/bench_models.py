@@ -35,6 +35,7 @@ from sklearn.pipeline import make_pipeline
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from _common import SHARED, smsa  # noqa: E402
+from _real import indicator, polarity_accuracy  # noqa: E402
 
 from umpanbalik import Preprocessor  # noqa: E402
 from umpanbalik.aspects import AspectTagger, load_taxonomy  # noqa: E402
@@ -65,19 +66,6 @@ def keyword_aspects(cleaned: list[str], taxonomy: dict) -> np.ndarray:
         words = {t.rsplit("_", 1)[-1] for t in text.split()}
         rows.append([int(bool(words & s)) for s in seeds])
     return np.asarray(rows).reshape(len(cleaned), len(names))
-
-
-def indicator(lists, names) -> np.ndarray:
-    return np.asarray([[int(a in row) for a in names] for row in lists]).reshape(len(lists), len(names))
-
-
-def polarity_accuracy(true_lists, true_pol, pred_lists, pred_pol) -> float:
-    hits = total = 0
-    for t_aspects, t_pol, p_aspects, p_pol in zip(true_lists, true_pol, pred_lists, pred_pol):
-        for aspect in set(t_aspects) & set(p_aspects):
-            total += 1
-            hits += t_pol[aspect] == p_pol.get(aspect)
-    return hits / max(total, 1)
 
 
 def cross_validate(folds: int) -> pd.DataFrame:
