@@ -202,7 +202,7 @@ def chosen_sheets(build: Any, sheets: Any) -> dict[str, pd.DataFrame]:
 
 
 # -- the report ----------------------------------------------------------------------------------------
-def _cards(key: pd.DataFrame, lang: str) -> list[dict[str, str]]:
+def key_cards(key: pd.DataFrame, lang: str) -> list[dict[str, str]]:
     from .._i18n import text
 
     cards = []
@@ -233,7 +233,7 @@ def report_context(analysis: Analysis, *, lang: str, title: str | None, n_quotes
     comments = analysis.comments
     key = analysis.key_numbers()
     context: dict[str, Any] = {"judul": title or text("report_title", lang), "dibuat": pd.Timestamp.now().strftime("%Y-%m-%d"),
-                               "angka_kunci": _cards(key, lang), "gambar": {}, "tabel": {}}
+                               "angka_kunci": key_cards(key, lang), "gambar": {}, "tabel": {}}
     figures, shown = context["gambar"], context["tabel"]
     likert = analysis.likert_table()
     if len(likert):  # the rating questions of the form, each scored on its scale
