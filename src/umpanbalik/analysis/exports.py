@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .result import Analysis
 
 __all__ = ["comment_frame", "masked", "cloud_frame", "workbook_sheets", "chosen_sheets", "findings_table",
-           "report_context", "encodable_labels", "RATING_MIN"]
+           "report_context", "key_cards", "likert_questions", "encodable_labels", "RATING_MIN"]
 
 RATING_MIN = 8  # rated informative comments the rating chart needs
 
@@ -197,7 +197,8 @@ def chosen_sheets(build: Any, sheets: Any) -> dict[str, pd.DataFrame]:
 
 
 # -- the report ----------------------------------------------------------------------------------------
-def _cards(key: pd.DataFrame, lang: str) -> list[dict[str, str]]:
+def key_cards(key: pd.DataFrame, lang: str) -> list[dict[str, str]]:
+    """The report's key-number cards (label, value, note) of a :func:`tables.key_numbers` table."""
     from .._i18n import text
 
     cards = []
@@ -228,7 +229,7 @@ def report_context(analysis: Analysis, *, lang: str, title: str | None, n_quotes
     comments = analysis.comments
     key = analysis.key_numbers()
     context: dict[str, Any] = {"judul": title or text("report_title", lang), "dibuat": pd.Timestamp.now().strftime("%Y-%m-%d"),
-                               "angka_kunci": _cards(key, lang), "gambar": {}, "tabel": {}}
+                               "angka_kunci": key_cards(key, lang), "gambar": {}, "tabel": {}}
     figures, shown = context["gambar"], context["tabel"]
     likert = analysis.likert_table()
     if len(likert):  # the rating questions of the form, each scored on its scale

@@ -99,7 +99,7 @@ def report_context(multi: MultiAnalysis, *, lang: str, title: str | None, n_quot
 
     first = _first(multi)
     key = first.key_numbers()
-    cards = exports._cards(key[key["ukuran"].isin(["komentar", "rata_rata_nilai"])], lang)
+    cards = exports.key_cards(key[key["ukuran"].isin(["komentar", "rata_rata_nilai"])], lang)
     if cards:
         cards[0]["label"] = text("key_responden", lang)
     context: dict[str, Any] = {"judul": title or text("report_title", lang), "dibuat": pd.Timestamp.now().strftime("%Y-%m-%d"),
