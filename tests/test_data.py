@@ -41,3 +41,23 @@ def test_labels_follow_the_scheme(who):
         assert isinstance(row["saran"], bool) and isinstance(row["non_informatif"], bool)
     for row in _read(f"hambatan_{who}.jsonl"):
         assert set(row["hambatan"]) <= set(BARRIERS) and isinstance(row["non_informatif"], bool)
+
+
+def test_the_form_export_is_built_from_its_written_lines():
+    """contoh_ekspor_formulir.csv is the written responses spelled out (scripts/build_form_export.py)."""
+    import importlib.util
+
+    from umpanbalik import load_form_export
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "build_form_export.py"
+    spec = importlib.util.spec_from_file_location("build_form_export", script)
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    lines = [row for name in build.PROGRAMMES for row in build.read(build.RAW / name)]
+    export = load_form_export()
+    assert list(export.columns) == build.HEADERS and len(export) == len(lines) == 160
+    assert export.iloc[:, 1].tolist() == [row[0] for row in lines]
+    assert export.iloc[:, -3:].values.tolist() == [row[-3:] for row in lines]
+    assert export.iloc[:, 9].tolist() == [build.SATISFIED[row[5][0]] for row in lines]
+    assert (Path(__file__).resolve().parents[1] / "data" / "contoh_ekspor_formulir.csv").read_bytes() == \
+        build.CSV.read_bytes()

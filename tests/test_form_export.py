@@ -125,3 +125,13 @@ def test_questions_of_why_not_answers_keep_their_own_barriers(tmp_path):
     assert combined["p1_hambatan"].tolist() == results["Alasan Anda"].comments["hambatan"].tolist()
     html = results.to_html(tmp_path / "laporan.html").read_text(encoding="utf-8")
     assert html.count("Hambatan mengikuti pelatihan</h3>") == 2  # each question's own barrier section
+
+
+def test_the_overall_share_of_a_checkbox_comparison_counts_each_comment_once(result):
+    analysis = result["5.21"]
+    column = next(c for c in analysis.comments.columns if question_number(c) == "3.1")
+    shares = tables.segment_shares(analysis.comments, column)
+    informative = ~analysis.comments["non_informatif"].to_numpy()
+    expected = (analysis.comments["sentimen"].to_numpy()[informative] == "negatif").mean()
+    assert np.isclose(shares.attrs["porsi"], expected)
+    assert shares["n"].sum() > shares.attrs["n"]  # the segments overlap

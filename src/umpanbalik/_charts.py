@@ -181,7 +181,7 @@ def draw_segment_comparison(table: pd.DataFrame, by: Any, measure: str = "sentim
     colors = [_MAIN if ok else _GREY for ok in table["cukup"]]
     bars = ax.barh(names, shares, xerr=errors, color=colors, error_kw={"ecolor": "#4a5568", "capsize": 3, "lw": 1})
     ax.bar_label(bars, labels=[f"{s:.0%}" for s in shares], padding=3, fontsize=8)
-    overall = float(table["jumlah"].sum() / table["n"].sum())
+    overall = float(table.attrs.get("porsi", table["jumlah"].sum() / table["n"].sum()))  # each comment once
     ax.axvline(overall, color="#1a202c", linestyle="--", linewidth=1, label=text("overall", lang, share=f"{overall:.0%}"))
     ax.set_xlim(0, 1)
     _percent_axis(ax)

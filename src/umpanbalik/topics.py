@@ -656,14 +656,17 @@ class TopicModel(TransformerMixin, BaseEstimator):
         return self.transform(X)["topik"].to_numpy()
 
     def rename_topic(self, topic: int, name: str) -> TopicModel:
-        """Give a topic a name of your own (shown as its ``label``)."""
+        """Give a topic a name of your own (shown as its ``label``). For the topics of an analysis,
+        :meth:`Analysis.rename_topic <umpanbalik.analysis.Analysis.rename_topic>` renames them in
+        its per-comment table too."""
         self._check_topic(topic)
         self.topic_names_[topic] = str(name)
         self.topics_ = self._topic_table()
         return self
 
     def merge_topics(self, keep: int, absorb: int) -> TopicModel:
-        """Merge topic ``absorb`` into ``keep``; later topics are renumbered."""
+        """Merge topic ``absorb`` into ``keep``; later topics are renumbered (for an analysis's topics,
+        :meth:`Analysis.merge_topics <umpanbalik.analysis.Analysis.merge_topics>` renumbers its comments too)."""
         self._check_topic(keep)
         self._check_topic(absorb)
         if keep == absorb:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .result import Analysis
 
 __all__ = ["comment_frame", "masked", "cloud_frame", "workbook_sheets", "chosen_sheets", "findings_table",
-           "report_context", "encodable_labels", "RATING_MIN"]
+           "report_context", "key_cards", "likert_questions", "encodable_labels", "RATING_MIN"]
 
 RATING_MIN = 8  # rated informative comments the rating chart needs
 
@@ -203,6 +203,7 @@ def chosen_sheets(build: Any, sheets: Any) -> dict[str, pd.DataFrame]:
 
 # -- the report ----------------------------------------------------------------------------------------
 def key_cards(key: pd.DataFrame, lang: str) -> list[dict[str, str]]:
+    """The report's key-number cards (label, value, note) of a :func:`tables.key_numbers` table."""
     from .._i18n import text
 
     cards = []

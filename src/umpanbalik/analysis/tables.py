@@ -303,6 +303,7 @@ def segment_shares(comments: pd.DataFrame, by: Any, measure: str = "sentimen", v
     """Per segment of ``by``: ``n``, ``jumlah`` (comments where ``measure`` is ``value``), ``porsi``,
     its interval and ``cukup`` (n ≥ ``min_n``); segments with enough data first, then by share. For a
     checkbox column each choice is a segment, and a comment counts in every choice its writer ticked.
+    ``attrs["n"]`` counts the comments once and ``attrs["porsi"]`` is the share over all of them.
 
     The informative comments count, unless the measure is ``non_informatif`` itself or
     ``hambatan`` (the answer to another question)."""
@@ -312,7 +313,8 @@ def segment_shares(comments: pd.DataFrame, by: Any, measure: str = "sentimen", v
     positions, segment = col.segments(comments[by], missing=text("missing", lang))
     keep = rows[positions]
     positions, segment = positions[keep], segment[keep]  # a checkbox answer: once per choice ticked
-    hit = _matches(comments[measure], value)[positions]
+    hits = _matches(comments[measure], value)
+    hit = hits[positions]
     counts = col.crosstab(segment, hit).reindex(columns=[True, False], fill_value=0)
     table = pd.DataFrame({"segmen": counts.index.to_numpy(dtype=object), "n": counts.sum(axis=1).to_numpy(dtype=int),
                           "jumlah": counts[True].to_numpy(dtype=int)})
@@ -320,7 +322,9 @@ def segment_shares(comments: pd.DataFrame, by: Any, measure: str = "sentimen", v
     table["ci_bawah"], table["ci_atas"] = wilson_interval(table["jumlah"].to_numpy(), table["n"].to_numpy())
     table["cukup"] = table["n"] >= min_n
     table = table.sort_values(["cukup", "porsi", "n"], ascending=[False, False, False], ignore_index=True, kind="stable")
-    table.attrs["n"] = len(np.unique(positions))  # comments, each once (a checkbox answer is in several rows)
+    counted = np.unique(positions)  # comments, each once (a checkbox answer is in several rows)
+    table.attrs["n"] = len(counted)
+    table.attrs["porsi"] = float(hits[counted].mean()) if len(counted) else float("nan")
     return table
 
 
