@@ -28,6 +28,9 @@ __all__ = [
     "hostile_datetime_series",
     "empty_series",
     "one_row_series",
+    "IDENTIFIERS",
+    "NAME_VARIANTS",
+    "ORDINARY_NUMBERS",
 ]
 
 _MEGABYTE = 1_000_000
@@ -169,3 +172,73 @@ def empty_series() -> pd.Series:
 def one_row_series() -> pd.Series:
     """One row with a non-integer label."""
     return pd.Series(["<script>alert(1)</script> materi bagus"], index=["r-1"], dtype=object, name="komentar")
+
+
+# -- identifiers as people write them (issue 19) ----------------------------------------------------
+#: ``name -> (kind, written form)``: every form must be masked to ``[kind]`` in every export.
+IDENTIFIERS: dict[str, tuple[str, str]] = {
+    "phone_plain": ("telepon", "081234567890"),
+    "phone_spaces": ("telepon", "0812 3456 7890"),
+    "phone_dots": ("telepon", "0812.3456.7890"),
+    "phone_brackets": ("telepon", "(0812) 3456-7890"),
+    "phone_spaced_hyphens": ("telepon", "0812 - 3456 - 7890"),
+    "phone_en_dash": ("telepon", "0812\u20133456\u20137890"),
+    "phone_em_dash": ("telepon", "0812\u20143456\u20147890"),
+    "phone_plus62": ("telepon", "+62 812-3456-7890"),
+    "phone_plus62_brackets": ("telepon", "+62 (812) 3456-7890"),
+    "phone_plus62_trunk": ("telepon", "+62 (0) 812 3456 7890"),
+    "phone_plus62_in_brackets": ("telepon", "(+62) 812 3456 7890"),
+    "phone_62": ("telepon", "6281234567890"),
+    "phone_landline": ("telepon", "021-5551234"),
+    "phone_landline_brackets": ("telepon", "(021) 555 1234"),
+    "phone_landline_plus62": ("telepon", "+62 21 5551234"),
+    "phone_fullwidth": ("telepon", "\uff10\uff18\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19\uff10"),
+    "phone_fullwidth_hyphens": ("telepon", "\uff10\uff18\uff11\uff12\uff0d\uff13\uff14\uff15\uff16\uff0d\uff17\uff18\uff19\uff10"),
+    "phone_one_digit_at_a_time": ("telepon", "0 8 1 2 3 4 5 6 7 8 9 0"),
+    "phone_nbsp_zero_width": ("telepon", "0812\u00a03456\u200b7890"),
+    "nip_plain": ("nip", "198501012010011001"),
+    "nip_spaces": ("nip", "19850101 201001 1 001"),
+    "nip_double_spaces": ("nip", "19850101  201001  1  001"),
+    "nip_slashes": ("nip", "19850101/201001/1/001"),
+    "nip_underscores": ("nip", "19850101_201001_1_001"),
+    "nip_dots": ("nip", "19850101.201001.1.001"),
+    "nip_hyphens": ("nip", "19850101-201001-1-001"),
+    "nip_mixed": ("nip", "19850101 / 201001-1_001"),
+    "nik_plain": ("nik", "3201010101900001"),
+    "nik_spaces": ("nik", "3201 0101 0190 0001"),
+    "nik_hyphens": ("nik", "3201-0101-0190-0001"),
+    "nik_dots": ("nik", "32.01.01.010190.0001"),
+    "email_plain": ("email", "budi.santoso@contoh.go.id"),
+    "email_spaced_at": ("email", "budi @ gmail.com"),
+    "email_fullwidth_at": ("email", "budi\uff20gmail.com"),
+    "email_localhost": ("email", "budi@localhost"),
+    "email_entity": ("email", "budi&#64;gmail.com"),
+    "email_hex_entity": ("email", "budi&#x40;gmail.com"),
+    "email_bracket_at": ("email", "budi (at) gmail.com"),
+}
+
+#: Ways to write "Budi Santoso" that ``names=["Budi Santoso"]`` must mask.
+NAME_VARIANTS: dict[str, str] = {
+    "plain": "Budi Santoso",
+    "lower": "budi santoso",
+    "upper": "BUDI SANTOSO",
+    "double_space": "Budi  Santoso",
+    "nbsp": "Budi\u00a0Santoso",
+    "line_break": "Budi\nSantoso",
+    "crlf": "Budi\r\nSantoso",
+    "tab": "Budi\tSantoso",
+    "zero_width_between": "Budi\u200bSantoso",
+    "zero_width_inside": "Bu\u200bdi San\u200dtoso",
+    "fullwidth": "\uff22\uff55\uff44\uff49 \uff33\uff41\uff4e\uff54\uff4f\uff53\uff4f",
+    "fullwidth_space": "Budi\u3000Santoso",
+    "one_fullwidth_letter": "Bud\uff49 Santoso",
+}
+
+#: Numbers that ordinary comments hold and that must be left as written.
+ORDINARY_NUMBERS: tuple[str, ...] = (
+    "angkatan 45 tahun 2019", "pelatihan 2 jam saja", "nilai 4/5", "5 dari 5", "1-2 jam", "Rp 150.000",
+    "anggaran Rp 1.500.000.000", "jam 08.00-10.00", "08.00-09.00-10.00", "tgl 12-03-2024", "08/12/2023 10/12/2023",
+    "tahun 2019 2020 2021 2022", "pukul 08.00 - 12.00, 13.00 - 15.00", "JP 32 jam", "skala 0-10", "ke-2 dan ke-3",
+    "4 5 4 5 4 5 4 5 4 5 4 5 4 5 4 5", "1 2 3 4 5 6 7 8 9 10", "0 1 2 3 4 5 6 7 8 9", "10.000 peserta 2.500 orang",
+    "ruang 0274 lantai 2", "kerja @ rumah", "belajar @rumah", "@budi mantap", "=SUM(A1)", "PKA angkatan 03 2023",
+)

@@ -8,6 +8,7 @@ row's result does not depend on its neighbours.
 """
 from __future__ import annotations
 
+import re
 import warnings
 
 import numpy as np
@@ -390,10 +391,11 @@ def test_every_export_of_any_frame_is_written(rows, extra_columns):
                           "nilai": pd.Series([r[3] for r in rows], dtype=object),
                           "alasan": pd.Series([r[4] for r in rows], dtype=object)},
                          index=pd.Index([r[0] for r in rows], dtype=object))
+    # object-typed names first: pandas 3 stores string names with Arrow, which refuses a lone surrogate
+    frame.columns = pd.Index(list(frame.columns), dtype=object)
     for name in extra_columns:
         if name not in frame.columns:
             frame[name] = pd.Series([name] * len(frame), index=frame.index, dtype=object)
-    frame.columns = pd.Index(list(frame.columns), dtype=object)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # columns that clash with analyze's are renamed, with a warning
         result = analyze(frame, by="unit", rating="nilai", barriers="alasan", topics=False)
@@ -496,3 +498,170 @@ def test_container_cells_in_the_answer_and_segment_columns_are_drawn(tmp_path, c
     drawn = barrier_shares(result.comments, "alasan")
     table = result.barriers()
     assert dict(zip(drawn["hambatan"], drawn["porsi"])) == table.loc[table["jumlah"] > 0, "porsi"].to_dict()
+
+
+# -- issue 19: identifiers in every written form, in every export ------------------------------------------------------
+from hostile import IDENTIFIERS, NAME_VARIANTS, ORDINARY_NUMBERS  # noqa: E402
+
+_FULLWIDTH = str.maketrans({**{chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}, " ": "\u3000"})
+# between the groups of one number: nothing, spaces, dashes of every kind, dots, slashes, underscores,
+# a non-breaking space, a zero-width space, a line break — one drawn per joint, so that forms mix
+joints = st.sampled_from(["", " ", "  ", "-", " - ", "\u2013", " \u2013 ", "\u2014", ".", "\u00a0", "\u200b", " \u200b",
+                          "_", "/", " / ", "\n", "\u2212"])
+
+
+def _joined(groups: list[str], draw) -> str:
+    return "".join(g + (draw(joints) if i < len(groups) - 1 else "") for i, g in enumerate(groups))
+
+
+def _cut(digits_: str, sizes: list[int]) -> list[str]:
+    out, start = [], 0
+    for size in sizes:
+        out.append(digits_[start : start + size])
+        start += size
+    return out
+
+
+@st.composite
+def mobile_numbers(draw) -> str:
+    national = "8" + draw(st.sampled_from("1235789")) + draw(st.text("0123456789", min_size=7, max_size=9))
+    prefix = draw(st.sampled_from(["0", "(0", "+62 ", "+62", "62", "(+62) ", "+62 (0)", "+62-", "62 0"]))
+    if draw(st.booleans()):  # one digit at a time
+        body = " ".join(national)
+        return ("0 " if prefix.startswith("(") or prefix == "0" else prefix + " ") + body
+    head, rest = national[:3], national[3:]
+    sizes = {6: [3, 3], 7: [3, 4], 8: [4, 4], 9: [4, 5]}[len(rest)] if draw(st.booleans()) else [len(rest)]
+    head = {"(0": "(0" + head + ")", "+62 (0)": "+62 (0) " + head}.get(prefix, (prefix if prefix != "0" else "0") + head)
+    return _joined([head, *_cut(rest, sizes)], draw) if len(sizes) > 1 else head + draw(joints) + rest
+
+
+@st.composite
+def landline_numbers(draw) -> str:
+    area = draw(st.sampled_from(["21", "22", "24", "31", "274", "361", "411", "751"]))
+    subscriber = draw(st.sampled_from("2345678")) + draw(st.text("0123456789", min_size=5, max_size=9 - len(area)))
+    form = draw(st.sampled_from(["0{a}{j}{s}", "(0{a}) {s}", "+62 {a}{j}{s}", "(0{a}){j}{s}"]))
+    if len(subscriber) >= 6 and draw(st.booleans()):
+        subscriber = subscriber[:3] + draw(st.sampled_from([" ", "-", "."])) + subscriber[3:]
+    return form.format(a=area, s=subscriber, j=draw(st.sampled_from([" ", "-", "\u2013", ".", "  "])))
+
+
+@st.composite
+def nips(draw) -> str:
+    digits_ = draw(st.sampled_from(["19", "20"])) + draw(st.text("0123456789", min_size=16, max_size=16))
+    return _joined(_cut(digits_, draw(st.sampled_from([[8, 6, 1, 3], [8, 6, 4], [18]]))), draw)
+
+
+@st.composite
+def niks(draw) -> str:
+    digits_ = draw(st.text("0123456789", min_size=16, max_size=16))
+    groups = _cut(digits_, draw(st.sampled_from([[4, 4, 4, 4], [2, 2, 2, 6, 4], [6, 6, 4], [16]])))
+    if len(groups) == 4 and all(g[:2] in ("19", "20") for g in groups):
+        groups[2] = "01" + groups[2][2:]  # a month, as a NIK's third group holds
+    return _joined(groups, draw)
+
+
+@st.composite
+def emails(draw) -> str:
+    local = draw(st.from_regex(r"[a-z0-9][a-z0-9._+-]{0,11}", fullmatch=True))
+    domain = draw(st.from_regex(r"[a-z0-9-]{1,10}(\.[a-z]{2,4}){1,2}", fullmatch=True))
+    at = draw(st.sampled_from(["@", " @ ", "@ ", " @", "\uff20", " \uff20 ", "&#64;", "&#x40;", " (at) ", "[at]", "\ufe6b"]))
+    if draw(st.booleans()) and at in ("@", "\uff20"):
+        domain = domain.split(".")[0]  # budi@localhost
+    return local + at + domain
+
+
+def _maybe_fullwidth(draw, identifier: str) -> str:
+    return identifier.translate(_FULLWIDTH) if draw(st.booleans()) and "&#" not in identifier else identifier
+
+
+@st.composite
+def written_identifiers(draw) -> tuple[str, str]:
+    kind, strategy = draw(st.sampled_from([("telepon", mobile_numbers()), ("telepon", landline_numbers()),
+                                            ("nip", nips()), ("nik", niks()), ("email", emails())]))
+    return kind, _maybe_fullwidth(draw, draw(strategy))
+
+
+@pytest.mark.parametrize("name", list(IDENTIFIERS))
+def test_every_written_form_of_an_identifier_is_masked(name):
+    kind, written = IDENTIFIERS[name]
+    assert mask_identifiers(f"tolong hubungi {written} ya") == f"tolong hubungi [{kind}] ya"
+    assert mask_identifiers(f"{written}, terima kasih") == f"[{kind}], terima kasih"
+    cleaned = " ".join(preprocess(f"hubungi {written} ya", keep_numbers=True))
+    assert not any(part in cleaned for part in re.split(r"\W+", written.lower()) if len(part) >= 3 and part != "gmail"), cleaned
+
+
+@pytest.mark.parametrize("name", list(NAME_VARIANTS))
+def test_a_name_is_masked_however_it_is_spaced_or_spelled(name):
+    assert mask_identifiers(f"terima kasih pak {NAME_VARIANTS[name]} atas materinya", names=["Budi Santoso"]) \
+        == "terima kasih pak [nama] atas materinya"
+    # the name the user types may be odd too
+    assert mask_identifiers("pak Budi Santoso", names=["  budi\u00a0 SANTOSO "]) == "pak [nama]"
+    assert mask_identifiers("Budiman dan Santoso", names=["Budi Santoso"]) == "Budiman dan Santoso"
+
+
+def test_ordinary_numbers_in_comments_are_not_masked():
+    for text in ORDINARY_NUMBERS:
+        assert mask_identifiers(text) == text, text
+        assert mask_identifiers(f"materi bagus, {text}, terima kasih") == f"materi bagus, {text}, terima kasih", text
+
+
+@settings(max_examples=400, deadline=None)
+@given(written_identifiers(), st.text(any_character, max_size=20), separators, separators, st.text(any_character, max_size=20))
+def test_generated_identifier_formats_never_survive_masking(written, before, left, right, after):
+    kind, identifier = written
+    assert mask_identifiers(f"tolong hubungi {identifier} ya") == f"tolong hubungi [{kind}] ya"
+    assert identifier not in mask_identifiers(before + left + identifier + right + after)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([" ", "  ", "\u00a0", "\n", "\r\n", "\t", "\u200b", " \u200b ", "\u3000", "\u2003"]),
+                min_size=1, max_size=1),
+       st.lists(st.booleans(), min_size=12, max_size=12), st.lists(st.booleans(), min_size=12, max_size=12))
+def test_generated_spellings_of_a_name_are_masked(space, upper, wide):
+    name = "budi" + space[0] + "santoso"
+    flags = zip(name, upper + [False] * 20, wide + [False] * 20)
+    spelled = "".join((c.upper() if up else c).translate(_FULLWIDTH if w else {}) for c, up, w in flags)
+    assert mask_identifiers(f"pak {spelled}, terima kasih", names=["Budi Santoso"]) == "pak [nama], terima kasih"
+
+
+def _export_texts(folder) -> dict[str, str]:
+    """The text of the CSV, of every cell of the workbook, and of the HTML page without its images."""
+    import html as html_module
+
+    from openpyxl import load_workbook
+
+    from umpanbalik.report import _DATA_URI
+
+    book = load_workbook(folder / "k.xlsx", read_only=True)
+    cells = [str(c) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
+    page = _DATA_URI.sub("", (folder / "k.html").read_text(encoding="utf-8"))
+    return {"csv": (folder / "k.csv").read_text(encoding="utf-8-sig"), "xlsx": "\n".join(cells),
+            "html": html_module.unescape(page)}
+
+
+@OVERFLOW
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(written_identifiers(), min_size=6, max_size=6), st.sampled_from(list(NAME_VARIANTS.values())))
+def test_generated_identifiers_survive_in_no_export(identifiers, name):
+    """Comments that hold identifiers in generated forms and a listed name spelled oddly: none is in
+    the CSV, the workbook (every sheet, quotes and suggestions included) or the HTML report."""
+    import tempfile
+    from pathlib import Path
+
+    from umpanbalik import analyze
+
+    templates = ["materi bagus tapi waktunya kurang, hubungi {} ya", "mohon jadwal diperpanjang, kontak {}",
+                 "narasumber {} sangat interaktif", "sinyal zoom putus, tolong kirim rekaman ke {}"]
+    texts = [templates[i % len(templates)].format(identifier) for i, (_, identifier) in enumerate(identifiers)]
+    texts += [f"terima kasih pak {name}, materinya relevan dengan tugas", f"{name} menjelaskan materi dengan jelas"]
+    frame = pd.DataFrame({"komentar": texts, "unit": ["A", "B"] * (len(texts) // 2), "catatan": texts})
+    result = analyze(frame, by="unit", topics=False, names=["Budi Santoso"])
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        result.to_csv(folder / "k.csv"), result.to_excel(folder / "k.xlsx"), result.to_html(folder / "k.html")
+        for where, written in _export_texts(folder).items():
+            for _, identifier in identifiers:
+                assert identifier not in written, (where, identifier)
+            assert name not in written and "santoso" not in written.lower(), where
+    for quote in result.quotes(n=10)["kutipan"]:
+        assert not any(identifier in quote for _, identifier in identifiers) and "Santoso" not in quote

@@ -845,16 +845,15 @@ class Analysis:
     def _masked(self, values: pd.Series) -> pd.Series:
         """``values`` with :meth:`mask` applied to its text cells (dtype inferred, as ``Series.map`` does).
 
-        Only a cell with a digit, an ``@`` or one of ``names`` can hold something to mask: the others
-        are found with one regex search each, and :meth:`mask` runs on the rest, once per distinct text.
+        Only a cell with a digit, an at-sign or a hint of one of ``names`` can hold something to mask:
+        the others are found with one quick test each, and :meth:`mask` runs on the rest, once per
+        distinct text.
         """
-        import re
-
+        from ._masking import may_hold_identifier
         from .normalization import mask_identifiers
 
         array = values.to_numpy(dtype=object)
-        names = [re.escape(name.strip()) for name in self.names if name and name.strip()]
-        search = re.compile("|".join([r"\d", "@", *names]), flags=re.IGNORECASE).search
+        search = may_hold_identifier(self.names)
         candidates = [i for i, v in enumerate(array) if type(v) is str and search(v)]  # noqa: E721 - str subclasses are masked too, below
         candidates += [i for i, v in enumerate(array) if isinstance(v, str) and type(v) is not str]  # noqa: E721
         changed, cache = {}, {}
