@@ -665,3 +665,36 @@ def test_generated_identifiers_survive_in_no_export(identifiers, name):
             assert name not in written and "santoso" not in written.lower(), where
     for quote in result.quotes(n=10)["kutipan"]:
         assert not any(identifier in quote for _, identifier in identifiers) and "Santoso" not in quote
+
+
+def _saved_text(path) -> str:
+    """Every member of a saved model, decompressed and read as one text (UTF-8, bytes that are not as \\ufffd)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return "\n".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+
+
+def test_a_saved_topic_model_holds_no_training_comment_unless_asked(tmp_path):
+    from sklearn.base import clone
+
+    from umpanbalik import load, save
+
+    secret = ["pak budi santoso tolong hubungi 081234567890 soal materi rahasia", "rekaman zoom belum dikirim ke bu rina"]
+    texts = load_corpus()["teks"].sample(n=300, random_state=3).tolist() + secret
+    model = TopicModel(n_topics=4, random_state=0).fit(texts)
+    assert any(model.topics_["contoh"].map(len))  # in memory the examples are there
+    saved = _saved_text(save(model, tmp_path / "topik.skops"))
+    leaked = [t for t in texts if len(t.split()) >= 4 and t in saved]
+    assert not leaked, leaked[:3]
+    loaded = load(tmp_path / "topik.skops")
+    assert loaded.topics_["contoh"].map(len).eq(0).all()
+    assert (loaded.transform(texts[:30])["topik"] == model.transform(texts[:30])["topik"]).all()
+    loaded.merge_topics(0, 1).rename_topic(0, "gabungan")  # still editable without its texts
+    import pickle
+
+    assert not [t for t in secret if t.encode() in pickle.dumps(model)]
+    # asked for: the examples travel with the model
+    kept = clone(model).set_params(keep_texts=True).fit(texts)
+    saved = _saved_text(save(kept, tmp_path / "teks.skops"))
+    assert any(t in saved for t in texts) and load(tmp_path / "teks.skops").topics_["contoh"].map(len).gt(0).any()
