@@ -54,6 +54,7 @@ _CLOSING = re.compile(r"[ \x00]*\)")
 _AT_START = re.compile(r"[@\uff20\ufe6b&\[(]")
 _MAYBE_EMAIL = re.compile(r"[@\uff20\ufe6b]|&(?:#|commat;)|[\[(]at[\])]", re.IGNORECASE)
 _MAYBE = re.compile(r"\d|[@\uff20\ufe6b]|&(?:#|commat;)|[\[(]at[\])]", re.IGNORECASE)
+_MAYBE_START = re.compile(r"[\d@\uff20\ufe6b&\[(]")  # a plain character class: found at C speed
 # Seven digits joined by short separators: the fewest any identifier has (a landline number).
 _SEVEN_DIGITS = re.compile(r"\d(?:[ \x00\-./_()+]{0,16}\d){6}")
 # Exports keep the text as written, except that an invisible character between two digits becomes a
@@ -249,6 +250,15 @@ def _name_hints(names: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 # -- the public functions ----------------------------------------------------------------------------
+def _maybe(text: str) -> bool:
+    """``_MAYBE.search(text)``, fast on long texts: an alternation is tried at every position, a
+    character class is scanned for."""
+    for match in _MAYBE_START.finditer(text):
+        if match.group() not in "&[(" or _MAYBE.match(text, match.start()):
+            return True
+    return False
+
+
 def may_hold_identifier(names: Iterable[str] = ()) -> Callable[[str], bool]:
     """A quick test that is true for every text :func:`mask` would change (and for some others)."""
     hints = _name_hints(tuple(n for n in names if isinstance(n, str)))
@@ -256,8 +266,8 @@ def may_hold_identifier(names: Iterable[str] = ()) -> Callable[[str], bool]:
 
     def may_hold(text: str) -> bool:
         if not text.isascii():
-            return hints is not None or _MAYBE.search(_view(text)) is not None
-        if _MAYBE.search(text):
+            return hints is not None or _maybe(_view(text))
+        if _maybe(text):
             return True
         return hints is not None and (control.search(text) is not None or hints.search(text) is not None)
 
@@ -285,22 +295,67 @@ def mask(text: str, style: str = "[{}]", names: Iterable[str] = ()) -> str:
     """
     names = tuple(n for n in names if isinstance(n, str) and n.strip())
     pattern = _name_pattern(names) if names else None
+    if len(text) > _PIECE + _OVERLAP:
+        return _mask_in_pieces(text, style, pattern)
+    return _mask_one(text, style, pattern)
+
+
+def _mask_one(text: str, style: str, pattern: re.Pattern[str] | None) -> str:
     ascii_text = text.isascii()
-    if pattern is None and ascii_text and not _MAYBE.search(text):
+    if pattern is None and ascii_text and not _maybe(text):
         return text
     if (not ascii_text or not text.isprintable()) and _INVISIBLE_BETWEEN_DIGITS.search(text):
         text = _INVISIBLE_BETWEEN_DIGITS.sub(" ", text)
     view = _view(text)
-    if pattern is None and not ascii_text and not _MAYBE.search(view):
+    if pattern is None and not ascii_text and not _maybe(view):
         return text
-    spans = _number_spans(view)
-    if _MAYBE_EMAIL.search(view):
-        spans += [(m.start(), m.end(), "email") for m in _EMAIL.finditer(view)]
-    if pattern is not None:
-        spans += [(m.start(), m.end(), "nama") for m in pattern.finditer(view)]
+    spans = _spans(text, view, pattern)
     if not spans:
         return text
     return _replace(text, spans, style)
+
+
+_PIECE = 1_000_000  # characters masked at a time in a longer text, so that memory stays bounded
+_OVERLAP = 2_000  # characters read past a piece's end: an identifier that starts in it ends in it
+
+
+def _mask_in_pieces(text: str, style: str, pattern: re.Pattern[str] | None) -> str:
+    """:func:`mask` of a long text a piece at a time. Each piece starts at white space, is read with
+    :data:`_OVERLAP` characters of the next, and keeps the identifiers that start in it; the next
+    piece starts where the last of them ends."""
+    if (not text.isascii() or not text.isprintable()) and _INVISIBLE_BETWEEN_DIGITS.search(text):
+        text = _INVISIBLE_BETWEEN_DIGITS.sub(" ", text)  # once for the whole text: pieces keep their places
+    parts, start = [], 0
+    while start < len(text):
+        end = min(start + _PIECE, len(text))
+        if end < len(text):
+            space = text.find(" ", end, end + _OVERLAP // 2)
+            end = space if space > 0 else end
+        region = text[start : end + _OVERLAP]
+        masked, reach = _mask_region(region, style, pattern, end - start)
+        parts.append(masked)
+        start += reach
+    return "".join(parts)
+
+
+def _mask_region(region: str, style: str, pattern: re.Pattern[str] | None, keep: int) -> tuple[str, int]:
+    """The first ``keep`` characters of ``region`` (or more, up to the end of an identifier that starts
+    in them) masked, and how many characters of ``region`` that is."""
+    view = _view(region)
+    spans = [span for span in _spans(region, view, pattern) if span[0] < keep]
+    reach = max([keep, *(end for _, end, _ in spans)]) if spans else keep
+    reach = min(reach, len(region))
+    return (_replace(region[:reach], spans, style) if spans else region[:reach]), reach
+
+
+def _spans(text: str, view: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int, str]]:
+    """``(start, end, kind)`` of every identifier, e-mail and name in ``view`` (the view of ``text``)."""
+    spans = _number_spans(view)
+    if may_hold_email(view):
+        spans += [(m.start(), m.end(), "email") for m in _EMAIL.finditer(view)]
+    if pattern is not None:
+        spans += [(m.start(), m.end(), "nama") for m in pattern.finditer(view)]
+    return spans
 
 
 def _replace(text: str, spans: list[tuple[int, int, str]], style: str) -> str:

@@ -578,7 +578,8 @@ class Analysis:
         chosen = pick_quotes(texts, cleaned, n=n, diversity=diversity)
         columns = [c for c in ("sentimen", "aspek", "aspek_sentimen", "label_topik", "hambatan") if c in comments]
         result = comments.iloc[positions[chosen.index.to_numpy()]][columns].copy()
-        result.insert(0, "kutipan", [self.mask(t) for t in chosen])
+        # object, not a string dtype: Arrow would copy each quote (a 200 MB comment too) in and out
+        result.insert(0, "kutipan", pd.Series([self.mask(t) for t in chosen], index=result.index, dtype=object))
         result["skor"] = chosen.attrs.get("scores", [np.nan] * len(chosen))
         return result
 
@@ -867,7 +868,8 @@ class Analysis:
         if changed:
             array = array.copy()
             array[list(changed)] = list(changed.values())
-        return pd.Series(array, index=values.index, name=values.name)
+        # object stays object: inferring a string dtype would copy every text into Arrow (a 200 MB cell too)
+        return pd.Series(array, index=values.index, name=values.name, dtype=object if values.dtype == object else None)
 
     def to_csv(self, path: str | Path, *, mask: bool = True) -> Path:
         """Write the per-comment table as UTF-8 CSV with BOM (opens in Excel), identifiers masked and
@@ -1075,8 +1077,9 @@ def _polarity(values: pd.Series, aspect: str) -> np.ndarray:
 
 
 def _answered(values: pd.Series) -> np.ndarray:
-    """Whether each cell holds non-blank text (what ``as_text(v).strip()`` says)."""
-    return np.fromiter((bool(as_text(v).strip()) for v in values.to_numpy()), dtype=bool, count=len(values))
+    """Whether each cell holds non-blank text (what ``as_text(v).strip()`` says, without copying a huge cell)."""
+    return np.fromiter(((lambda t: bool(t) and not t.isspace())(as_text(v)) for v in values.to_numpy()), dtype=bool,
+                       count=len(values))
 
 
 def _segment_names(values: pd.Series) -> np.ndarray:

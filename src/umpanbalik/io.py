@@ -58,8 +58,11 @@ def save(obj: Any, path: str | Path) -> Path:
 
     import skops.io as sio
 
+    from ._atomic import atomic_path
+
     path = Path(path)
-    sio.dump({"versions": _versions(), "object": obj}, path, compression=zipfile.ZIP_DEFLATED)
+    with atomic_path(path) as temporary:  # an interrupted save leaves the earlier file whole
+        sio.dump({"versions": _versions(), "object": obj}, temporary, compression=zipfile.ZIP_DEFLATED)
     return path
 
 

@@ -23,7 +23,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._atomic import atomic_path
+from ._csv import write_table
 from ._i18n import Lang, check_lang, column, label, text
+from ._limits import shown_quote
 from ._chart_data import POLARITIES
 
 __all__ = ["render_html", "write_html", "write_excel", "write_csv", "excel_sheet_names", "neutralize_formulas",
@@ -212,7 +215,7 @@ def _table_html(frame: pd.DataFrame, lang: str) -> tuple[str, str]:
     for position, name in enumerate(shown.columns):
         values = shown.iloc[:, position]
         translate = lang == "en" and str(name) in ("aspek", "sentimen", "hambatan")
-        cells[position] = [_clean(_shown(v, translate, lang)) for v in values]
+        cells[position] = [_clean(shown_quote(_shown(v, translate, lang), lang)) for v in values]
     table = pd.DataFrame(cells).set_axis([_clean(column(c, lang)) for c in shown.columns], axis=1)
     html = table.to_html(index=False, escape=True, border=0, classes="tabel", na_rep="")
     return Markup(html), note
@@ -276,13 +279,13 @@ def _sections(context: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
     for name, frame in tables.items():
         html, note = _table_html(frame, lang)
         add(_section_of(name), {"kind": "table", "html": html, "caption": _clean(_table_caption(name, lang)), "note": note})
-    suggestions = [_clean(s.get("teks", "") if isinstance(s, Mapping) else s) for s in context.get("saran") or []]
+    suggestions = [_clean(shown_quote(s.get("teks", "") if isinstance(s, Mapping) else s, lang)) for s in context.get("saran") or []]
     if suggestions:
         add("saran", {"kind": "list", "entries": suggestions})
     for aspect, quotes in (context.get("kutipan") or {}).items():
-        items = [{"teks": _clean(q.get("teks", "")), "sentimen": q.get("sentimen") if q.get("sentimen") in POLARITIES else "",
+        items = [{"teks": _clean(shown_quote(q.get("teks", ""), lang)), "sentimen": q.get("sentimen") if q.get("sentimen") in POLARITIES else "",
                   "label": _clean(label(q.get("sentimen") or "", lang))} if isinstance(q, Mapping)
-                 else {"teks": _clean(q), "sentimen": "", "label": ""} for q in quotes or []]
+                 else {"teks": _clean(shown_quote(q, lang)), "sentimen": "", "label": ""} for q in quotes or []]
         if items:
             add("kutipan", {"kind": "quotes", "title": _clean(label(aspect, lang)), "entries": items})
     methods = context["metode"] if "metode" in context else default_methods(lang)
@@ -353,7 +356,9 @@ def render_html(context: Mapping[str, Any], lang: Lang = "id") -> str:
 def write_html(context: Mapping[str, Any], path: str | Path, lang: Lang = "id") -> Path:
     """Render the report (see :func:`render_html`) and write it to ``path`` as UTF-8; returns the path."""
     path = Path(path)
-    path.write_text(render_html(context, lang), encoding="utf-8")
+    page = render_html(context, lang)
+    with atomic_path(path) as temporary:  # an interrupted run leaves the earlier report whole
+        temporary.write_text(page, encoding="utf-8")
     return path
 
 
@@ -384,7 +389,9 @@ def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     result = frame.copy()
     for position in range(result.shape[1]):
         values = result.iloc[:, position]
-        if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
+        if values.dtype == object:  # stays object: a string dtype would copy every cell (a 200 MB one too)
+            result.isetitem(position, pd.Series([fix(v) for v in values.to_numpy()], index=result.index, dtype=object))
+        elif pd.api.types.is_string_dtype(values.dtype):
             result.isetitem(position, values.map(fix))
     result.columns = result.columns.map(fix)
     result.index = result.index.map(fix)
@@ -408,7 +415,9 @@ def write_csv(frame: pd.DataFrame, path: str | Path, *, index: bool = True) -> P
     b'\xef\xbb\xbfkomentar\r\n"baris\rdua"\r\n\'=1+1\r\n'
     """
     path = Path(path)
-    neutralize_formulas(readable_cells(frame)).to_csv(path, index=index, encoding="utf-8-sig", lineterminator="\r\n")
+    table = neutralize_formulas(readable_cells(frame))
+    with atomic_path(path) as temporary:  # an interrupted run leaves the earlier table whole
+        write_table(table, temporary, index=index, encoding="utf-8-sig", lineterminator="\r\n")  # big cells streamed
     return path
 
 
@@ -562,5 +571,6 @@ def write_excel(sheets: Mapping[str, pd.DataFrame], path: str | Path, *, lang: L
             for row in zip(*columns):
                 sheet.append(row)
     path = Path(path)
-    workbook.save(path)
+    with atomic_path(path) as temporary:  # an interrupted run leaves the earlier workbook whole
+        workbook.save(temporary)
     return path
