@@ -17,6 +17,8 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from ._i18n import count as _count
+from ._i18n import text as _words
 from ._stats import chi_square, holm, ols, wilson_interval
 from ._validation import as_text, as_text_list, check_int, check_option
 
@@ -64,10 +66,16 @@ def _check_columns(frame: pd.DataFrame, columns: Sequence[str | None], what: Seq
     if isinstance(frame.columns, pd.MultiIndex):  # pandas flattens it to tuples when the results are joined
         raise ValueError("the data has a header of several rows (MultiIndex columns); join them into one first, e.g. "
                          "data.columns = [' '.join(map(str, c)).strip() for c in data.columns].")
-    available = ", ".join(repr(str(c)) for c in frame.columns[:30])
+    from ._limits import short_list, short_repr
+
+    duplicated = frame.columns[frame.columns.duplicated()].unique()
+    if len(duplicated):  # frame[name] would be a DataFrame, and every step after would fail on it
+        raise ValueError(f"the data has several columns with the same name: {short_list(duplicated, 10)}. Give each "
+                         "column its own name first, e.g. data.columns = [...], or drop the copies.")
     for column, name in zip(columns, what):
         if column is not None and column not in frame.columns:
-            raise KeyError(f"`{name}`: column {column!r} is not in the data. Available columns: {available}.")
+            raise KeyError(f"`{name}`: column {short_repr(column)} is not in the data. "
+                           f"Available columns: {short_list(frame.columns, 30)}.")
 
 
 def _is_label(value: Any) -> bool:
@@ -212,9 +220,9 @@ def analyze(
     del frames, parts
     comments = frame  # pd.concat below makes a new frame: the user's is never changed
     clashes = [c for c in annotated.columns if c in comments.columns] + [c for c in ("topik", "label_topik") if c in comments.columns]
-    kept_as: dict[Any, str] = {c: f"{c}_asli" for c in clashes}
+    kept_as: dict[Any, str] = _kept_names(clashes, comments.columns)
     if clashes:
-        renamed = ", ".join(f"{c} → {c}_asli" for c in clashes)
+        renamed = ", ".join(f"{c} → {kept_as[c]}" for c in clashes)
         warnings.warn(f"the data already has columns that analyze() writes; they are kept renamed: {renamed}.", UserWarning, stacklevel=2)
         comments = comments.rename(columns=kept_as)
     unencodable = {c: _SURROGATE.sub("\ufffd", c) for c in comments.columns
@@ -226,7 +234,10 @@ def analyze(
     del annotated
     model, notes = None, []
     if topics is not False and topics is not None:
-        model, notes = _fit_topics(comments, frame[text], topics, task, random_state, n_jobs, models.get("preprocessor"))
+        model, notes = _fit_topics(comments, frame[text], topics, task, random_state, n_jobs, models.get("preprocessor"), lang)
+    infinite = _infinite_count(comments[kept_as.get(rating, rating)]) if rating is not None else 0
+    if infinite:  # a notice (result.notes, the CLI, the report's mean-rating card), not an error
+        notes.append(_words("note_infinite", lang, n=infinite, column=str(rating)))
 
     def column(name: Any) -> Any:  # a column the user named, under its new name if it was renamed
         return kept_as.get(name, name) if name is not None else None
@@ -236,6 +247,19 @@ def analyze(
     return Analysis(comments, text=column(text), by=[column(s) for s in segments], rating=column(rating),
                     barriers=column(barriers), task=task, topic_model=model, names=list(names), lang=lang, notes=notes,
                     random_state=random_state)
+
+
+def _kept_names(clashes: list[Any], columns: pd.Index) -> dict[Any, str]:
+    """The new name of each column that analyze() would overwrite: ``<name>_asli``, or ``_asli_2``,
+    ``_asli_3`` … when the data already has that name too (``topik`` and ``topik_asli`` both)."""
+    taken, names = set(columns), {}
+    for column in clashes:
+        name, number = f"{column}_asli", 2
+        while name in taken:
+            name, number = f"{column}_asli_{number}", number + 1
+        taken.add(name)
+        names[column] = name
+    return names
 
 
 def _chunks(data: Any, text: str, chunksize: int | None) -> tuple[Iterator[pd.DataFrame], int | None]:
@@ -323,7 +347,7 @@ def _annotate_chunk(chunk: pd.DataFrame, texts: list[str], barriers: str | None,
 
 
 def _fit_topics(comments: pd.DataFrame, source: pd.Series, topics: Any, task: str, random_state: int,
-                n_jobs: int | None, preprocessor: Any) -> tuple[Any, list[str]]:
+                n_jobs: int | None, preprocessor: Any, lang: str = "id") -> tuple[Any, list[str]]:
     """Fit (or apply) the topic model; ``source`` is the comment column, read a block at a time, and
     ``preprocessor`` the one that made ``teks_bersih``."""
     from .preprocessing import same_preprocessing
@@ -352,7 +376,7 @@ def _fit_topics(comments: pd.DataFrame, source: pd.Series, topics: Any, task: st
             sample = rows
             if len(rows) > _TOPIC_SAMPLE:
                 sample = np.sort(np.random.default_rng(random_state).choice(rows, _TOPIC_SAMPLE, replace=False))
-                notes.append(f"topics fitted on a random {_TOPIC_SAMPLE:,} of {len(rows):,} informative comments")
+                notes.append(_words("note_topic_sample", lang, sample=_count(_TOPIC_SAMPLE, lang), n=_count(len(rows), lang)))
             if len(sample) == 0:
                 raise ValueError("no informative comment to fit topics on")
             annotations = {}
@@ -366,7 +390,7 @@ def _fit_topics(comments: pd.DataFrame, source: pd.Series, topics: Any, task: st
             topic[block] = assigned["topik"].to_numpy()
             labels[block] = assigned["label_topik"].to_numpy()
     except ValueError as error:  # documented degenerate inputs (too few or uniform comments)
-        notes.append(f"topics not fitted: {error}")
+        notes.append(_words("note_topic_failed", lang, error=error))
         model = None
     comments["topik"] = topic
     comments["label_topik"] = labels
@@ -930,7 +954,10 @@ class Analysis:
         context: dict[str, Any] = {"judul": title or _t("report_title", lang),
                                    "dibuat": pd.Timestamp.now().strftime("%Y-%m-%d"), "gambar": {}, "tabel": {}}
         key = summary["angka_kunci"].copy()
-        context["angka_kunci"] = [{"label": _t(f"key_{row.ukuran}", lang), "nilai": _format_number(row.nilai), "catatan": ""}
+        infinite = _infinite_count(self.comments[self.rating]) if self.rating is not None else 0
+        context["angka_kunci"] = [{"label": _t(f"key_{row.ukuran}", lang), "nilai": _format_number(row.nilai),
+                                   "catatan": _t("note_infinite", lang, n=infinite, column=str(self.rating))
+                                   if infinite and row.ukuran == "rata_rata_nilai" else ""}
                                   for row in key.itertuples()]
         figures = context["gambar"]
         if self.task == "evaluasi":
@@ -995,10 +1022,21 @@ def _share_table(counts: pd.Series, total: int, name: str) -> pd.DataFrame:
     return table
 
 
-def _numeric(values: pd.Series) -> pd.Series:
+def _numeric(values: pd.Series, *, infinite: bool = False) -> pd.Series:
+    """Ratings as floats: text read as numbers ("4,5" too), anything else missing, and so are
+    infinite values (``inf``, ``Infinity``, ``1e309``), which would make every mean infinite and every
+    coefficient NaN — unless ``infinite=True``, which keeps them (to count them)."""
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-        return values.astype(float)
-    return pd.to_numeric(values.map(lambda v: v.strip().replace(",", ".") if isinstance(v, str) else v), errors="coerce").astype(float)
+        numbers = values.astype(float)
+    else:
+        numbers = pd.to_numeric(values.map(lambda v: v.strip().replace(",", ".") if isinstance(v, str) else v),
+                                errors="coerce").astype(float)
+    return numbers if infinite else numbers.where(~np.isinf(numbers.to_numpy()))
+
+
+def _infinite_count(values: pd.Series) -> int:
+    """How many ratings are infinite (and so count as missing)."""
+    return int(np.isinf(_numeric(values, infinite=True).to_numpy()).sum())
 
 
 def _aspects_of(comments: pd.DataFrame) -> list[str]:
