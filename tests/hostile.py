@@ -11,8 +11,11 @@ that its input was not mutated.
 """
 from __future__ import annotations
 
+import json
 import math
+import zipfile
 from decimal import Decimal
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -31,6 +34,10 @@ __all__ = [
     "IDENTIFIERS",
     "NAME_VARIANTS",
     "ORDINARY_NUMBERS",
+    "write_workbook",
+    "write_encrypted_workbook",
+    "write_old_xls",
+    "write_inflated_model",
 ]
 
 _MEGABYTE = 1_000_000
@@ -242,3 +249,92 @@ ORDINARY_NUMBERS: tuple[str, ...] = (
     "4 5 4 5 4 5 4 5 4 5 4 5 4 5 4 5", "1 2 3 4 5 6 7 8 9 10", "0 1 2 3 4 5 6 7 8 9", "10.000 peserta 2.500 orang",
     "ruang 0274 lantai 2", "kerja @ rumah", "belajar @rumah", "@budi mantap", "=SUM(A1)", "PKA angkatan 03 2023",
 )
+
+
+# -- hostile files (issue 19): written by the tests, small or compressed ------------------------------
+_XLSX_PARTS = {
+    "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                           'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+                           'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
+                           '"/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.'
+                           'main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxml'
+                           'formats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" '
+                           'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+                           '</Types>',
+    "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+                   '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                   'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    "xl/workbook.xml": '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/'
+                       'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+                       'relationships"><sheets><sheet name="Jawaban" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxml'
+                                  'formats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+                                  'openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/'
+                                  'sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/office'
+                                  'Document/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+}
+
+
+def write_workbook(path: Path, comments: list[str], *, huge_cell: int = 0) -> Path:
+    """An .xlsx with one sheet: ``komentar`` and the given comments, as a spreadsheet writes it
+    (shared strings); ``huge_cell`` adds a last comment of that many bytes, streamed into the
+    archive, where it compresses about a thousand to one (a 601 KB workbook held 314 MB)."""
+    strings = ["komentar", *comments] + (["HUGE"] if huge_cell else [])
+    rows = "".join(f'<row r="{i + 1}"><c r="A{i + 1}" t="s"><v>{i}</v></c></row>' for i in range(len(strings)))
+    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+             f'2006/main"><sheetData>{rows}</sheetData></worksheet>')
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, text in _XLSX_PARTS.items():
+            archive.writestr(name, text)
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+        with archive.open("xl/sharedStrings.xml", "w", force_zip64=True) as member:
+            member.write(b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+                         b'spreadsheetml/2006/main">')
+            for text in strings:
+                if text == "HUGE" and huge_cell:
+                    member.write(b"<si><t>")
+                    block = b"materi bagus tapi waktunya kurang ya " * 28_000  # about 1 MB
+                    for _ in range(huge_cell // len(block)):
+                        member.write(block)
+                    member.write(block[: huge_cell % len(block)] + b"</t></si>")
+                else:
+                    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                    member.write(f"<si><t>{escaped}</t></si>".encode())
+            member.write(b"</sst>")
+    return path
+
+
+_OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Compound File, as old .xls and encrypted .xlsx are
+
+
+def write_encrypted_workbook(path: Path) -> Path:
+    """What Excel writes for a password-protected .xlsx: a Compound File holding the streams
+    EncryptionInfo and EncryptedPackage (here their directory names only, in UTF-16, as in the file)."""
+    directory = "".join(f"{name}\x00" for name in ("Root Entry", "EncryptionInfo", "EncryptedPackage")).encode("utf-16-le")
+    path.write_bytes(_OLE_HEADER + b"\x00" * 504 + directory + b"\x00" * 4096)
+    return path
+
+
+def write_old_xls(path: Path) -> Path:
+    """An Excel 97-2003 file's beginning: a Compound File with a Workbook stream."""
+    directory = "".join(f"{name}\x00" for name in ("Root Entry", "Workbook", "SummaryInformation")).encode("utf-16-le")
+    path.write_bytes(_OLE_HEADER + b"\x00" * 504 + directory + b"\x00" * 4096)
+    return path
+
+
+def write_inflated_model(source: Path, path: Path, extra_bytes: int) -> Path:
+    """A genuine saved model whose schema.json is padded with ``extra_bytes`` of JSON text: the file
+    stays small (the padding compresses a thousand to one) and unpacks to ``extra_bytes`` more."""
+    with zipfile.ZipFile(source) as original:
+        members = {name: original.read(name) for name in original.namelist()}
+    schema = json.dumps(json.loads(members.pop("schema.json"))).encode()
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+        with archive.open("schema.json", "w", force_zip64=True) as member:
+            member.write(schema[:-1] + b', "padding": "')
+            block = b"a" * (1 << 20)
+            for _ in range(extra_bytes // len(block)):
+                member.write(block)
+            member.write(block[: extra_bytes % len(block)] + b'"}')
+    return path

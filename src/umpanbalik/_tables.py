@@ -92,8 +92,8 @@ def _skip_blank_lines(sample: str, delimiter: str) -> bool:
 
 def _wide_encoding(head: bytes) -> str | None:
     """UTF-32 or UTF-16 when the first bytes of a file say so — a byte-order mark (what Excel's
-    "Unicode Text" export and Notepad's "Unicode" write), or, without one, a NUL byte in every other
-    place of mostly-ASCII text; else ``None``."""
+    "Unicode Text" export and Notepad's "Unicode" write), or, without one, NUL bytes in (nearly) every
+    other place of mostly-ASCII text; else ``None``."""
     if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         return "utf-32"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -101,9 +101,9 @@ def _wide_encoding(head: bytes) -> str | None:
     sample = head[: len(head) // 2 * 2]
     if len(sample) >= 8 and b"\x00" in sample:
         even, odd = sample[0::2], sample[1::2]
-        if odd.count(0) >= 0.9 * len(odd) and even.count(0) == 0:
+        if odd.count(0) >= 0.8 * len(odd) and even.count(0) <= 0.05 * len(even):
             return "utf-16-le"
-        if even.count(0) >= 0.9 * len(even) and odd.count(0) == 0:
+        if even.count(0) >= 0.8 * len(even) and odd.count(0) <= 0.05 * len(odd):
             return "utf-16-be"
     return None
 

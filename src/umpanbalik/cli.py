@@ -122,7 +122,7 @@ def _formats(value: str, text: dict[str, str]) -> list[str]:
     chosen = [part.strip().lower() for part in value.split(",") if part.strip()]
     wrong = [part for part in chosen if part not in OUTPUTS]
     if wrong or not chosen:
-        raise InputError(text["bad_format"].format(value=shorten(value, 60), choices=", ".join(OUTPUTS)))
+        raise UsageError(text["bad_format"].format(value=shorten(value, 60), choices=", ".join(OUTPUTS)))
     return [name for name in OUTPUTS if name in chosen]
 
 
@@ -158,6 +158,10 @@ def _topics(value: str) -> Any:
 
 class InputError(Exception):
     """An input problem whose message is already written for the user."""
+
+
+class UsageError(Exception):
+    """A wrong option value that argparse cannot check (exit code 2, as argparse's own)."""
 
 
 def _streamed(path: Path, args: argparse.Namespace) -> bool:
@@ -307,6 +311,9 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as error:
         print(text["error"].format(message=shorten(str(error), MAX_MESSAGE_CHARS)), file=sys.stderr)
         return 1
+    except UsageError as error:
+        print(text["error"].format(message=shorten(str(error), MAX_MESSAGE_CHARS)), file=sys.stderr)
+        return 2
     except (FileNotFoundError, KeyError, ValueError, TypeError, UnicodeError, OSError) as error:
         message = error.args[0] if isinstance(error, KeyError) and error.args else str(error)
         print(text["error"].format(message=shorten(str(message), MAX_MESSAGE_CHARS)), file=sys.stderr)
