@@ -789,7 +789,7 @@ def test_a_workbook_that_unpacks_to_a_huge_cell_fails_fast_with_a_clear_message(
         read_table(big)
     assert main(["analyze", str(big), "--output", str(tmp_path / "hasil")]) == 1
     error = capsys.readouterr().err
-    assert "melebihi batas 2,000,000 bita" in error and "CSV" in error and len(error) < 700
+    assert "melebihi batas 2.000.000 bita" in error and "CSV" in error and len(error) < 700
     assert main(["--lang", "en", "analyze", str(long_cell), "--output", str(tmp_path / "hasil")]) == 1
     assert "a cell of more than 100,000 bytes" in capsys.readouterr().err
     monkeypatch.setattr(pd, "read_excel", read_excel)

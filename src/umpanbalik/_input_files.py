@@ -45,9 +45,9 @@ _MESSAGES = {
         "not_workbook": "{path} is not an XLSX workbook ({detail}). Save the sheet as .xlsx or CSV.",
         "ods": "{path} is an OpenDocument spreadsheet (LibreOffice .ods) with an Excel name. Save it as .xlsx or CSV.",
         "csv_as_xlsx": "{path} is a text (CSV) file with an Excel name: rename it to .csv and run again.",
-        "too_big": "{path} unpacks to {size:,} bytes, more than the {limit:,} umpanbalik reads from a workbook. Save "
+        "too_big": "{path} unpacks to {size} bytes, more than the {limit} umpanbalik reads from a workbook. Save "
                    "the sheet as CSV, which is read in bounded memory (chunksize=, or --chunksize).",
-        "cell_too_long": "{path} holds a cell of more than {limit:,} bytes ({member}), where Excel holds at most 32,767 "
+        "cell_too_long": "{path} holds a cell of more than {limit} bytes ({member}), where Excel holds at most 32,767 "
                          "characters: the file was not written by a spreadsheet, or it is damaged. Save the sheet as CSV "
                          "if that text is wanted.",
     },
@@ -68,10 +68,10 @@ _MESSAGES = {
                "CSV.",
         "csv_as_xlsx": "{path} adalah file teks (CSV) dengan nama Excel: ganti ekstensinya menjadi .csv lalu jalankan "
                        "lagi.",
-        "too_big": "{path} berisi {size:,} bita setelah dibuka, melebihi batas {limit:,} bita yang dibaca umpanbalik "
+        "too_big": "{path} berisi {size} bita setelah dibuka, melebihi batas {limit} bita yang dibaca umpanbalik "
                    "dari buku kerja. Simpan lembarnya sebagai CSV, yang dibaca dengan memori terbatas (chunksize= atau "
                    "--chunksize).",
-        "cell_too_long": "{path} memuat sel lebih dari {limit:,} bita ({member}), padahal Excel menampung paling banyak "
+        "cell_too_long": "{path} memuat sel lebih dari {limit} bita ({member}), padahal Excel menampung paling banyak "
                          "32.767 karakter: file ini tidak dibuat oleh program lembar kerja, atau rusak. Simpan lembarnya "
                          "sebagai CSV bila teks itu diperlukan.",
     },
@@ -89,8 +89,12 @@ class InputFileError(ValueError):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
-        values = {k: shorten(str(v), 200) if isinstance(v, (str, Path)) else v for k, v in self.values.items()}
-        return _MESSAGES.get(lang, _MESSAGES["en"])[self.key].format(**values)
+        from ._i18n import count
+
+        lang = lang if lang in _MESSAGES else "en"
+        values = {k: shorten(str(v), 200) if isinstance(v, (str, Path)) else count(v, lang) if isinstance(v, int) else v
+                  for k, v in self.values.items()}
+        return _MESSAGES[lang][self.key].format(**values)
 
 
 def check_input_path(path: Path) -> None:

@@ -515,6 +515,9 @@ class Analysis:
         table["ukuran"] = table["topik"].map(counts).fillna(0).astype(int)
         table["porsi"] = table["ukuran"] / max(len(self.comments), 1)
         table["contoh"] = table["contoh"].map(lambda examples: [self.mask(e) for e in examples])
+        if self.names:  # a listed name can be a topic's key term, learned from the cleaned comments
+            table["label"] = table["label"].map(self.mask)
+            table["kata_kunci"] = table["kata_kunci"].map(lambda terms: [(self.mask(t), w) for t, w in terms])
         return table.sort_values("ukuran", ascending=False).reset_index(drop=True)
 
     def summary(self) -> dict[str, Any]:
@@ -989,7 +992,8 @@ class Analysis:
         if self.by and self.task == "evaluasi":
             comparison = self.compare(self.by[0])
             figures["perbandingan"] = plots.plot_segment_comparison(comments, self.by[0], lang=lang)
-            context["tabel"]["perbandingan"] = comparison.sorotan
+            context["tabel"]["perbandingan"] = comparison.sorotan.assign(  # segments are masked in the chart too
+                segmen=comparison.sorotan["segmen"].map(lambda v: self.mask(v) if isinstance(v, str) else v))
         return context
 
     def to_html(self, path: str | Path, *, lang: str | None = None, title: str | None = None) -> Path:
