@@ -43,7 +43,11 @@ def _mask(text: str, style: str, names: Iterable[str] = ()) -> str:
 def mask_identifiers(text: str, names: Iterable[str] = ()) -> str:
     """Replace NIP, NIK, phone numbers, e-mail addresses and the given names by placeholders.
 
-    A missing or non-text cell (``None``, ``NaN``, a number) gives ``""``; bytes are decoded.
+    Each is found however it is written — ``(0812) 3456–7890``, ``+62 (812) …``, ``(021) 555 1234``,
+    fullwidth digits, ``19850101/201001/1/001``, ``32.01.01.010190.0001``, ``budi @ gmail.com``,
+    ``budi＠gmail.com``, a name with a double or non-breaking space … (see :mod:`umpanbalik._masking`);
+    years, durations, ratings, times and money are left as written. A missing or non-text cell
+    (``None``, ``NaN``, a number) gives ``""``; bytes are decoded.
 
     Examples
     --------
