@@ -6,21 +6,44 @@ Exit codes
 ----------
 0  success
 1  an input error: the file is missing or unreadable, or a column is not in it (the message says
-   which columns there are and what to do)
+   which columns there are and what to do); the output folder cannot be written (checked before the
+   analysis); or one of the outputs could not be written (the others are, and a notice says which)
 2  wrong command-line arguments (argparse's usage message)
+130  interrupted (Ctrl-C): one line, and every earlier output file left as it was
 """
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
+
+from ._input_files import InputFileError
+from ._limits import MAX_MESSAGE_CHARS, short_list, shorten
+
+#: The outputs of ``analyze`` and ``demo``: ``--format`` names, in the order they are written.
+OUTPUTS = {"csv": "komentar_teranalisis.csv", "html": "laporan.html", "xlsx": "hasil_analisis.xlsx"}
 
 MESSAGES = {
     "id": {
         "reading": "Membaca {path} ...",
         "analysing": "Menganalisis {n} komentar ...",
-        "written": "Laporan HTML : {html}\nBuku kerja Excel: {xlsx}\nTabel per komentar (CSV): {csv}",
+        "written_html": "Laporan HTML : {path}",
+        "written_xlsx": "Buku kerja Excel: {path}",
+        "written_csv": "Tabel per komentar (CSV): {path}",
+        "not_written": "Catatan: {what} tidak ditulis: {reason}. Keluaran lain sudah ditulis; pilih keluaran dengan "
+                       "--format (mis. --format {others}).",
+        "what_html": "laporan HTML", "what_xlsx": "buku kerja Excel", "what_csv": "tabel CSV",
+        "notice": "Catatan: {message}",
+        "interrupted": "Dihentikan (Ctrl-C). File hasil yang sudah ada tidak berubah; yang belum selesai tidak ditulis.",
+        "output_is_file": "Folder hasil {path} adalah sebuah file: berikan nama folder (akan dibuat bila belum ada).",
+        "output_unusable": "Folder hasil {path} tidak dapat dibuat atau ditulisi: {reason}. Pilih folder lain dengan --output.",
+        "output_name_is_folder": "{path} adalah folder, padahal file hasil akan ditulis dengan nama itu: pindahkan "
+                                 "atau pilih folder hasil lain.",
+        "bad_format": "--format berisi {value!r}; pilihannya: {choices} (dipisah koma).",
         "done": "Selesai: {n} baris dianalisis.",
         "demo_intro": "Contoh: menganalisis data survei ilustratif bawaan ({path}).",
         "demo_open": "Buka laporannya di peramban: {html}",
@@ -38,7 +61,19 @@ MESSAGES = {
     "en": {
         "reading": "Reading {path} ...",
         "analysing": "Analysing {n} comments ...",
-        "written": "HTML report: {html}\nExcel workbook: {xlsx}\nPer-comment table (CSV): {csv}",
+        "written_html": "HTML report: {path}",
+        "written_xlsx": "Excel workbook: {path}",
+        "written_csv": "Per-comment table (CSV): {path}",
+        "not_written": "Notice: the {what} was not written: {reason}. The other outputs were written; choose outputs "
+                       "with --format (e.g. --format {others}).",
+        "what_html": "HTML report", "what_xlsx": "Excel workbook", "what_csv": "CSV table",
+        "notice": "Notice: {message}",
+        "interrupted": "Interrupted (Ctrl-C). Earlier output files are unchanged; unfinished ones were not written.",
+        "output_is_file": "The output folder {path} is a file: give a folder name (it is created if missing).",
+        "output_unusable": "The output folder {path} cannot be created or written to: {reason}. Choose another with --output.",
+        "output_name_is_folder": "{path} is a folder, but an output file is to be written under that name: move it or "
+                                 "choose another output folder.",
+        "bad_format": "--format holds {value!r}; the choices are {choices} (comma-separated).",
         "done": "Done: {n} rows analysed.",
         "demo_intro": "Example: analysing the bundled illustrative survey ({path}).",
         "demo_open": "Open the report in a browser: {html}",
@@ -66,14 +101,29 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("file", help="file CSV (UTF-8, UTF-8 BOM, Windows-1252) atau XLSX")
     _analysis_options(analyze)
     analyze.add_argument("--output", "-o", required=True, help="folder hasil (dibuat bila belum ada)")
+    _format_option(analyze)
     demo = commands.add_parser("demo", help="jalankan analisis pada data survei contoh bawaan")
     demo.add_argument("--output", "-o", default="hasil_demo", help="folder hasil")
+    _format_option(demo)
     pre = commands.add_parser("praproses", help="bersihkan kolom komentar dari file CSV/XLSX")
     pre.add_argument("file", help="file CSV atau XLSX")
     pre.add_argument("--text-column", default="komentar", help="nama kolom komentar")
     _sheet_option(pre)
     pre.add_argument("--output", "-o", required=True, help="file CSV hasil")
     return parser
+
+
+def _format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", default="html,xlsx,csv",
+                        help="keluaran yang ditulis, dipisah koma: html, xlsx, csv (bawaan: ketiganya)")
+
+
+def _formats(value: str, text: dict[str, str]) -> list[str]:
+    chosen = [part.strip().lower() for part in value.split(",") if part.strip()]
+    wrong = [part for part in chosen if part not in OUTPUTS]
+    if wrong or not chosen:
+        raise UsageError(text["bad_format"].format(value=shorten(value, 60), choices=", ".join(OUTPUTS)))
+    return [name for name in OUTPUTS if name in chosen]
 
 
 def _sheet_option(parser: argparse.ArgumentParser) -> None:
@@ -108,6 +158,10 @@ def _topics(value: str) -> Any:
 
 class InputError(Exception):
     """An input problem whose message is already written for the user."""
+
+
+class UsageError(Exception):
+    """A wrong option value that argparse cannot check (exit code 2, as argparse's own)."""
 
 
 def _streamed(path: Path, args: argparse.Namespace) -> bool:
@@ -147,16 +201,19 @@ def _read(path: Path, args: argparse.Namespace, text: dict[str, str]) -> Any:
             chunks.close()
         else:
             frame = read_table(path, sheet=sheet)
+    except InputFileError as error:
+        raise InputError(error.message(args.lang)) from None
     except (ValueError, OSError, UnicodeError) as error:
-        raise InputError(text["unreadable"].format(message=error)) from None
+        raise InputError(text["unreadable"].format(message=shorten(str(error), 300))) from None
     wanted = [(args.text_column, "--text-column"), (getattr(args, "rating", None), "--rating"),
               (getattr(args, "barrier_column", None), "--barrier-column")]
     wanted += [(column, "--by") for column in getattr(args, "by", None) or []]
     for column, option in wanted:
         if column is not None and column not in frame.columns:
-            available = ", ".join(repr(str(c)) for c in frame.columns)
-            message = text["missing_column"].format(column=column, option=option, available=available,
-                                                    first=str(frame.columns[0]) if len(frame.columns) else "")
+            # names cut short: a file without a line break is one 200 MB column name
+            message = text["missing_column"].format(column=shorten(column, 60), option=option,
+                                                    available=short_list(frame.columns, 30),
+                                                    first=shorten(str(frame.columns[0]), 60) if len(frame.columns) else "")
             if path.suffix.lower() in _EXCEL_SUFFIXES and sheet is None:  # the export's other sheets
                 for name in sheet_names(path)[1:]:
                     if column in read_table(path, sheet=name, nrows=0).columns:
@@ -166,67 +223,157 @@ def _read(path: Path, args: argparse.Namespace, text: dict[str, str]) -> Any:
     return frame
 
 
+def _check_output(output: Path, names: list[str], text: dict[str, str]) -> None:
+    """Before any work: ``output`` is a folder (created if missing) that this process can write to,
+    and none of the files to write is a folder."""
+    import tempfile
+
+    if output.exists() and not output.is_dir():
+        raise InputError(text["output_is_file"].format(path=output))
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=output):  # the one sure test (os.access says yes to root)
+            pass
+    except OSError as error:
+        raise InputError(text["output_unusable"].format(path=output, reason=error.strerror or error)) from None
+    for name in names:
+        if (output / name).is_dir():
+            raise InputError(text["output_name_is_folder"].format(path=output / name))
+
+
 def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dict[str, str]) -> int:
     from .analysis import analyze
 
+    formats = _formats(args.format, text)
+    _check_output(output, [OUTPUTS[name] for name in formats], text)
     frame = _read(source, args, text)
-    result = analyze(source if _streamed(source, args) else frame, args.text_column, by=args.by, rating=args.rating,
-                     barriers=args.barrier_column, task=args.task, topics=_topics(args.topics), names=args.mask_name,
-                     progress=False if args.no_progress else True, chunksize=args.chunksize, lang=args.lang)
-    _export(result, output, text)
+    with warnings.catch_warnings(record=True) as caught:  # shown as one line each, not as Python warnings
+        warnings.simplefilter("always", UserWarning)
+        result = analyze(source if _streamed(source, args) else frame, args.text_column, by=args.by, rating=args.rating,
+                         barriers=args.barrier_column, task=args.task, topics=_topics(args.topics), names=args.mask_name,
+                         progress=False if args.no_progress else True, chunksize=args.chunksize, lang=args.lang)
+    for warning in caught:
+        if issubclass(warning.category, UserWarning):
+            print(text["notice"].format(message=shorten(str(warning.message), MAX_MESSAGE_CHARS)), file=sys.stderr)
+        else:
+            warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
+    for note in result.notes:  # in --lang (non-finite ratings, topics fitted on a sample or not at all)
+        print(text["notice"].format(message=shorten(note, MAX_MESSAGE_CHARS)), file=sys.stderr)
+    failed = _export(result, output, formats, text)
     print(text["done"].format(n=len(result)))
-    return 0
+    return 1 if failed else 0
 
 
-def _export(result: Any, output: Path, text: dict[str, str]) -> None:
-    """Write the HTML report, the Excel workbook and the per-comment CSV into ``output``."""
-    output.mkdir(parents=True, exist_ok=True)
-    html = result.to_html(output / "laporan.html")
-    xlsx = result.to_excel(output / "hasil_analisis.xlsx")
-    csv = result.to_csv(output / "komentar_teranalisis.csv")
-    print(text["written"].format(html=html, xlsx=xlsx, csv=csv))
+def _export(result: Any, output: Path, formats: list[str], text: dict[str, str]) -> list[str]:
+    """Write the chosen outputs into ``output``; one that fails (a table too wide for Excel, a full
+    disk) does not stop the others. Returns the formats that could not be written."""
+    writers = {"csv": result.to_csv, "html": result.to_html, "xlsx": result.to_excel}
+    failed = []
+    for name in formats:
+        try:
+            written = writers[name](output / OUTPUTS[name])
+        except (ValueError, TypeError, OSError) as error:
+            failed.append(name)
+            others = ",".join(n for n in formats if n != name) or "csv"
+            print(text["not_written"].format(what=text[f"what_{name}"], reason=shorten(str(error), 300).rstrip("."),
+                                                  others=others),
+                  file=sys.stderr)
+            continue
+        print(text[f"written_{name}"].format(path=written))
+    return failed
+
+
+def _input_path(value: str, text: dict[str, str]) -> Path:
+    """The input file, checked: a missing path, a folder or a FIFO gets its own message."""
+    from ._input_files import check_input_path
+
+    path = Path(value)
+    try:
+        check_input_path(path)
+    except FileNotFoundError:
+        raise InputError(text["not_found"].format(path=path)) from None
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code (see the module's documentation)."""
     args = _parser().parse_args(argv)
     text = MESSAGES[args.lang]
+    previous = _interrupt_in_this_process_only()
     try:
-        if args.command in ("analyze", "analisis"):
-            path = Path(args.file)
-            if not path.is_file():
-                raise FileNotFoundError(text["not_found"].format(path=path))
-            print(text["reading"].format(path=path), file=sys.stderr)
-            return _run_analysis(args, path, Path(args.output), text)
-        if args.command == "demo":
-            from importlib.resources import as_file, files
-
-            with as_file(files("umpanbalik.resources").joinpath("contoh_survei.csv")) as path:
-                print(text["demo_intro"].format(path="data/contoh_survei.csv"))
-                args.text_column, args.by, args.rating = "komentar", ["instansi", "program", "moda"], "nilai"
-                args.barrier_column, args.task, args.topics, args.mask_name, args.no_progress = "alasan_tidak_ikut", "evaluasi", "auto", [], False
-                args.chunksize = None
-                code = _run_analysis(args, path, Path(args.output), text)
-            print(text["demo_open"].format(html=Path(args.output).resolve() / "laporan.html"))
-            return code
-        from .preprocessing import Preprocessor
-        from .report import write_csv
-
-        path = Path(args.file)
-        if not path.is_file():
-            raise FileNotFoundError(text["not_found"].format(path=path))
-        frame = _read(path, args, text)
-        if "teks_bersih" in frame.columns:  # kept, as analyze keeps a column it would overwrite
-            frame = frame.rename(columns={"teks_bersih": "teks_bersih_asli"})
-            print(text["kept_as"].format(column="teks_bersih", new="teks_bersih_asli"), file=sys.stderr)
-        frame["teks_bersih"] = Preprocessor().transform(frame[args.text_column if args.text_column != "teks_bersih"
-                                                              else "teks_bersih_asli"])
-        write_csv(frame, args.output, index=False)
-        print(text["pre_done"].format(n=len(frame), path=args.output))
-        return 0
-    except InputError as error:
-        print(text["error"].format(message=error), file=sys.stderr)
+        return _main(args, text)
+    except KeyboardInterrupt:
+        print(text["interrupted"], file=sys.stderr)
+        return 130
+    except InputFileError as error:
+        print(text["error"].format(message=shorten(error.message(args.lang), MAX_MESSAGE_CHARS)), file=sys.stderr)
         return 1
+    except InputError as error:
+        print(text["error"].format(message=shorten(str(error), MAX_MESSAGE_CHARS)), file=sys.stderr)
+        return 1
+    except UsageError as error:
+        print(text["error"].format(message=shorten(str(error), MAX_MESSAGE_CHARS)), file=sys.stderr)
+        return 2
     except (FileNotFoundError, KeyError, ValueError, TypeError, UnicodeError, OSError) as error:
         message = error.args[0] if isinstance(error, KeyError) and error.args else str(error)
-        print(text["error"].format(message=message), file=sys.stderr)
+        print(text["error"].format(message=shorten(str(message), MAX_MESSAGE_CHARS)), file=sys.stderr)
         return 1
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _interrupt_in_this_process_only() -> Any:
+    """Ctrl-C interrupts this process; forked worker processes, which get the same signal, ignore it
+    and end when this one ends (each printed a traceback). Returns the handler it replaced."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    pid = os.getpid()
+    original = signal.getsignal(signal.SIGINT)
+
+    def interrupt(signum: int, frame: Any) -> None:
+        if os.getpid() == pid:
+            raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
+    return original
+
+
+def _main(args: argparse.Namespace, text: dict[str, str]) -> int:
+    if args.command in ("analyze", "analisis"):
+        path = _input_path(args.file, text)
+        print(text["reading"].format(path=path), file=sys.stderr)
+        return _run_analysis(args, path, Path(args.output), text)
+    if args.command == "demo":
+        from importlib.resources import as_file, files
+
+        with as_file(files("umpanbalik.resources").joinpath("contoh_survei.csv")) as path:
+            print(text["demo_intro"].format(path="data/contoh_survei.csv"))
+            args.text_column, args.by, args.rating = "komentar", ["instansi", "program", "moda"], "nilai"
+            args.barrier_column, args.task, args.topics, args.mask_name, args.no_progress = "alasan_tidak_ikut", "evaluasi", "auto", [], False
+            args.chunksize = None
+            code = _run_analysis(args, path, Path(args.output), text)
+        print(text["demo_open"].format(html=Path(args.output).resolve() / "laporan.html"))
+        return code
+    from .analysis.run import _kept_names
+    from .preprocessing import Preprocessor
+    from .report import write_csv
+
+    path = _input_path(args.file, text)
+    output = Path(args.output)
+    if output.is_dir():
+        raise InputError(text["output_name_is_folder"].format(path=output))
+    _check_output(output.parent, [], text)
+    frame = _read(path, args, text)
+    column = args.text_column
+    if "teks_bersih" in frame.columns:  # kept, as analyze keeps a column it would overwrite
+        kept = _kept_names(["teks_bersih"], frame.columns)["teks_bersih"]
+        frame = frame.rename(columns={"teks_bersih": kept})
+        column = kept if column == "teks_bersih" else column
+        print(text["kept_as"].format(column="teks_bersih", new=kept), file=sys.stderr)
+    frame["teks_bersih"] = Preprocessor().transform(frame[column])
+    write_csv(frame, output, index=False)
+    print(text["pre_done"].format(n=len(frame), path=output))
+    return 0

@@ -39,6 +39,9 @@ _SELECTION_SAMPLE = 5_000  # comments on which n_topics="auto" compares the cand
 _CONSENSUS_SAMPLE = 10_000  # comments on which the consensus runs' votes are combined
 _PHRASE_SHARE = 0.25  # a bigram describes a topic when it holds this share of its rarer word's comments
 _TABLES = ("topics_", "selection_scores_")  # DataFrames among the fitted attributes (see __getstate__)
+# The training comments (raw and cleaned) and what ranks them as examples: left out of a pickled or
+# saved model unless keep_texts=True (see __getstate__).
+_TEXT_STATE = ("_informative_texts", "_informative_clean", "_similarity")
 
 
 def _npmi_table(docs: Sequence[set[str]], topics: Sequence[Sequence[str]]) -> list[float]:
@@ -131,6 +134,12 @@ class TopicModel(TransformerMixin, BaseEstimator):
         every comment. More runs, steadier topics. ``"auto"``: 64. The lowest-inertia run of many
         restarts, which this replaces, changed with the seed on real comments (many partitions of
         nearly equal inertia); the votes of many runs change much less.
+    keep_texts : bool, default=False
+        Keep the training comments in a pickled or saved model (:func:`umpanbalik.save`): the
+        representative comments of each topic (``topics_["contoh"]``) and the texts they are chosen
+        from. By default a saved model holds no comment text — its ``contoh`` lists are empty once
+        loaded — so that sharing a model file does not share what the respondents wrote; the fitted
+        model in memory keeps its examples either way.
     n_jobs : int, optional
         Threads for the many small k-means runs (the candidate scan and the consensus runs): ``-1``
         every core, ``None`` one. The runs are planned (sub-samples and seeds) before they start, so
@@ -163,6 +172,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         exclude_non_informative: bool = True,
         preprocessor: Preprocessor | None = None,
         n_init: int | str = "auto",
+        keep_texts: bool = False,
         n_jobs: int | None = None,
         random_state: int = 0,
     ) -> None:
@@ -180,6 +190,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self.exclude_non_informative = exclude_non_informative
         self.preprocessor = preprocessor
         self.n_init = n_init
+        self.keep_texts = keep_texts
         self.n_jobs = n_jobs
         self.random_state = random_state
 
@@ -188,6 +199,12 @@ class TopicModel(TransformerMixin, BaseEstimator):
         # skops cannot save a DataFrame (pandas' internals have no __reduce__): the tables are saved
         # as their columns of plain values and rebuilt on load
         state = dict(super().__getstate__())
+        if not getattr(self, "keep_texts", False):  # no comment text leaves this process unless asked
+            for name in _TEXT_STATE:
+                state.pop(name, None)
+            topics = state.get("topics_")
+            if isinstance(topics, pd.DataFrame) and "contoh" in topics:
+                state["topics_"] = topics.assign(contoh=[[] for _ in range(len(topics))])
         for name in _TABLES:
             if isinstance(state.get(name), pd.DataFrame):
                 frame = state.pop(name)
@@ -202,7 +219,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
                 columns, data = table["columns"], table["data"]
                 state[name] = pd.DataFrame(data, columns=columns) if any(data.values()) else pd.DataFrame(columns=columns)
         # a model pickled before ``n_jobs`` existed (same package version) still prints, clones and refits
-        super().__setstate__({"n_jobs": None, **state})
+        super().__setstate__({"n_jobs": None, "keep_texts": False, **state})
 
     def _pre(self) -> Preprocessor:
         return self.preprocessor if self.preprocessor is not None else Preprocessor()
@@ -548,8 +565,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         return pd.DataFrame(rows)
 
     def _examples(self, members: np.ndarray, topic: int) -> list[str]:
-        if self.n_examples == 0 or len(members) == 0:
-            return []
+        if self.n_examples == 0 or len(members) == 0 or not hasattr(self, "_informative_texts"):
+            return []  # (a loaded model saved without its texts has no examples to show)
         if self._similarity is not None:
             members = members[np.argsort(-self._similarity[members, topic])]
         chosen, seen = [], set()
@@ -610,7 +627,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             merged = sizes[keep] * self.centers_[keep] + sizes[absorb] * self.centers_[absorb]
             self.centers_[keep] = merged / (np.linalg.norm(merged) or 1.0)
             self.centers_ = np.delete(self.centers_, absorb, axis=0)
-        if self._similarity is not None:
+        if getattr(self, "_similarity", None) is not None:
             self._similarity[:, keep] = np.maximum(self._similarity[:, keep], self._similarity[:, absorb])
             self._similarity = np.delete(self._similarity, absorb, axis=1)
         self.labels_[self.labels_ == absorb] = keep

@@ -16,7 +16,7 @@ import pandas as pd
 from .._validation import as_text
 
 __all__ = ["distinct", "per_row", "contains", "polarity", "items", "answered", "segment_name", "segment_names",
-           "crosstab", "numeric", "flags", "as_list", "as_dict"]
+           "crosstab", "numeric", "infinite_count", "flags", "as_list", "as_dict"]
 
 
 def as_list(value: Any) -> list[Any]:
@@ -74,8 +74,9 @@ def items(values: Any) -> set[Any]:
 
 
 def answered(values: pd.Series) -> np.ndarray:
-    """Whether each cell holds non-blank text (what ``as_text(v).strip()`` says)."""
-    return np.fromiter((bool(as_text(v).strip()) for v in values.to_numpy()), dtype=bool, count=len(values))
+    """Whether each cell holds non-blank text (what ``as_text(v).strip()`` says, without copying a huge cell)."""
+    return np.fromiter(((lambda t: bool(t) and not t.isspace())(as_text(v)) for v in values.to_numpy()), dtype=bool,
+                       count=len(values))
 
 
 def segment_name(value: Any, missing: str = "(kosong)") -> str:
@@ -104,12 +105,21 @@ def crosstab(segments: np.ndarray, outcomes: np.ndarray) -> pd.DataFrame:
                         columns=pd.Index(column_names, name="col_0"))
 
 
-def numeric(values: pd.Series) -> pd.Series:
-    """A rating column as floats: text with a decimal comma is read, anything else is missing."""
+def numeric(values: pd.Series, *, infinite: bool = False) -> pd.Series:
+    """A rating column as floats: text with a decimal comma is read, anything else is missing, and so
+    are infinite values (``inf``, ``Infinity``, ``1e309``), which would make every mean infinite and
+    every coefficient NaN — unless ``infinite=True``, which keeps them (to count them)."""
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-        return values.astype(float)
-    return pd.to_numeric(values.map(lambda v: v.strip().replace(",", ".") if isinstance(v, str) else v),
-                         errors="coerce").astype(float)
+        numbers = values.astype(float)
+    else:
+        numbers = pd.to_numeric(values.map(lambda v: v.strip().replace(",", ".") if isinstance(v, str) else v),
+                                errors="coerce").astype(float)
+    return numbers if infinite else numbers.where(~np.isinf(numbers.to_numpy()))
+
+
+def infinite_count(values: pd.Series) -> int:
+    """How many ratings are infinite (and so count as missing)."""
+    return int(np.isinf(numeric(values, infinite=True).to_numpy()).sum())
 
 
 def flags(comments: pd.DataFrame, column: str) -> np.ndarray:

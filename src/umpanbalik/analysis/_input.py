@@ -51,10 +51,16 @@ def check_columns(frame: pd.DataFrame, columns: Sequence[str | None], what: Sequ
     if isinstance(frame.columns, pd.MultiIndex):  # pandas flattens it to tuples when the results are joined
         raise ValueError("the data has a header of several rows (MultiIndex columns); join them into one first, e.g. "
                          "data.columns = [' '.join(map(str, c)).strip() for c in data.columns].")
-    available = ", ".join(repr(str(c)) for c in frame.columns[:30])
+    from .._limits import short_list, short_repr
+
+    duplicated = frame.columns[frame.columns.duplicated()].unique()
+    if len(duplicated):  # frame[name] would be a DataFrame, and every step after would fail on it
+        raise ValueError(f"the data has several columns with the same name: {short_list(duplicated, 10)}. Give each "
+                         "column its own name first, e.g. data.columns = [...], or drop the copies.")
     for column, name in zip(columns, what):
         if column is not None and column not in frame.columns:
-            raise KeyError(f"`{name}`: column {column!r} is not in the data. Available columns: {available}.")
+            raise KeyError(f"`{name}`: column {short_repr(column)} is not in the data. "
+                           f"Available columns: {short_list(frame.columns, 30)}.")
 
 
 def is_label(value: Any) -> bool:
