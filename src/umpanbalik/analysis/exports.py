@@ -120,7 +120,14 @@ def _findings(analysis: Analysis, lang: str) -> list[findings.Finding]:
         parts["comparisons"] = [(by, analysis.compare(by)) for by in analysis.by]
     if "hambatan" in comments:
         parts["barriers"] = tables.barrier_table(comments, analysis.barrier_column)
-    return findings.headline_findings(**parts)
+    found = findings.headline_findings(**parts)
+    for finding in found:  # a segment's name is masked in the sentence, as in the report's tables and chart
+        by_name = finding.quotes.get("segment")
+        if by_name is not None and isinstance(by_name[1], str):
+            shown = analysis.mask(by_name[1])
+            if shown != by_name[1]:
+                finding.text = finding.text.replace(by_name[1], shown)
+    return found
 
 
 def findings_table(analysis: Analysis, *, n_quotes: int, lang: str) -> pd.DataFrame:
