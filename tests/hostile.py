@@ -11,8 +11,11 @@ that its input was not mutated.
 """
 from __future__ import annotations
 
+import json
 import math
+import zipfile
 from decimal import Decimal
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -28,6 +31,13 @@ __all__ = [
     "hostile_datetime_series",
     "empty_series",
     "one_row_series",
+    "IDENTIFIERS",
+    "NAME_VARIANTS",
+    "ORDINARY_NUMBERS",
+    "write_workbook",
+    "write_encrypted_workbook",
+    "write_old_xls",
+    "write_inflated_model",
 ]
 
 _MEGABYTE = 1_000_000
@@ -169,3 +179,162 @@ def empty_series() -> pd.Series:
 def one_row_series() -> pd.Series:
     """One row with a non-integer label."""
     return pd.Series(["<script>alert(1)</script> materi bagus"], index=["r-1"], dtype=object, name="komentar")
+
+
+# -- identifiers as people write them (issue 19) ----------------------------------------------------
+#: ``name -> (kind, written form)``: every form must be masked to ``[kind]`` in every export.
+IDENTIFIERS: dict[str, tuple[str, str]] = {
+    "phone_plain": ("telepon", "081234567890"),
+    "phone_spaces": ("telepon", "0812 3456 7890"),
+    "phone_dots": ("telepon", "0812.3456.7890"),
+    "phone_brackets": ("telepon", "(0812) 3456-7890"),
+    "phone_spaced_hyphens": ("telepon", "0812 - 3456 - 7890"),
+    "phone_en_dash": ("telepon", "0812\u20133456\u20137890"),
+    "phone_em_dash": ("telepon", "0812\u20143456\u20147890"),
+    "phone_plus62": ("telepon", "+62 812-3456-7890"),
+    "phone_plus62_brackets": ("telepon", "+62 (812) 3456-7890"),
+    "phone_plus62_trunk": ("telepon", "+62 (0) 812 3456 7890"),
+    "phone_plus62_in_brackets": ("telepon", "(+62) 812 3456 7890"),
+    "phone_62": ("telepon", "6281234567890"),
+    "phone_landline": ("telepon", "021-5551234"),
+    "phone_landline_brackets": ("telepon", "(021) 555 1234"),
+    "phone_landline_plus62": ("telepon", "+62 21 5551234"),
+    "phone_fullwidth": ("telepon", "\uff10\uff18\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19\uff10"),
+    "phone_fullwidth_hyphens": ("telepon", "\uff10\uff18\uff11\uff12\uff0d\uff13\uff14\uff15\uff16\uff0d\uff17\uff18\uff19\uff10"),
+    "phone_one_digit_at_a_time": ("telepon", "0 8 1 2 3 4 5 6 7 8 9 0"),
+    "phone_nbsp_zero_width": ("telepon", "0812\u00a03456\u200b7890"),
+    "nip_plain": ("nip", "198501012010011001"),
+    "nip_spaces": ("nip", "19850101 201001 1 001"),
+    "nip_double_spaces": ("nip", "19850101  201001  1  001"),
+    "nip_slashes": ("nip", "19850101/201001/1/001"),
+    "nip_underscores": ("nip", "19850101_201001_1_001"),
+    "nip_dots": ("nip", "19850101.201001.1.001"),
+    "nip_hyphens": ("nip", "19850101-201001-1-001"),
+    "nip_mixed": ("nip", "19850101 / 201001-1_001"),
+    "nik_plain": ("nik", "3201010101900001"),
+    "nik_spaces": ("nik", "3201 0101 0190 0001"),
+    "nik_hyphens": ("nik", "3201-0101-0190-0001"),
+    "nik_dots": ("nik", "32.01.01.010190.0001"),
+    "email_plain": ("email", "budi.santoso@contoh.go.id"),
+    "email_spaced_at": ("email", "budi @ gmail.com"),
+    "email_fullwidth_at": ("email", "budi\uff20gmail.com"),
+    "email_localhost": ("email", "budi@localhost"),
+    "email_entity": ("email", "budi&#64;gmail.com"),
+    "email_hex_entity": ("email", "budi&#x40;gmail.com"),
+    "email_bracket_at": ("email", "budi (at) gmail.com"),
+}
+
+#: Ways to write "Budi Santoso" that ``names=["Budi Santoso"]`` must mask.
+NAME_VARIANTS: dict[str, str] = {
+    "plain": "Budi Santoso",
+    "lower": "budi santoso",
+    "upper": "BUDI SANTOSO",
+    "double_space": "Budi  Santoso",
+    "nbsp": "Budi\u00a0Santoso",
+    "line_break": "Budi\nSantoso",
+    "crlf": "Budi\r\nSantoso",
+    "tab": "Budi\tSantoso",
+    "zero_width_between": "Budi\u200bSantoso",
+    "zero_width_inside": "Bu\u200bdi San\u200dtoso",
+    "fullwidth": "\uff22\uff55\uff44\uff49 \uff33\uff41\uff4e\uff54\uff4f\uff53\uff4f",
+    "fullwidth_space": "Budi\u3000Santoso",
+    "one_fullwidth_letter": "Bud\uff49 Santoso",
+}
+
+#: Numbers that ordinary comments hold and that must be left as written.
+ORDINARY_NUMBERS: tuple[str, ...] = (
+    "angkatan 45 tahun 2019", "pelatihan 2 jam saja", "nilai 4/5", "5 dari 5", "1-2 jam", "Rp 150.000",
+    "anggaran Rp 1.500.000.000", "jam 08.00-10.00", "08.00-09.00-10.00", "tgl 12-03-2024", "08/12/2023 10/12/2023",
+    "tahun 2019 2020 2021 2022", "pukul 08.00 - 12.00, 13.00 - 15.00", "JP 32 jam", "skala 0-10", "ke-2 dan ke-3",
+    "4 5 4 5 4 5 4 5 4 5 4 5 4 5 4 5", "1 2 3 4 5 6 7 8 9 10", "0 1 2 3 4 5 6 7 8 9", "10.000 peserta 2.500 orang",
+    "ruang 0274 lantai 2", "kerja @ rumah", "belajar @rumah", "@budi mantap", "=SUM(A1)", "PKA angkatan 03 2023",
+)
+
+
+# -- hostile files (issue 19): written by the tests, small or compressed ------------------------------
+_XLSX_PARTS = {
+    "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                           'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+                           'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
+                           '"/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.'
+                           'main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxml'
+                           'formats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" '
+                           'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+                           '</Types>',
+    "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+                   '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                   'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    "xl/workbook.xml": '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/'
+                       'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+                       'relationships"><sheets><sheet name="Jawaban" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxml'
+                                  'formats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+                                  'openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/'
+                                  'sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/office'
+                                  'Document/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+}
+
+
+def write_workbook(path: Path, comments: list[str], *, huge_cell: int = 0) -> Path:
+    """An .xlsx with one sheet: ``komentar`` and the given comments, as a spreadsheet writes it
+    (shared strings); ``huge_cell`` adds a last comment of that many bytes, streamed into the
+    archive, where it compresses about a thousand to one (a 601 KB workbook held 314 MB)."""
+    strings = ["komentar", *comments] + (["HUGE"] if huge_cell else [])
+    rows = "".join(f'<row r="{i + 1}"><c r="A{i + 1}" t="s"><v>{i}</v></c></row>' for i in range(len(strings)))
+    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+             f'2006/main"><sheetData>{rows}</sheetData></worksheet>')
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, text in _XLSX_PARTS.items():
+            archive.writestr(name, text)
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+        with archive.open("xl/sharedStrings.xml", "w", force_zip64=True) as member:
+            member.write(b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+                         b'spreadsheetml/2006/main">')
+            for text in strings:
+                if text == "HUGE" and huge_cell:
+                    member.write(b"<si><t>")
+                    block = b"materi bagus tapi waktunya kurang ya " * 28_000  # about 1 MB
+                    for _ in range(huge_cell // len(block)):
+                        member.write(block)
+                    member.write(block[: huge_cell % len(block)] + b"</t></si>")
+                else:
+                    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                    member.write(f"<si><t>{escaped}</t></si>".encode())
+            member.write(b"</sst>")
+    return path
+
+
+_OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Compound File, as old .xls and encrypted .xlsx are
+
+
+def write_encrypted_workbook(path: Path) -> Path:
+    """What Excel writes for a password-protected .xlsx: a Compound File holding the streams
+    EncryptionInfo and EncryptedPackage (here their directory names only, in UTF-16, as in the file)."""
+    directory = "".join(f"{name}\x00" for name in ("Root Entry", "EncryptionInfo", "EncryptedPackage")).encode("utf-16-le")
+    path.write_bytes(_OLE_HEADER + b"\x00" * 504 + directory + b"\x00" * 4096)
+    return path
+
+
+def write_old_xls(path: Path) -> Path:
+    """An Excel 97-2003 file's beginning: a Compound File with a Workbook stream."""
+    directory = "".join(f"{name}\x00" for name in ("Root Entry", "Workbook", "SummaryInformation")).encode("utf-16-le")
+    path.write_bytes(_OLE_HEADER + b"\x00" * 504 + directory + b"\x00" * 4096)
+    return path
+
+
+def write_inflated_model(source: Path, path: Path, extra_bytes: int) -> Path:
+    """A genuine saved model whose schema.json is padded with ``extra_bytes`` of JSON text: the file
+    stays small (the padding compresses a thousand to one) and unpacks to ``extra_bytes`` more."""
+    with zipfile.ZipFile(source) as original:
+        members = {name: original.read(name) for name in original.namelist()}
+    schema = json.dumps(json.loads(members.pop("schema.json"))).encode()
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+        with archive.open("schema.json", "w", force_zip64=True) as member:
+            member.write(schema[:-1] + b', "padding": "')
+            block = b"a" * (1 << 20)
+            for _ in range(extra_bytes // len(block)):
+                member.write(block)
+            member.write(block[: extra_bytes % len(block)] + b'"}')
+    return path

@@ -277,12 +277,19 @@ def test_a_model_pickled_before_n_jobs_existed_still_works():
 
 
 def test_a_fitted_model_saves_and_loads_through_skops(themed, tmp_path):
+    from sklearn.base import clone
+
     from umpanbalik.io import load, save
 
     aspects = [["waktu"], [], ["materi", "metode"]] * (len(themed) // 3)
     model = TopicModel(n_topics=3, min_df=1).fit(themed, aspects=aspects, sentiments=["negatif"] * len(themed))
     loaded = load(save(model, tmp_path / "topik.skops"))  # skops refused the topics_ DataFrame
-    pd.testing.assert_frame_equal(loaded.topics_, model.topics_)
+    # the example comments stay behind unless keep_texts=True (issue 19)
+    pd.testing.assert_frame_equal(loaded.topics_.drop(columns="contoh"), model.topics_.drop(columns="contoh"))
+    assert loaded.topics_["contoh"].map(len).eq(0).all() and model.topics_["contoh"].map(len).gt(0).all()
+    kept = load(save(clone(model).set_params(keep_texts=True).fit(themed, aspects=aspects, sentiments=["negatif"] * len(themed)),
+                     tmp_path / "topik_teks.skops"))
+    pd.testing.assert_frame_equal(kept.topics_, model.topics_)
     pd.testing.assert_frame_equal(loaded.selection_scores_, model.selection_scores_)
     pd.testing.assert_frame_equal(loaded.transform(themed), model.transform(themed))
     assert loaded.rename_topic(0, "Jaringan").topics_["label"][0] == "Jaringan"

@@ -15,7 +15,15 @@ MESSAGES = {
     "id": {
         "reading": "Membaca {path} ...",
         "analysing": "Menganalisis {n} komentar ...",
-        "written": "Laporan HTML : {html}\nBuku kerja Excel: {xlsx}\nTabel per komentar (CSV): {csv}",
+        "written_html": "Laporan HTML : {path}",
+        "written_xlsx": "Buku kerja Excel: {path}",
+        "written_csv": "Tabel per komentar (CSV): {path}",
+        "not_written": "Catatan: {what} tidak ditulis: {reason}. Keluaran lain sudah ditulis; pilih keluaran dengan "
+                       "--format (mis. --format {others}).",
+        "what_html": "laporan HTML", "what_xlsx": "buku kerja Excel", "what_csv": "tabel CSV",
+        "notice": "Catatan: {message}",
+        "interrupted": "Dihentikan (Ctrl-C). File hasil yang sudah ada tidak berubah; yang belum selesai tidak ditulis.",
+        "bad_format": "--format berisi {value!r}; pilihannya: {choices} (dipisah koma).",
         "done": "Selesai: {n} baris dianalisis.",
         "demo_intro": "Contoh: menganalisis data survei ilustratif bawaan ({path}).",
         "demo_open": "Buka laporannya di peramban: {html}",
@@ -44,16 +52,24 @@ MESSAGES = {
         "rating_partial": "Peringatan: di kolom nilai {column!r}, jawaban berikut bukan angka dan bukan bagian skala nilai, "
                           "sehingga dihitung kosong: {values}.",
         "topics_invalid": "--topics harus 'auto', 0 (tanpa topik) atau bilangan bulat positif; diterima {value!r}.",
-        "output_is_file": "{path} sudah ada sebagai file, bukan folder; pilih folder hasil lain dengan --output.",
-        "output_unwritable": "Folder hasil {path} tidak dapat dibuat: {message}",
-        "not_a_folder": "{path} bukan folder",
-        "no_permission": "tidak ada izin menulis di {path}",
+        "output_is_file": "Folder hasil {path} sudah ada sebagai file, bukan folder; pilih folder hasil lain dengan --output.",
+        "output_unusable": "Folder hasil {path} tidak dapat dibuat atau ditulisi: {reason}. Pilih folder lain dengan --output.",
+        "output_name_is_folder": "{path} adalah folder, padahal file hasil akan ditulis dengan nama itu: pindahkan "
+                                 "atau pilih folder hasil lain.",
         **{f"kind_{kind}": word for kind, word in _KINDS["id"].items()},
     },
     "en": {
         "reading": "Reading {path} ...",
         "analysing": "Analysing {n} comments ...",
-        "written": "HTML report: {html}\nExcel workbook: {xlsx}\nPer-comment table (CSV): {csv}",
+        "written_html": "HTML report: {path}",
+        "written_xlsx": "Excel workbook: {path}",
+        "written_csv": "Per-comment table (CSV): {path}",
+        "not_written": "Notice: the {what} was not written: {reason}. The other outputs were written; choose outputs "
+                       "with --format (e.g. --format {others}).",
+        "what_html": "HTML report", "what_xlsx": "Excel workbook", "what_csv": "CSV table",
+        "notice": "Notice: {message}",
+        "interrupted": "Interrupted (Ctrl-C). Earlier output files are unchanged; unfinished ones were not written.",
+        "bad_format": "--format holds {value!r}; the choices are {choices} (comma-separated).",
         "done": "Done: {n} rows analysed.",
         "demo_intro": "Example: analysing the bundled illustrative survey ({path}).",
         "demo_open": "Open the report in a browser: {html}",
@@ -81,10 +97,10 @@ MESSAGES = {
         "rating_partial": "Warning: in the rating column {column!r}, these answers are neither numbers nor on the rating "
                           "scale, so they count as missing: {values}.",
         "topics_invalid": "--topics must be 'auto', 0 (no topics) or a positive whole number; got {value!r}.",
-        "output_is_file": "{path} exists as a file, not a folder; choose another output folder with --output.",
-        "output_unwritable": "The output folder {path} cannot be made: {message}",
-        "not_a_folder": "{path} is not a folder",
-        "no_permission": "no permission to write in {path}",
+        "output_is_file": "The output folder {path} exists as a file, not a folder; choose another output folder with --output.",
+        "output_unusable": "The output folder {path} cannot be created or written to: {reason}. Choose another with --output.",
+        "output_name_is_folder": "{path} is a folder, but an output file is to be written under that name: move it or "
+                                 "choose another output folder.",
         **{f"kind_{kind}": word for kind, word in _KINDS["en"].items()},
     },
 }
@@ -92,7 +108,8 @@ MESSAGES = {
 HELP = {
     "id": {
         "description": "Analisis umpan balik terbuka pelatihan ASN berbahasa Indonesia.",
-        "epilog": "Kode keluar: 0 berhasil, 1 galat masukan (file/kolom/folder hasil), 2 argumen salah.",
+        "epilog": "Kode keluar: 0 berhasil, 1 galat masukan (file/kolom/folder hasil) atau keluaran tidak ditulis, "
+                  "2 argumen salah, 130 dihentikan (Ctrl-C).",
         "help": "tampilkan bantuan ini lalu keluar",
         "version": "tampilkan versi umpanbalik lalu keluar",
         "lang": "bahasa pesan dan laporan (id/en)",
@@ -102,6 +119,7 @@ HELP = {
         "output": "folder hasil (dibuat bila belum ada)",
         "demo": "jalankan analisis pada data survei contoh bawaan",
         "output_demo": "folder hasil",
+        "format": "keluaran yang ditulis, dipisah koma: html, xlsx, csv (bawaan: ketiganya)",
         "pre": "bersihkan kolom komentar dari file CSV/XLSX",
         "pre_text": "kolom komentar: judulnya, nomornya (mis. 5.22) atau awal judulnya (bawaan: komentar)",
         "pre_output": "file CSV hasil",
@@ -119,7 +137,8 @@ HELP = {
     },
     "en": {
         "description": "Analyse open-ended Indonesian feedback on ASN training.",
-        "epilog": "Exit codes: 0 success, 1 input error (file/column/output folder), 2 wrong arguments.",
+        "epilog": "Exit codes: 0 success, 1 input error (file/column/output folder) or an output not written, "
+                  "2 wrong arguments, 130 interrupted (Ctrl-C).",
         "help": "show this help message and exit",
         "version": "show the umpanbalik version and exit",
         "lang": "language of messages and report (id/en)",
@@ -129,6 +148,7 @@ HELP = {
         "output": "output folder (created if missing)",
         "demo": "run the analysis on the bundled example survey",
         "output_demo": "output folder",
+        "format": "outputs to write, comma-separated: html, xlsx, csv (default: all three)",
         "pre": "clean the comment column of a CSV/XLSX file",
         "pre_text": "comment column: its header, number (e.g. 5.22) or the start of its header (default: komentar)",
         "pre_output": "output CSV file",

@@ -18,7 +18,9 @@ from typing import Any
 
 import pandas as pd
 
+from ._atomic import atomic_path
 from ._i18n import Lang, check_lang, label, text
+from ._limits import shown_quote
 from .schema import POLARITIES
 
 __all__ = ["render_html", "write_html", "figure_to_data_uri", "default_methods", "HTML_MAX_ROWS"]
@@ -161,7 +163,7 @@ def _table_html(frame: pd.DataFrame, lang: str) -> tuple[str, str]:
         raise TypeError(f"report tables must be DataFrames, got {type(frame).__name__}.")
     note = text("more_rows", lang, n=len(frame) - HTML_MAX_ROWS) if len(frame) > HTML_MAX_ROWS else ""
     table = display_table(frame.head(HTML_MAX_ROWS), lang)
-    table = table.map(_clean).set_axis([_clean(c) for c in table.columns], axis=1)
+    table = table.map(lambda v: _clean(shown_quote(v, lang))).set_axis([_clean(c) for c in table.columns], axis=1)
     html = table.to_html(index=False, escape=True, border=0, classes="tabel", na_rep="")
     return Markup(html), note
 
@@ -239,7 +241,7 @@ def _sections(context: Mapping[str, Any], lang: str, prefix: str = "") -> list[d
                 add(anchor, _table_block(name, tables.pop(name), lang))
     for name, frame in tables.items():
         add(_section_of(name), _table_block(name, frame, lang))
-    suggestions = [_clean(s.get("teks", "") if isinstance(s, Mapping) else s) for s in context.get("saran") or []]
+    suggestions = [_clean(shown_quote(s.get("teks", "") if isinstance(s, Mapping) else s, lang)) for s in context.get("saran") or []]
     if suggestions:
         add("saran", {"kind": "list", "entries": suggestions})
     for aspect, quotes in (context.get("kutipan") or {}).items():
@@ -284,9 +286,10 @@ def _anchor(value: Any) -> str:
 
 
 def _quote_items(quotes: Any, lang: str) -> list[dict[str, str]]:
-    return [{"teks": _clean(q.get("teks", "")), "sentimen": q.get("sentimen") if q.get("sentimen") in POLARITIES else "",
+    return [{"teks": _clean(shown_quote(q.get("teks", ""), lang)),
+             "sentimen": q.get("sentimen") if q.get("sentimen") in POLARITIES else "",
              "label": _clean(label(q.get("sentimen") or "", lang))} if isinstance(q, Mapping)
-            else {"teks": _clean(q), "sentimen": "", "label": ""} for q in quotes or []]
+            else {"teks": _clean(shown_quote(q, lang)), "sentimen": "", "label": ""} for q in quotes or []]
 
 
 def _template() -> Any:
@@ -363,5 +366,7 @@ def write_html(context: Mapping[str, Any], path: str | Path, lang: Lang = "id") 
 
     path = Path(path)
     check_folder(path)  # before the report is drawn
-    path.write_text(render_html(context, lang), encoding="utf-8")
+    page = render_html(context, lang)
+    with atomic_path(path) as temporary:  # an interrupted run leaves the earlier report whole
+        temporary.write_text(page, encoding="utf-8")
     return path

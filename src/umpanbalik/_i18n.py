@@ -10,7 +10,7 @@ from typing import Literal
 
 from ._validation import check_option
 
-__all__ = ["Lang", "LANGS", "check_lang", "text", "label", "column", "measure_label"]
+__all__ = ["Lang", "LANGS", "check_lang", "text", "count", "label", "column", "measure_label"]
 
 Lang = Literal["id", "en"]
 LANGS = ("id", "en")
@@ -105,6 +105,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "tab_hambatan": "Tabel hambatan",
         "tab_perbandingan": "Tabel perbandingan",
         "truncated": " … [terpotong; aslinya {n} karakter]",
+        "note_infinite": "{n} nilai tak hingga (inf, Infinity, 1e309) di kolom {column!r} dianggap kosong.",
+        "note_topic_sample": "topik dipelajari dari {sample} komentar informatif acak dari {n}",
+        "note_topic_failed": "topik tidak dibentuk: {error}",
     },
     "en": {
         "no_data": "No data",
@@ -194,6 +197,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "tab_hambatan": "Barrier table",
         "tab_perbandingan": "Comparison table",
         "truncated": " … [truncated; {n} characters in full]",
+        "note_infinite": "{n} infinite ratings (inf, Infinity, 1e309) in column {column!r} count as missing.",
+        "note_topic_sample": "topics fitted on a random {sample} of {n} informative comments",
+        "note_topic_failed": "topics not fitted: {error}",
     },
 }
 
@@ -274,6 +280,18 @@ def text(key: str, lang: str = "id", **values: object) -> str:
     'Aspect: content'
     """
     return _TEXT[check_lang(lang)][key].format(**values)
+
+
+def count(n: int, lang: str = "id") -> str:
+    """A whole number with the thousands separator of ``lang``.
+
+    Examples
+    --------
+    >>> count(10000), count(10000, "en")
+    ('10.000', '10,000')
+    """
+    written = f"{int(n):,}"
+    return written.replace(",", ".") if check_lang(lang) == "id" else written
 
 
 def label(value: object, lang: str = "id") -> str:

@@ -9,11 +9,17 @@ import codecs
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
+
+from ._input_files import InputFileError, check_input_path, check_workbook
+from ._limits import shorten
 
 __all__ = ["read_table", "iter_table", "sheet_names", "TABLE_SUFFIXES"]
 
@@ -84,10 +90,43 @@ def _skip_blank_lines(sample: str, delimiter: str) -> bool:
     return len(header) != 1
 
 
+def _wide_encoding(head: bytes) -> str | None:
+    """UTF-32 or UTF-16 when the first bytes of a file say so — a byte-order mark (what Excel's
+    "Unicode Text" export and Notepad's "Unicode" write), or, without one, NUL bytes in (nearly) every
+    other place of mostly-ASCII text; else ``None``."""
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = head[: len(head) // 2 * 2]
+    if len(sample) >= 8 and b"\x00" in sample:
+        even, odd = sample[0::2], sample[1::2]
+        if odd.count(0) >= 0.8 * len(odd) and even.count(0) <= 0.05 * len(even):
+            return "utf-16-le"
+        if even.count(0) >= 0.8 * len(even) and odd.count(0) <= 0.05 * len(odd):
+            return "utf-16-be"
+    return None
+
+
 def _file_encoding(path: Path) -> tuple[str, str]:
-    """:func:`_encoding` of a file, read block by block so that it is never held in memory."""
+    """:func:`_encoding` of a file, read block by block so that it is never held in memory; UTF-16
+    and UTF-32 files (:func:`_wide_encoding`) are read as such, an odd byte replaced."""
     with path.open("rb") as handle:
+        wide = _wide_encoding(handle.read(4096))
+        if wide is not None:
+            return wide, "replace"
+        handle.seek(0)
         return _encoding(iter(lambda: handle.read(_SCAN_BLOCK), b""))
+
+
+def _csv_options(path: Path) -> dict[str, Any]:
+    """The ``pd.read_csv`` options that read a CSV file: its encoding and delimiter, read from it."""
+    encoding, errors = _file_encoding(path)
+    with path.open("r", encoding=encoding, errors=errors, newline="") as handle:
+        sample = handle.read(65536)
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else _delimiter(sample)
+    return {"sep": delimiter, "dtype": str, "keep_default_na": False, "index_col": False, "engine": "c",
+            "skip_blank_lines": _skip_blank_lines(sample, delimiter), "encoding": encoding, "encoding_errors": errors}
 
 
 def iter_table(path: str | Path, chunksize: int) -> Iterator[pd.DataFrame]:
@@ -98,31 +137,53 @@ def iter_table(path: str | Path, chunksize: int) -> Iterator[pd.DataFrame]:
     At least one chunk is yielded, an empty one for a file of headers only.
     """
     path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"file not found: {path}")
+    check_input_path(path)
     if path.suffix.lower() in _EXCEL_SUFFIXES:
         frame = read_table(path)
         yield from (frame.iloc[start : start + chunksize] for start in range(0, max(len(frame), 1), chunksize))
         return
-    encoding, errors = _file_encoding(path)
-    with path.open("r", encoding=encoding, errors=errors, newline="") as handle:
-        sample = handle.read(65536)
-    delimiter = "\t" if path.suffix.lower() == ".tsv" else _delimiter(sample)
-    options = {"sep": delimiter, "dtype": str, "keep_default_na": False, "index_col": False, "engine": "c",
-               "skip_blank_lines": _skip_blank_lines(sample, delimiter), "encoding": encoding, "encoding_errors": errors}
+    options = _csv_options(path)
     empty = True
     with pd.read_csv(path, chunksize=chunksize, **options) as reader:
         for chunk in reader:
             empty = False
-            yield chunk
+            yield _huge_cells_as_objects(chunk)
     if empty:
         yield pd.read_csv(path, nrows=0, **options)
 
 
 def sheet_names(path: str | Path) -> list[str]:
     """The names of an Excel file's sheets, in order."""
-    with pd.ExcelFile(path) as book:
+    path = Path(path)
+    check_input_path(path)
+    _checked_workbook(path)
+    with _excel_errors(path), pd.ExcelFile(path, engine="openpyxl") as book:
         return [str(name) for name in book.sheet_names]
+
+
+def _checked_workbook(path: Path) -> None:
+    """:func:`check_workbook`, once per version of the file (the CLI reads a workbook several times)."""
+    status = path.stat()
+    key = (str(path.resolve()), status.st_mtime_ns, status.st_size)
+    if key not in _CHECKED:
+        check_workbook(path)
+        _CHECKED.clear()  # one entry is enough: the file being read
+        _CHECKED.add(key)
+
+
+_CHECKED: set[tuple[str, int, int]] = set()
+
+
+@contextmanager
+def _excel_errors(path: Path) -> Iterator[None]:
+    """A workbook that passed :func:`check_workbook` but fails inside the reader (a damaged member, broken XML)."""
+    import zlib
+    from xml.etree.ElementTree import ParseError
+
+    try:
+        yield
+    except (zipfile.BadZipFile, zlib.error, EOFError, ParseError) as error:
+        raise InputFileError("damaged", path=path, detail=shorten(str(error), 120)) from None
 
 
 def read_table(path: str | Path, *, sheet: str | int | None = None, nrows: int | None = None) -> pd.DataFrame:
@@ -130,15 +191,27 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, nrows: int |
     as a DataFrame of strings (blank cells are ``""``); ``sheet``: an Excel sheet's name or 0-based
     position (default: the first); ``nrows``: read only that many rows of an Excel sheet."""
     path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"file not found: {path}")
-    suffix = path.suffix.lower()
-    if suffix in _EXCEL_SUFFIXES:
-        return pd.read_excel(path, sheet_name=0 if sheet is None else sheet, nrows=nrows, dtype=str, keep_default_na=False,
-                             engine=None)
-    text = _decode(path.read_bytes())
-    delimiter = "\t" if suffix == ".tsv" else _delimiter(text[:65536])
-    # index_col=False: rows that end with a delimiter the header lacks ("materi bagus,5,") would
-    # otherwise make pandas take the first column as the index and shift every cell one column left
-    return pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, index_col=False, engine="c",
-                       skip_blank_lines=_skip_blank_lines(text[:65536], delimiter))
+    check_input_path(path)
+    if path.suffix.lower() in _EXCEL_SUFFIXES:
+        _checked_workbook(path)
+        with _excel_errors(path):
+            return pd.read_excel(path, sheet_name=0 if sheet is None else sheet, nrows=nrows, dtype=str,
+                                 keep_default_na=False, engine="openpyxl")
+    # Read by pandas from the file (not from one decoded string, which cost five times the file in
+    # memory). index_col=False: rows that end with a delimiter the header lacks ("materi bagus,5,")
+    # would otherwise make pandas take the first column as the index and shift every cell one column left.
+    return _huge_cells_as_objects(pd.read_csv(path, **_csv_options(path)))
+
+
+_HUGE_CELL = 1_000_000  # characters
+
+
+def _huge_cells_as_objects(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with each string column that holds a cell of over a million characters stored as
+    Python objects: every filter, sort or sample of an Arrow-backed column copies the cells it keeps,
+    which made one 200 MB comment cost gigabytes later on. Other columns keep their compact strings."""
+    for position in range(frame.shape[1]):
+        values = frame.iloc[:, position]
+        if isinstance(values.dtype, pd.StringDtype) and len(values) and values.str.len().max() > _HUGE_CELL:
+            frame.isetitem(position, values.astype(object))
+    return frame

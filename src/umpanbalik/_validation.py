@@ -11,6 +11,8 @@ from typing import Any
 
 import numpy as np
 
+from ._limits import MAX_MODEL_CHARS, model_text
+
 __all__ = ["as_text", "as_text_list", "check_option", "check_int"]
 
 
@@ -41,7 +43,9 @@ def as_text_list(texts: Any, *, name: str = "texts") -> list[str]:
     ----------
     texts : iterable of str
         A list, tuple, NumPy array or pandas Series of comments. Missing values (``None``, ``NaN``)
-        and non-text cells become empty strings, so no row is ever dropped.
+        and non-text cells become empty strings, so no row is ever dropped. A comment longer than
+        :data:`umpanbalik._limits.MAX_MODEL_CHARS` characters is cut there: this is what every model
+        reads, so a 200 MB cell costs no more than a long comment.
     name : str
         The parameter name used in error messages.
 
@@ -67,7 +71,10 @@ def as_text_list(texts: Any, *, name: str = "texts") -> list[str]:
         raise ValueError(f"`{name}` must be one-dimensional, but an array of shape {texts.shape} was given.")
     if not isinstance(texts, Iterable):
         raise TypeError(f"`{name}` must be an iterable of comments, got {type(texts).__name__}.")
-    return [as_text(value) for value in texts]
+    result = [as_text(value) for value in texts]
+    if result and max(map(len, result)) > MAX_MODEL_CHARS:
+        result = [model_text(text) for text in result]
+    return result
 
 
 def check_option(name: str, value: Any, allowed: Sequence[Any]) -> Any:

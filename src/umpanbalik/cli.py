@@ -6,16 +6,19 @@ the command) switches to English.
 Exit codes
 ----------
 0  success
-1  an input error: the file is missing or unreadable, a column is not in it or fits several, a rating
-   column holds no usable rating, or the output folder cannot be written (the message says which
-   columns there are and what to do)
+1  an input error: the file is missing or unreadable (a folder, a FIFO, an encrypted workbook …), a
+   column is not in it or fits several, a rating column holds no usable rating, or the output folder
+   cannot be written (checked before the analysis; the message says which columns there are and what
+   to do); or one of the outputs could not be written (the others are, and a notice says which)
 2  wrong command-line arguments (argparse's usage message)
+130  interrupted (Ctrl-C): one line, and every earlier output file left as it was
 """
 from __future__ import annotations
 
 import argparse
 import contextlib
 import os
+import signal
 import sys
 import warnings
 from collections.abc import Iterator
@@ -23,6 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from ._cli_text import ARGPARSE_ID, HELP, MESSAGES
+from ._input_files import InputFileError
+from ._limits import MAX_MESSAGE_CHARS, short_list, short_repr, shorten
+
+#: The outputs of ``analyze`` and ``demo``: ``--format`` names, in the order they are written.
+OUTPUTS = {"csv": "komentar_teranalisis.csv", "html": "laporan.html", "xlsx": "hasil_analisis.xlsx"}
 
 
 def _lang_of(argv: list[str]) -> str:
@@ -59,9 +67,9 @@ def _topics_option(lang: str) -> Any:
         try:
             number = int(value)
         except ValueError:
-            raise argparse.ArgumentTypeError(MESSAGES[lang]["topics_invalid"].format(value=value)) from None
+            raise argparse.ArgumentTypeError(MESSAGES[lang]["topics_invalid"].format(value=shorten(value, 60))) from None
         if number < 0:
-            raise argparse.ArgumentTypeError(MESSAGES[lang]["topics_invalid"].format(value=value))
+            raise argparse.ArgumentTypeError(MESSAGES[lang]["topics_invalid"].format(value=shorten(value, 60)))
         return number if number > 0 else False
 
     return topics
@@ -88,14 +96,28 @@ def _parser(lang: str = "id") -> argparse.ArgumentParser:
     analyze.add_argument("file", help=words["file"])
     _analysis_options(analyze, lang)
     analyze.add_argument("--output", "-o", required=True, help=words["output"])
+    _format_option(analyze, lang)
     demo = command("demo", help=words["demo"], description=words["demo"])
     demo.add_argument("--output", "-o", default="hasil_demo", help=words["output_demo"])
+    _format_option(demo, lang)
     pre = command("praproses", help=words["pre"], description=words["pre"])
     pre.add_argument("file", help=words["file"])
     pre.add_argument("--text-column", default="komentar", help=words["pre_text"])
     _sheet_option(pre, lang)
     pre.add_argument("--output", "-o", required=True, help=words["pre_output"])
     return parser
+
+
+def _format_option(parser: argparse.ArgumentParser, lang: str) -> None:
+    parser.add_argument("--format", default="html,xlsx,csv", help=HELP[lang]["format"])
+
+
+def _formats(value: str, text: dict[str, str]) -> list[str]:
+    chosen = [part.strip().lower() for part in value.split(",") if part.strip()]
+    wrong = [part for part in chosen if part not in OUTPUTS]
+    if wrong or not chosen:
+        raise UsageError(text["bad_format"].format(value=shorten(value, 60), choices=", ".join(OUTPUTS)))
+    return [name for name in OUTPUTS if name in chosen]
 
 
 def _sheet_option(parser: argparse.ArgumentParser, lang: str) -> None:
@@ -118,6 +140,10 @@ def _analysis_options(parser: argparse.ArgumentParser, lang: str) -> None:
 
 class InputError(Exception):
     """An input problem whose message is already written for the user."""
+
+
+class UsageError(Exception):
+    """A wrong option value that argparse cannot check (exit code 2, as argparse's own)."""
 
 
 def _streamed(path: Path, args: argparse.Namespace) -> bool:
@@ -160,8 +186,10 @@ def _read(path: Path, args: argparse.Namespace, text: dict[str, str]) -> Any:
             chunks.close()
         else:
             frame = read_table(path, sheet=sheet)
+    except InputFileError as error:
+        raise InputError(error.message(args.lang)) from None
     except (ValueError, OSError, UnicodeError) as error:
-        raise InputError(text["unreadable"].format(message=error)) from None
+        raise InputError(text["unreadable"].format(message=shorten(str(error), 300))) from None
     return frame
 
 
@@ -190,14 +218,18 @@ def _column(frame: Any, reference: Any, option: str, path: Path, args: argparse.
         return resolve_column(frame.columns, reference, option)
     except ColumnError as error:
         if error.ambiguous:
-            candidates = ", ".join(repr(str(c)) for c in error.candidates)
-            raise InputError(text["ambiguous_column"].format(option=option, column=reference, candidates=candidates)) from None
-        available = ", ".join(repr(str(c)) for c in frame.columns)
-        suggestion = text["suggestion"].format(option=option, candidate=str(error.candidates[0])) if error.candidates else ""
-        message = text["missing_column"].format(column=reference, option=option, available=available, suggestion=suggestion)
+            candidates = short_list(error.candidates, 30)
+            raise InputError(text["ambiguous_column"].format(option=option, column=shorten(str(reference), 60),
+                                                             candidates=candidates)) from None
+        # names cut short: a file without a line break is one 200 MB column name
+        available = short_list(frame.columns, 30)
+        suggestion = (text["suggestion"].format(option=option, candidate=shorten(str(error.candidates[0]), 60))
+                      if error.candidates else "")
+        message = text["missing_column"].format(column=shorten(str(reference), 60), option=option, available=available,
+                                                suggestion=suggestion)
         sheet = _other_sheet(path, args, reference)
         if sheet is not None:
-            message += text["other_sheet"].format(column=reference, sheet=sheet)
+            message += text["other_sheet"].format(column=shorten(str(reference), 60), sheet=shorten(str(sheet), 60))
         raise InputError(message) from None
 
 
@@ -219,7 +251,8 @@ def _columns(frame: Any, path: Path, args: argparse.Namespace, text: dict[str, s
             _column(frame, "komentar", "--text-column", path, args, text)
         texts = text_columns(frame, exclude=[c for c in (*by, rating, barrier) if c is not None])
         if not texts:
-            kinds = ", ".join(f"{str(r.kolom)!r} ({text['kind_' + r.jenis]})" for r in describe_columns(frame).itertuples())
+            kinds = ", ".join(f"{short_repr(str(r.kolom))} ({text['kind_' + r.jenis]})"
+                              for r in describe_columns(frame).head(30).itertuples())
             raise InputError(text["no_text_columns"].format(kinds=kinds))
         print(text["detected"].format(columns="\n  ".join(repr(str(c)) for c in texts)))
     if rating is None and not args.text_column and texts != ["komentar"]:
@@ -251,97 +284,181 @@ def _check_rating(values: Any, name: Any, text: dict[str, str]) -> None:
         print(text["rating_partial"].format(column=str(name), values=shown), file=sys.stderr)
 
 
-def _check_output(folder: Path, text: dict[str, str]) -> None:
-    """Before the analysis: the output folder is a folder, or can be made in a folder we may write to."""
-    if folder.exists() and not folder.is_dir():
-        raise InputError(text["output_is_file"].format(path=folder))
-    existing = folder
-    while not existing.exists():
-        if existing.parent == existing:
-            break
+def _check_output(output: Path, names: list[str], text: dict[str, str]) -> None:
+    """Before any work: ``output`` is a folder, or can be made in a folder that this process can
+    write to (it is not made here: an input error leaves no empty folder behind), and none of the
+    files to write is a folder."""
+    import errno
+    import tempfile
+
+    if output.exists() and not output.is_dir():
+        raise InputError(text["output_is_file"].format(path=output))
+    existing = output
+    while not existing.exists() and existing.parent != existing:
         existing = existing.parent
-    if not existing.is_dir():
-        raise InputError(text["output_unwritable"].format(path=folder, message=text["not_a_folder"].format(path=existing)))
-    if not os.access(existing, os.W_OK | os.X_OK):
-        raise InputError(text["output_unwritable"].format(path=folder, message=text["no_permission"].format(path=existing)))
+    try:
+        if not existing.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(existing))
+        with tempfile.TemporaryFile(dir=existing):  # the one sure test (os.access says yes to root)
+            pass
+    except OSError as error:
+        raise InputError(text["output_unusable"].format(path=output, reason=error.strerror or error)) from None
+    for name in names:
+        if (output / name).is_dir():
+            raise InputError(text["output_name_is_folder"].format(path=output / name))
 
 
-def _run_analysis(args: argparse.Namespace, source: Path, output: Path, text: dict[str, str]) -> int:
+def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dict[str, str]) -> int:
     from .analysis import analyze
 
+    formats = _formats(args.format, text)
+    _check_output(output, [OUTPUTS[name] for name in formats], text)
     frame = _read(source, args, text)
     chosen = _columns(frame, source, args, text)
     texts = chosen["text"]
     data = source if _streamed(source, args) else frame
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(record=True) as caught:  # shown as one line each, not as Python warnings
+        warnings.simplefilter("always", UserWarning)
         warnings.filterwarnings("ignore", message="the rating column", category=UserWarning)  # said above
         result = analyze(data, texts[0] if len(texts) == 1 else texts, by=chosen["by"], rating=chosen["rating"],
                          barriers=chosen["barriers"], task=args.task, topics=args.topics, names=args.mask_name,
                          progress=False if args.no_progress else True, chunksize=args.chunksize, lang=args.lang)
-    _export(result, output, text)
-    print(text["done"].format(n=len(result)))
-    return 0
-
-
-def _export(result: Any, output: Path, text: dict[str, str]) -> None:
-    """Write the HTML report, the Excel workbook and the per-comment CSV into ``output``."""
+    for warning in caught:
+        if issubclass(warning.category, UserWarning):
+            print(text["notice"].format(message=shorten(str(warning.message), MAX_MESSAGE_CHARS)), file=sys.stderr)
+        else:
+            warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
+    for note in _notes(result):  # in --lang (non-finite ratings, topics fitted on a sample or not at all)
+        print(text["notice"].format(message=shorten(note, MAX_MESSAGE_CHARS)), file=sys.stderr)
     output.mkdir(parents=True, exist_ok=True)
-    html = result.to_html(output / "laporan.html")
-    xlsx = result.to_excel(output / "hasil_analisis.xlsx")
-    csv = result.to_csv(output / "komentar_teranalisis.csv")
-    print(text["written"].format(html=html, xlsx=xlsx, csv=csv))
+    failed = _export(result, output, formats, text)
+    print(text["done"].format(n=len(result)))
+    return 1 if failed else 0
 
 
-def _praproses(args: argparse.Namespace, text: dict[str, str]) -> int:
-    from .preprocessing import Preprocessor
-    from .report import write_csv
+def _export(result: Any, output: Path, formats: list[str], text: dict[str, str]) -> list[str]:
+    """Write the chosen outputs into ``output``; one that fails (a table too wide for Excel, a full
+    disk) does not stop the others. Returns the formats that could not be written."""
+    writers = {"csv": result.to_csv, "html": result.to_html, "xlsx": result.to_excel}
+    failed = []
+    for name in formats:
+        try:
+            written = writers[name](output / OUTPUTS[name])
+        except (ValueError, TypeError, OSError) as error:
+            failed.append(name)
+            others = ",".join(n for n in formats if n != name) or "csv"
+            print(text["not_written"].format(what=text[f"what_{name}"], reason=shorten(str(error), 300).rstrip("."),
+                                                  others=others),
+                  file=sys.stderr)
+            continue
+        print(text[f"written_{name}"].format(path=written))
+    return failed
 
-    path = Path(args.file)
-    if not path.is_file():
-        raise FileNotFoundError(text["not_found"].format(path=path))
-    _check_output(Path(args.output).parent, text)
-    frame = _read(path, args, text)
-    column = _column(frame, args.text_column, "--text-column", path, args, text)
-    if "teks_bersih" in frame.columns:  # kept, as analyze keeps a column it would overwrite
-        frame = frame.rename(columns={"teks_bersih": "teks_bersih_asli"})
-        print(text["kept_as"].format(column="teks_bersih", new="teks_bersih_asli"), file=sys.stderr)
-    frame["teks_bersih"] = Preprocessor().transform(frame[column if column != "teks_bersih" else "teks_bersih_asli"])
-    write_csv(frame, args.output, index=False)
-    print(text["pre_done"].format(n=len(frame), path=args.output))
-    return 0
+
+def _input_path(value: str, text: dict[str, str]) -> Path:
+    """The input file, checked: a missing path, a folder or a FIFO gets its own message."""
+    from ._input_files import check_input_path
+
+    path = Path(value)
+    try:
+        check_input_path(path)
+    except FileNotFoundError:
+        raise InputError(text["not_found"].format(path=path)) from None
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code (see the module's documentation)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang_of(argv)
     with _argparse_words(lang):
         args = _parser(lang).parse_args(argv)
     text = MESSAGES[args.lang]
+    previous = _interrupt_in_this_process_only()
     try:
-        if args.command in ("analyze", "analisis"):
-            path = Path(args.file)
-            if not path.is_file():
-                raise FileNotFoundError(text["not_found"].format(path=path))
-            _check_output(Path(args.output), text)
-            print(text["reading"].format(path=path), file=sys.stderr)
-            return _run_analysis(args, path, Path(args.output), text)
-        if args.command == "demo":
-            from importlib.resources import as_file, files
-
-            _check_output(Path(args.output), text)
-            with as_file(files("umpanbalik.resources").joinpath("contoh_survei.csv")) as path:
-                print(text["demo_intro"].format(path="contoh_survei.csv"))
-                args.text_column, args.by, args.rating = ["komentar"], ["instansi", "program", "moda"], "nilai"
-                args.barrier_column, args.task, args.topics, args.mask_name, args.no_progress = "alasan_tidak_ikut", "evaluasi", "auto", [], False
-                args.chunksize, args.sheet = None, None
-                code = _run_analysis(args, path, Path(args.output), text)
-            print(text["demo_open"].format(html=Path(args.output).resolve() / "laporan.html"))
-            return code
-        return _praproses(args, text)
-    except InputError as error:
-        print(text["error"].format(message=error), file=sys.stderr)
+        return _main(args, text)
+    except KeyboardInterrupt:
+        print(text["interrupted"], file=sys.stderr)
+        return 130
+    except InputFileError as error:
+        print(text["error"].format(message=shorten(error.message(args.lang), MAX_MESSAGE_CHARS)), file=sys.stderr)
         return 1
+    except InputError as error:
+        print(text["error"].format(message=shorten(str(error), MAX_MESSAGE_CHARS)), file=sys.stderr)
+        return 1
+    except UsageError as error:
+        print(text["error"].format(message=shorten(str(error), MAX_MESSAGE_CHARS)), file=sys.stderr)
+        return 2
     except (FileNotFoundError, KeyError, ValueError, TypeError, UnicodeError, OSError) as error:
         message = error.args[0] if type(error) is KeyError and error.args else str(error)
-        print(text["error"].format(message=message), file=sys.stderr)
+        print(text["error"].format(message=shorten(str(message), MAX_MESSAGE_CHARS)), file=sys.stderr)
         return 1
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _interrupt_in_this_process_only() -> Any:
+    """Ctrl-C interrupts this process; forked worker processes, which get the same signal, ignore it
+    and end when this one ends (each printed a traceback). Returns the handler it replaced."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    pid = os.getpid()
+    original = signal.getsignal(signal.SIGINT)
+
+    def interrupt(signum: int, frame: Any) -> None:
+        if os.getpid() == pid:
+            raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
+    return original
+
+
+def _main(args: argparse.Namespace, text: dict[str, str]) -> int:
+    if args.command in ("analyze", "analisis"):
+        path = _input_path(args.file, text)
+        print(text["reading"].format(path=path), file=sys.stderr)
+        return _run_analysis(args, path, Path(args.output), text)
+    if args.command == "demo":
+        from importlib.resources import as_file, files
+
+        with as_file(files("umpanbalik.resources").joinpath("contoh_survei.csv")) as path:
+            print(text["demo_intro"].format(path="contoh_survei.csv"))
+            args.text_column, args.by, args.rating = ["komentar"], ["instansi", "program", "moda"], "nilai"
+            args.barrier_column, args.task, args.topics, args.mask_name, args.no_progress = "alasan_tidak_ikut", "evaluasi", "auto", [], False
+            args.chunksize, args.sheet = None, None
+            code = _run_analysis(args, path, Path(args.output), text)
+        print(text["demo_open"].format(html=Path(args.output).resolve() / "laporan.html"))
+        return code
+    from .analysis.run import _kept_names
+    from .preprocessing import Preprocessor
+    from .report import write_csv
+
+    path = _input_path(args.file, text)
+    output = Path(args.output)
+    if output.is_dir():
+        raise InputError(text["output_name_is_folder"].format(path=output))
+    _check_output(output.parent, [], text)
+    frame = _read(path, args, text)
+    column = _column(frame, args.text_column, "--text-column", path, args, text)
+    if "teks_bersih" in frame.columns:  # kept, as analyze keeps a column it would overwrite
+        kept = _kept_names(["teks_bersih"], frame.columns)["teks_bersih"]
+        frame = frame.rename(columns={"teks_bersih": kept})
+        column = kept if column == "teks_bersih" else column
+        print(text["kept_as"].format(column="teks_bersih", new=kept), file=sys.stderr)
+    frame["teks_bersih"] = Preprocessor().transform(frame[column])
+    write_csv(frame, output, index=False)
+    print(text["pre_done"].format(n=len(frame), path=output))
+    return 0
+
+
+def _notes(result: Any) -> list[str]:
+    """The notices of an ``Analysis``, or of every question of a ``MultiAnalysis`` (each once)."""
+    if hasattr(result, "notes"):
+        return list(result.notes)
+    notes: list[str] = []
+    for analysis in getattr(result, "questions", {}).values():
+        notes += [note for note in getattr(analysis, "notes", []) if note not in notes]
+    return notes

@@ -26,6 +26,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._limits import short_list, short_repr
+
 __all__ = ["ColumnError", "resolve_column", "question_number", "describe_columns", "text_columns", "likert_columns",
            "overall_rating", "column_kind", "checkbox_choices", "split_choices", "KINDS"]
 
@@ -65,14 +67,15 @@ class ColumnError(KeyError):
 
     def message(self) -> str:
         """The English message (the command line writes its own, in the user's language)."""
-        available = ", ".join(repr(str(c)) for c in self.available[:30])
+        available = short_list(self.available, 30)  # names cut: a file without a line break is one huge name
+        reference = short_repr(str(self.reference)) if isinstance(self.reference, str) else short_repr(self.reference)
         if self.ambiguous:
-            shown = ", ".join(repr(str(c)) for c in self.candidates)
-            return (f"`{self.option}`: {self.reference!r} fits several columns: {shown}. Give more of the header, "
+            shown = short_list(self.candidates, 30)
+            return (f"`{self.option}`: {reference} fits several columns: {shown}. Give more of the header, "
                     "or the whole header.")
-        hint = f" Did you mean {' or '.join(repr(str(c)) for c in self.candidates)}?" if self.candidates else ""
+        hint = f" Did you mean {' or '.join(short_repr(str(c)) for c in self.candidates)}?" if self.candidates else ""
         more = f" {self.hint}" if self.hint else ""
-        return f"`{self.option}`: column {self.reference!r} is not in the data.{hint} Available columns: {available}.{more}"
+        return f"`{self.option}`: column {reference} is not in the data.{hint} Available columns: {available}.{more}"
 
     def __str__(self) -> str:
         return self.message()

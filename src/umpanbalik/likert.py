@@ -76,7 +76,9 @@ _SCALE_WORDS = {"puas", "setuju", "baik", "bagus", "bermanfaat", "relevan", "dir
                 "senang", "membantu", "agree", "satisfied", "good", "likely", "useful", "helpful", "relevant", "clear",
                 "important", "recommended", "effective", "easy", "interesting"}
 _NUMBERED = re.compile(r"^\(?(\d+(?:[.,]\d+)?)\)?\s*(?:[-–—:.)=]\s*|\s+)(?=\D)")
-_NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$")
+#: A number written as text: ``4``, ``3,5``, ``4.0``, also ``1e309``, ``inf`` and ``Infinity`` (an infinite
+#: rating counts as missing, with a notice: :func:`umpanbalik.analysis._columns.infinite_count`).
+_NUMBER = re.compile(r"^[+-]?(?:(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?|inf(?:inity)?)$", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\s*\([^)]*\)\s*")
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from collections.abc import Iterable
 from functools import lru_cache
 
+from . import _masking
 from ._validation import as_text
 from .lexicon import _emoji
 
@@ -19,12 +20,7 @@ __all__ = ["normalize_text", "mask_identifiers"]
 
 _TAG = re.compile(r"<[^<>]{0,500}>")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # starts only where a run starts
 _MENTION = re.compile(r"(?<![\w@])@\w+")
-# NIP: 18 digits (birth date, appointment date, sex, serial), often grouped "19850101 201001 1 001".
-_NIP = re.compile(r"(?<!\d)\d{8}[ .-]?\d{6}[ .-]?\d[ .-]?\d{3}(?!\d)")
-_NIK = re.compile(r"(?<!\d)\d{16}(?!\d)")
-_PHONE = re.compile(r"(?<![\d+])(?:\+62|62|0)[ .-]?8\d{1,3}(?:[ .-]?\d{3,4}){2,3}(?!\d)")
 # Zero-width and format characters (soft hyphen, zero-width space and joiners, bidi marks and
 # isolates, word joiner, invisible operators, byte-order mark), pasted from chat apps and word
 # processors: between two letters they are removed ("mate\u200bri" is "materi"); anywhere else they,
@@ -34,13 +30,6 @@ _FORMAT = "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
 _FORMAT_IN_WORD = re.compile(f"(?<=[^\\W\\d_])[{_FORMAT}]+(?=[^\\W\\d_])")
 _INVISIBLE = re.compile(f"[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f{_FORMAT}]")
 
-# In raw text (exports mask the comments as written) an invisible character between two digits
-# separates them, as in the preprocessing: "0812\u200b3456\u200b7890" is a phone number.
-_INVISIBLE_BETWEEN_DIGITS = re.compile(f"(?<=\\d){_INVISIBLE.pattern}+(?=\\d)")
-
-_IDENTIFIER = re.compile(f"(?=[+\\d])(?:(?P<nip>{_NIP.pattern})|(?P<nik>{_NIK.pattern})|(?P<telepon>{_PHONE.pattern}))")  # the lookahead skips non-digits fast
-_HAS_DIGIT = re.compile(r"\d").search
-
 # Exports show masked identifiers as "[nip]"; the preprocessing pipeline uses "__nip__", one \w+ token
 # that the tokeniser keeps whole and the word stage then drops.
 _EXPORT_STYLE = "[{}]"
@@ -48,23 +37,17 @@ _TOKEN_STYLE = " __{}__ "
 
 
 def _mask(text: str, style: str, names: Iterable[str] = ()) -> str:
-    if _HAS_DIGIT(text):
-        if not text.isascii() or not text.isprintable():
-            text = _INVISIBLE_BETWEEN_DIGITS.sub(" ", text)
-        text = _IDENTIFIER.sub(lambda match: style.format(match.lastgroup), text)
-    if "@" in text:
-        text = _EMAIL.sub(style.format("email"), text)
-    for name in names:
-        if name and name.strip():
-            pattern = r"(?<!\w)" + re.escape(name.strip()) + r"(?!\w)"
-            text = re.sub(pattern, style.format("nama"), text, flags=re.IGNORECASE)
-    return text
+    return _masking.mask(text, style, names)  # every format of every identifier: see _masking
 
 
 def mask_identifiers(text: str, names: Iterable[str] = ()) -> str:
     """Replace NIP, NIK, phone numbers, e-mail addresses and the given names by placeholders.
 
-    A missing or non-text cell (``None``, ``NaN``, a number) gives ``""``; bytes are decoded.
+    Each is found however it is written — ``(0812) 3456–7890``, ``+62 (812) …``, ``(021) 555 1234``,
+    fullwidth digits, ``19850101/201001/1/001``, ``32.01.01.010190.0001``, ``budi @ gmail.com``,
+    ``budi＠gmail.com``, a name with a double or non-breaking space … (see :mod:`umpanbalik._masking`);
+    years, durations, ratings, times and money are left as written. A missing or non-text cell
+    (``None``, ``NaN``, a number) gives ``""``; bytes are decoded.
 
     Examples
     --------
@@ -172,7 +155,8 @@ def _normalize(text: str, markup: bool, identifiers: bool, emoji: bool, tables: 
             text = _URL.sub(_TOKEN_STYLE.format("tautan"), text)
     # Most comments have no digit and no emoticon character: one scan lets them skip the rest.
     special = tables.special.search(text) is not None
-    if identifiers and (special or "@" in text):
+    # after NFKC and markup, an at-sign is "@", "(at)" or "[at]": substring tests, the hot loop's cheapest
+    if identifiers and (special or "@" in text or "t)" in text or "t]" in text or "T)" in text or "T]" in text):
         text = _mask(text, _TOKEN_STYLE)
     if markup and "@" in text:
         text = _MENTION.sub(" ", text)

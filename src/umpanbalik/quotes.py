@@ -14,6 +14,7 @@ import pandas as pd
 __all__ = ["pick_quotes"]
 
 _MIN_WORDS, _MAX_WORDS = 4, 80
+_READ_CHARS = 20_000
 
 
 def pick_quotes(texts: pd.Series, cleaned: pd.Series | None = None, *, n: int = 5, diversity: float = 0.3) -> pd.Series:
@@ -36,13 +37,15 @@ def pick_quotes(texts: pd.Series, cleaned: pd.Series | None = None, *, n: int = 
         from .preprocessing import Preprocessor
 
         cleaned = pd.Series(Preprocessor().transform(texts.tolist()), index=texts.index)
-    frame = pd.DataFrame({"text": texts.to_numpy(), "clean": cleaned.to_numpy()}, index=texts.index)
+    # object columns: a string dtype would copy every text into Arrow and back (a 200 MB comment too)
+    frame = pd.DataFrame({"text": texts.to_numpy(dtype=object), "clean": cleaned.to_numpy(dtype=object)}, index=texts.index,
+                         dtype=object)
     frame = frame.loc[frame["clean"].str.len() > 0]
     frame = frame.loc[~frame["clean"].duplicated()]
     if frame.empty:
         return _result(texts.iloc[:0], [])
     words = frame["clean"].str.split().str.len()
-    readable = frame.loc[(words >= _MIN_WORDS) & (frame["text"].str.split().str.len() <= _MAX_WORDS)]
+    readable = frame.loc[(words >= _MIN_WORDS) & (frame["text"].map(_word_count) <= _MAX_WORDS)]
     if len(readable) >= n:
         frame = readable
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -63,6 +66,15 @@ def pick_quotes(texts: pd.Series, cleaned: pd.Series | None = None, *, n: int = 
         chosen.append(best)
         max_similar = np.maximum(max_similar, (matrix @ matrix[best].T).toarray().ravel())
     return _result(frame["text"].iloc[chosen], relevance[chosen].tolist())
+
+
+def _word_count(text: str) -> int:
+    """The words of ``text``, counted in its first 20,000 characters: a longer text is never a readable
+    quote, and splitting a 200 MB comment into words would take gigabytes."""
+    if not isinstance(text, str):
+        return _MAX_WORDS + 1  # (as a missing text was: never a readable quote)
+    words = len(text[:_READ_CHARS].split())
+    return max(words, _MAX_WORDS + 1) if len(text) > _READ_CHARS else words
 
 
 def _result(texts: pd.Series, scores: list[float]) -> pd.Series:

@@ -21,6 +21,8 @@ import numpy as np
 import pandas as pd
 
 from ._html import HTML_MAX_ROWS, default_methods, figure_to_data_uri, render_html, write_html  # noqa: F401 - re-exported
+from ._atomic import atomic_path
+from ._csv import write_table
 from ._i18n import Lang, check_lang, text
 from .schema import format_cell
 
@@ -103,7 +105,9 @@ def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     result = frame.copy()
     for position in range(result.shape[1]):
         values = result.iloc[:, position]
-        if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
+        if values.dtype == object:  # stays object: a string dtype would copy every cell (a 200 MB one too)
+            result.isetitem(position, pd.Series([fix(v) for v in values.to_numpy()], index=result.index, dtype=object))
+        elif pd.api.types.is_string_dtype(values.dtype):
             result.isetitem(position, values.map(fix))
     result.columns = result.columns.map(fix)
     result.index = result.index.map(fix)
@@ -128,7 +132,9 @@ def write_csv(frame: pd.DataFrame, path: str | Path, *, index: bool = True) -> P
     """
     path = Path(path)
     check_folder(path)
-    neutralize_formulas(readable_cells(frame)).to_csv(path, index=index, encoding="utf-8-sig", lineterminator="\r\n")
+    table = neutralize_formulas(readable_cells(frame))
+    with atomic_path(path) as temporary:  # an interrupted run leaves the earlier table whole
+        write_table(table, temporary, index=index, encoding="utf-8-sig", lineterminator="\r\n")  # big cells streamed
     return path
 
 
@@ -283,13 +289,14 @@ def write_excel(sheets: Mapping[str, pd.DataFrame], path: str | Path, *, lang: L
             for row in zip(*columns):
                 sheet.append(row)
     path = Path(path)
-    try:
-        workbook.save(path)
-    except BaseException:
-        for sheet in workbook.worksheets:  # finish each sheet's writer, which would complain when collected
-            with contextlib.suppress(Exception):
-                sheet.close()
-        raise
+    with atomic_path(path) as temporary:  # an interrupted run leaves the earlier workbook whole
+        try:
+            workbook.save(temporary)
+        except BaseException:
+            for sheet in workbook.worksheets:  # finish each sheet's writer, which would complain when collected
+                with contextlib.suppress(Exception):
+                    sheet.close()
+            raise
     return path
 
 

@@ -42,6 +42,9 @@ _CONSENSUS_SAMPLE = 10_000  # comments on which the consensus runs' votes are co
 _PHRASE_SHARE = 0.25
 _MAX_TOPIC_SHARE = 0.35  # with n_topics="auto", a larger topic is split (see _split_catch_all)  # a bigram describes a topic when it holds this share of its rarer word's comments
 _TABLES = ("topics_", "selection_scores_")  # DataFrames among the fitted attributes (see __getstate__)
+# The training comments (raw and cleaned) and what ranks them as examples: left out of a pickled or
+# saved model unless keep_texts=True (see __getstate__).
+_TEXT_STATE = ("_informative_texts", "_informative_clean", "_similarity")
 
 
 def _npmi_table(docs: Sequence[set[str]], topics: Sequence[Sequence[str]]) -> list[float]:
@@ -136,6 +139,12 @@ class TopicModel(TransformerMixin, BaseEstimator):
         every comment. More runs, steadier topics. ``"auto"``: 64. The lowest-inertia run of many
         restarts, which this replaces, changed with the seed on real comments (many partitions of
         nearly equal inertia); the votes of many runs change much less.
+    keep_texts : bool, default=False
+        Keep the training comments in a pickled or saved model (:func:`umpanbalik.save`): the
+        representative comments of each topic (``topics_["contoh"]``) and the texts they are chosen
+        from. By default a saved model holds no comment text — its ``contoh`` lists are empty once
+        loaded — so that sharing a model file does not share what the respondents wrote; the fitted
+        model in memory keeps its examples either way.
     n_jobs : int, optional
         Threads for the many small k-means runs (the candidate scan and the consensus runs): ``-1``
         every core, ``None`` one. The runs are planned (sub-samples and seeds) before they start, so
@@ -168,6 +177,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         exclude_non_informative: bool = True,
         preprocessor: Preprocessor | None = None,
         n_init: int | str = "auto",
+        keep_texts: bool = False,
         n_jobs: int | None = None,
         random_state: int = 0,
     ) -> None:
@@ -185,6 +195,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self.exclude_non_informative = exclude_non_informative
         self.preprocessor = preprocessor
         self.n_init = n_init
+        self.keep_texts = keep_texts
         self.n_jobs = n_jobs
         self.random_state = random_state
 
@@ -193,6 +204,12 @@ class TopicModel(TransformerMixin, BaseEstimator):
         # skops cannot save a DataFrame (pandas' internals have no __reduce__): the tables are saved
         # as their columns of plain values and rebuilt on load
         state = dict(super().__getstate__())
+        if not getattr(self, "keep_texts", False):  # no comment text leaves this process unless asked
+            for name in _TEXT_STATE:
+                state.pop(name, None)
+            topics = state.get("topics_")
+            if isinstance(topics, pd.DataFrame) and "contoh" in topics:
+                state["topics_"] = topics.assign(contoh=[[] for _ in range(len(topics))])
         for name in _TABLES:
             if isinstance(state.get(name), pd.DataFrame):
                 frame = state.pop(name)
@@ -207,7 +224,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
                 columns, data = table["columns"], table["data"]
                 state[name] = pd.DataFrame(data, columns=columns) if any(data.values()) else pd.DataFrame(columns=columns)
         # a model pickled before ``n_jobs`` existed (same package version) still prints, clones and refits
-        super().__setstate__({"n_jobs": None, "_phrases_": {}, **state})
+        super().__setstate__({"n_jobs": None, "_phrases_": {}, "keep_texts": False, **state})
 
     def _pre(self) -> Preprocessor:
         return self.preprocessor if self.preprocessor is not None else Preprocessor()
@@ -611,8 +628,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         return pd.DataFrame(rows)
 
     def _examples(self, members: np.ndarray, topic: int) -> list[str]:
-        if self.n_examples == 0 or len(members) == 0:
-            return []
+        if self.n_examples == 0 or len(members) == 0 or not hasattr(self, "_informative_texts"):
+            return []  # (a loaded model saved without its texts has no examples to show)
         if self._similarity is not None:
             members = members[np.argsort(-self._similarity[members, topic])]
         chosen, seen = [], set()
@@ -676,7 +693,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             merged = sizes[keep] * self.centers_[keep] + sizes[absorb] * self.centers_[absorb]
             self.centers_[keep] = merged / (np.linalg.norm(merged) or 1.0)
             self.centers_ = np.delete(self.centers_, absorb, axis=0)
-        if self._similarity is not None:
+        if getattr(self, "_similarity", None) is not None:
             self._similarity[:, keep] = np.maximum(self._similarity[:, keep], self._similarity[:, absorb])
             self._similarity = np.delete(self._similarity, absorb, axis=1)
         self.labels_[self.labels_ == absorb] = keep
@@ -686,7 +703,11 @@ class TopicModel(TransformerMixin, BaseEstimator):
         names = [self.topic_names_.get(c) for c in range(self.n_topics_) if c != absorb]
         self.topic_names_ = dict(enumerate(names))
         self.n_topics_ -= 1
-        self._phrases_ = self._phrase_labels()
+        if hasattr(self, "_informative_texts"):
+            self._phrases_ = self._phrase_labels()
+        else:  # a saved model without its texts: the phrases it had, renumbered (``keep`` keeps its own)
+            phrases = getattr(self, "_phrases_", {})
+            self._phrases_ = {c - (c > absorb): p for c, p in phrases.items() if c != absorb}
         self.topics_ = self._topic_table()
         return self
 

@@ -16,7 +16,8 @@ import pandas as pd
 from .._validation import as_text
 
 __all__ = ["distinct", "per_row", "contains", "polarity", "items", "answered", "segment_name", "segment_names",
-           "choices_of", "segments", "in_segment", "crosstab", "numeric", "flags", "as_list", "as_dict"]
+           "choices_of", "segments", "in_segment", "crosstab", "numeric", "infinite_count", "flags", "as_list",
+           "as_dict"]
 
 
 def as_list(value: Any) -> list[Any]:
@@ -74,8 +75,9 @@ def items(values: Any) -> set[Any]:
 
 
 def answered(values: pd.Series) -> np.ndarray:
-    """Whether each cell holds non-blank text (what ``as_text(v).strip()`` says)."""
-    return np.fromiter((bool(as_text(v).strip()) for v in values.to_numpy()), dtype=bool, count=len(values))
+    """Whether each cell holds non-blank text (what ``as_text(v).strip()`` says, without copying a huge cell)."""
+    return np.fromiter(((lambda t: bool(t) and not t.isspace())(as_text(v)) for v in values.to_numpy()), dtype=bool,
+                       count=len(values))
 
 
 def segment_name(value: Any, missing: str = "(kosong)") -> str:
@@ -138,12 +140,20 @@ def crosstab(segments: np.ndarray, outcomes: np.ndarray) -> pd.DataFrame:
                         columns=pd.Index(column_names, name="col_0"))
 
 
-def numeric(values: pd.Series) -> pd.Series:
+def numeric(values: pd.Series, *, infinite: bool = False) -> pd.Series:
     """A rating column as floats: numbers (a decimal comma is read), Likert answers written as text by
-    their scale (:func:`umpanbalik.likert.likert_scores`), anything else missing."""
+    their scale (:func:`umpanbalik.likert.likert_scores`), anything else missing; infinite values
+    (``inf``, ``Infinity``, ``1e309``) are missing too, since they would make every mean infinite and
+    every coefficient NaN — unless ``infinite=True``, which keeps them (to count them)."""
     from ..likert import likert_scores
 
-    return likert_scores(values)
+    numbers = likert_scores(values).astype(float)
+    return numbers if infinite else numbers.where(~np.isinf(numbers.to_numpy()))
+
+
+def infinite_count(values: pd.Series) -> int:
+    """How many ratings are infinite (and so count as missing)."""
+    return int(np.isinf(numeric(values, infinite=True).to_numpy()).sum())
 
 
 def flags(comments: pd.DataFrame, column: str) -> np.ndarray:

@@ -56,6 +56,12 @@ def check_columns(frame: pd.DataFrame, columns: Sequence[Any], what: Sequence[st
     if isinstance(frame.columns, pd.MultiIndex):  # pandas flattens it to tuples when the results are joined
         raise ValueError("the data has a header of several rows (MultiIndex columns); join them into one first, e.g. "
                          "data.columns = [' '.join(map(str, c)).strip() for c in data.columns].")
+    from .._limits import short_list
+
+    duplicated = frame.columns[frame.columns.duplicated()].unique()
+    if len(duplicated):  # frame[name] would be a DataFrame, and every step after would fail on it
+        raise ValueError(f"the data has several columns with the same name: {short_list(duplicated, 10)}. Give each "
+                         "column its own name first, e.g. data.columns = [...], or drop the copies.")
     return [None if column is None else resolve_column(frame.columns, column, name) for column, name in zip(columns, what)]
 
 

@@ -53,7 +53,8 @@ def select_quotes(comments: pd.DataFrame, source: Any, *, aspect: str | None, se
     chosen = pick_quotes(texts, cleaned, n=n, diversity=diversity)
     columns = [c for c in ("sentimen", "aspek", "aspek_sentimen", "label_topik", "hambatan") if c in comments]
     result = comments.iloc[positions[chosen.index.to_numpy()]][columns].copy()
-    result.insert(0, "kutipan", [mask(t) for t in chosen])
+    # object, not a string dtype: Arrow would copy each quote (a 200 MB comment too) in and out
+    result.insert(0, "kutipan", pd.Series([mask(t) for t in chosen], index=result.index, dtype=object))
     result["skor"] = chosen.attrs.get("scores", [np.nan] * len(chosen))
     return result
 

@@ -3,7 +3,6 @@ sheets, the headline findings with their quotes, and the report's context. Every
 and table here is read from :mod:`.tables` (and :mod:`.comparison`), never counted again."""
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -27,14 +26,15 @@ RATING_MIN = 8  # rated informative comments the rating chart needs
 def masked(values: pd.Series, names: list[str]) -> pd.Series:
     """``values`` with identifiers masked in its text cells (dtype inferred, as ``Series.map`` does).
 
-    Only a cell with a digit, an ``@`` or one of ``names`` can hold something to mask: the others
-    are found with one regex search each, and the masking runs on the rest, once per distinct text.
+    Only a cell with a digit, an at-sign or a hint of one of ``names`` can hold something to mask:
+    the others are found with one quick test each, and the masking runs on the rest, once per
+    distinct text.
     """
+    from .._masking import may_hold_identifier
     from ..normalization import mask_identifiers
 
     array = values.to_numpy(dtype=object)
-    patterns = [re.escape(name.strip()) for name in names if name and name.strip()]
-    search = re.compile("|".join([r"\d", "@", *patterns]), flags=re.IGNORECASE).search
+    search = may_hold_identifier(names)
     candidates = [i for i, v in enumerate(array) if type(v) is str and search(v)]  # noqa: E721 - str subclasses are masked too, below
     candidates += [i for i, v in enumerate(array) if isinstance(v, str) and type(v) is not str]  # noqa: E721
     changed, cache = {}, {}
@@ -48,7 +48,8 @@ def masked(values: pd.Series, names: list[str]) -> pd.Series:
     if changed:
         array = array.copy()
         array[list(changed)] = list(changed.values())
-    return pd.Series(array, index=values.index, name=values.name)
+    # object stays object: inferring a string dtype would copy every text into Arrow (a 200 MB cell too)
+    return pd.Series(array, index=values.index, name=values.name, dtype=object if values.dtype == object else None)
 
 
 def _is_text(values: pd.Series) -> bool:
@@ -119,7 +120,14 @@ def _findings(analysis: Analysis, lang: str) -> list[findings.Finding]:
         parts["comparisons"] = [(by, analysis.compare(by)) for by in analysis.by]
     if "hambatan" in comments:
         parts["barriers"] = tables.barrier_table(comments, analysis.barrier_column)
-    return findings.headline_findings(**parts)
+    found = findings.headline_findings(**parts)
+    for finding in found:  # a segment's name is masked in the sentence, as in the report's tables and chart
+        by_name = finding.quotes.get("segment")
+        if by_name is not None and isinstance(by_name[1], str):
+            shown = analysis.mask(by_name[1])
+            if shown != by_name[1]:
+                finding.text = finding.text.replace(by_name[1], shown)
+    return found
 
 
 def findings_table(analysis: Analysis, *, n_quotes: int, lang: str) -> pd.DataFrame:
@@ -202,8 +210,9 @@ def chosen_sheets(build: Any, sheets: Any) -> dict[str, pd.DataFrame]:
 
 
 # -- the report ----------------------------------------------------------------------------------------
-def key_cards(key: pd.DataFrame, lang: str) -> list[dict[str, str]]:
-    """The report's key-number cards (label, value, note) of a :func:`tables.key_numbers` table."""
+def key_cards(key: pd.DataFrame, lang: str, infinite: str = "") -> list[dict[str, str]]:
+    """The report's key-number cards (label, value, note) of a :func:`tables.key_numbers` table;
+    ``infinite`` is the notice of infinite ratings (counted as missing), shown on the mean-rating card."""
     from .._i18n import text
 
     cards = []
@@ -212,6 +221,7 @@ def key_cards(key: pd.DataFrame, lang: str) -> list[dict[str, str]]:
             value = decimal(row.nilai, lang)
             note = text("card_mean", lang, ci=decimal_interval(row.ci_bawah, row.ci_atas, lang), n=count(row.dasar, lang)) \
                 if row.dasar else ""
+            note = " ".join(part for part in (note, infinite) if part)
         else:
             value = count(row.nilai, lang)
             base = "card_of_informative" if row.ukuran == "saran" else "card_of_all"
@@ -219,6 +229,11 @@ def key_cards(key: pd.DataFrame, lang: str) -> list[dict[str, str]]:
                 base, lang, p=percent(row.porsi), ci=percent_interval(row.ci_bawah, row.ci_atas))
         cards.append({"label": text(f"key_{row.ukuran}", lang), "nilai": value, "catatan": note})
     return cards
+
+
+def _masker(analysis: Analysis) -> Any:
+    """Masks identifiers in a text value (a segment's name), leaves anything else as it is."""
+    return lambda value: analysis.mask(value) if isinstance(value, str) else value
 
 
 def _first(examples: Any) -> str:
@@ -233,8 +248,10 @@ def report_context(analysis: Analysis, *, lang: str, title: str | None, n_quotes
 
     comments = analysis.comments
     key = analysis.key_numbers()
+    infinite = col.infinite_count(comments[analysis.rating]) if analysis.rating is not None else 0
+    notice = text("note_infinite", lang, n=infinite, column=str(analysis.rating)) if infinite else ""
     context: dict[str, Any] = {"judul": title or text("report_title", lang), "dibuat": pd.Timestamp.now().strftime("%Y-%m-%d"),
-                               "angka_kunci": key_cards(key, lang), "gambar": {}, "tabel": {}}
+                               "angka_kunci": key_cards(key, lang, notice), "gambar": {}, "tabel": {}}
     figures, shown = context["gambar"], context["tabel"]
     likert = analysis.likert_table()
     if len(likert):  # the rating questions of the form, each scored on its scale
@@ -294,10 +311,12 @@ def report_context(analysis: Analysis, *, lang: str, title: str | None, n_quotes
     if analysis.by and analysis.task == "evaluasi":
         by = analysis.by[0]
         shares = tables.segment_shares(comments, by, lang=lang)
+        shares["segmen"] = shares["segmen"].map(_masker(analysis))  # segments are masked in the chart too
         figures["perbandingan"] = plots.draw_segment_comparison(shares, by, lang=lang)
         shown["perbandingan"] = shares
         comparison = analysis.compare(by)
         shown["perbandingan_uji"] = comparison.uji[[c for c in ("segmen", "ukuran", "p_holm", "cramer_v", "harapan_kecil",
                                                                 "signifikan") if c in comparison.uji]]
-        shown["perbandingan_sorotan"] = comparison.sorotan[["segmen", "ukuran", "porsi", "ci_bawah", "ci_atas", "porsi_lain", "arah"]]
+        sorotan = comparison.sorotan[["segmen", "ukuran", "porsi", "ci_bawah", "ci_atas", "porsi_lain", "arah"]]
+        shown["perbandingan_sorotan"] = sorotan.assign(segmen=sorotan["segmen"].map(_masker(analysis)))
     return context

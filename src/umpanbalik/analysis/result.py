@@ -113,6 +113,10 @@ class Analysis:
         table = tables.topic_table(self.comments, self.topic_model.topics_)
         if "contoh" in table:
             table["contoh"] = table["contoh"].map(lambda examples: [self.mask(e) for e in col.as_list(examples)])
+        if self.names:  # a listed name can be a topic's key term, learned from the cleaned comments
+            table["label"] = table["label"].map(lambda v: self.mask(v) if isinstance(v, str) else v)
+            if "kata_kunci" in table:
+                table["kata_kunci"] = table["kata_kunci"].map(lambda terms: [(self.mask(t), w) for t, w in col.as_list(terms)])
         return table
 
     def summary(self) -> dict[str, Any]:

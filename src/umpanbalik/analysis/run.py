@@ -10,8 +10,11 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from .._i18n import count as _count
+from .._i18n import text as _words
 from .._validation import as_text_list, check_int, check_option
 from ..schema import NON_INFORMATIVE_LABEL
+from ._columns import infinite_count
 from ._input import SURROGATE, as_columns, as_frame, check_columns, chunks as _chunks, encodable, progress_bar
 from .multi import MultiAnalysis
 from .result import Analysis
@@ -220,9 +223,9 @@ def _analyze_one(data: Any, text: Any, *, by: list[Any], rating: Any, barriers: 
     del frames, parts
     comments = frame  # pd.concat below makes a new frame: the user's is never changed
     clashes = [c for c in annotated.columns if c in comments.columns] + [c for c in ("topik", "label_topik") if c in comments.columns]
-    kept_as: dict[Any, str] = {c: f"{c}_asli" for c in clashes}
+    kept_as: dict[Any, str] = _kept_names(clashes, comments.columns)
     if clashes:
-        renamed = ", ".join(f"{c} → {c}_asli" for c in clashes)
+        renamed = ", ".join(f"{c} → {kept_as[c]}" for c in clashes)
         warnings.warn(f"the data already has columns that analyze() writes; they are kept renamed: {renamed}.", UserWarning, stacklevel=stacklevel)
         comments = comments.rename(columns=kept_as)
     unencodable = {c: SURROGATE.sub("\ufffd", c) for c in comments.columns
@@ -234,7 +237,10 @@ def _analyze_one(data: Any, text: Any, *, by: list[Any], rating: Any, barriers: 
     del annotated
     model, notes = None, []
     if topics is not False and topics is not None:
-        model, notes = _fit_topics(comments, frame[text], topics, task, random_state, n_jobs, models.get("preprocessor"))
+        model, notes = _fit_topics(comments, frame[text], topics, task, random_state, n_jobs, models.get("preprocessor"), lang)
+    infinite = infinite_count(comments[kept_as.get(rating, rating)]) if rating is not None else 0
+    if infinite:  # a notice (result.notes, the CLI, the report's mean-rating card), not an error
+        notes.append(_words("note_infinite", lang, n=infinite, column=str(rating)))
 
     def column(name: Any) -> Any:  # a column the user named, under its new name if it was renamed
         return kept_as.get(name, name) if name is not None else None
@@ -262,6 +268,19 @@ def _columns_of(chunk: pd.DataFrame, columns: list[Any]) -> list[Any]:
         raise
 
 
+def _kept_names(clashes: list[Any], columns: pd.Index) -> dict[Any, str]:
+    """The new name of each column that analyze() would overwrite: ``<name>_asli``, or ``_asli_2``,
+    ``_asli_3`` … when the data already has that name too (``topik`` and ``topik_asli`` both)."""
+    taken, names = set(columns), {}
+    for column in clashes:
+        name, number = f"{column}_asli", 2
+        while name in taken:
+            name, number = f"{column}_asli_{number}", number + 1
+        taken.add(name)
+        names[column] = name
+    return names
+
+
 def _annotate_chunk(chunk: pd.DataFrame, texts: list[str], barriers: str | None, task: str, models: Any,
                     n_jobs: int | None, bar: Any) -> pd.DataFrame:
     """The model outputs for one chunk's rows, indexed like the chunk."""
@@ -285,7 +304,7 @@ def _annotate_chunk(chunk: pd.DataFrame, texts: list[str], barriers: str | None,
 
 
 def _fit_topics(comments: pd.DataFrame, source: pd.Series, topics: Any, task: str, random_state: int,
-                n_jobs: int | None, preprocessor: Any) -> tuple[Any, list[str]]:
+                n_jobs: int | None, preprocessor: Any, lang: str = "id") -> tuple[Any, list[str]]:
     """Fit (or apply) the topic model; ``source`` is the comment column, read a block at a time, and
     ``preprocessor`` the one that made ``teks_bersih``."""
     from ..preprocessing import same_preprocessing
@@ -314,7 +333,7 @@ def _fit_topics(comments: pd.DataFrame, source: pd.Series, topics: Any, task: st
             sample = rows
             if len(rows) > _TOPIC_SAMPLE:
                 sample = np.sort(np.random.default_rng(random_state).choice(rows, _TOPIC_SAMPLE, replace=False))
-                notes.append(f"topics fitted on a random {_TOPIC_SAMPLE:,} of {len(rows):,} informative comments")
+                notes.append(_words("note_topic_sample", lang, sample=_count(_TOPIC_SAMPLE, lang), n=_count(len(rows), lang)))
             if len(sample) == 0:
                 raise ValueError("no informative comment to fit topics on")
             annotations = {}
@@ -328,7 +347,7 @@ def _fit_topics(comments: pd.DataFrame, source: pd.Series, topics: Any, task: st
             topic[block] = assigned["topik"].to_numpy()
             labels[block] = assigned["label_topik"].to_numpy()
     except ValueError as error:  # documented degenerate inputs (too few or uniform comments)
-        notes.append(f"topics not fitted: {error}")
+        notes.append(_words("note_topic_failed", lang, error=error))
         model = None
     comments["topik"] = topic
     comments["label_topik"] = labels

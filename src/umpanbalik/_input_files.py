@@ -1,0 +1,178 @@
+"""Checks on an input file before it is read: a clear message for what cannot be read, and bounds.
+
+A folder, a FIFO, a password-protected or old-format workbook, a workbook cut short, a CSV file
+renamed ``.xlsx``: each gets a message that says what the file is and what to do, in Indonesian or
+English (:class:`InputFileError`), instead of a traceback from deep inside a reader. A workbook is
+a ZIP archive of XML: one of 601 KB can unpack to gigabytes, so its unpacked size
+(:data:`MAX_WORKBOOK_BYTES`) and the length of any one cell (:data:`MAX_CELL_BYTES`) are checked
+from the archive before it is read.
+"""
+from __future__ import annotations
+
+import stat
+import zipfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+from ._limits import shorten
+
+__all__ = ["InputFileError", "check_input_path", "check_workbook", "MAX_WORKBOOK_BYTES", "MAX_CELL_BYTES"]
+
+#: Bytes a workbook may unpack to (its XML): about ten times a 100,000-row survey export. A larger
+#: export reads faster, and in bounded memory, as CSV (``chunksize``).
+MAX_WORKBOOK_BYTES = 256 * 2**20
+#: Bytes of text between two XML tags of a workbook — one cell, or one run of formatted text in it.
+#: Excel holds at most 32,767 characters in a cell (at most about 200 KB of escaped UTF-8).
+MAX_CELL_BYTES = 2**20
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Compound File: old .xls, or an encrypted .xlsx
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream name an encrypted .xlsx holds
+_BLOCK = 1 << 20
+
+_MESSAGES = {
+    "en": {
+        "folder": "{path} is a folder, not a file: give the path of a CSV or XLSX file in it.",
+        "not_regular": "{path} is not a regular file (a FIFO, a socket or a device): save the export as a CSV or XLSX "
+                       "file and give its path.",
+        "empty": "{path} is empty (0 bytes): export the survey again.",
+        "encrypted": "{path} is protected by a password (an encrypted workbook), which umpanbalik cannot open. Open it "
+                     "in Excel, remove the password (File > Info > Protect Workbook) and save it, or save the sheet as CSV.",
+        "old_xls": "{path} is an old Excel 97-2003 workbook (.xls), which umpanbalik does not read. Open it in Excel or "
+                   "LibreOffice and save it as .xlsx or CSV.",
+        "damaged": "{path} is not a complete XLSX workbook: the file is cut short or damaged ({detail}). Download or "
+                   "export it again.",
+        "not_workbook": "{path} is not an XLSX workbook ({detail}). Save the sheet as .xlsx or CSV.",
+        "ods": "{path} is an OpenDocument spreadsheet (LibreOffice .ods) with an Excel name. Save it as .xlsx or CSV.",
+        "csv_as_xlsx": "{path} is a text (CSV) file with an Excel name: rename it to .csv and run again.",
+        "too_big": "{path} unpacks to {size} bytes, more than the {limit} umpanbalik reads from a workbook. Save "
+                   "the sheet as CSV, which is read in bounded memory (chunksize=, or --chunksize).",
+        "cell_too_long": "{path} holds a cell of more than {limit} bytes ({member}), where Excel holds at most 32,767 "
+                         "characters: the file was not written by a spreadsheet, or it is damaged. Save the sheet as CSV "
+                         "if that text is wanted.",
+    },
+    "id": {
+        "folder": "{path} adalah folder, bukan file: berikan path file CSV atau XLSX di dalamnya.",
+        "not_regular": "{path} bukan file biasa (FIFO, soket, atau perangkat): simpan ekspornya sebagai file CSV atau "
+                       "XLSX lalu berikan path-nya.",
+        "empty": "{path} kosong (0 bita): ekspor ulang surveinya.",
+        "encrypted": "{path} dilindungi kata sandi (buku kerja terenkripsi), yang tidak dapat dibuka umpanbalik. Buka "
+                     "di Excel, hapus kata sandinya (File > Info > Protect Workbook) lalu simpan, atau simpan lembarnya "
+                     "sebagai CSV.",
+        "old_xls": "{path} adalah buku kerja Excel 97-2003 lama (.xls), yang tidak dibaca umpanbalik. Buka di Excel atau "
+                   "LibreOffice lalu simpan sebagai .xlsx atau CSV.",
+        "damaged": "{path} bukan buku kerja XLSX yang utuh: file terpotong atau rusak ({detail}). Unduh atau ekspor "
+                   "ulang.",
+        "not_workbook": "{path} bukan buku kerja XLSX ({detail}). Simpan lembarnya sebagai .xlsx atau CSV.",
+        "ods": "{path} adalah lembar kerja OpenDocument (LibreOffice .ods) dengan nama Excel. Simpan sebagai .xlsx atau "
+               "CSV.",
+        "csv_as_xlsx": "{path} adalah file teks (CSV) dengan nama Excel: ganti ekstensinya menjadi .csv lalu jalankan "
+                       "lagi.",
+        "too_big": "{path} berisi {size} bita setelah dibuka, melebihi batas {limit} bita yang dibaca umpanbalik "
+                   "dari buku kerja. Simpan lembarnya sebagai CSV, yang dibaca dengan memori terbatas (chunksize= atau "
+                   "--chunksize).",
+        "cell_too_long": "{path} memuat sel lebih dari {limit} bita ({member}), padahal Excel menampung paling banyak "
+                         "32.767 karakter: file ini tidak dibuat oleh program lembar kerja, atau rusak. Simpan lembarnya "
+                         "sebagai CSV bila teks itu diperlukan.",
+    },
+}
+
+
+class InputFileError(ValueError):
+    """An input file that cannot be read, with a message that says why and what to do.
+
+    ``str(error)`` is English; :meth:`message` gives it in Indonesian (``"id"``) or English (``"en"``).
+    """
+
+    def __init__(self, key: str, **values: Any) -> None:
+        self.key, self.values = key, values
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        from ._i18n import count
+
+        lang = lang if lang in _MESSAGES else "en"
+        values = {k: shorten(str(v), 200) if isinstance(v, (str, Path)) else count(v, lang) if isinstance(v, int) else v
+                  for k, v in self.values.items()}
+        return _MESSAGES[lang][self.key].format(**values)
+
+
+def check_input_path(path: Path) -> None:
+    """Raise ``FileNotFoundError`` for a missing path and :class:`InputFileError` for a folder or for
+    anything that is not a regular file (a FIFO would block the reader for ever)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise FileNotFoundError(f"file not found: {path}") from None
+    if stat.S_ISDIR(mode):
+        raise InputFileError("folder", path=path)
+    if not stat.S_ISREG(mode):
+        raise InputFileError("not_regular", path=path)
+
+
+def check_workbook(path: Path) -> None:
+    """Raise :class:`InputFileError` unless ``path`` is an XLSX workbook that unpacks within the limits."""
+    with path.open("rb") as handle:
+        head = handle.read(_BLOCK)
+    if not head:
+        raise InputFileError("empty", path=path)
+    if head.startswith(_OLE):
+        raise InputFileError("encrypted" if _holds(path, _ENCRYPTED) else "old_xls", path=path)
+    if not head.startswith(b"PK"):
+        if _looks_like_text(head):
+            raise InputFileError("csv_as_xlsx", path=path)
+        raise InputFileError("not_workbook", path=path, detail="it is not a ZIP archive, as an .xlsx file is")
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, EOFError, ValueError, OSError) as error:
+        raise InputFileError("damaged", path=path, detail=shorten(str(error), 120)) from None
+    with archive:
+        members = archive.infolist()
+        names = {info.filename for info in members}
+        if "xl/workbook.xml" not in names:
+            if "content.xml" in names and "mimetype" in names:
+                raise InputFileError("ods", path=path)
+            raise InputFileError("not_workbook", path=path, detail="a ZIP archive without xl/workbook.xml")
+        size = sum(info.file_size for info in members)
+        if size > MAX_WORKBOOK_BYTES:
+            raise InputFileError("too_big", path=path, size=size, limit=MAX_WORKBOOK_BYTES)
+        for info in members:
+            if info.filename.startswith("xl/") and info.filename.endswith(".xml") and info.file_size > MAX_CELL_BYTES:
+                _check_text_runs(path, archive, info)
+
+
+def _check_text_runs(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Read one XML member a block at a time and fail at the first text longer than MAX_CELL_BYTES."""
+    carried = 0  # bytes without "<" at the end of the blocks read so far
+    try:
+        with archive.open(info) as member:
+            for block in iter(lambda: member.read(_BLOCK), b""):
+                pieces = block.split(b"<")  # the text between tags (and the tags' insides)
+                longest = max(carried + len(pieces[0]), max(map(len, pieces[1:]), default=0))
+                if longest > MAX_CELL_BYTES:
+                    raise InputFileError("cell_too_long", path=path, limit=MAX_CELL_BYTES, member=info.filename)
+                carried = carried + len(block) if len(pieces) == 1 else len(pieces[-1])
+    except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as error:
+        raise InputFileError("damaged", path=path, detail=shorten(str(error), 120)) from None
+
+
+def _holds(path: Path, needle: bytes) -> bool:
+    """Whether the file holds ``needle``, read a block at a time."""
+    tail = b""
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(_BLOCK), b""):
+            if needle in tail + block:
+                return True
+            tail = block[-len(needle) :]
+    return False
+
+
+def _looks_like_text(head: bytes) -> bool:
+    """Whether the first bytes of a file are text: no NUL byte (UTF-16 aside), mostly printable."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    if b"\x00" in head:
+        return False
+    text = head.decode("utf-8", errors="replace")
+    printable = sum(c.isprintable() or c in "\r\n\t" for c in text)
+    return printable >= 0.95 * len(text)
