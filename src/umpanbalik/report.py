@@ -289,14 +289,14 @@ def write_excel(sheets: Mapping[str, pd.DataFrame], path: str | Path, *, lang: L
             for row in zip(*columns):
                 sheet.append(row)
     path = Path(path)
-    with atomic_path(path) as temporary:  # an interrupted run leaves the earlier workbook whole
-        try:
+    try:
+        with atomic_path(path) as temporary:  # an interrupted run leaves the earlier workbook whole
             workbook.save(temporary)
-        except BaseException:
-            for sheet in workbook.worksheets:  # finish each sheet's writer, which would complain when collected
-                with contextlib.suppress(Exception):
-                    sheet.close()
-            raise
+    except BaseException:  # a refused target (a folder) too: finish each sheet's writer, which would
+        for sheet in workbook.worksheets:  # complain when collected
+            with contextlib.suppress(Exception):
+                sheet.close()
+        raise
     return path
 
 
