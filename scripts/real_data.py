@@ -6,6 +6,7 @@ id ``<source>:<row>`` (row = 0-based data row of the source file as distributed)
 short SHA-1 of its text, so a label can never silently attach to another comment.
 
     python scripts/real_data.py batches OUT_DIR      # write the labelling batches (texts, outside the repo)
+    python scripts/real_data.py more OUT_DIR --reviews N   # a further round: N app reviews not labelled yet
     python scripts/real_data.py check                # validate every label file, print counts
     python scripts/real_data.py split                # (re)write data/real/split.csv
     python scripts/real_data.py agreement [--disagreements FILE]   # kappa per field -> data/real/agreement.json
@@ -164,6 +165,42 @@ def write_batches(out: Path, size: int = 100, n_double: int = 700, double_from: 
             for i in double[b:b + per]:
                 handle.write(json.dumps({"id": i, "hash": rows[i]["hash"], "teks": rows[i]["teks"]}, ensure_ascii=False) + "\n")
     print(f"{len(order)} comments in {(len(order) + size - 1) // size} batches; {len(double)} for blind double labelling")
+
+
+def write_more_batches(out: Path, n_reviews: int, size: int = 100, n_double: int = 100) -> None:
+    """A further labelling round after every evaluation answer is labelled: ``n_reviews`` random app
+    reviews that no label file names yet and that are not an exact re-worded copy of a labelled one.
+    Batch numbers continue after the last ``pertama`` batch; ``n_double`` of them are written again as
+    blind files for a second labeller (numbered after the existing ``kedua`` files)."""
+    rows = load_sources()
+    labelled = set(load_label_files("pertama"))
+    seen = {dedup_key(rows[i]["teks"]) for i in labelled if i in rows}
+    pool = []
+    for i, row in rows.items():
+        if row["sumber"] != "ulasan" or i in labelled or not row["teks"].strip():
+            continue
+        key = dedup_key(row["teks"])
+        if key in seen:
+            continue
+        seen.add(key)
+        pool.append(i)
+    rng = random.Random(SEED + 3 + len(labelled))
+    order = rng.sample(pool, min(n_reviews, len(pool)))
+    first = len(list((LABEL_DIR / "pertama").glob("batch_*.jsonl"))) + 1
+    first_blind = len(list((LABEL_DIR / "kedua").glob("blind_*.jsonl"))) + 1
+    out.mkdir(parents=True, exist_ok=True)
+
+    def dump(name: str, ids: list[str]) -> None:
+        with open(out / name, "w", encoding="utf-8") as handle:
+            for i in ids:
+                handle.write(json.dumps({"id": i, "hash": rows[i]["hash"], "teks": rows[i]["teks"]}, ensure_ascii=False) + "\n")
+
+    for k, b in enumerate(range(0, len(order), size)):
+        dump(f"batch_{first + k:03d}.jsonl", order[b:b + size])
+    double = rng.sample(order, min(n_double, len(order)))
+    for k, b in enumerate(range(0, len(double), size)):
+        dump(f"blind_{first_blind + k:02d}.jsonl", double[b:b + size])
+    print(f"{len(order)} reviews in batches from {first:03d}; {len(double)} for blind double labelling")
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -347,6 +384,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     batches = sub.add_parser("batches")
     batches.add_argument("out", type=Path)
+    more = sub.add_parser("more")
+    more.add_argument("out", type=Path)
+    more.add_argument("--reviews", type=int, default=1000)
     sub.add_parser("check")
     sub.add_parser("split")
     agree = sub.add_parser("agreement")
@@ -357,6 +397,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "batches":
         write_batches(args.out)
+        return 0
+    if args.command == "more":
+        write_more_batches(args.out, args.reviews)
         return 0
     if args.command == "split":
         write_split()
