@@ -55,9 +55,11 @@ class Models:
 
                 self._loaded[name] = Preprocessor()
             else:
-                from .pretrained import load_pretrained
+                from .pretrained import cached_pretrained
 
-                self._loaded[name] = load_pretrained(name)
+                # the cached shipped model itself: annotating only reads it, and a copy of the four
+                # comment models took longer than reading their file
+                self._loaded[name] = cached_pretrained(name)
         return self._loaded[name]
 
     @classmethod

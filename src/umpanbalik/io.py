@@ -107,16 +107,18 @@ def load(path: str | Path, trusted: Iterable[str] | None = None, *, max_bytes: i
         raise ValueError("`trusted` must be a list of type names, not a single string.")
     allowed = set(TRUSTED_TYPES) | set(trusted or ())
     _check_archive(path, max_bytes)
-    with _readable(path):
-        found = sio.get_untrusted_types(file=path)
-    refused = sorted(set(found) - allowed)
-    if refused:
+    from skops.io.exceptions import UntrustedTypesFoundException
+
+    try:
+        with _readable(path):  # one pass: skops audits every type against ``allowed`` as it loads
+            payload = sio.load(path, trusted=sorted(allowed))
+    except UntrustedTypesFoundException:
+        with _readable(path):
+            refused = sorted(set(sio.get_untrusted_types(file=path)) - allowed)
         raise UntrustedTypeError(
             f"{path.name} holds types that are not trusted: {', '.join(refused)}. Load it only if you "
             f"trust its source, with load(path, trusted=[...]) naming these types."
-        )
-    with _readable(path):
-        payload = sio.load(path, trusted=sorted(set(found)))
+        ) from None
     if not (isinstance(payload, dict) and "object" in payload and "versions" in payload):
         return payload  # a plain skops file of trusted types
     saved, current = payload["versions"], _versions()

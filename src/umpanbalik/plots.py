@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import os
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -150,16 +151,73 @@ def _cloud_inputs(comments: pd.DataFrame, text_column: str | None,
     return rows.assign(teks_bersih=cleaned), forms, idf
 
 
+#: The words each aspect's own cloud leaves out besides the generic ones: its name.
+_ASPECT_NAMES = {"materi": {"materi"}, "metode": {"metode"}, "relevansi": {"relevansi", "relevan"},
+                 "waktu": {"waktu"}}
+_PHRASE_MIN = 3  # comments that must share a phrase for it to be one item of a cloud
+_PHRASE_SHARE = 0.6  # ... and the share of its rarer word's comments that use it
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    """Words that set no group apart: the people, the course and the setting (dosen, materi,
+    pelatihan, kelas …) and forms of address (``umum`` and ``sapaan`` in ``tema_kata.tsv``)."""
+    from importlib.resources import files
+
+    rows = files("umpanbalik.resources").joinpath("tema_kata.tsv").read_text(encoding="utf-8").splitlines()
+    cells = [row.split("\t") for row in rows if row and not row.startswith("#")]
+    return frozenset(c[0].strip().lower() for c in cells[1:] if len(c) >= 2 and c[1].strip() in {"umum", "sapaan"})
+
+
+def _cloud_terms(doc: str, stop: frozenset[str]) -> tuple[set[str], set[str]]:
+    """A comment's words and its two-word sequences (words next to each other once stopwords are out)."""
+    words = [t for t in doc.split() if t not in stop and not t.isdigit() and len(t) > 1]
+    return set(words), {f"{a} {b}" for a, b in zip(words, words[1:]) if a != b}
+
+
 def _cloud_weights(cleaned: Iterable[str], forms: Mapping[str, str], idf: Mapping[str, float],
-                   max_words: int) -> dict[str, float]:
-    """Words (stems shown as written, negations as phrases) weighted by how many of these comments
-    use them, times log(1 + all comments / comments using them): a word that every comment uses
-    ("materi") does not drown the words that set this group apart."""
+                   max_words: int, exclude: frozenset[str] = frozenset()) -> dict[str, float]:
+    """Words and phrases (stems shown as written, negations as phrases) weighted by how many of these
+    comments use them, times log(1 + all comments / comments using them): a word that every comment
+    uses does not drown the words that set this group apart.
+
+    A two-word sequence that at least ``_PHRASE_MIN`` comments share, and that most comments holding
+    its rarer word use (``_PHRASE_SHARE``), is one item ("terima kasih", "jam pelajaran"); its words
+    then count only where they stand outside it. Generic words (:func:`_generic_words`) and
+    ``exclude`` (an aspect's own name) are never shown, alone or in a phrase of only such words."""
     from ._surface import readable
 
     stop = _cloud_stopwords()
-    counts = Counter(t for doc in cleaned for t in _terms(doc, stop))
-    scored = sorted(((n * idf.get(t, 1.0), t) for t, n in counts.items()), key=lambda p: (-p[0], p[1]))
+    generic = _generic_words() | exclude
+    words: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    documents = []
+    for doc in cleaned:
+        single, double = _cloud_terms(doc, stop)
+        words.update(single)
+        pairs.update(double)
+        documents.append((single, double))
+    phrases = {p for p, n in pairs.items()
+               if n >= _PHRASE_MIN and n >= _PHRASE_SHARE * min(words[w] for w in p.split())}
+    counts: Counter[str] = Counter()
+    for single, double in documents:
+        found = double & phrases
+        inside = {w for p in found for w in p.split()}
+        counts.update(found)
+        counts.update(single - inside)
+
+    def shown_words(term: str) -> list[str]:
+        return [w for part in term.split() for w in (part, forms.get(part, part)) if w]
+
+    def weight_of(term: str, n: int) -> float:
+        parts = term.split()
+        return n * (min(idf.get(p, 1.0) for p in parts) if len(parts) > 1 else idf.get(term, 1.0))
+
+    def hidden(term: str) -> bool:
+        parts = [{w.lower() for w in shown_words(part)} for part in term.split()]
+        return any(p & exclude for p in parts) or all(p & generic for p in parts)
+
+    scored = sorted(((weight_of(t, n), t) for t, n in counts.items() if not hidden(t)), key=lambda p: (-p[0], p[1]))
     weights: dict[str, float] = {}
     for weight, term in scored[:max_words]:
         shown = readable(term, forms)
@@ -201,14 +259,16 @@ def aspect_wordclouds(comments: pd.DataFrame, text_column: str | None = "komenta
     return _aspect_clouds(_cloud_inputs(comments, text_column, preprocessor), lang, max_words)
 
 
-def _aspect_clouds(inputs: tuple[pd.DataFrame, dict[str, str], dict[str, float]], lang: Lang, max_words: int) -> dict[str, Any]:
+def _aspect_clouds(inputs: tuple[pd.DataFrame, dict[str, str], dict[str, float]], lang: Lang, max_words: int,
+                   render: Any = None) -> dict[str, Any]:
+    render = render or (lambda weights, title: wordcloud_figure(weights, title, lang=lang))
     rows, forms, idf = inputs
     lists = [as_list(v) for v in rows["aspek"]]
     figures = {}
     for aspect in ordered({a for v in lists for a in v}, ASPECTS):
         docs = [doc for doc, v in zip(rows["teks_bersih"], lists) if aspect in v]
-        figures[aspect] = wordcloud_figure(_cloud_weights(docs, forms, idf, max_words),
-                                           text("cloud_aspect", lang, name=label(aspect, lang)), lang=lang)
+        figures[aspect] = render(_cloud_weights(docs, forms, idf, max_words, frozenset(_ASPECT_NAMES.get(aspect, {aspect}))),
+                                 text("cloud_aspect", lang, name=label(aspect, lang)))
     return figures
 
 
@@ -231,23 +291,50 @@ def sentiment_wordclouds(comments: pd.DataFrame, text_column: str | None = "kome
 
 
 def _sentiment_clouds(inputs: tuple[pd.DataFrame, dict[str, str], dict[str, float]], lang: Lang, max_words: int,
-                      sentiments: Sequence[str] = ("negatif", "positif")) -> dict[str, Any]:
+                      sentiments: Sequence[str] = ("negatif", "positif"), render: Any = None) -> dict[str, Any]:
+    render = render or (lambda weights, title: wordcloud_figure(weights, title, lang=lang))
     rows, forms, idf = inputs
     figures = {}
     for sentiment in sentiments:
         docs = rows.loc[rows["sentimen"] == sentiment, "teks_bersih"]
         if len(docs):
-            figures[sentiment] = wordcloud_figure(_cloud_weights(docs, forms, idf, max_words),
-                                                  text("cloud_sentiment", lang, name=label(sentiment, lang)), lang=lang)
+            figures[sentiment] = render(_cloud_weights(docs, forms, idf, max_words),
+                                        text("cloud_sentiment", lang, name=label(sentiment, lang)))
     return figures
 
 
+def wordcloud_image(frequencies: Mapping[str, float], *, width: int = 640, height: int = 300, random_state: int = 0) -> str | None:
+    """A word cloud of ``{word or phrase: weight}`` as a ``data:image/png;base64,…`` URI, drawn by
+    ``wordcloud`` straight into an image (no matplotlib figure: the report captions it itself);
+    ``None`` when there is no word to show."""
+    import base64
+    import io
+
+    from wordcloud import WordCloud
+
+    weights = {str(k): float(v) for k, v in frequencies.items() if v and v > 0 and str(k).strip()}
+    if not weights:
+        return None
+    cloud = WordCloud(width=width, height=height, background_color="white", random_state=random_state,
+                      font_path=_wordcloud_font(), collocations=False, prefer_horizontal=0.95,
+                      colormap="Dark2").generate_from_frequencies(weights)
+    buffer = io.BytesIO()
+    cloud.to_image().save(buffer, format="PNG", optimize=False)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
 def report_wordclouds(comments: pd.DataFrame, text_column: str | None = "komentar",
-                      lang: Lang = "id") -> tuple[dict[str, Any], dict[str, Any]]:
-    """:func:`aspect_wordclouds` and :func:`sentiment_wordclouds` with their defaults, from one pass
-    over the comments (the surface forms are learned once for both)."""
+                      lang: Lang = "id", *, max_words: int = 40) -> tuple[dict[str, str], dict[str, str]]:
+    """The report's word clouds, as PNG data URIs: one per aspect mentioned and one per negative and
+    positive comments, from one pass over the comments (the surface forms are learned once for
+    both). The same words and phrases as :func:`aspect_wordclouds` and :func:`sentiment_wordclouds`
+    (which return figures for notebooks); a group with no word to show has no cloud."""
     check_lang(lang)
+    check_int("max_words", max_words, minimum=1)
     if not _has_rows(comments, ["teks_bersih", "aspek", "sentimen"]):
-        return aspect_wordclouds(comments, text_column, lang), sentiment_wordclouds(comments, text_column, lang)
+        return {}, {}
     inputs = _cloud_inputs(comments, text_column, None)
-    return _aspect_clouds(inputs, lang, 60), _sentiment_clouds(inputs, lang, 60)
+    render = lambda weights, title: wordcloud_image(weights)  # noqa: E731
+    aspects = _aspect_clouds(inputs, lang, max_words, render)
+    sentiments = _sentiment_clouds(inputs, lang, max_words, render=render)
+    return ({k: v for k, v in aspects.items() if v is not None}, {k: v for k, v in sentiments.items() if v is not None})

@@ -34,8 +34,9 @@ def _load_file(stem: str) -> dict[str, Any]:
         return load(path)
 
 
-def _load(name: str) -> Any:
-    """The cached shipped model itself (callers must not modify it)."""
+def cached_pretrained(name: str) -> Any:
+    """The cached shipped model itself, shared by every caller in this process: only for code that
+    reads it (``annotate``); :func:`load_pretrained` gives a copy of your own."""
     return _load_file(FILES[name])[name]
 
 
@@ -49,7 +50,7 @@ def load_pretrained(name: str) -> Any:
         raise ValueError(f"`name` must be one of {', '.join(map(repr, PRETRAINED))}; got {name!r}.")
     from sklearn.frozen import FrozenEstimator
 
-    model = _load(name)
+    model = cached_pretrained(name)
     features = getattr(model, "features_", None)
     memo = {id(features): features} if isinstance(features, FrozenEstimator) else {}
     return copy.deepcopy(model, memo)

@@ -8,8 +8,11 @@ than 80 words), which rarely make readable quotes.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
 __all__ = ["pick_quotes"]
 
@@ -37,25 +40,28 @@ def pick_quotes(texts: pd.Series, cleaned: pd.Series | None = None, *, n: int = 
         from .preprocessing import Preprocessor
 
         cleaned = pd.Series(Preprocessor().transform(texts.tolist()), index=texts.index)
-    # object columns: a string dtype would copy every text into Arrow and back (a 200 MB comment too)
-    frame = pd.DataFrame({"text": texts.to_numpy(dtype=object), "clean": cleaned.to_numpy(dtype=object)}, index=texts.index,
-                         dtype=object)
-    frame = frame.loc[frame["clean"].str.len() > 0]
-    frame = frame.loc[~frame["clean"].duplicated()]
-    if frame.empty:
+    index = texts.index
+    text_values = texts.to_numpy(dtype=object)
+    clean_values = cleaned.to_numpy(dtype=object)
+    # plain lists, not a DataFrame: a report picks quotes for a hundred small groups, where pandas'
+    # per-call overhead was most of the time
+    seen: set[str] = set()
+    rows: list[int] = []
+    for row, clean in enumerate(clean_values):
+        if isinstance(clean, str) and clean and clean not in seen:
+            seen.add(clean)
+            rows.append(row)
+    if not rows:
         return _result(texts.iloc[:0], [])
-    words = frame["clean"].str.split().str.len()
-    readable = frame.loc[(words >= _MIN_WORDS) & (frame["text"].map(_word_count) <= _MAX_WORDS)]
+    tokens = {row: clean_values[row].split() for row in rows}
+    readable = [row for row in rows if len(tokens[row]) >= _MIN_WORDS and _word_count(text_values[row]) <= _MAX_WORDS]
     if len(readable) >= n:
-        frame = readable
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.preprocessing import normalize
-
-    try:
-        matrix = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True).fit_transform(frame["clean"])
-    except ValueError:
-        return _result(frame["text"].iloc[:n], [np.nan] * min(n, len(frame)))
-    centre = normalize(np.asarray(matrix.mean(axis=0)))
+        rows = readable
+    matrix = _tfidf([tokens[row] for row in rows])
+    if matrix is None:
+        return _result(_pick(texts, index, rows[:n]), [np.nan] * min(n, len(rows)))
+    centre = np.asarray(matrix.mean(axis=0))
+    centre /= np.linalg.norm(centre) or 1.0
     relevance = np.asarray(matrix @ centre.T).ravel()
     chosen: list[int] = []
     max_similar = np.zeros(matrix.shape[0])
@@ -65,7 +71,35 @@ def pick_quotes(texts: pd.Series, cleaned: pd.Series | None = None, *, n: int = 
         best = int(np.argmax(score))
         chosen.append(best)
         max_similar = np.maximum(max_similar, (matrix @ matrix[best].T).toarray().ravel())
-    return _result(frame["text"].iloc[chosen], relevance[chosen].tolist())
+    return _result(_pick(texts, index, [rows[i] for i in chosen]), relevance[chosen].tolist())
+
+
+def _pick(texts: pd.Series, index: pd.Index, rows: list[int]) -> pd.Series:
+    return pd.Series(texts.to_numpy(dtype=object)[rows], index=index[rows], dtype=object, name=texts.name)
+
+
+def _tfidf(documents: list[list[str]]) -> sp.csr_matrix | None:
+    """The rows of ``TfidfVectorizer(token_pattern=r"\\S+", lowercase=False, sublinear_tf=True)``
+    fitted on ``documents`` (already split into words): smooth idf, 1 + log tf, rows of unit length;
+    ``None`` when there is no word. Built directly: the vectorizer's validation took longer than the
+    counting on the small groups a report quotes."""
+    vocabulary: dict[str, int] = {}
+    indptr, indices, values = [0], [], []
+    for words in documents:
+        counts = Counter(words)
+        for word, count in counts.items():
+            indices.append(vocabulary.setdefault(word, len(vocabulary)))
+            values.append(count)
+        indptr.append(len(indices))
+    if not vocabulary:
+        return None
+    matrix = sp.csr_matrix((np.log(np.asarray(values, dtype=np.float64)) + 1.0, indices, indptr),
+                           shape=(len(documents), len(vocabulary)))
+    document_frequency = np.bincount(matrix.indices, minlength=len(vocabulary))
+    idf = np.log((1 + len(documents)) / (1 + document_frequency)) + 1.0
+    matrix = matrix @ sp.diags(idf)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    return sp.csr_matrix(sp.diags(1.0 / np.where(norms == 0, 1.0, norms)) @ matrix)
 
 
 def _word_count(text: str) -> int:

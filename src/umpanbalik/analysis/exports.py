@@ -271,7 +271,7 @@ def report_context(analysis: Analysis, *, lang: str, title: str | None, n_quotes
                                        for row in analysis.quotes(aspect, n=n_quotes).itertuples()]
                               for aspect in aspects.index}
         shown["saran"] = analysis.suggestion_table()
-        themes = analysis.themes(n_quotes=1)
+        themes = analysis.themes()  # the workbook's themes (found once); the report shows each one's first quote
         for kind in ("keluhan", "saran", "pujian"):
             part = themes[themes["jenis"] == kind]
             if len(part):

@@ -284,8 +284,29 @@ class Analysis:
         self._require_aspects()
         if self.task != "evaluasi":
             raise ValueError("themes need the comment analysis (task='evaluasi'); this analysis coded barriers only.")
-        return find_themes(self.comments, text=self.text, max_share=max_share, max_themes=max_themes,
-                           n_quotes=n_quotes, names=self.names).table
+        key = (max_share, max_themes, n_quotes, self._fingerprint())
+        memo = self.__dict__.setdefault("_themes_memo", {})
+        if key not in memo:  # the report and the workbook show the same themes: found once
+            memo.clear()
+            memo[key] = find_themes(self.comments, text=self.text, max_share=max_share, max_themes=max_themes,
+                                    n_quotes=n_quotes, names=self.names).table
+        return memo[key].copy()
+
+    def _fingerprint(self) -> tuple[Any, ...]:
+        """What the derived tables depend on, hashed: a label corrected in ``comments`` (a new value
+        assigned) gives another fingerprint, so nothing computed from the old labels is reused."""
+        frame = self.comments
+        names = [self.text] if is_label(self.text) else []
+        names += ["sentimen", "aspek", "aspek_sentimen", "saran", "non_informatif", "teks_bersih"]
+        weights = np.arange(1, len(frame) + 1, dtype=np.uint64)
+        digest = []
+        for name in names:
+            if name in frame.columns:
+                values = frame[name]
+                hashed = pd.util.hash_pandas_object(values.map(repr) if values.dtype == object else values, index=False)
+                digest.append(int((hashed.to_numpy() * weights).sum()))
+        return (id(frame), frame.shape, tuple(map(str, frame.columns)), int(pd.util.hash_pandas_object(frame.index).sum()),
+                tuple(digest))
 
     # -- findings -------------------------------------------------------------------------------------
     def findings(self, *, n_quotes: int = 3, lang: Literal["id", "en"] | None = None) -> pd.DataFrame:
