@@ -21,6 +21,7 @@ test: $(STAMP)
 	$(PY) -m pytest -q
 
 models: $(STAMP)
+	$(PY) scripts/build_stem_table.py
 	$(PY) scripts/build_models.py
 
 bench: $(STAMP)

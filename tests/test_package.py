@@ -31,6 +31,35 @@ def test_import_is_cheap_and_has_no_side_effects():
     assert out.stdout.strip() == ""
 
 
+def test_one_comment_needs_no_heavy_import():
+    """``preprocess`` on one comment in a fresh process: the first call loads Sastrawi's dictionary,
+    never scikit-learn, pandas or nltk (issue 18: import plus first call within 0.3 s)."""
+    code = (
+        "import sys; from umpanbalik import preprocess; out = preprocess('Materinya gk jelas, bagus!! 👍 https://x.id');"
+        " heavy = [m for m in ('sklearn', 'pandas', 'nltk', 'matplotlib') if m in sys.modules];"
+        " print(' '.join(out) + '|' + ','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "materi tidak_jelas bagus bagus|"
+
+
+def test_tokenizer_is_nltks_regexp_tokenizer():
+    from nltk.tokenize import RegexpTokenizer
+
+    from umpanbalik.tokens import TOKEN_PATTERN, _tokenizer
+
+    texts = ["materi-materi bagus,tp gk jelas!!", "e-learning & zoom’nya :) ...", "nilai 3,5/4 — ok?", "", "dosen's"]
+    for text in texts:
+        assert _tokenizer()(text) == RegexpTokenizer(TOKEN_PATTERN).tokenize(text)
+
+
+def test_default_config_is_the_preprocessors():
+    from umpanbalik import Preprocessor
+    from umpanbalik.tokens import default_config
+
+    assert Preprocessor()._config() == default_config()
+
+
 def test_public_api_is_explicit():
     assert "Preprocessor" in umpanbalik.__all__
     assert isinstance(umpanbalik.__version__, str)

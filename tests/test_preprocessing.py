@@ -237,3 +237,18 @@ def test_usable_as_vectorizer_analyzer():
     assert "tidak_jelas" in vectorizer.get_feature_names_out()
     assert matrix.shape[0] == 2
     assert isinstance(np.asarray(Preprocessor().get_feature_names_out()), np.ndarray)
+
+
+def test_shipped_stem_table_is_what_sastrawi_gives():
+    """The table that fills the stem memo (``resources/stem_table.tsv``) is a cache of Sastrawi: every
+    row is Sastrawi's own stem of the word, so a comment cleans the same with or without it."""
+    from importlib.resources import files
+
+    from umpanbalik.stemming import _sastrawi
+
+    stemmer, _ = _sastrawi()
+    rows = [row.split("\t") for row in files("umpanbalik.resources").joinpath("stem_table.tsv").read_text(encoding="utf-8").splitlines()
+            if row and not row.startswith("#")]
+    assert len(rows) > 5_000
+    wrong = [(word, stem) for word, stem in rows if (stemmer.stem_word(word) or word) != (stem or word)]
+    assert not wrong, wrong[:10]

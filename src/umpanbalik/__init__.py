@@ -20,7 +20,7 @@ _EXPORTS = {
     "MultiAnalysis": "analysis",
     "Preprocessor": "preprocessing",
     "PreprocessingTrace": "preprocessing",
-    "preprocess": "preprocessing",
+    "preprocess": "tokens",
     "explain_preprocessing": "preprocessing",
     "normalize_text": "normalization",
     "mask_identifiers": "normalization",

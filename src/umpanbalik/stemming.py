@@ -2,7 +2,9 @@
 
 Sastrawi (the ``PySastrawi`` distribution) is loaded on first use only. Every word is stemmed at most
 once per process: the memo maps word → stem and is shared by every preprocessor, because the stem of
-a word does not depend on any option (exceptions are looked up before the memo). The audit of the
+a word does not depend on any option (exceptions are looked up before the memo). The memo starts with
+Sastrawi's stems of the words of the team's written data (``resources/stem_table.tsv``), computed
+when the package is built. The audit of the
 stems a preprocessor gives, :func:`umpanbalik.preprocessing.stem_audit`, lives with the preprocessor:
 this module imports nothing of it.
 """
@@ -23,6 +25,7 @@ _ROOTS: Any = None
 _MEMO: dict[str, str] = {}
 _MEMO_LIMIT = 2_000_000  # words; a memo this large is cleared rather than grown without bound
 _STEMMABLE = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_PRELOADED: list[bool] = []  # non-empty once the shipped table is in the memo (or is known to be missing)
 
 
 def _sastrawi() -> tuple[Any, Any]:
@@ -57,6 +60,8 @@ def stem_word(word: str, exceptions: Mapping[str, str] | None = None) -> str:
     default = _stem_exceptions()
     if word in default:
         return default[word]
+    if not _PRELOADED:
+        _preload()
     stem = _MEMO.get(word)
     if stem is None:
         if not _STEMMABLE.fullmatch(word):
@@ -67,6 +72,24 @@ def stem_word(word: str, exceptions: Mapping[str, str] | None = None) -> str:
             _MEMO.clear()
         _MEMO[word] = stem
     return stem
+
+
+def _preload() -> None:
+    """Fill the memo with the shipped table of Sastrawi's stems (``resources/stem_table.tsv``: the
+    words of the team's written data, stemmed when the package was built), so that common
+    words never wait for Sastrawi's affix search."""
+    from importlib.resources import files
+
+    with _LOCK:
+        if _PRELOADED:
+            return
+        resource = files("umpanbalik.resources").joinpath("stem_table.tsv")
+        if resource.is_file():  # (missing only while the table itself is being built)
+            for row in resource.read_text(encoding="utf-8").splitlines():
+                if row and not row.startswith("#"):
+                    word, _, stem = row.partition("\t")
+                    _MEMO.setdefault(word, stem or word)
+        _PRELOADED.append(True)
 
 
 def is_known_word(word: str) -> bool:
