@@ -191,12 +191,14 @@ def test_threaded_k_means_runs_are_bitwise_the_runs_of_one_thread():
         km = KMeans(n_clusters=6, n_init=1, random_state=seed, max_iter=300).fit(points)
         return km.cluster_centers_, km.inertia_, os.getpid(), threading.get_ident()
 
-    one = TopicModel()._runs(run, list(range(6)))
+    one = TopicModel()._runs(run, list(range(6)), rows=len(points))
     with parallel_config(backend="loky"):
-        two = TopicModel(n_jobs=2)._runs(run, list(range(6)))
+        two = TopicModel(n_jobs=2)._runs(run, list(range(6)), rows=10_000)  # threaded from 5,000 comments
     for (centres, inertia, *_), (centres_2, inertia_2, *_) in zip(one, two):
         assert np.array_equal(centres, centres_2) and inertia == inertia_2
-    assert {pid for *_, pid, _ in two} == {os.getpid()}
+    assert {pid for *_, pid, _ in two} == {os.getpid()} and len({thread for *_, thread in two}) > 1
+    small = TopicModel(n_jobs=2)._runs(run, list(range(3)), rows=1_000)  # small runs: this thread only
+    assert {thread for *_, thread in small} == {threading.get_ident()}
 
 
 def test_cleaned_text_given_is_used_instead_of_preprocessing(themed, monkeypatch):
