@@ -234,6 +234,28 @@ def test_analysis_themes_feed_the_workbook_and_the_report(tmp_path):
     page = result.to_html(tmp_path / "laporan.html").read_text(encoding="utf-8")
     keluhan = table[table["jenis"] == "keluhan"]["label"].tolist()
     assert "Tema keluhan" in page and keluhan and all(label in page for label in keluhan)
+    # each kind's themes as a ranked bar chart (HTML): largest first, "harapan umum"/"lainnya" last,
+    # bars as long as the counts
+    import re
+    from html import unescape
+
+    for kind in set(table["jenis"]):
+        part = table[table["jenis"] == kind]
+        chart = re.search(rf'<table class="peringkat {kind}">(.*?)</table>', page, re.S)
+        assert chart, kind
+        rows = re.findall(r'<th scope="row">(.*?)</th><td class="batang"><span style="width: ([\d.]+)%"></span></td>'
+                          r'<td class="angka">([\d.]+) ', chart.group(1))
+        names, widths, counts = [unescape(r[0]) for r in rows], [float(r[1]) for r in rows], [int(r[2].replace(".", "")) for r in rows]
+        themes = [n for n in names if n not in ("harapan umum", "lainnya")]
+        assert sorted(names) == sorted(part["label"]) and names[:len(themes)] == themes
+        shown = dict(zip(names, counts))
+        assert all(shown[label] == count for label, count in zip(part["label"], part["jumlah"]))
+        theme_counts = counts[:len(themes)]
+        assert theme_counts == sorted(theme_counts, reverse=True)
+        assert max(widths) == 100 and all(abs(w - 100 * c / max(counts)) < 0.1 for w, c in zip(widths, counts))
+    # and in the workbook, a native bar chart per kind beside the tema sheet
+    charts = load_workbook(tmp_path / "hasil.xlsx")["tema"]._charts
+    assert len(charts) == len(set(table["jenis"]))
 
 
 def test_themes_of_a_barrier_analysis_say_what_to_do():

@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from ._atomic import atomic_path
+from ._format import percent
 from ._i18n import Lang, check_lang, label, text
 from ._limits import shown_quote
 from .schema import POLARITIES
@@ -240,6 +241,8 @@ def _sections(context: Mapping[str, Any], lang: str, prefix: str = "") -> list[d
             if name in tables:  # a chart's table right under it: the same numbers, in the same order
                 add(anchor, _table_block(name, tables.pop(name), lang))
     for name, frame in tables.items():
+        if name.startswith("tema_") and isinstance(frame, pd.DataFrame) and {"label", "jumlah"} <= set(frame.columns):
+            add(_section_of(name), _ranking_block(name, frame, lang))  # the themes ranked, the table under them
         add(_section_of(name), _table_block(name, frame, lang))
     suggestions = [_clean(shown_quote(s.get("teks", "") if isinstance(s, Mapping) else s, lang)) for s in context.get("saran") or []]
     if suggestions:
@@ -273,6 +276,24 @@ def _question_section(question: Mapping[str, Any], number: int, lang: str) -> di
         blocks.append({"kind": "heading", "id": f"{anchor}-{part['id']}", "title": part["title"]})
         blocks.extend({**block, "level": 4} for block in part["blocks"])
     return {"id": anchor, "title": _clean(question.get("judul") or ""), "blocks": blocks}
+
+
+#: The lines of a theme table that are not themes: shown last, in grey, in the ranking.
+_NOT_THEMES = frozenset({"harapan umum", "lainnya"})
+
+
+def _ranking_block(name: str, frame: pd.DataFrame, lang: str) -> dict[str, Any]:
+    """A ranked bar chart of one kind's themes, drawn in HTML (label, a bar as long as its count, the
+    count and share): the labels read in full, at any width, and cost nothing to draw."""
+    rows = [(str(label_), int(count), row) for label_, count, row in zip(frame["label"], frame["jumlah"], frame.itertuples())]
+    themes = sorted((r for r in rows if r[0] not in _NOT_THEMES), key=lambda r: -r[1]) + [r for r in rows if r[0] in _NOT_THEMES]
+    largest = max((count for _, count, _ in themes), default=0) or 1
+    entries = [{"label": _clean(label_), "jumlah": f"{count:,}".replace(",", "." if lang == "id" else ","),
+                "porsi": percent(getattr(row, "porsi", None)), "lebar": round(100 * count / largest, 1),
+                "umum": label_ in _NOT_THEMES} for label_, count, row in themes]
+    kind = name[len("tema_"):]
+    return {"kind": "ranking", "jenis": kind if kind in ("keluhan", "saran", "pujian") else "", "entries": entries,
+            "caption": _clean(text(f"{name}_chart", lang))}
 
 
 def _table_block(name: str, frame: Any, lang: str) -> dict[str, Any]:

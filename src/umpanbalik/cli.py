@@ -309,6 +309,7 @@ def _check_output(output: Path, names: list[str], text: dict[str, str]) -> None:
 
 
 def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dict[str, str]) -> int:
+    from ._progress import progress_display
     from .analysis import analyze
 
     formats = _formats(args.format, text)
@@ -316,13 +317,19 @@ def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dic
     frame = _read(source, args, text)
     chosen = _columns(frame, source, args, text)
     texts = chosen["text"]
-    data = source if _streamed(source, args) else frame
-    with warnings.catch_warnings(record=True) as caught:  # shown as one line each, not as Python warnings
-        warnings.simplefilter("always", UserWarning)
-        warnings.filterwarnings("ignore", message="the rating column", category=UserWarning)  # said above
-        result = analyze(data, texts[0] if len(texts) == 1 else texts, by=chosen["by"], rating=chosen["rating"],
-                         barriers=chosen["barriers"], task=args.task, topics=args.topics, names=args.mask_name,
-                         progress=False if args.no_progress else True, chunksize=args.chunksize, lang=args.lang)
+    streamed = _streamed(source, args)
+    data = source if streamed else frame
+    # one progress display for the whole run: comments annotated, then topics, themes and each export
+    with progress_display(None if streamed else len(frame) * len(texts), enabled=not args.no_progress,
+                          lang=args.lang) as display:
+        with warnings.catch_warnings(record=True) as caught:  # shown as one line each, not as Python warnings
+            warnings.simplefilter("always", UserWarning)
+            warnings.filterwarnings("ignore", message="the rating column", category=UserWarning)  # said above
+            result = analyze(data, texts[0] if len(texts) == 1 else texts, by=chosen["by"], rating=chosen["rating"],
+                             barriers=chosen["barriers"], task=args.task, topics=args.topics, names=args.mask_name,
+                             progress=not args.no_progress, chunksize=args.chunksize, lang=args.lang)
+        output.mkdir(parents=True, exist_ok=True)
+        written, failed = _export(result, output, formats, text)
     for warning in caught:
         if issubclass(warning.category, UserWarning):
             print(text["notice"].format(message=shorten(str(warning.message), MAX_MESSAGE_CHARS)), file=sys.stderr)
@@ -330,29 +337,32 @@ def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dic
             warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
     for note in _notes(result):  # in --lang (non-finite ratings, topics fitted on a sample or not at all)
         print(text["notice"].format(message=shorten(note, MAX_MESSAGE_CHARS)), file=sys.stderr)
-    output.mkdir(parents=True, exist_ok=True)
-    failed = _export(result, output, formats, text)
+    for line in written:
+        print(line)
+    for line in failed.values():
+        print(line, file=sys.stderr)
     print(text["done"].format(n=len(result)))
+    if os.environ.get("UMPANBALIK_TIMINGS"):  # the benchmarks' stage breakdown (seconds)
+        print("waktu: " + ", ".join(f"{k} {v:.2f}" for k, v in display.timings.items()), file=sys.stderr)
     return 1 if failed else 0
 
 
-def _export(result: Any, output: Path, formats: list[str], text: dict[str, str]) -> list[str]:
+def _export(result: Any, output: Path, formats: list[str], text: dict[str, str]) -> tuple[list[str], dict[str, str]]:
     """Write the chosen outputs into ``output``; one that fails (a table too wide for Excel, a full
-    disk) does not stop the others. Returns the formats that could not be written."""
+    disk) does not stop the others. Returns the lines that name what was written and, per format
+    that could not be written, the line that says why (printed once the progress display is closed)."""
     writers = {"csv": result.to_csv, "html": result.to_html, "xlsx": result.to_excel}
-    failed = []
+    written, failed = [], {}
     for name in formats:
         try:
-            written = writers[name](output / OUTPUTS[name])
+            path = writers[name](output / OUTPUTS[name])
         except (ValueError, TypeError, OSError) as error:
-            failed.append(name)
             others = ",".join(n for n in formats if n != name) or "csv"
-            print(text["not_written"].format(what=text[f"what_{name}"], reason=shorten(str(error), 300).rstrip("."),
-                                                  others=others),
-                  file=sys.stderr)
+            failed[name] = text["not_written"].format(what=text[f"what_{name}"], reason=shorten(str(error), 300).rstrip("."),
+                                                      others=others)
             continue
-        print(text[f"written_{name}"].format(path=written))
-    return failed
+        written.append(text[f"written_{name}"].format(path=path))
+    return written, failed
 
 
 def _input_path(value: str, text: dict[str, str]) -> Path:

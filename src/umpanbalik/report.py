@@ -13,7 +13,8 @@ import contextlib
 import datetime as dt
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from ._csv import write_table
 from ._i18n import Lang, check_lang, text
 from .schema import format_cell
 
-__all__ = ["render_html", "write_html", "write_excel", "write_csv", "excel_sheet_names", "neutralize_formulas",
+__all__ = ["render_html", "write_html", "write_excel", "BarChartSpec", "write_csv", "excel_sheet_names", "neutralize_formulas",
            "readable_cells", "figure_to_data_uri", "default_methods", "check_folder"]
 
 EXCEL_MAX_CHARS = 32_767  # characters in one cell
@@ -218,7 +219,8 @@ def _width(header: str, values: list[Any]) -> float:
     return float(min(max(len(header), typical) + 2, 60) if typical or header else 8)
 
 
-def write_excel(sheets: Mapping[str, pd.DataFrame], path: str | Path, *, lang: Lang = "id") -> Path:
+def write_excel(sheets: Mapping[str, pd.DataFrame], path: str | Path, *, lang: Lang = "id",
+                charts: Mapping[str, Sequence[BarChartSpec]] | None = None) -> Path:
     """Write tables to an Excel workbook, one sheet each, in the given order; returns the path.
 
     Lists and dicts in cells become readable text (``materi, waktu``; ``materi: positif``); the
@@ -236,6 +238,9 @@ def write_excel(sheets: Mapping[str, pd.DataFrame], path: str | Path, *, lang: L
     path : str or Path
     lang : {"id", "en"}, default="id"
         Language of the truncation marker.
+    charts : dict, optional
+        Sheet name → :class:`BarChartSpec` list: native Excel bar charts of rows of that sheet, placed
+        to the right of its table (the ``tema`` sheet's themes ranked per kind).
 
     Raises
     ------
@@ -288,6 +293,10 @@ def write_excel(sheets: Mapping[str, pd.DataFrame], path: str | Path, *, lang: L
             sheet.append(header_cells)
             for row in zip(*columns):
                 sheet.append(row)
+            if part_name == str(name):
+                row = 2
+                for spec in (charts or {}).get(str(name), ()):  # one under the other, right of the table
+                    row += _add_bar_chart(sheet, frame, spec, anchor=f"{get_column_letter(frame.shape[1] + 2)}{row}")
     path = Path(path)
     try:
         with atomic_path(path) as temporary:  # an interrupted run leaves the earlier workbook whole
@@ -298,6 +307,39 @@ def write_excel(sheets: Mapping[str, pd.DataFrame], path: str | Path, *, lang: L
                 sheet.close()
         raise
     return path
+
+
+@dataclass(frozen=True)
+class BarChartSpec:
+    """A horizontal bar chart of rows ``first``..``last`` (0-based data rows) of a sheet: the bars'
+    names from column ``category``, their lengths from column ``value``."""
+
+    title: str
+    category: str
+    value: str
+    first: int
+    last: int
+
+
+def _add_bar_chart(sheet: Any, frame: pd.DataFrame, spec: BarChartSpec, anchor: str) -> int:
+    """Place the chart at ``anchor``; returns the rows it covers (and a gap), 0 when it is not drawn."""
+    from openpyxl.chart import BarChart, Reference
+
+    columns = [str(c) for c in frame.columns]
+    if spec.category not in columns or spec.value not in columns or not 0 <= spec.first <= spec.last < len(frame):
+        return 0
+    category, value = columns.index(spec.category) + 1, columns.index(spec.value) + 1
+    chart = BarChart()
+    chart.type = "bar"  # horizontal
+    chart.title = spec.title
+    chart.legend = None
+    chart.y_axis.title = spec.value
+    chart.x_axis.scaling.orientation = "maxMin"  # the first row on top, as in the table
+    chart.add_data(Reference(sheet, min_col=value, min_row=spec.first + 2, max_row=spec.last + 2), titles_from_data=False)
+    chart.set_categories(Reference(sheet, min_col=category, min_row=spec.first + 2, max_row=spec.last + 2))
+    chart.height, chart.width = max(5.0, 0.6 * (spec.last - spec.first + 1) + 2), 18.0  # cm
+    sheet.add_chart(chart, anchor)
+    return math.ceil(chart.height / 0.5) + 2  # a default row is 0.5 cm high
 
 
 def check_folder(path: str | Path) -> None:

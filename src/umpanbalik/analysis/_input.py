@@ -13,10 +13,9 @@ import pandas as pd
 
 from .._validation import as_text_list
 
-__all__ = ["as_frame", "check_columns", "is_label", "as_columns", "progress_bar", "chunks", "encodable",
+__all__ = ["as_frame", "check_columns", "is_label", "as_columns", "chunks", "encodable",
            "encodable_labels", "SURROGATE"]
 
-_PROGRESS_MIN = 5_000  # show a progress bar from this many comments when `progress` is left None
 
 
 def as_frame(data: Any, text: str) -> pd.DataFrame:
@@ -78,15 +77,6 @@ def as_columns(value: Any, name: str) -> list[Any]:
     if isinstance(value, Sequence) and all(is_label(v) for v in value):
         return list(value)
     raise TypeError(f"`{name}` must be a column name or a list of column names; got {value!r}.")
-
-
-def progress_bar(total: int | None, progress: bool | None, description: str) -> Any:
-    """A tqdm bar, or None; ``total`` is None for a file read in chunks (length unknown)."""
-    if progress is False or (progress is None and total is not None and total < _PROGRESS_MIN):
-        return None
-    from tqdm.auto import tqdm
-
-    return tqdm(total=total, desc=description, unit="komentar")
 
 
 def chunks(data: Any, text: str, chunksize: int | None) -> tuple[Iterator[pd.DataFrame], int | None]:

@@ -192,6 +192,24 @@ def likert_questions(analysis: Analysis) -> list[Any]:
     return likert_columns(comments.iloc[:10_000, own])
 
 
+def workbook_charts(sheets: dict[str, pd.DataFrame], lang: str) -> dict[str, list[Any]]:
+    """The workbook's native charts: on the ``tema`` sheet, each kind's themes ranked by count (the
+    rows of that kind, in the sheet's order: largest first, then "harapan umum" and "lainnya")."""
+    from .._i18n import text
+    from ..report import BarChartSpec
+
+    themes = sheets.get("tema")
+    if themes is None or not len(themes) or not {"jenis", "label", "jumlah"} <= set(themes.columns):
+        return {}
+    kinds = themes["jenis"].astype(str).tolist()
+    specs = []
+    for kind in ("keluhan", "saran", "pujian"):
+        rows = [i for i, k in enumerate(kinds) if k == kind]
+        if rows and rows == list(range(rows[0], rows[-1] + 1)):  # contiguous, as find_themes orders them
+            specs.append(BarChartSpec(text(f"tema_{kind}_chart", lang), "label", "jumlah", rows[0], rows[-1]))
+    return {"tema": specs} if specs else {}
+
+
 def chosen_sheets(build: Any, sheets: Any) -> dict[str, pd.DataFrame]:
     """The sheets named in ``sheets`` (all when ``None``), in that order, from ``build()``; a name
     that is not one of them is an error that lists them."""

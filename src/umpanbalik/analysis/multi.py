@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
+from .._progress import stage
 from . import exports
 from . import questions as _questions
 
@@ -103,7 +104,8 @@ class MultiAnalysis:
         """Write :meth:`to_frame` as a CSV file (as :meth:`Analysis.to_csv` does)."""
         from ..report import write_csv
 
-        return write_csv(exports.encodable_labels(self.to_frame(mask=mask)), path)
+        with stage("csv"):
+            return write_csv(exports.encodable_labels(self.to_frame(mask=mask)), path)
 
     def to_excel(self, path: str | Path, *, sheets: Any = None) -> Path:
         """Write one workbook: ``pertanyaan``, ``skala_nilai`` (a Likert rating's scores), each
@@ -113,7 +115,8 @@ class MultiAnalysis:
 
         path = Path(path)
         check_folder(path)  # before the sheets are computed
-        write_excel(exports.chosen_sheets(lambda: _questions.workbook_sheets(self), sheets), path, lang=self.lang)
+        with stage("xlsx"):
+            write_excel(exports.chosen_sheets(lambda: _questions.workbook_sheets(self), sheets), path, lang=self.lang)
         return path
 
     def report_context(self, *, lang: str | None = None, title: str | None = None, n_quotes: int = 3) -> dict[str, Any]:
@@ -126,7 +129,8 @@ class MultiAnalysis:
 
         path = Path(path)
         check_folder(path)  # before the report is drawn
-        write_html(self.report_context(lang=lang, title=title), path, lang=lang or self.lang)
+        with stage("html"):
+            write_html(self.report_context(lang=lang, title=title), path, lang=lang or self.lang)
         return path
 
     def _repr_html_(self) -> str:

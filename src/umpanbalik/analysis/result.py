@@ -9,6 +9,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from .._progress import stage
 from .._validation import as_text, check_int, check_option
 from ..schema import SENTIMENTS
 from . import _columns as col
@@ -288,8 +289,9 @@ class Analysis:
         memo = self.__dict__.setdefault("_themes_memo", {})
         if key not in memo:  # the report and the workbook show the same themes: found once
             memo.clear()
-            memo[key] = find_themes(self.comments, text=self.text, max_share=max_share, max_themes=max_themes,
-                                    n_quotes=n_quotes, names=self.names).table
+            with stage("tema"):
+                memo[key] = find_themes(self.comments, text=self.text, max_share=max_share, max_themes=max_themes,
+                                        n_quotes=n_quotes, names=self.names).table
         return memo[key].copy()
 
     def _fingerprint(self) -> tuple[Any, ...]:
@@ -385,7 +387,8 @@ class Analysis:
         "materi; waktu" and "materi: positif; waktu: negatif", which :class:`AspectTagger` reads back."""
         from ..report import write_csv
 
-        return write_csv(exports.encodable_labels(self.to_frame(mask=mask)), path)
+        with stage("csv"):
+            return write_csv(exports.encodable_labels(self.to_frame(mask=mask)), path)
 
     def _sheets(self) -> dict[str, pd.DataFrame]:
         return exports.workbook_sheets(self)
@@ -403,7 +406,9 @@ class Analysis:
 
         path = Path(path)
         check_folder(path)  # before the sheets are computed
-        write_excel(exports.chosen_sheets(self._sheets, sheets), path, lang=self.lang)
+        with stage("xlsx"):
+            chosen = exports.chosen_sheets(self._sheets, sheets)
+            write_excel(chosen, path, lang=self.lang, charts=exports.workbook_charts(chosen, self.lang))
         return path
 
     def report_context(self, *, lang: str | None = None, title: str | None = None, n_quotes: int = 3) -> dict[str, Any]:
@@ -420,7 +425,8 @@ class Analysis:
 
         path = Path(path)
         check_folder(path)  # before the report is drawn
-        write_html(self.report_context(lang=lang, title=title), path, lang=lang or self.lang)
+        with stage("html"):
+            write_html(self.report_context(lang=lang, title=title), path, lang=lang or self.lang)
         return path
 
     def _repr_html_(self) -> str:

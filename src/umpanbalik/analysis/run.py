@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, Literal
 
@@ -12,10 +13,11 @@ import pandas as pd
 
 from .._i18n import count as _count
 from .._i18n import text as _words
+from .._progress import current_display, progress_display, wanted
 from .._validation import as_text_list, check_int, check_option
 from ..schema import NON_INFORMATIVE_LABEL
 from ._columns import infinite_count
-from ._input import SURROGATE, as_columns, as_frame, check_columns, chunks as _chunks, encodable, progress_bar
+from ._input import SURROGATE, as_columns, as_frame, check_columns, chunks as _chunks, encodable
 from .multi import MultiAnalysis
 from .result import Analysis
 
@@ -198,7 +200,16 @@ def _analyze_one(data: Any, text: Any, *, by: list[Any], rating: Any, barriers: 
     ``stacklevel``: the caller of :func:`analyze`, seen from here, whom warnings name)."""
     segments = by
     chunks, total = _chunks(data, text, chunksize)
-    bar = progress_bar(total, progress, "umpanbalik")
+    outer = current_display()  # the CLI's one display for the whole run, or this call's own
+    with nullcontext(outer) if outer is not None else progress_display(total, enabled=wanted(total, progress), lang=lang) as display:
+        return _analyze_rows(chunks, data, text, segments, rating=rating, barriers=barriers, task=task, topics=topics,
+                             models=models, names=names, n_jobs=n_jobs, random_state=random_state, lang=lang, warn=warn,
+                             stacklevel=stacklevel + 1, display=display)
+
+
+def _analyze_rows(chunks: Any, data: Any, text: Any, segments: list[Any], *, rating: Any, barriers: Any, task: str,
+                  topics: Any, models: Any, names: list[str], n_jobs: int | None, random_state: int, lang: str, warn: bool,
+                  stacklevel: int, display: Any) -> Analysis:
     frames, parts = [], []
     try:
         for chunk in chunks:
@@ -210,11 +221,10 @@ def _analyze_one(data: Any, text: Any, *, by: list[Any], rating: Any, barriers: 
                     _warn_rating(chunk[rating], rating, stacklevel=stacklevel + 1)
             chunk = encodable(chunk)
             chunk_texts = as_text_list(chunk[text], name=text)
-            parts.append(_annotate_chunk(chunk, chunk_texts, barriers, task, models, n_jobs, bar))
+            with display.stage("anotasi"):
+                parts.append(_annotate_chunk(chunk, chunk_texts, barriers, task, models, n_jobs, display))
             frames.append(chunk)
     finally:
-        if bar is not None:
-            bar.close()
         close = getattr(chunks, "close", None)  # a streamed CSV: its file, also when a chunk failed
         if close is not None:
             close()
@@ -237,7 +247,8 @@ def _analyze_one(data: Any, text: Any, *, by: list[Any], rating: Any, barriers: 
     del annotated
     model, notes = None, []
     if topics is not False and topics is not None:
-        model, notes = _fit_topics(comments, frame[text], topics, task, random_state, n_jobs, models.get("preprocessor"), lang)
+        with display.stage("topik"):
+            model, notes = _fit_topics(comments, frame[text], topics, task, random_state, n_jobs, models.get("preprocessor"), lang)
     infinite = infinite_count(comments[kept_as.get(rating, rating)]) if rating is not None else 0
     if infinite:  # a notice (result.notes, the CLI, the report's mean-rating card), not an error
         notes.append(_words("note_infinite", lang, n=infinite, column=str(rating)))
@@ -282,7 +293,7 @@ def _kept_names(clashes: list[Any], columns: pd.Index) -> dict[Any, str]:
 
 
 def _annotate_chunk(chunk: pd.DataFrame, texts: list[str], barriers: str | None, task: str, models: Any,
-                    n_jobs: int | None, bar: Any) -> pd.DataFrame:
+                    n_jobs: int | None, display: Any) -> pd.DataFrame:
     """The model outputs for one chunk's rows, indexed like the chunk."""
     from .._annotate import annotate
 
@@ -290,9 +301,8 @@ def _annotate_chunk(chunk: pd.DataFrame, texts: list[str], barriers: str | None,
     done = [0]
 
     def step(finished: int) -> None:
-        if bar is not None:
-            bar.update(finished - done[0])
-            done[0] = finished
+        display.update(finished - done[0])
+        done[0] = finished
 
     annotated = annotate(texts, barriers=barrier_texts, with_comments=task == "evaluasi", models=models, progress=step,
                          n_jobs=n_jobs)
