@@ -15,15 +15,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import re
 import sys
 import threading
 import traceback
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import compress, count
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
@@ -35,8 +32,9 @@ from ._validation import as_text, as_text_list, check_int
 from .lexicon import DEFAULT_SCOPE_WORDS
 from .normalization import _normalize, _tables, normalize_text
 from .stemming import _sastrawi
-from .tokens import (_FIRST_WORD, _RUNS, BOUNDARY, CONTENT, SCOPE, STOP, TOKEN_PATTERN, Entry, _Config, _join_scope,
-                     _TokenAnalyzer, _analyzer_for, _tokenizer, preprocess)
+from .stemming import stem_word
+from .tokens import (_FIRST_WORD, _RUNS, SCOPE, Entry, _Config, _join_scope, _TokenAnalyzer, _analyzer_for, _tokenizer,
+                     preprocess)
 
 # n_jobs uses workers from this many comments in a call. On an idle 2-core machine two processes
 # already break even at about 200 comments (once the workers run); the margin keeps small calls local.

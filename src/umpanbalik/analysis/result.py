@@ -301,14 +301,16 @@ class Analysis:
         names = [self.text] if is_label(self.text) else []
         names += ["sentimen", "aspek", "aspek_sentimen", "saran", "non_informatif", "teks_bersih"]
         weights = np.arange(1, len(frame) + 1, dtype=np.uint64)
-        digest = []
-        for name in names:
-            if name in frame.columns:
-                values = frame[name]
-                hashed = pd.util.hash_pandas_object(values.map(repr) if values.dtype == object else values, index=False)
-                digest.append(int((hashed.to_numpy() * weights).sum()))
-        return (id(frame), frame.shape, tuple(map(str, frame.columns)), int(pd.util.hash_pandas_object(frame.index).sum()),
-                tuple(digest))
+
+        def digest(values: pd.Series | pd.Index) -> int:
+            # repr for anything not numeric: lists and dicts, and text with lone surrogates, which
+            # pandas' string hashing cannot encode
+            plain = pd.api.types.is_numeric_dtype(values.dtype) or pd.api.types.is_bool_dtype(values.dtype)
+            values = pd.Series(values if plain else [repr(v) for v in values], dtype=None if plain else object)
+            return int((pd.util.hash_pandas_object(values, index=False).to_numpy() * weights).sum())
+
+        columns = tuple(digest(frame.iloc[:, i]) for i, name in enumerate(frame.columns) if name in names)
+        return (id(frame), frame.shape, tuple(map(repr, frame.columns)), digest(frame.index), columns)
 
     # -- findings -------------------------------------------------------------------------------------
     def findings(self, *, n_quotes: int = 3, lang: Literal["id", "en"] | None = None) -> pd.DataFrame:
