@@ -12,7 +12,7 @@ from sklearn.metrics import confusion_matrix, f1_score
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-from real_data import ASPECTS, SENTIMENTS, load_labelled, real_dir  # noqa: E402
+from real_data import ASPECTS, SENTIMENTS, load_labelled, real_dir, training_rows  # noqa: E402
 
 from umpanbalik._annotate import annotate  # noqa: E402
 
@@ -25,7 +25,11 @@ def available() -> bool:
 
 
 def real_split(split: str | None = None) -> pd.DataFrame:
+    """The labelled real comments of one split; ``"train"`` is what the shipped recipe trains on
+    (the training split of the rounds in ``real_data.TRAINING_ROUNDS``)."""
     frame = load_labelled()
+    if split == "train":
+        return training_rows(frame).reset_index(drop=True)
     return frame if split is None else frame[frame["split"] == split].reset_index(drop=True)
 
 

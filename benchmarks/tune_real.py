@@ -42,7 +42,7 @@ def main() -> None:
         print("../shared/data/real not present: nothing to tune on")
         return
     everything = _real.real_split()
-    train = everything[everything["split"] == "train"].reset_index(drop=True)
+    train = _real.real_split("train")  # the rows the shipped recipe trains on
     folds = list(GroupKFold(n_splits=args.folds, shuffle=True, random_state=0).split(train, groups=train["kelompok"]))
     results: dict[str, list[dict]] = {}
     for k, (fit_rows, held_rows) in enumerate(folds):

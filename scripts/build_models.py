@@ -29,15 +29,16 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "umpanbalik" / "models"
 
 
 def real_training_split():
-    from real_data import load_labelled, real_dir
+    from real_data import load_labelled, real_dir, training_rows
 
     if not (real_dir() / "edom-sentimen" / "komentar.csv").exists():
         print(f"real comments not found in {real_dir()}: training on the written corpus only")
         return None
     frame = load_labelled()
-    train = frame[frame["split"] == "train"]
+    train = training_rows(frame)
     print(f"real labelled comments: {len(train):,} of the training split (test split of "
-          f"{int((frame['split'] == 'test').sum()):,} left out)")
+          f"{int((frame['split'] == 'test').sum()):,} left out; training rows of later rounds not used: "
+          f"{int((frame['split'] == 'train').sum()) - len(train):,})")
     return train
 
 

@@ -237,6 +237,30 @@ def load_label_files(kind: str = "pertama") -> dict[str, dict]:
     return labels
 
 
+#: The labelling rounds whose training rows the shipped models learn from. Round 1 (batches 001-052:
+#: every evaluation answer and 800 reviews) is; round 2 (batches 053-064: 1,200 more app reviews) is
+#: not: trained on, it brought no gain on the evaluation answers and broke a shipped behaviour case
+#: (benchmarks/results/real_round2.md). Its test rows are in the test split like any other.
+TRAINING_ROUNDS = (1,)
+_ROUND_2_FROM = 53  # the first batch of round 2
+
+
+def label_rounds() -> dict[str, int]:
+    """The labelling round of each labelled id (by the number of its ``pertama`` batch)."""
+    rounds = {}
+    for path in sorted((LABEL_DIR / "pertama").glob("batch_*.jsonl")):
+        number = int(path.stem.split("_")[1])
+        for record in read_jsonl(path):
+            rounds[record["id"]] = 1 if number < _ROUND_2_FROM else 2
+    return rounds
+
+
+def training_rows(frame):
+    """The rows of :func:`load_labelled` that the shipped recipe trains on: the training split of
+    the rounds in :data:`TRAINING_ROUNDS`."""
+    return frame[(frame["split"] == "train") & frame["putaran"].isin(TRAINING_ROUNDS)]
+
+
 def final_labels() -> dict[str, dict]:
     """First-pass labels with every adjudicated row replaced by its decision."""
     labels = load_label_files("pertama")
@@ -249,11 +273,13 @@ def load_labelled(base: Path | None = None, include_off_topic: bool = False):
     """The labelled real comments as a DataFrame (texts read from the sources, checked by hash).
 
     Columns: ``id``, ``sumber``, ``teks``, ``sentimen``, ``aspek`` (list), ``aspek_sentimen`` (dict),
-    ``saran``, ``non_informatif``, ``kelompok`` (near-duplicate group) and ``split`` (train/test)."""
+    ``saran``, ``non_informatif``, ``kelompok`` (near-duplicate group), ``split`` (train/test) and
+    ``putaran`` (the labelling round; see :data:`TRAINING_ROUNDS`)."""
     import pandas as pd
 
     rows = load_sources(base)
     labels = final_labels()
+    rounds = label_rounds()
     split = {}
     split_path = LABEL_DIR / "split.csv"
     if split_path.exists():
@@ -271,7 +297,8 @@ def load_labelled(base: Path | None = None, include_off_topic: bool = False):
                         "sentimen": label.get("sentimen"), "aspek": list(label.get("aspek", [])),
                         "aspek_sentimen": dict(label.get("aspek_sentimen", {})),
                         "saran": bool(label.get("saran")), "non_informatif": bool(label.get("non_informatif")),
-                        "kelompok": split.get(i, {}).get("kelompok", i), "split": split.get(i, {}).get("split", "")})
+                        "kelompok": split.get(i, {}).get("kelompok", i), "split": split.get(i, {}).get("split", ""),
+                        "putaran": rounds.get(i, 1)})
     return pd.DataFrame.from_records(records)
 
 
