@@ -265,3 +265,78 @@ def test_themes_of_a_barrier_analysis_say_what_to_do():
                      task="hambatan", topics=False)
     with pytest.raises(ValueError, match="task='evaluasi'|aspects"):
         result.themes()
+
+
+# -- how labels are made (issue 15: labels an evaluator can act on) ---------------------------------
+def themes_of(kind: str, texts: list[str], **kwargs) -> tuple[pd.DataFrame, pd.Series]:
+    """Themes of one kind for ``texts`` (each a comment of that kind)."""
+    row = {"keluhan": ("negatif", {"metode": "negatif"}, False), "saran": ("netral", {"metode": "netral"}, True),
+           "pujian": ("positif", {"metode": "positif"}, False)}[kind]
+    result = find_themes(comments([(text, *row) for text in texts]), max_share=1.0, **kwargs)
+    table = result.table[(result.table["jenis"] == kind) & ~result.table["label"].isin([GENERAL_WISH, OTHER])]
+    return table, result.assignments[kind]
+
+
+def test_a_wish_that_something_not_happen_shares_the_key_of_the_complaint():
+    # "semoga tidak sering kosong" asks against "sering kosong": one theme, and the complaint's label
+    # does not keep the negation of the wish
+    texts = (["semoga tidak sering kosong", "semoga kedepannya tidak sering kosong lagi", "mohon tidak sering kosong",
+              "semoga tidak sering kosong ya pak"] + ["kelas sering kosong", "sering kosong pak"])
+    table, labels = themes_of("keluhan", texts)
+    assert table["label"].tolist() == ["sering kosong"]
+    assert (labels == "sering kosong").all()
+    # without a wish marker the negation stays: praise that the class is not often empty is no complaint
+    assert themes_of("keluhan", ["tidak sering kosong"] * 6)[0]["label"].tolist() != ["sering kosong"]
+
+
+def test_a_complaint_written_as_a_request_is_labelled_as_the_complaint():
+    texts = ["tugas jangan terlalu banyak", "tugas jangan terlalu banyak pak", "tugas jangan terlalu banyak bu",
+             "tugas jangan terlalu banyak ya", "tugas terlalu banyak"]
+    assert themes_of("keluhan", texts)[0]["label"].tolist() == ["tugas terlalu banyak"]
+    # among suggestions the request reads as written
+    assert themes_of("saran", texts[:3] * 2)[0]["label"].tolist() == ["tugas jangan terlalu banyak"]
+
+
+def test_a_label_is_a_phrase_that_several_comments_write():
+    # the key words ("absen", "masuk" = one key) are in every comment, but no two comments write the
+    # same phrase: no label is made of words far apart or of synonyms ("hadir salah", "materi masuk")
+    texts = ["sering absen waktu hujan", "jarang masuk kelas pagi", "kosong terus minggu lalu",
+             "dosen hadir salah ruangan", "materi masuk sedikit", "absen dianggap tidak hadir"]
+    table, labels = themes_of("keluhan", texts, min_count=2)
+    assert table.empty, table
+    assert (labels == OTHER).all()
+    # two comments that write the same phrase (after light normalisation: -nya, the synonym table)
+    # are enough for a small theme, and the label is written as they write it
+    texts = ["penjelasannya terlalu cepat", "penjelasan terlalu cepat", "dosen menjelaskan terlalu cepat"]
+    assert themes_of("keluhan", texts, min_count=2)[0]["label"].tolist() == ["penjelasan terlalu cepat"]
+
+
+def test_a_complaint_label_names_a_thing_and_what_is_wrong():
+    # "terlalu sempit" on its own does not say what is too narrow; "ikut zoom" says nothing is wrong
+    narrow = ["ruang makan terlalu sempit", "parkir terlalu sempit", "jalan masuk terlalu sempit",
+              "lorong asrama terlalu sempit", "toilet terlalu sempit", "meja terlalu sempit"]
+    zoom = ["saya ikut zoom dari kantor", "ikut zoom sambil kerja", "ikut zoom dari rumah", "ikut zoom di puskesmas",
+            "sempat ikut zoom sebentar"]
+    table, labels = themes_of("keluhan", narrow + zoom)
+    assert not any(label in ("terlalu sempit", "ikut zoom") for label in table["label"]), table
+    # the same words with the thing they are about make a theme
+    rooms = [f"ruangan terlalu sempit{s}" for s in ("", " pak", " sekali", " untuk 40 orang", " dan panas")]
+    assert themes_of("keluhan", rooms)[0]["label"].tolist() == ["ruangan terlalu sempit"]
+
+
+def test_a_suggestion_label_says_what_is_wanted():
+    # "rekaman kelas" named without a request word is no suggestion label; "sediakan rekaman kelas" is
+    named = [f"rekaman kelas{s}" for s in ("", " ya", " di lms", " minggu lalu", " bu")]
+    assert themes_of("saran", named)[0].empty
+    asked = [f"{p}rekaman kelas{s}" for p in ("sediakan ", "tolong sediakan ", "mohon disediakan ")
+             for s in ("", " ya")]
+    table = themes_of("saran", asked)[0]
+    assert len(table) == 1 and table["label"].iloc[0].startswith("sediakan rekaman")
+
+
+def test_a_praise_label_names_a_good_quality():
+    # praise that only names a thing ("studi kasus") is no praise theme; "studi kasus menarik" is
+    plain = [f"studi kasus{s}" for s in ("", " pak", " kemarin", " kelompok", " kedua")]
+    assert themes_of("pujian", plain)[0].empty
+    liked = [f"studi kasus menarik{s}" for s in ("", " pak", " sekali", " dan relevan", " bu")]
+    assert themes_of("pujian", liked)[0]["label"].tolist() == ["studi kasus menarik"]

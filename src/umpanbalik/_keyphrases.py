@@ -142,6 +142,8 @@ class _Lexicon:
                 return self.synonyms[form], "kunci"
             role = self.roles.get(form)
             if role is not None:
+                if role == "lemah" and form in _MORE:  # "sediakan", "tambahkan", "perbanyak": one request
+                    return "tambah", role
                 return (form if role in ("lemah", "predikat") else None), role
         if word in self.stop or stripped in self.stop or not word.isalpha() or len(word) < 3:
             return None, "stop"
@@ -239,6 +241,29 @@ def _join(tokens: list[str]) -> list[str]:
     return joined
 
 
+# a wish that a thing not happen asks what the complaint names: "semoga tidak sering kosong" is a
+# request against "sering kosong", as "jangan sering kosong" is; the negation after one of these
+# markers is read as "jangan" (dropped from the key), so the request and the complaint share a key
+_WISH_MARKERS = frozenset({"semoga", "moga", "harap", "harapan", "harapannya", "diharapkan", "berharap", "mohon",
+                           "tolong", "agar", "supaya", "biar", "sebaiknya", "hendaknya", "seharusnya", "harusnya",
+                           "usahakan", "diusahakan", "kedepan", "kedepannya", "kedepanya"})
+_WISH_REACH = 4  # a negation at most this many words after the marker
+
+
+def _wished(tokens: list[str]) -> list[str]:
+    """``tidak_X`` within a few words after a wish marker → ``jangan_X``."""
+    if _WISH_MARKERS.isdisjoint(tokens):
+        return tokens
+    out, marker = list(tokens), None
+    for i, token in enumerate(tokens):
+        if token in _WISH_MARKERS:
+            marker = i
+        elif marker is not None and i - marker <= _WISH_REACH and token.startswith(("tidak_", "tak_")):
+            out[i] = "jangan_" + token.partition("_")[2]
+            marker = None
+    return out
+
+
 def _clauses(texts: Sequence[str]) -> list[list[list[str]]]:
     """Each comment's clauses as written tokens: split at punctuation, then at contrast words."""
     from .preprocessing import CONTRAST_WORDS, Preprocessor
@@ -252,7 +277,7 @@ def _clauses(texts: Sequence[str]) -> list[list[list[str]]]:
         for _ in parts:
             current: list[str] = []
             segment = next(cleaned)
-            tokens = _join(segment.split()) if _may_join().search(segment) else segment.split()
+            tokens = _wished(_join(segment.split()) if _may_join().search(segment) else segment.split())
             for i, token in enumerate(tokens):
                 if token in CONTRAST_WORDS or (token == "hanya" and i + 1 < len(tokens) and tokens[i + 1] == "saja"):
                     clauses.append(current)
@@ -401,9 +426,21 @@ def _stripped(key: tuple[str, ...]) -> frozenset[str]:
     return frozenset(word.partition("_")[2] if word.startswith(("tidak_", "tanpa_", "lebih_")) else word for word in key)
 
 
+# words that say what is wrong or wanted: degree and frequency, amounts, requests, failures
 _CUES = frozenset({"jarang", "sering", "kurang", "lebih", "jangan", "terlalu", "tidak", "belum", "tambah", "tambahkan",
                    "perbanyak", "kurangi", "sediakan", "adakan", "banyak", "sedikit", "susah", "sulit", "lama",
-                   "lambat", "lemot", "error", "eror", "gagal", "macet", "rusak", "mati", "hilang", "mahal"})
+                   "lambat", "lemot", "error", "eror", "gagal", "macet", "rusak", "mati", "hilang", "mahal",
+                   "ditambah", "ditambahkan", "tambahin", "diperbanyak", "dikurangi", "disediakan", "diadakan", "ganti",
+                   "diganti", "perbaiki", "diperbaiki", "bagikan", "dibagikan", "berikan", "diberikan", "beri", "diberi",
+                   "perjelas", "diperjelas", "tanpa", "kebanyakan"})
+# a word that needs the word after it: a label never ends with one ("zoom sering", "lebih")
+_NEEDS_NEXT = frozenset({"sering", "jarang", "selalu", "lebih", "terlalu", "agak", "sangat", "cukup", "jangan", "tidak"})
+# generic nouns that say who, not what: a label needs more than these ("mahasiswa bingung", "saya kurang paham")
+_NOT_A_THING = frozenset({"mahasiswa", "siswa", "murid", "pelajar", "peserta", "saya", "kami", "kita", "aku", "anda",
+                          "semua", "orang", "hal", "cara", "proses", "secara", "kualitas"})
+_INTENSIFIERS = frozenset({"sangat", "amat", "paling", "selalu", "sungguh"})  # may open a praise label
+_LABEL_SUPPORT = 0.1  # a label is written in at least this share of the comments it names
+_LABEL_LEAST = 2  # and in at least this many
 
 
 _LINKS = frozenset({"dan", "dalam", "saat", "untuk", "yang", "dengan", "di", "ke", "pada", "secara", "kalau", "waktu"})
@@ -414,21 +451,107 @@ def _is_cue(token: str) -> bool:
     return token.partition("_")[0] in _CUES
 
 
-def _label(key: tuple[str, ...], clauses: Iterable[Sequence[str]], lexicon: _Lexicon, *, cue: bool) -> str | None:
-    """The written phrase of 2–5 words around ``key`` that most comments share.
+def _polar(word: str) -> str | None:
+    from .lexicon import _polarity
+
+    found = _polarity().get(word)
+    return found[0] if found is not None and found[0] in ("positif", "negatif") else None
+
+
+def _sign(token: str, word: _Word) -> str | None:
+    """The polarity a written token says, by the polarity lexicon: a negation or degree word joined
+    to it turns it (``tidak_jelas``) or keeps it (``lebih_jelas``, ``terlalu_lambat``); a word of a
+    compound says none ("rumah sakit")."""
+    parts = token.split("_")
+    if any(p not in _NEGATORS and p not in _DROPPED_SCOPE for p in parts[:-1]):
+        return None
+    sign = _polar(parts[-1]) or _polar(_plain(parts[-1]))
+    if sign is None and word.key is not None:
+        sign = _polar(word.key.rpartition("_")[2])
+    if sign is None and parts[-1].isalpha():  # "menarik": the lexicon holds the root
+        from .stemming import stem_word
+
+        sign = _polar(stem_word(parts[-1]))
+    if sign is None:
+        return None
+    negated = sum(_NEGATORS.get(p) in ("tidak", "tanpa") for p in parts[:-1]) % 2 == 1
+    return sign if not negated else ("negatif" if sign == "positif" else "positif")
+
+
+def _is_thing(token: str, word: _Word) -> bool:
+    """A word that names what a comment is about: a content word that is neither a quality of the
+    polarity lexicon nor a word of degree, with no negation or degree word joined to it ("tugas",
+    "jadwal", "kosong" as absence, "terlambat"), or a generic noun that is not the speaker or the
+    learners ("materi", "dosen", "kelas")."""
+    if word.subject:
+        return _plain(token) not in _NOT_A_THING
+    return (word.key is not None and not word.weak and not _is_cue(token)
+            and not word.key.startswith(("tidak_", "tanpa_", "lebih_")) and _polar(word.key) is None)
+
+
+def _complaint_form(token: str, lexicon: _Lexicon) -> str:
+    """A request turned back into its complaint: "jangan_terlalu_cepat" → "terlalu_cepat",
+    "jangan_terlambat" → "terlambat" (the complaint is what the request forbids), when what is left
+    still says what is wrong on its own."""
+    if not token.startswith("jangan_"):
+        return token
+    rest = token[len("jangan_"):]
+    word = lexicon(rest)
+    return rest if _is_cue(rest) or _sign(rest, word) == "negatif" or word.alone and _is_thing(rest, word) else token
+
+
+def _says_enough(phrase: Sequence[str], words: Sequence[_Word], kind: str | None) -> bool:
+    """Whether a phrase says what a theme of ``kind`` needs: a complaint or a suggestion names a
+    thing (see :func:`_is_thing`) and what is wrong or wanted (a cue word or a word of negative
+    polarity); praise names a quality that is positive ("ramah", "mudah dipahami", "tidak
+    membosankan")."""
+    if kind is None:
+        return True
+    signs = {_sign(t, w) for t, w in zip(phrase, words)}
+    if kind == "pujian":
+        return "positif" in signs
+    return any(map(_is_thing, phrase, words)) and ("negatif" in signs or any(map(_is_cue, phrase)))
+
+
+def _plain(token: str) -> str:
+    return token[:-3] if token.endswith("nya") and len(token) > 5 else token
+
+
+# requests to add something are one word when the comments that write a phrase are counted
+# ("tambah sesi praktik", "perbanyak sesi praktik", "sesi praktik ditambah")
+_MORE = frozenset({"tambah", "tambahkan", "ditambah", "ditambahkan", "tambahin", "perbanyak", "diperbanyak",
+                   "adakan", "diadakan", "sediakan", "disediakan", "berikan", "diberikan", "beri", "diberi"})
+
+
+def _normal(token: str) -> str:
+    """A written token as phrases are counted: without ``-nya``, a word of the synonym table as its
+    canonical form ("penjelasan", "menjelaskan": ``jelaskan``), a request to add as ``tambah``."""
+    plain = _plain(token)
+    return "tambah" if plain in _MORE else _synonyms().get(plain, _synonyms().get(token, plain))
+
+
+def _label(key: tuple[str, ...], clauses: Iterable[Sequence[str]], lexicon: _Lexicon, *, kind: str | None = None
+           ) -> str | None:
+    """The written phrase of 2–5 words around ``key`` that most of its comments share, or ``None``.
 
     In each comment's first clause that holds the key, the shortest stretch of words that holds it,
-    widened by up to two words on either side, gives the candidate phrases. Phrases that say the
-    same in other words (the same key words: "jangan sering kosong", "sering absen") form a family;
-    the family held by most comments wins, counted 1.5 times when ``cue`` and its phrases say what is
-    wrong or wanted ("kurang", "jangan", "perbanyak": complaints and suggestions read better so), the
-    one of fewer key words on a tie; its most frequent phrase is the label (a phrase counted 0.6 times
-    for each filler word inside it: "ada", "juga", "sudah"; not "dan", "dalam", "yang" …). A phrase
-    neither starts nor ends with a function word, a wish or a verdict.
+    widened by up to two words on either side, gives the candidate phrases. A phrase neither starts
+    nor ends with a function word, a wish or a verdict, nor ends with a word that needs the next
+    ("sering", "lebih"). It counts once per comment that writes it, after light normalisation (slang
+    and ``-nya``; for complaints a request is read as its complaint: "jangan terlalu cepat" is
+    "terlalu cepat"). A label must be written in at least two comments and a tenth of them, and say
+    what a theme of ``kind`` needs (see :func:`_says_enough`: "terlalu sempit" names no thing, "ikut
+    zoom" nothing wrong). Of those, the one most comments write wins (a phrase counted 0.6 times for
+    each filler word inside it: "ada", "juga", "sudah"; not "dan", "dalam", "yang" …), the shorter
+    on a tie; it is shown as most of them write it.
     """
     wanted = set(key)
-    families: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}
+    support: Counter[tuple[str, ...]] = Counter()
+    written: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}
+    fine: dict[tuple[str, ...], bool] = {}
+    n = 0
     for doc_clauses in clauses:
+        n += 1
         for tokens in doc_clauses:
             words = [lexicon(t) for t in tokens]
             keys = [w.key for w in words]
@@ -446,42 +569,50 @@ def _label(key: tuple[str, ...], clauses: Iterable[Sequence[str]], lexicon: _Lex
             if not spans:
                 continue
             _, start, end = min(spans)
-            found: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+            found: set[tuple[str, ...]] = set()
             for left in range(max(0, start - 2), start + 1):
                 for right in range(end, min(len(tokens), end + 3)):
-                    if any(w.stop or (w.wish and not w.subject and w.key is None and not _is_cue(t))
-                           for w, t in ((words[left], tokens[left]), (words[right], tokens[right]))):
+                    if any(w.stop or (w.wish and not w.subject and w.key is None and not _is_cue(t)
+                                      and not (kind == "pujian" and t in _INTENSIFIERS and side == 0))
+                           for side, (w, t) in enumerate(((words[left], tokens[left]), (words[right], tokens[right])))):
                         continue
-                    phrase = tuple(tokens[left : right + 1])
                     if (words[left].key is None or words[right].key is None) and any(
                             w.stop for w in words[left : right + 1]):
                         continue  # "dosen ramah", not "ramah kepada mahasiswa"
-                    if 2 <= sum(t.count("_") + 1 for t in phrase) <= _MAX_LABEL_WORDS:
-                        family = tuple(sorted({w.key for w in words[left : right + 1] if w.key is not None and not w.weak}))
-                        found.setdefault((*family, "+" if any(map(_is_cue, phrase)) else ""), set()).add(phrase)
-            for family, phrases in found.items():
-                if family[-1] == "" and (*family[:-1], "+") in found:
-                    continue  # a comment that says what is wrong or wanted counts there only
-                counter = families.setdefault(family, Counter())
-                counter.update(phrases)
-                counter[()] += 1  # comments that hold the family
+                    phrase = tuple(tokens[left : right + 1])
+                    if kind == "keluhan":
+                        phrase = tuple(_complaint_form(t, lexicon) for t in phrase)
+                    if phrase[-1].rpartition("_")[2] in _NEEDS_NEXT:
+                        continue
+                    if not 2 <= sum(t.count("_") + 1 for t in phrase) <= _MAX_LABEL_WORDS:
+                        continue
+                    normal = tuple(map(_normal, phrase))
+                    if normal not in fine:
+                        fine[normal] = _says_enough(phrase, [lexicon(t) for t in phrase], kind)
+                    if fine[normal]:
+                        found.add(phrase)
+            for phrase in found:
+                normal = tuple(map(_normal, phrase))
+                written.setdefault(normal, Counter())[phrase] += 1
+            support.update({tuple(map(_normal, phrase)) for phrase in found})
             break
-    if not families:
+    least = max(_LABEL_LEAST, math.ceil(_LABEL_SUPPORT * n))
+    held = {normal: count for normal, count in support.items() if count >= least}
+    if not held:
         return None
-
-    def score(item: tuple[tuple[str, ...], Counter]) -> tuple[float, int, tuple[str, ...]]:
-        family, counter = item
-        return (-counter[()] * (1.5 if cue and family[-1] == "+" else 1.0), len(family), family)
-
-    counter = min(families.items(), key=score)[1]
-    del counter[()]
 
     def filler(token: str) -> bool:  # "ada", "juga", "sudah" inside a phrase make it read worse
         word = lexicon(token)
-        return word.key is None and not word.subject and not _is_cue(token) and token not in _LINKS
+        return word.key is None and not word.subject and not _is_cue(token) and token not in _LINKS  # "sangat" is one
 
-    phrase = min(counter.items(), key=lambda item: (-item[1] * 0.6 ** sum(map(filler, item[0])),
-                                                    sum(t.count("_") + 1 for t in item[0]), item[0]))[0]
+    best = min(held, key=lambda normal: (-held[normal] * 0.6 ** sum(map(filler, normal)),
+                                         sum(t.count("_") + 1 for t in normal), normal))
+    plain: Counter[tuple[str, ...]] = Counter()
+    for variant, count in written[best].items():
+        plain[tuple(map(_plain, variant))] += count
+    shown = min(plain, key=lambda form: (-plain[form], form))
+    phrase = min((v for v in written[best] if tuple(map(_plain, v)) == shown),
+                 key=lambda v: (-written[best][v], sum(t != _plain(t) for t in v), v))
     return " ".join(phrase).replace("_", " ")
 
 
@@ -528,7 +659,7 @@ def label_groups(texts: Sequence[str], groups: Sequence[int], n_groups: int) -> 
                               * (_SPECIFIC_BONUS if len(key) > 1 else 1.0), key)
                              for key, count in held.items() if count >= max(2, 0.1 * len(members))), reverse=True)
             for _, key in scored[:10]:
-                name = _label(key, (documents[i].clauses for i in members[:500]), lexicon, cue=False)
+                name = _label(key, (documents[i].clauses for i in members[:500]), lexicon)
                 if name is not None and name not in used:
                     labels[group] = name
                     used.add(name)

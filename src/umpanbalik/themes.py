@@ -23,8 +23,15 @@ How a theme is found
 4. Themes are chosen greedily, each the best key on the comments not yet covered (a comment belongs
    to the first theme that holds it: its best phrase). A key that would hold more than ``max_share``
    of the kind is passed over until more specific keys have taken part of its comments.
-5. A theme's label is the most frequent written phrase of 2–5 words that holds its key in its
-   comments ("penjelasan terlalu cepat", "tugas terlalu banyak").
+   A wish that something not happen asks against the complaint ("semoga tidak sering kosong"): its
+   negation is read as ``jangan``, so the request and the complaint share a key.
+5. A theme's label is a written phrase of 2–5 words that holds its key and that at least two, and
+   a tenth, of its comments write (after light normalisation: ``-nya``, the synonym table, requests
+   to add as one word) — never words far apart or joined by synonyms. A complaint's or a
+   suggestion's label names a thing and what is wrong or wanted ("penjelasan terlalu cepat",
+   "tambah durasi praktik"; not "terlalu sempit" or "ikut zoom"), and a complaint is labelled as the
+   complaint, not as the request ("tugas terlalu banyak" for "tugas jangan terlalu banyak"); praise
+   names a good quality ("dosen ramah"). A key that no such phrase names makes no theme.
 6. Suggestions that name nothing specific (every word a wish, a verdict or a generic word: "semoga
    lebih baik", "tingkatkan lagi", "pertahankan") form the line ``harapan umum``; what fits no
    theme is the line ``lainnya`` of its kind.
@@ -289,7 +296,7 @@ def find_themes(
         if n == 0:
             continue
         labels = np.full(n, OTHER, dtype=object)
-        chosen = _themes_of_kind(rows, documents, doc_of, background, len(informative_rows), lexicon, cue=kind != "pujian",
+        chosen = _themes_of_kind(rows, documents, doc_of, background, len(informative_rows), lexicon, kind=kind,
                                  polarity={"keluhan": "negatif", "pujian": "positif"}.get(kind),
                                  min_count=min_count or max(5, math.ceil(0.005 * n)),
                                  max_count=math.floor(max_share * n), max_themes=max_themes, random_state=random_state)
@@ -328,7 +335,7 @@ _QUOTE_POOL = 300  # quotes are picked among at most this many comments of a the
 
 
 def _themes_of_kind(rows: np.ndarray, documents: list[_Document], doc_of: np.ndarray, background: Counter,
-                    n_background: int, lexicon: _Lexicon, *, cue: bool, polarity: str | None, min_count: int, max_count: int, max_themes: int,
+                    n_background: int, lexicon: _Lexicon, *, kind: str, polarity: str | None, min_count: int, max_count: int, max_themes: int,
                     random_state: int) -> list[tuple[str, np.ndarray]]:
     """The themes of one kind as ``(label, positions in rows)``; the rest is left to the caller."""
     keys = [documents[doc_of[r]].keys for r in rows]
@@ -339,7 +346,7 @@ def _themes_of_kind(rows: np.ndarray, documents: list[_Document], doc_of: np.nda
         min_count, max_count = max(1, math.ceil(min_count * scale)), max(1, math.floor(max_count * scale))
 
     def label(key: tuple[str, ...], members: np.ndarray) -> str | None:
-        return _label(key, (documents[doc_of[rows[sample[m]]]].clauses for m in members[:500]), lexicon, cue=cue)
+        return _label(key, (documents[doc_of[rows[sample[m]]]].clauses for m in members[:500]), lexicon, kind=kind)
 
     chosen, sequence = _select([keys[i] for i in sample], background, n_background, min_count=min_count,
                                max_count=max_count, max_themes=max_themes, label=label, polarity=polarity)
