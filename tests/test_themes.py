@@ -340,3 +340,10 @@ def test_a_praise_label_names_a_good_quality():
     assert themes_of("pujian", plain)[0].empty
     liked = [f"studi kasus menarik{s}" for s in ("", " pak", " sekali", " dan relevan", " bu")]
     assert themes_of("pujian", liked)[0]["label"].tolist() == ["studi kasus menarik"]
+
+
+def test_what_the_learners_understand_is_no_label_how_easy_it_is_is():
+    unclear = [f"mahasiswa lebih memahami materi{s}" for s in ("", " pak", " bu", " lagi", " ya")]
+    assert themes_of("saran", unclear)[0].empty
+    hard = [f"materi sulit dipahami{s}" for s in ("", " pak", " bu", " sekali", " ya")]
+    assert themes_of("keluhan", hard)[0]["label"].tolist() == ["materi sulit dipahami"]

@@ -434,11 +434,13 @@ _CUES = frozenset({"jarang", "sering", "kurang", "lebih", "jangan", "terlalu", "
                    "diganti", "perbaiki", "diperbaiki", "bagikan", "dibagikan", "berikan", "diberikan", "beri", "diberi",
                    "perjelas", "diperjelas", "tanpa", "kebanyakan"})
 # a word that needs the word after it: a label never ends with one ("zoom sering", "lebih")
-_NEEDS_NEXT = frozenset({"sering", "jarang", "selalu", "lebih", "terlalu", "agak", "sangat", "cukup", "jangan", "tidak"})
+_NEEDS_NEXT = frozenset({"sering", "jarang", "selalu", "lebih", "terlalu", "agak", "sangat", "cukup", "jangan", "tidak",
+                         "bisa", "dapat"})
 # generic nouns that say who, not what: a label needs more than these ("mahasiswa bingung", "saya kurang paham")
 _NOT_A_THING = frozenset({"mahasiswa", "siswa", "murid", "pelajar", "peserta", "saya", "kami", "kita", "aku", "anda",
                           "semua", "orang", "hal", "cara", "proses", "secara", "kualitas"})
 _INTENSIFIERS = frozenset({"sangat", "amat", "paling", "selalu", "sungguh"})  # may open a praise label
+_STATES = frozenset({"paham", "tahu", "bingung", "ngerti", "mengerti"})  # the learners' understanding
 _LABEL_SUPPORT = 0.1  # a label is written in at least this share of the comments it names
 _LABEL_LEAST = 2  # and in at least this many
 
@@ -507,10 +509,13 @@ def _says_enough(phrase: Sequence[str], words: Sequence[_Word], kind: str | None
     membosankan")."""
     if kind is None:
         return True
-    signs = {_sign(t, w) for t, w in zip(phrase, words)}
+    # what the learners understand says nothing on its own ("lebih memahami materi", "kurang paham");
+    # how easy it is does ("mudah dipahami", "materi sulit dipahami")
+    said = [(t, w) for t, w in zip(phrase, words) if w.key is None or w.key.rpartition("_")[2] not in _STATES]
+    signs = {_sign(t, w) for t, w in said}
     if kind == "pujian":
         return "positif" in signs
-    return any(map(_is_thing, phrase, words)) and ("negatif" in signs or any(map(_is_cue, phrase)))
+    return any(map(_is_thing, phrase, words)) and ("negatif" in signs or any(_is_cue(t) for t, _ in said))
 
 
 def _plain(token: str) -> str:

@@ -31,7 +31,9 @@ How a theme is found
    suggestion's label names a thing and what is wrong or wanted ("penjelasan terlalu cepat",
    "tambah durasi praktik"; not "terlalu sempit" or "ikut zoom"), and a complaint is labelled as the
    complaint, not as the request ("tugas terlalu banyak" for "tugas jangan terlalu banyak"); praise
-   names a good quality ("dosen ramah"). A key that no such phrase names makes no theme.
+   names a good quality ("dosen ramah"). What the learners understand is no such word ("lebih
+   memahami materi", "kurang paham"); how easy it is is ("mudah dipahami"). A key that no such
+   phrase names makes no theme.
 6. Suggestions that name nothing specific (every word a wish, a verdict or a generic word: "semoga
    lebih baik", "tingkatkan lagi", "pertahankan") form the line ``harapan umum``; what fits no
    theme is the line ``lainnya`` of its kind.
