@@ -47,6 +47,15 @@ def test_a_list_of_questions_by_number_gives_the_same_results(export, result):
     assert type(single).__name__ == "Analysis" and single.text == _column(export, "5.22")
 
 
+def test_rating_auto_finds_the_overall_rating_as_the_cli_does(export):
+    questions = analyze(export, text="auto", rating="auto", topics=False, progress=False)
+    assert {analysis.rating for analysis in questions.questions.values()} == {_column(export, "5.5")}
+    single = analyze(export, text="5.22", rating="auto", topics=False, progress=False)
+    assert single.rating == _column(export, "5.5") and single.rating_scale()["skor"].notna().all()
+    none = analyze(export[[_column(export, "5.22")]], text="5.22", rating="auto", topics=False, progress=False)
+    assert none.rating is None  # no rating question: no rating, no error
+
+
 def test_the_likert_rating_is_scored_as_its_scale(export, result):
     words = export[_column(export, "5.5")]
     expected = words.map({"Sangat tidak puas": 1, "Tidak puas": 2, "Cukup puas": 3, "Puas": 4, "Sangat puas": 5}).mean()

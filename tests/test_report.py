@@ -234,7 +234,8 @@ def test_wordclouds_show_written_forms_and_negation_phrases(cloud_comments, monk
 
 def test_wordcloud_phrases_are_one_item():
     texts = ["terima kasih materinya jelas", "terima kasih pak, jadwal padat", "terima kasih, jadwal sering berubah",
-             "jadwal berubah terus", "waktu kurang, jadwal padat", "materi jelas"]
+             "jadwal berubah terus", "waktu kurang, jadwal padat", "materi jelas", "semoga jadwal tidak berubah lagi",
+             "harus ada jadwal tetap", "semoga harus jelas"]
     from umpanbalik import Preprocessor
 
     comments = frame([{"komentar": t, "teks_bersih": c, "sentimen": "negatif", "aspek": ["waktu"]}
@@ -247,6 +248,7 @@ def test_wordcloud_phrases_are_one_item():
     # "terima kasih" (always together) is one item, its words are not shown apart; "jadwal" stands
     # alone too often to be glued to a neighbour; the aspect's own name is left out
     assert "terima kasih" in seen and not {"terima", "kasih", "waktu"} & set(seen) and "jadwal" in seen
+    assert not {"semoga", "harus", "pak"} & set(seen)  # a wish word alone, a form of address: never
 
 
 def test_wordcloud_uses_the_font_wordcloud_ships(monkeypatch):

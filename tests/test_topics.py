@@ -238,6 +238,25 @@ def test_consensus_on_a_pool_of_large_inputs(overlapping, monkeypatch):
     assert adjusted_rand_score(truth, model.labels_) > 0.95
 
 
+def test_svd_and_labels_of_large_inputs_come_from_samples(overlapping, monkeypatch):
+    """Above 20,000 comments the SVD is fitted on a sample of comments and of the most frequent terms,
+    and labels are found on a sample of comments; the topics stay those of the whole (scaled down)."""
+    from sklearn.metrics import adjusted_rand_score
+
+    import umpanbalik.topics as topics
+
+    texts, truth = overlapping
+    whole = TopicModel(n_topics=5, exclude_non_informative=False, svd_components=20).fit(texts)
+    monkeypatch.setattr(topics, "_SVD_SAMPLE", 150)
+    monkeypatch.setattr(topics, "_SVD_TERMS", 40)
+    monkeypatch.setattr(topics, "_LABEL_SAMPLE", 200)
+    model = TopicModel(n_topics=5, exclude_non_informative=False, svd_components=20).fit(texts)
+    assert len(model.svd_terms_) == 40 and model.svd_.components_.shape == (20, 40)
+    assert adjusted_rand_score(truth, model.labels_) > 0.9 and adjusted_rand_score(whole.labels_, model.labels_) > 0.9
+    assert model.topics_["label"].str.len().min() > 0
+    assert (model.transform(texts[:10])["topik"].to_numpy() == model.labels_[:10]).all()  # through the same terms
+
+
 def test_only_phrase_bigrams_describe_topics():
     subjects, qualities = ["materi", "narasumber", "panitia", "tempat", "modul"], ["bagus", "jelas", "ramah", "rapi", "padat"]
     praise = [f"{s} {q}" for s in subjects for q in qualities] * 2  # "materi bagus": 2 of the 10 comments with "materi" or "bagus"

@@ -69,6 +69,20 @@ def _percent_axis(ax: Any) -> None:
     ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
 
 
+def _share_bars(ax: Any, table: pd.DataFrame, names: list[str], colors: Any, xlabel: str, title: str) -> None:
+    """Horizontal bars of a table's ``porsi`` with its 95% interval (``ci_bawah``–``ci_atas``) as error
+    bars, each labelled "35% (120)" with ``jumlah``; first row on top, shares from 0 to 100%."""
+    shares = table["porsi"].to_numpy(dtype=float)
+    errors = np.vstack([shares - table["ci_bawah"].to_numpy(dtype=float), table["ci_atas"].to_numpy(dtype=float) - shares])
+    bars = ax.barh(names, shares, xerr=errors, color=colors, error_kw={"ecolor": "#4a5568", "capsize": 3, "lw": 1})
+    ax.bar_label(bars, labels=[f"{p:.0%} ({n})" for p, n in zip(shares, table["jumlah"])], padding=3, fontsize=8)
+    ax.set_xlim(0, 1)
+    _percent_axis(ax)
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    _title(ax, title)
+
+
 def draw_sentiment(table: pd.DataFrame, lang: Lang = "id") -> Any:
     """Overall sentiment: the share of each sentiment with its 95% interval, one bar per row of
     ``table`` (:func:`umpanbalik.analysis.tables.sentiment_table`), in its order.
@@ -85,17 +99,8 @@ def draw_sentiment(table: pd.DataFrame, lang: Lang = "id") -> Any:
     if table.empty or table["jumlah"].sum() == 0:
         return _no_data(_figure(7.5, 2.5), title, lang)
     fig = _figure(7.5, 0.5 * len(table) + 1.4)
-    ax = fig.add_subplot()
-    shares = table["porsi"].to_numpy(dtype=float)
-    errors = np.vstack([shares - table["ci_bawah"].to_numpy(dtype=float), table["ci_atas"].to_numpy(dtype=float) - shares])
-    bars = ax.barh([label(s, lang) for s in table.index], shares, xerr=errors,
-                   color=[POLARITY_COLORS.get(s, _MAIN) for s in table.index], error_kw={"ecolor": "#4a5568", "capsize": 3, "lw": 1})
-    ax.bar_label(bars, labels=[f"{p:.0%} ({n})" for p, n in zip(shares, table["jumlah"])], padding=3, fontsize=8)
-    ax.set_xlim(0, 1)
-    _percent_axis(ax)
-    ax.invert_yaxis()
-    ax.set_xlabel(text("share_informative_axis", lang))
-    _title(ax, title)
+    _share_bars(fig.add_subplot(), table, [label(s, lang) for s in table.index],
+                [POLARITY_COLORS.get(s, _MAIN) for s in table.index], text("share_informative_axis", lang), title)
     return fig
 
 
@@ -296,17 +301,7 @@ def draw_barriers(table: pd.DataFrame, lang: Lang = "id") -> Any:
     if table.empty:
         return _no_data(_figure(7.5, 2.5), title, lang)
     fig = _figure(7.5, 0.42 * len(table) + 1.6)
-    ax = fig.add_subplot()
-    shares = table["porsi"].to_numpy(dtype=float)
-    errors = np.vstack([shares - table["ci_bawah"].to_numpy(dtype=float), table["ci_atas"].to_numpy(dtype=float) - shares])
-    bars = ax.barh([label(c, lang) for c in table.index], shares, xerr=errors, color=_MAIN,
-                   error_kw={"ecolor": "#4a5568", "capsize": 3, "lw": 1})
-    ax.bar_label(bars, labels=[f"{s:.0%} ({n})" for s, n in zip(shares, table["jumlah"])], padding=3, fontsize=8)
-    ax.set_xlim(0, 1)
-    _percent_axis(ax)
-    ax.invert_yaxis()
-    ax.set_xlabel(text("barriers_axis", lang))
-    _title(ax, title)
+    _share_bars(fig.add_subplot(), table, [label(c, lang) for c in table.index], _MAIN, text("barriers_axis", lang), title)
     return fig
 
 

@@ -16,7 +16,7 @@ from .schema import format_cell
 __all__ = ["display_table", "INTERVALS"]
 
 #: A value column and the columns of its 95% interval: shown together in one cell.
-INTERVALS = (("porsi", "ci_bawah", "ci_atas"), ("porsi_disebut", "ci_bawah", "ci_atas"),
+INTERVALS = (("porsi", "ci_bawah", "ci_atas"), ("porsi", "porsi_bawah", "porsi_atas"), ("porsi_disebut", "ci_bawah", "ci_atas"),
              ("porsi_negatif", "negatif_ci_bawah", "negatif_ci_atas"), ("rata_rata", "ci_bawah", "ci_atas"),
              ("koefisien", "ci_bawah", "ci_atas"))
 _P_VALUES = ("p", "p_holm")

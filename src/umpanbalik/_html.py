@@ -287,9 +287,12 @@ def _ranking_block(name: str, frame: pd.DataFrame, lang: str) -> dict[str, Any]:
     count and share): the labels read in full, at any width, and cost nothing to draw."""
     rows = [(str(label_), int(count), row) for label_, count, row in zip(frame["label"], frame["jumlah"], frame.itertuples())]
     themes = sorted((r for r in rows if r[0] not in _NOT_THEMES), key=lambda r: -r[1]) + [r for r in rows if r[0] in _NOT_THEMES]
-    largest = max((count for _, count, _ in themes), default=0) or 1
+    # bars to the scale of the largest theme: "lainnya" (often most of a kind) would shrink them all;
+    # a general line longer than that is drawn full and its count says how long
+    largest = max((count for label_, count, _ in themes if label_ not in _NOT_THEMES), default=0) or \
+        max((count for _, count, _ in themes), default=0) or 1
     entries = [{"label": _clean(label_), "jumlah": f"{count:,}".replace(",", "." if lang == "id" else ","),
-                "porsi": percent(getattr(row, "porsi", None)), "lebar": round(100 * count / largest, 1),
+                "porsi": percent(getattr(row, "porsi", None)), "lebar": round(min(100.0, 100 * count / largest), 1),
                 "umum": label_ in _NOT_THEMES} for label_, count, row in themes]
     kind = name[len("tema_"):]
     return {"kind": "ranking", "jenis": kind if kind in ("keluhan", "saran", "pujian") else "", "entries": entries,

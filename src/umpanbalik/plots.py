@@ -84,6 +84,16 @@ def _wordcloud_font() -> str:
     return os.path.join(os.path.dirname(wordcloud.__file__), "DroidSansMono.ttf")
 
 
+def _cloud(weights: Mapping[str, float], width: int, height: int, random_state: int) -> Any:
+    """The laid-out cloud. The largest font is set (three tenths of the height), not searched for:
+    wordcloud otherwise lays the cloud out twice to find it, which took 60% of a report's clouds."""
+    from wordcloud import WordCloud
+
+    return WordCloud(width=width, height=height, background_color="white", random_state=random_state,
+                     font_path=_wordcloud_font(), collocations=False, prefer_horizontal=0.95, colormap="Dark2",
+                     max_font_size=max(10, int(0.3 * height))).generate_from_frequencies(weights)
+
+
 def wordcloud_figure(frequencies: Mapping[str, float], title: str = "", *, width: int = 800, height: int = 400,
                      random_state: int = 0, lang: Lang = "id") -> Any:
     """A word cloud of ``{word or phrase: weight}`` as a matplotlib figure.
@@ -91,7 +101,6 @@ def wordcloud_figure(frequencies: Mapping[str, float], title: str = "", *, width
     Uses the font that ships with the ``wordcloud`` package, so nothing is downloaded. Phrases with
     spaces (``"tidak jelas"``) stay whole.
     """
-    from wordcloud import WordCloud
 
     check_lang(lang)
     fig = _figure(width / 100, height / 100 + (0.3 if title else 0))
@@ -103,9 +112,7 @@ def wordcloud_figure(frequencies: Mapping[str, float], title: str = "", *, width
     if not weights:
         ax.text(0.5, 0.5, text("no_words", lang), ha="center", va="center", transform=ax.transAxes)
         return fig
-    cloud = WordCloud(width=width, height=height, background_color="white", random_state=random_state,
-                      font_path=_wordcloud_font(), collocations=False, prefer_horizontal=0.95,
-                      colormap="Dark2").generate_from_frequencies(weights)
+    cloud = _cloud(weights, width, height, random_state)
     ax.imshow(cloud.to_array(), interpolation="bilinear")
     return fig
 
@@ -159,14 +166,19 @@ _PHRASE_SHARE = 0.6  # ... and the share of its rarer word's comments that use i
 
 
 @lru_cache(maxsize=1)
-def _generic_words() -> frozenset[str]:
-    """Words that set no group apart: the people, the course and the setting (dosen, materi,
-    pelatihan, kelas …) and forms of address (``umum`` and ``sapaan`` in ``tema_kata.tsv``)."""
+def _generic_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that set no group apart (``resources/tema_kata.tsv``): the people, the course and the
+    setting (dosen, materi, pelatihan, kelas …), forms of address and light words (``umum``,
+    ``sapaan``, ``stop``), never shown; and the words of wishes and thanks (``harapan``: "semoga",
+    "harus", "mohon"), not shown alone ("terima kasih" is shown, as one phrase)."""
     from importlib.resources import files
 
     rows = files("umpanbalik.resources").joinpath("tema_kata.tsv").read_text(encoding="utf-8").splitlines()
     cells = [row.split("\t") for row in rows if row and not row.startswith("#")]
-    return frozenset(c[0].strip().lower() for c in cells[1:] if len(c) >= 2 and c[1].strip() in {"umum", "sapaan"})
+    roles = {c[0].strip().lower(): c[1].strip() for c in cells[1:] if len(c) >= 2}
+    never = frozenset(w for w, r in roles.items() if r in {"umum", "sapaan", "stop"})
+    alone = frozenset(w for w, r in roles.items() if r == "harapan")
+    return never, alone
 
 
 def _cloud_terms(doc: str, stop: frozenset[str]) -> tuple[set[str], set[str]]:
@@ -184,11 +196,13 @@ def _cloud_weights(cleaned: Iterable[str], forms: Mapping[str, str], idf: Mappin
     A two-word sequence that at least ``_PHRASE_MIN`` comments share, and that most comments holding
     its rarer word use (``_PHRASE_SHARE``), is one item ("terima kasih", "jam pelajaran"); its words
     then count only where they stand outside it. Generic words (:func:`_generic_words`) and
-    ``exclude`` (an aspect's own name) are never shown, alone or in a phrase of only such words."""
+    ``exclude`` (an aspect's own name) are never shown, alone or in a phrase of only such words;
+    wishes ("semoga", "harus") not alone."""
     from ._surface import readable
 
     stop = _cloud_stopwords()
-    generic = _generic_words() | exclude
+    never, alone = _generic_words()
+    generic = never | exclude
     words: Counter[str] = Counter()
     pairs: Counter[str] = Counter()
     documents = []
@@ -215,6 +229,8 @@ def _cloud_weights(cleaned: Iterable[str], forms: Mapping[str, str], idf: Mappin
 
     def hidden(term: str) -> bool:
         parts = [{w.lower() for w in shown_words(part)} for part in term.split()]
+        if len(parts) == 1 and parts[0] & alone:
+            return True
         return any(p & exclude for p in parts) or all(p & generic for p in parts)
 
     scored = sorted(((weight_of(t, n), t) for t, n in counts.items() if not hidden(t)), key=lambda p: (-p[0], p[1]))
@@ -310,14 +326,11 @@ def wordcloud_image(frequencies: Mapping[str, float], *, width: int = 640, heigh
     import base64
     import io
 
-    from wordcloud import WordCloud
 
     weights = {str(k): float(v) for k, v in frequencies.items() if v and v > 0 and str(k).strip()}
     if not weights:
         return None
-    cloud = WordCloud(width=width, height=height, background_color="white", random_state=random_state,
-                      font_path=_wordcloud_font(), collocations=False, prefer_horizontal=0.95,
-                      colormap="Dark2").generate_from_frequencies(weights)
+    cloud = _cloud(weights, width, height, random_state)
     buffer = io.BytesIO()
     cloud.to_image().save(buffer, format="PNG", optimize=False)
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")

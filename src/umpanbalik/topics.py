@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from sklearn.base import BaseEstimator, TransformerMixin, clone
+from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.cluster import KMeans, kmeans_plusplus
 from sklearn.decomposition import NMF, TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -42,6 +42,8 @@ _CONSENSUS_SAMPLE = 10_000  # comments on which the consensus runs' votes are co
 # comments on which the SVD is fitted (then applied to all): its randomized range finder orthogonalises
 # a comments x 210 matrix several times, 16 s of a 100,000-comment analysis when fitted on all of them
 _SVD_SAMPLE = 20_000
+_SVD_TERMS = 20_000  # terms the SVD sees at most (the most frequent in its sample)
+_LABEL_SAMPLE = 20_000  # comments from which topic labels are found on larger inputs
 _THREADED_ROWS = 5_000  # k-means runs on fewer comments than this run one after another
 _PHRASE_SHARE = 0.25
 _MAX_TOPIC_SHARE = 0.35  # with n_topics="auto", a larger topic is split (see _split_catch_all)  # a bigram describes a topic when it holds this share of its rarer word's comments
@@ -254,15 +256,23 @@ class TopicModel(TransformerMixin, BaseEstimator):
         if self.svd_components is None or self.method == "nmf":
             return normalize(matrix)
         if fit:
-            components = min(self.svd_components, matrix.shape[1] - 1, matrix.shape[0])
             sample = matrix
             if matrix.shape[0] > _SVD_SAMPLE:  # the subspace of 20,000 random comments is the subspace of all
                 rows = np.random.default_rng(self.random_state).choice(matrix.shape[0], _SVD_SAMPLE, replace=False)
                 sample = matrix[np.sort(rows)]
+            # the SVD's cost grows with the vocabulary (it orthogonalises a terms x 210 matrix): on very
+            # large inputs it sees the _SVD_TERMS terms most comments use, which carry the subspace
+            self.svd_terms_ = None
+            if sample.shape[1] > _SVD_TERMS:
+                frequency = np.bincount(sample.indices, minlength=sample.shape[1])
+                self.svd_terms_ = np.sort(np.argsort(-frequency, kind="stable")[:_SVD_TERMS])
+                sample = sample[:, self.svd_terms_]
+            components = min(self.svd_components, sample.shape[1] - 1, sample.shape[0])
             self.svd_ = TruncatedSVD(n_components=max(components, 1), random_state=self.random_state).fit(sample)
+        terms = getattr(self, "svd_terms_", None)
         # float32 TF-IDF halves the SVD; k-means runs in float64 (scikit-learn's k-means++ upcasts
         # float32 distances chunk by chunk, which is slower than float64 throughout)
-        return normalize(self.svd_.transform(matrix).astype(np.float64))
+        return normalize(self.svd_.transform(matrix if terms is None else matrix[:, terms]).astype(np.float64))
 
     # -- fitting ------------------------------------------------------------------------------------
     def fit(self, X: Iterable[str], y: Any = None, *, aspects: Sequence[Sequence[str]] | None = None,
@@ -613,7 +623,11 @@ class TopicModel(TransformerMixin, BaseEstimator):
         from ._keyphrases import label_groups
 
         assignment = self.labels_[self.labels_ != NON_INFORMATIVE_TOPIC]
-        labels = label_groups(self._informative_texts, assignment, self.n_topics_)
+        texts = self._informative_texts
+        if len(texts) > _LABEL_SAMPLE:  # a label is a share of its topic's comments: a sample estimates it
+            rows = np.sort(np.random.default_rng(self.random_state).choice(len(texts), _LABEL_SAMPLE, replace=False))
+            texts, assignment = [texts[i] for i in rows], assignment[rows]
+        labels = label_groups(texts, assignment, self.n_topics_)
         return {c: label for c, label in enumerate(labels) if label}
 
     def _topic_table(self) -> pd.DataFrame:

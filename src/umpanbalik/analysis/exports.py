@@ -64,10 +64,37 @@ def comment_frame(analysis: Analysis, *, flat: bool = False, mask: bool = False)
             if frame[column].dtype == object and frame[column].map(lambda v: isinstance(v, (list, dict))).any():
                 frame[column] = frame[column].map(format_cell)
     if mask:
-        for column in frame.columns:
-            if _is_text(frame[column]):
-                frame[column] = masked(frame[column], analysis.names)
+        for position, column in enumerate(frame.columns):
+            values = frame.iloc[:, position]
+            if _is_text(values):
+                frame.isetitem(position, masked(values, analysis.names))
+            elif pd.api.types.is_integer_dtype(values.dtype):
+                frame.isetitem(position, masked_numbers(values))
     return frame
+
+
+def masked_numbers(values: pd.Series) -> pd.Series:
+    """An integer column with the identifiers it holds masked: a NIK (16 digits), a NIP (18) or a
+    phone number read as a number by ``read_csv`` (also one whose leading 0 was dropped) is masked as
+    it would be as text (the column then holds text); other numbers are kept as they are."""
+    from ..normalization import mask_identifiers
+
+    array = values.to_numpy(dtype=object)
+    long = [i for i, v in enumerate(array) if v is not None and not pd.isna(v) and abs(int(v)) >= 10**8]
+    changed = {}
+    for position in long:
+        text = str(int(array[position]))
+        result = mask_identifiers(text)
+        if result == text and text.startswith("8") and 9 <= len(text) <= 12:
+            # a mobile number whose leading 0 the spreadsheet dropped (0812… read as 812…)
+            result = mask_identifiers("0" + text)
+            result = text if result == "0" + text else result
+        if result != text:
+            changed[position] = result
+    if not changed:
+        return values
+    array[list(changed)] = list(changed.values())
+    return pd.Series(array, index=values.index, name=values.name, dtype=object)
 
 
 def cloud_frame(analysis: Analysis, columns: list[Any]) -> pd.DataFrame:

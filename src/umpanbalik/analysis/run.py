@@ -32,7 +32,7 @@ def analyze(
     text: Any = "komentar",
     *,
     by: str | Sequence[str] | None = None,
-    rating: str | None = None,
+    rating: str | Literal["auto"] | None = None,
     barriers: str | None = None,
     task: Literal["evaluasi", "hambatan"] = "evaluasi",
     topics: int | Literal["auto"] | Any = "auto",
@@ -63,11 +63,14 @@ def analyze(
         each choice is a segment. Here and in ``text``, ``rating`` and ``barriers`` a column is named by
         its header, by its number (``"5.22"`` for a header that starts ``"5.22."``) or by a unique
         prefix of the header; an integer names a column as ``read_csv(header=None)`` names them.
-    rating : str, optional
+    rating : str or "auto", optional
         A rating column: numbers (e.g. 1–5), or Likert answers written as text ("Sangat puas" …
         "Sangat tidak puas", "Setuju", "Baik", "Direkomendasikan", "Ya"/"Tidak"), read as ordered
         scores (:mod:`umpanbalik.likert`; :meth:`Analysis.rating_scale` and the report show the
-        mapping). Other text counts as missing, with a warning that lists it.
+        mapping). Other text counts as missing, with a warning that lists it. ``"auto"``: the column
+        that rates the training as a whole, as the CLI finds it (a rating question whose header says
+        "secara keseluruhan" or "overall", else one about satisfaction;
+        :func:`umpanbalik.columns.overall_rating`), or no rating when no column does.
     barriers : str, optional
         A column of answers to "why do you (or colleagues) skip training?", coded into ``hambatan``.
     task : {"evaluasi", "hambatan"}, default="evaluasi"
@@ -157,7 +160,8 @@ def _analyze_questions(data: Any, text: Any, *, models: Any, **options: Any) -> 
     else:
         data = sample = as_frame(data, "komentar")  # a file is read once for all the questions
     segments, rating, barriers = options["by"], options["rating"], options["barriers"]
-    rating, barriers, *segments = check_columns(sample, [rating, barriers, *segments],
+    auto = _is_auto(rating)
+    rating, barriers, *segments = check_columns(sample, [None if auto else rating, barriers, *segments],
                                                 ["rating", "barriers", *["by"] * len(segments)])
     if isinstance(text, str):  # "auto"
         questions = text_columns(sample, exclude=[c for c in (rating, barriers, *segments) if c is not None])
@@ -173,12 +177,26 @@ def _analyze_questions(data: Any, text: Any, *, models: Any, **options: Any) -> 
         if not all(isinstance(t, (str, int, np.integer)) and not isinstance(t, bool) for t in text) or not len(text):
             raise TypeError(f"`text` must be a column name, a list of column names or 'auto'; got {text!r}.")
         questions = list(dict.fromkeys(check_columns(sample, list(text), ["text"] * len(text))))
+    if auto:  # as the CLI does: the overall rating among the columns that are not questions
+        rating = _overall_rating(sample, [*questions, barriers, *segments])
     if rating is not None:
         _warn_rating(sample[rating], rating, stacklevel=4)
     options.update(by=segments, rating=rating, barriers=barriers)
     models = Models.coerce(models)
     analyses = {question: _analyze_one(data, question, models=models, warn=False, stacklevel=4, **options) for question in questions}
     return MultiAnalysis(analyses)
+
+
+def _is_auto(value: Any) -> bool:
+    return isinstance(value, str) and value == "auto"
+
+
+def _overall_rating(frame: pd.DataFrame, taken: list[Any]) -> Any:
+    """``rating="auto"``: the column that rates the training as a whole among the columns not
+    ``taken`` (see :func:`umpanbalik.columns.overall_rating`), or ``None``."""
+    from ..columns import overall_rating
+
+    return overall_rating(frame.drop(columns=[c for c in taken if c is not None and c in frame.columns]))
 
 
 def _warn_rating(values: pd.Series, name: Any, stacklevel: int) -> None:
@@ -216,7 +234,10 @@ def _analyze_rows(chunks: Any, data: Any, text: Any, segments: list[Any], *, rat
             if not frames:  # the first chunk names the columns
                 if isinstance(data, pd.Series) and data.name is not None:
                     text = chunk.columns[0]  # a named Series is the comment column, whatever its name
-                text, rating, barriers, *segments = _columns_of(chunk, [text, rating, barriers, *segments])
+                auto = _is_auto(rating)
+                text, rating, barriers, *segments = _columns_of(chunk, [text, None if auto else rating, barriers, *segments])
+                if auto:  # the column that rates the training as a whole, found in the first chunk
+                    rating = _overall_rating(chunk, [text, barriers, *segments])
                 if warn and rating is not None:
                     _warn_rating(chunk[rating], rating, stacklevel=stacklevel + 1)
             chunk = encodable(chunk)

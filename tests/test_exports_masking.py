@@ -1,0 +1,22 @@
+"""Identifiers that a spreadsheet read as numbers are masked in every export, as they are in text."""
+from __future__ import annotations
+
+import pandas as pd
+
+from umpanbalik import analyze
+
+
+def test_nik_nip_and_phone_numbers_read_as_integers_are_masked(tmp_path):
+    nik, nip, phone = 3201234567890001, 199001012015031001, 81234567890  # 0812… lost its leading 0
+    frame = pd.DataFrame({"komentar": ["materi bagus", "jadwal padat", "-"], "nik": [nik, nik + 1, 5],
+                          "nip": [nip, nip + 1, 7], "hp": [phone, 6281234567890, 12], "nilai": [4, 5, 3]})
+    result = analyze(frame, rating="nilai", topics=False, progress=False)
+    assert result.comments["nik"].tolist() == [nik, nik + 1, 5]  # the analysis keeps the data as given
+    shown = result.to_frame(mask=True)
+    assert shown[["nik", "nip", "hp"]].iloc[:2].map(str).map(lambda v: v.startswith("[")).all().all()
+    assert shown.loc[2, ["nik", "nip", "hp"]].tolist() == [5, 7, 12] and shown["nilai"].tolist() == [4, 5, 3]
+    written = [result.to_csv(tmp_path / "k.csv").read_text(encoding="utf-8-sig"),
+               result.to_html(tmp_path / "l.html").read_text(encoding="utf-8"),
+               pd.read_excel(result.to_excel(tmp_path / "h.xlsx"), sheet_name="komentar").to_csv()]
+    for text in written:
+        assert not any(str(v) in text for v in (nik, nik + 1, nip, nip + 1, phone, 6281234567890))
