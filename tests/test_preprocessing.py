@@ -252,3 +252,19 @@ def test_shipped_stem_table_is_what_sastrawi_gives():
     assert len(rows) > 5_000
     wrong = [(word, stem) for word, stem in rows if (stemmer.stem_word(word) or word) != (stem or word)]
     assert not wrong, wrong[:10]
+
+
+def test_stem_table_is_used_only_with_the_pysastrawi_that_made_it(monkeypatch):
+    """Another PySastrawi version might stem some words otherwise: the table is then left out and
+    every word goes to the installed stemmer."""
+    from umpanbalik import stemming
+
+    monkeypatch.setattr(stemming, "_MEMO", {})
+    monkeypatch.setattr(stemming, "_PRELOADED", [])
+    monkeypatch.setattr(stemming, "_sastrawi_version", lambda: "9.9.9")
+    assert stemming.stem_word("penjelasannya") == "jelas" and len(stemming._MEMO) == 1
+    monkeypatch.setattr(stemming, "_MEMO", {})
+    monkeypatch.setattr(stemming, "_PRELOADED", [])
+    monkeypatch.setattr(stemming, "_sastrawi_version", lambda: "1.2.1")
+    stemming.stem_word("materi")
+    assert len(stemming._MEMO) > 5_000

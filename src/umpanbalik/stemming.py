@@ -77,7 +77,8 @@ def stem_word(word: str, exceptions: Mapping[str, str] | None = None) -> str:
 def _preload() -> None:
     """Fill the memo with the shipped table of Sastrawi's stems (``resources/stem_table.tsv``: the
     words of the team's written data, stemmed when the package was built), so that common
-    words never wait for Sastrawi's affix search."""
+    words never wait for Sastrawi's affix search; only when the installed PySastrawi is the one
+    that made the table (its first line names it)."""
     from importlib.resources import files
 
     with _LOCK:
@@ -85,11 +86,27 @@ def _preload() -> None:
             return
         resource = files("umpanbalik.resources").joinpath("stem_table.tsv")
         if resource.is_file():  # (missing only while the table itself is being built)
-            for row in resource.read_text(encoding="utf-8").splitlines():
-                if row and not row.startswith("#"):
-                    word, _, stem = row.partition("\t")
-                    _MEMO.setdefault(word, stem or word)
+            rows = resource.read_text(encoding="utf-8").splitlines()
+            made_with = _TABLE_VERSION.search(rows[0]) if rows else None
+            # another PySastrawi might stem some words otherwise: then every word goes to it
+            if made_with is not None and made_with.group(1) == _sastrawi_version():
+                for row in rows:
+                    if row and not row.startswith("#"):
+                        word, _, stem = row.partition("\t")
+                        _MEMO.setdefault(word, stem or word)
         _PRELOADED.append(True)
+
+
+_TABLE_VERSION = re.compile(r"PySastrawi (\S+) gives")
+
+
+def _sastrawi_version() -> str | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("PySastrawi")
+    except PackageNotFoundError:
+        return None
 
 
 def is_known_word(word: str) -> bool:
