@@ -348,3 +348,35 @@ def test_what_the_learners_understand_is_no_label_how_easy_it_is_is():
     assert themes_of("saran", unclear)[0].empty
     hard = [f"materi sulit dipahami{s}" for s in ("", " pak", " bu", " sekali", " ya")]
     assert themes_of("keluhan", hard)[0]["label"].tolist() == ["materi sulit dipahami"]
+
+
+def test_a_theme_holds_the_comments_that_say_what_its_label_says():
+    # the key "tugas" gathers every complaint about assignments; the label "tugas terlalu banyak" names
+    # their amount, so a complaint that assignments are unclear is not a member (it stays for another
+    # theme or "lainnya"); "jam kosong" and "kosong terus" say "sering kosong" in other words
+    many = ["tugas terlalu banyak", "tugasnya terlalu banyak pak", "tugas terlalu banyak dan menumpuk",
+            "tugas terlalu banyak bu", "tugas terlalu banyak sekali", "tugas terlalu banyak setiap minggu"]
+    unclear = ["tugas tidak jelas", "tugas tidak jelas instruksinya"]
+    table, labels = themes_of("keluhan", many + unclear)
+    assert table["label"].tolist() == ["tugas terlalu banyak"]
+    assert (labels[:6] == "tugas terlalu banyak").all() and (labels[6:] != "tugas terlalu banyak").all()
+    empty = ["kelas sering kosong", "sering kosong pak", "sering kosong bu", "jam kosong", "kosong terus", "sering kosong"]
+    table, labels = themes_of("keluhan", empty)
+    assert table["label"].tolist() == ["sering kosong"] and (labels == "sering kosong").all()
+
+
+def test_says_label_reads_the_meaning_not_the_words():
+    from umpanbalik._keyphrases import _documents, says_label
+
+    texts = ["tugasnya terlalu banyak pak", "tugas tidak jelas", "jam kosong lagi", "kosong terus minggu ini",
+             "materi bagus", "dosennya sabar sekali", "dosen kurang sabar"]
+    documents, lexicon = _documents(texts)
+    clauses = [d.clauses for d in documents]
+    many = ("terlalu_banyak", "tugas")
+    assert says_label(clauses[0], many, lexicon, kind="keluhan") and not says_label(clauses[1], many, lexicon, kind="keluhan")
+    # "sering" only says how often: the absence itself is the complaint
+    assert says_label(clauses[2], ("sering", "kosong"), lexicon, kind="keluhan")
+    assert says_label(clauses[3], ("sering", "kosong"), lexicon, kind="keluhan")
+    assert not says_label(clauses[4], ("sering", "kosong"), lexicon, kind="keluhan")
+    # praise whose label names no specific thing ("dosen sabar"): every praising comment of the key
+    assert says_label(clauses[5], ("dosen", "sabar"), lexicon, kind="pujian")

@@ -20,7 +20,7 @@ import numpy as np
 
 from ._validation import as_text
 
-__all__ = ["label_groups", "is_generic", "GENERAL_WISH", "OTHER"]
+__all__ = ["label_groups", "is_generic", "says_label", "GENERAL_WISH", "OTHER"]
 
 #: Label of the suggestions that name nothing specific ("semoga lebih baik", "tingkatkan lagi").
 GENERAL_WISH = "harapan umum"
@@ -334,7 +334,7 @@ def _documents(texts: Sequence[str]) -> tuple[list[_Document], _Lexicon]:
 
 # -- choosing themes -------------------------------------------------------------------------------
 def _select(docs: Sequence[frozenset], background: Counter, n_background: int, *, min_count: int,
-            max_count: int, max_themes: int, label: Any, polarity: str | None = None
+            max_count: int, max_themes: int, label: Any, polarity: str | None = None, keep: Any = None
             ) -> tuple[list[tuple[str, np.ndarray]], list[tuple[tuple[str, ...], int]]]:
     """Greedy choice of themes for one kind: ``[(label, member positions)]`` in the order chosen, and
     the keys in the order chosen with their theme (which assigns further comments the same way).
@@ -387,6 +387,10 @@ def _select(docs: Sequence[frozenset], background: Counter, n_background: int, *
         name = label(best, members)
         if name is None:
             continue
+        if keep is not None:  # only the comments that say what the label says join its theme
+            members = members[keep(name, members)]
+            if len(members) < min_count:
+                continue
         covered[members] = True
         stripped = _stripped(best)
         # the same thing said another way ("jangan terlalu cepat" after "penjelasan terlalu cepat",
@@ -442,6 +446,7 @@ _NOT_A_THING = frozenset({"mahasiswa", "siswa", "murid", "pelajar", "peserta", "
 _INTENSIFIERS = frozenset({"sangat", "amat", "paling", "selalu", "sungguh"})  # may open a praise label
 _STATES = frozenset({"paham", "tahu", "bingung", "ngerti", "mengerti"})  # the learners' understanding
 _LABEL_SUPPORT = 0.1  # a label is written in at least this share of the comments it names
+_HOW_OFTEN = frozenset({"sering", "selalu", "terus", "kadang"})  # cues that do not change what a complaint is
 _LABEL_LEAST = 2  # and in at least this many
 
 
@@ -535,8 +540,8 @@ def _normal(token: str) -> str:
     return "tambah" if plain in _MORE else _synonyms().get(plain, _synonyms().get(token, plain))
 
 
-def _label(key: tuple[str, ...], clauses: Iterable[Sequence[str]], lexicon: _Lexicon, *, kind: str | None = None
-           ) -> str | None:
+def _label(key: tuple[str, ...], clauses: Iterable[Sequence[str]], lexicon: _Lexicon, *, kind: str | None = None,
+           form: list[tuple[str, ...]] | None = None) -> str | None:
     """The written phrase of 2–5 words around ``key`` that most of its comments share, or ``None``.
 
     In each comment's first clause that holds the key, the shortest stretch of words that holds it,
@@ -618,7 +623,47 @@ def _label(key: tuple[str, ...], clauses: Iterable[Sequence[str]], lexicon: _Lex
     shown = min(plain, key=lambda form: (-plain[form], form))
     phrase = min((v for v in written[best] if tuple(map(_plain, v)) == shown),
                  key=lambda v: (-written[best][v], sum(t != _plain(t) for t in v), v))
+    if form is not None:  # the phrase as its comments were counted (see says_label)
+        form.append(tuple(phrase))
     return " ".join(phrase).replace("_", " ")
+
+
+def says_label(clauses: Iterable[Sequence[str]], form: tuple[str, ...], lexicon: _Lexicon, *, kind: str | None = None
+               ) -> bool:
+    """Whether a comment says what a theme's label says, by meaning rather than by its words: one of
+    its clauses names the label's thing (its words that name what the comment is about, after light
+    normalisation) and, for a complaint or a suggestion, says something is wrong or wanted (a cue
+    word or a word of negative polarity), for praise something good — in its own words ("jam
+    kosong", "kosong terus" say "sering kosong"; "tugas tidak jelas" does not say "terlalu banyak
+    tugas", whose thing is the amount: its cue is part of what it names)."""
+    words = [lexicon(t) for t in form]
+    # the specific things ("jadwal", "tugas", "kosong"), not the generic nouns beside them ("materi" in
+    # "penyampaian materi terlalu cepat", "mengajarnya" in "mengajarnya terlalu cepat")
+    things = {_normal(t) for t, w in zip(form, words) if _is_thing(t, w) and not w.subject}
+    # "sering" only says how often ("sering kosong", "sering error"): the thing is the complaint
+    cues = {_normal(t) for t in form if _is_cue(t) and t.partition("_")[0] not in _HOW_OFTEN}
+    # a thing that is a complaint by itself ("kosong" as absence, "terlambat", "bentrok") needs no
+    # cue beside it: "jam kosong" says "sering kosong"
+    if any((lexicon.roles.get(t) == "predikat" or lexicon.roles.get(_plain(t)) == "predikat"
+            or _sign(t, w) == "negatif") for t, w in zip(form, words) if _normal(t) in things):
+        cues = set()
+    for tokens in clauses:
+        if kind == "keluhan":
+            tokens = [_complaint_form(t, lexicon) for t in tokens]
+        normal = {_normal(t) for t in tokens}
+        if things and not things <= normal:
+            continue
+        if kind is None or not things:
+            return True
+        signs = {_sign(t, lexicon(t)) for t in tokens}
+        if kind == "pujian":
+            if "positif" in signs:
+                return True
+            continue
+        # the label's cue said too (an amount or a degree: "terlalu banyak", "kurang"), when it has one
+        if not cues or cues & normal:
+            return True
+    return False
 
 
 # -- labels for other groupings (TopicModel) -------------------------------------------------------

@@ -34,6 +34,11 @@ How a theme is found
    names a good quality ("dosen ramah"). What the learners understand is no such word ("lebih
    memahami materi", "kurang paham"); how easy it is is ("mudah dipahami"). A key that no such
    phrase names makes no theme.
+   A theme holds the comments of its key that say what its label says, in their own words
+   (:func:`umpanbalik._keyphrases.says_label`): they name the label's specific thing and, when the
+   label says an amount or a degree ("terlalu banyak tugas"), that too; "jam kosong" says "sering
+   kosong", "tugas tidak jelas" does not say "terlalu banyak tugas". The others stay for later keys
+   or ``lainnya``.
 6. Suggestions that name nothing specific (every word a wish, a verdict or a generic word: "semoga
    lebih baik", "tingkatkan lagi", "pertahankan") form the line ``harapan umum``; what fits no
    theme is the line ``lainnya`` of its kind.
@@ -52,7 +57,7 @@ import numpy as np
 import pandas as pd
 
 from ._keyphrases import (GENERAL_WISH, OTHER, _Document, _documents, _label, _Lexicon, _select, is_generic,
-                          label_groups)
+                          label_groups, says_label)
 from ._validation import as_text, check_int
 
 __all__ = ["find_themes", "Themes", "KINDS", "GENERAL_WISH", "OTHER", "GENERAL_LABELS", "THEME_COLUMNS", "label_groups",
@@ -347,16 +352,31 @@ def _themes_of_kind(rows: np.ndarray, documents: list[_Document], doc_of: np.nda
         scale = _SELECTION_SAMPLE / len(rows)
         min_count, max_count = max(1, math.ceil(min_count * scale)), max(1, math.floor(max_count * scale))
 
+    forms: dict[str, tuple[str, ...]] = {}
+    key_names: dict[tuple[str, ...], str] = {}
+
     def label(key: tuple[str, ...], members: np.ndarray) -> str | None:
-        return _label(key, (documents[doc_of[rows[sample[m]]]].clauses for m in members[:500]), lexicon, kind=kind)
+        form: list[tuple[str, ...]] = []
+        name = _label(key, (documents[doc_of[rows[sample[m]]]].clauses for m in members[:500]), lexicon, kind=kind,
+                      form=form)
+        if name is not None:
+            forms.setdefault(name, form[0])
+            key_names[key] = name
+        return name
+
+    def says(name: str, positions: np.ndarray) -> np.ndarray:  # positions among all rows
+        return np.fromiter((says_label(documents[doc_of[rows[p]]].clauses, forms[name], lexicon, kind=kind)
+                            for p in positions), dtype=bool, count=len(positions))
 
     chosen, sequence = _select([keys[i] for i in sample], background, n_background, min_count=min_count,
-                               max_count=max_count, max_themes=max_themes, label=label, polarity=polarity)
+                               max_count=max_count, max_themes=max_themes, label=label, polarity=polarity,
+                               keep=lambda name, members: says(name, sample[members]))
     if len(sample) == len(rows):
         return chosen
-    # every comment goes to the theme of the first chosen key it holds, as the sampled ones did
+    # every comment goes to the theme of the first chosen key it holds and whose label it says, as
+    # the sampled ones did
     theme_of = np.full(len(rows), -1)
     for key, theme in sequence:
-        holds = np.fromiter((key in held for held in keys), dtype=bool, count=len(rows))
-        theme_of[holds & (theme_of < 0)] = theme
+        holds = np.flatnonzero(np.fromiter((key in held for held in keys), dtype=bool, count=len(rows)) & (theme_of < 0))
+        theme_of[holds[says(key_names[key], holds)]] = theme
     return [(name, np.flatnonzero(theme_of == i)) for i, (name, _) in enumerate(chosen)]
