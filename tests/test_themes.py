@@ -366,7 +366,8 @@ def test_a_theme_holds_the_comments_that_say_what_its_label_says():
 
 
 def test_says_label_reads_the_meaning_not_the_words():
-    from umpanbalik._keyphrases import _documents, says_label
+    from umpanbalik._keyphrases import _documents
+    from umpanbalik._labels import says_label
 
     texts = ["tugasnya terlalu banyak pak", "tugas tidak jelas", "jam kosong lagi", "kosong terus minggu ini",
              "materi bagus", "dosennya sabar sekali", "dosen kurang sabar"]

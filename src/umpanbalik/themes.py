@@ -35,7 +35,7 @@ How a theme is found
    memahami materi", "kurang paham"); how easy it is is ("mudah dipahami"). A key that no such
    phrase names makes no theme.
    A theme holds the comments of its key that say what its label says, in their own words
-   (:func:`umpanbalik._keyphrases.says_label`): they name the label's specific thing and, when the
+   (:func:`umpanbalik._labels.says_label`): they name the label's specific thing and, when the
    label says an amount or a degree ("terlalu banyak tugas"), that too; "jam kosong" says "sering
    kosong", "tugas tidak jelas" does not say "terlalu banyak tugas". The others stay for later keys
    or ``lainnya``.
@@ -43,8 +43,8 @@ How a theme is found
    lebih baik", "tingkatkan lagi", "pertahankan") form the line ``harapan umum``; what fits no
    theme is the line ``lainnya`` of its kind.
 
-Steps 1–5 live in :mod:`umpanbalik._keyphrases`, which also names the topics of
-:class:`~umpanbalik.TopicModel` (:func:`label_groups`).
+Steps 1–4 live in :mod:`umpanbalik._keyphrases`, step 5 in :mod:`umpanbalik._labels`, which also
+names the topics of :class:`~umpanbalik.TopicModel` (:func:`label_groups`).
 """
 from __future__ import annotations
 
@@ -56,8 +56,8 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from ._keyphrases import (GENERAL_WISH, OTHER, _Document, _documents, _label, _Lexicon, _select, is_generic,
-                          label_groups, says_label)
+from ._keyphrases import GENERAL_WISH, OTHER, _Document, _documents, _Lexicon, _select, is_generic
+from ._labels import _label, label_groups, says_label
 from ._validation import as_text, check_int
 
 __all__ = ["find_themes", "Themes", "KINDS", "GENERAL_WISH", "OTHER", "GENERAL_LABELS", "THEME_COLUMNS", "label_groups",

@@ -620,7 +620,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
     def _phrase_labels(self) -> dict[int, str]:
         """Each topic's key phrase ("penjelasan terlalu cepat"), found as themes are (see
         :func:`umpanbalik.themes.label_groups`); a topic no phrase describes has none."""
-        from ._keyphrases import label_groups
+        from ._labels import label_groups
 
         assignment = self.labels_[self.labels_ != NON_INFORMATIVE_TOPIC]
         texts = self._informative_texts
