@@ -1,0 +1,604 @@
+"""Hostile files, outputs and identifiers (issue 19): every written form of an identifier masked in
+every export, huge cells and inflated files refused or read in part, model files checked before they
+are read, Ctrl-C and unusable outputs handled, every text encoding read, unreadable inputs explained.
+The contract of ``test_hostile.py`` holds here too: no crash, no lost row, a clear message."""
+from __future__ import annotations
+
+import json
+import math
+import re
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from umpanbalik import Preprocessor, TopicModel, load_corpus, mask_identifiers, preprocess
+
+# as in test_hostile.py: AspectTagger saturates its logistic on very long comments
+OVERFLOW = pytest.mark.filterwarnings("ignore:overflow encountered in exp:RuntimeWarning")
+any_character = st.characters(exclude_categories=())  # surrogates, controls and unassigned included
+separators = st.sampled_from(list(" ,;:()[]\"'\n/!?\t") + ["NIP", "hp:", ". ", "\u200b", "\u00a0", "<br>", "&nbsp;"])
+
+# -- issue 19: identifiers in every written form, in every export ------------------------------------------------------
+from hostile import (  # noqa: E402
+    IDENTIFIERS,
+    NAME_VARIANTS,
+    ORDINARY_NUMBERS,
+    write_encrypted_workbook,
+    write_inflated_model,
+    write_old_xls,
+    write_workbook,
+)
+
+_FULLWIDTH = str.maketrans({**{chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}, " ": "\u3000"})
+# between the groups of one number: nothing, spaces, dashes of every kind, dots, slashes, underscores,
+# a non-breaking space, a zero-width space, a line break — one drawn per joint, so that forms mix
+joints = st.sampled_from(["", " ", "  ", "-", " - ", "\u2013", " \u2013 ", "\u2014", ".", "\u00a0", "\u200b", " \u200b",
+                          "_", "/", " / ", "\n", "\u2212"])
+
+
+def _joined(groups: list[str], draw) -> str:
+    return "".join(g + (draw(joints) if i < len(groups) - 1 else "") for i, g in enumerate(groups))
+
+
+def _cut(digits_: str, sizes: list[int]) -> list[str]:
+    out, start = [], 0
+    for size in sizes:
+        out.append(digits_[start : start + size])
+        start += size
+    return out
+
+
+@st.composite
+def mobile_numbers(draw) -> str:
+    national = "8" + draw(st.sampled_from("1235789")) + draw(st.text("0123456789", min_size=7, max_size=9))
+    prefix = draw(st.sampled_from(["0", "(0", "+62 ", "+62", "62", "(+62) ", "+62 (0)", "+62-", "62 0"]))
+    if draw(st.booleans()):  # one digit at a time
+        body = " ".join(national)
+        return ("0 " if prefix.startswith("(") or prefix == "0" else prefix + " ") + body
+    head, rest = national[:3], national[3:]
+    sizes = {6: [3, 3], 7: [3, 4], 8: [4, 4], 9: [4, 5]}[len(rest)] if draw(st.booleans()) else [len(rest)]
+    head = {"(0": "(0" + head + ")", "+62 (0)": "+62 (0) " + head}.get(prefix, (prefix if prefix != "0" else "0") + head)
+    return _joined([head, *_cut(rest, sizes)], draw) if len(sizes) > 1 else head + draw(joints) + rest
+
+
+@st.composite
+def landline_numbers(draw) -> str:
+    area = draw(st.sampled_from(["21", "22", "24", "31", "274", "361", "411", "751"]))
+    subscriber = draw(st.sampled_from("2345678")) + draw(st.text("0123456789", min_size=5, max_size=9 - len(area)))
+    form = draw(st.sampled_from(["0{a}{j}{s}", "(0{a}) {s}", "+62 {a}{j}{s}", "(0{a}){j}{s}"]))
+    if len(subscriber) >= 6 and draw(st.booleans()):
+        subscriber = subscriber[:3] + draw(st.sampled_from([" ", "-", "."])) + subscriber[3:]
+    return form.format(a=area, s=subscriber, j=draw(st.sampled_from([" ", "-", "\u2013", ".", "  "])))
+
+
+@st.composite
+def nips(draw) -> str:
+    digits_ = draw(st.sampled_from(["19", "20"])) + draw(st.text("0123456789", min_size=16, max_size=16))
+    return _joined(_cut(digits_, draw(st.sampled_from([[8, 6, 1, 3], [8, 6, 4], [18]]))), draw)
+
+
+@st.composite
+def niks(draw) -> str:
+    digits_ = draw(st.text("0123456789", min_size=16, max_size=16))
+    groups = _cut(digits_, draw(st.sampled_from([[4, 4, 4, 4], [2, 2, 2, 6, 4], [6, 6, 4], [16]])))
+    if len(groups) == 4 and all(g[:2] in ("19", "20") for g in groups):
+        groups[2] = "01" + groups[2][2:]  # a month, as a NIK's third group holds
+    return _joined(groups, draw)
+
+
+@st.composite
+def emails(draw) -> str:
+    local = draw(st.from_regex(r"[a-z0-9][a-z0-9._+-]{0,11}", fullmatch=True))
+    domain = draw(st.from_regex(r"[a-z0-9-]{1,10}(\.[a-z]{2,4}){1,2}", fullmatch=True))
+    at = draw(st.sampled_from(["@", " @ ", "@ ", " @", "\uff20", " \uff20 ", "&#64;", "&#x40;", " (at) ", "[at]", "\ufe6b"]))
+    if draw(st.booleans()) and at in ("@", "\uff20"):
+        domain = domain.split(".")[0]  # budi@localhost
+    return local + at + domain
+
+
+def _maybe_fullwidth(draw, identifier: str) -> str:
+    return identifier.translate(_FULLWIDTH) if draw(st.booleans()) and "&#" not in identifier else identifier
+
+
+@st.composite
+def written_identifiers(draw) -> tuple[str, str]:
+    kind, strategy = draw(st.sampled_from([("telepon", mobile_numbers()), ("telepon", landline_numbers()),
+                                            ("nip", nips()), ("nik", niks()), ("email", emails())]))
+    return kind, _maybe_fullwidth(draw, draw(strategy))
+
+
+@pytest.mark.parametrize("name", list(IDENTIFIERS))
+def test_every_written_form_of_an_identifier_is_masked(name):
+    kind, written = IDENTIFIERS[name]
+    assert mask_identifiers(f"tolong hubungi {written} ya") == f"tolong hubungi [{kind}] ya"
+    assert mask_identifiers(f"{written}, terima kasih") == f"[{kind}], terima kasih"
+    cleaned = " ".join(preprocess(f"hubungi {written} ya", keep_numbers=True))
+    assert not any(part in cleaned for part in re.split(r"\W+", written.lower()) if len(part) >= 3 and part != "gmail"), cleaned
+
+
+@pytest.mark.parametrize("name", list(NAME_VARIANTS))
+def test_a_name_is_masked_however_it_is_spaced_or_spelled(name):
+    assert mask_identifiers(f"terima kasih pak {NAME_VARIANTS[name]} atas materinya", names=["Budi Santoso"]) \
+        == "terima kasih pak [nama] atas materinya"
+    # the name the user types may be odd too
+    assert mask_identifiers("pak Budi Santoso", names=["  budi\u00a0 SANTOSO "]) == "pak [nama]"
+    assert mask_identifiers("Budiman dan Santoso", names=["Budi Santoso"]) == "Budiman dan Santoso"
+
+
+def test_ordinary_numbers_in_comments_are_not_masked():
+    for text in ORDINARY_NUMBERS:
+        assert mask_identifiers(text) == text, text
+        assert mask_identifiers(f"materi bagus, {text}, terima kasih") == f"materi bagus, {text}, terima kasih", text
+
+
+@settings(max_examples=400, deadline=None)
+@given(written_identifiers(), st.text(any_character, max_size=20), separators, separators, st.text(any_character, max_size=20))
+def test_generated_identifier_formats_never_survive_masking(written, before, left, right, after):
+    kind, identifier = written
+    assert mask_identifiers(f"tolong hubungi {identifier} ya") == f"tolong hubungi [{kind}] ya"
+    assert identifier not in mask_identifiers(before + left + identifier + right + after)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([" ", "  ", "\u00a0", "\n", "\r\n", "\t", "\u200b", " \u200b ", "\u3000", "\u2003"]),
+                min_size=1, max_size=1),
+       st.lists(st.booleans(), min_size=12, max_size=12), st.lists(st.booleans(), min_size=12, max_size=12))
+def test_generated_spellings_of_a_name_are_masked(space, upper, wide):
+    name = "budi" + space[0] + "santoso"
+    flags = zip(name, upper + [False] * 20, wide + [False] * 20)
+    spelled = "".join((c.upper() if up else c).translate(_FULLWIDTH if w else {}) for c, up, w in flags)
+    assert mask_identifiers(f"pak {spelled}, terima kasih", names=["Budi Santoso"]) == "pak [nama], terima kasih"
+
+
+def _export_texts(folder) -> dict[str, str]:
+    """The text of the CSV, of every cell of the workbook, and of the HTML page without its images."""
+    import html as html_module
+
+    from openpyxl import load_workbook
+
+    from umpanbalik._html import _DATA_URI
+
+    book = load_workbook(folder / "k.xlsx", read_only=True)
+    cells = [str(c) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
+    page = _DATA_URI.sub("", (folder / "k.html").read_text(encoding="utf-8"))
+    return {"csv": (folder / "k.csv").read_text(encoding="utf-8-sig"), "xlsx": "\n".join(cells),
+            "html": html_module.unescape(page)}
+
+
+@OVERFLOW
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(written_identifiers(), min_size=6, max_size=6), st.sampled_from(list(NAME_VARIANTS.values())))
+def test_generated_identifiers_survive_in_no_export(identifiers, name):
+    """Comments that hold identifiers in generated forms and a listed name spelled oddly: none is in
+    the CSV, the workbook (every sheet, quotes and suggestions included) or the HTML report."""
+    import tempfile
+    from pathlib import Path
+
+    from umpanbalik import analyze
+
+    templates = ["materi bagus tapi waktunya kurang, hubungi {} ya", "mohon jadwal diperpanjang, kontak {}",
+                 "narasumber {} sangat interaktif", "sinyal zoom putus, tolong kirim rekaman ke {}"]
+    texts = [templates[i % len(templates)].format(identifier) for i, (_, identifier) in enumerate(identifiers)]
+    texts += [f"terima kasih pak {name}, materinya relevan dengan tugas", f"{name} menjelaskan materi dengan jelas"]
+    frame = pd.DataFrame({"komentar": texts, "unit": ["A", "B"] * (len(texts) // 2), "catatan": texts})
+    result = analyze(frame, by="unit", topics=False, names=["Budi Santoso"])
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        result.to_csv(folder / "k.csv"), result.to_excel(folder / "k.xlsx"), result.to_html(folder / "k.html")
+        for where, written in _export_texts(folder).items():
+            for _, identifier in identifiers:
+                assert identifier not in written, (where, identifier)
+            assert name not in written and "santoso" not in written.lower(), where
+    for quote in result.quotes(n=10)["kutipan"]:
+        assert not any(identifier in quote for _, identifier in identifiers) and "Santoso" not in quote
+
+
+def _saved_text(path) -> str:
+    """Every member of a saved model, decompressed and read as one text (UTF-8, bytes that are not as \\ufffd)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return "\n".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+
+
+def test_a_saved_topic_model_holds_no_training_comment_unless_asked(tmp_path):
+    from sklearn.base import clone
+
+    from umpanbalik import load, save
+
+    secret = ["pak budi santoso tolong hubungi 081234567890 soal materi rahasia", "rekaman zoom belum dikirim ke bu rina"]
+    texts = load_corpus()["teks"].sample(n=300, random_state=3).tolist() + secret
+    model = TopicModel(n_topics=4, random_state=0).fit(texts)
+    assert any(model.topics_["contoh"].map(len))  # in memory the examples are there
+    saved = _saved_text(save(model, tmp_path / "topik.skops"))
+    leaked = [t for t in texts if len(t.split()) >= 4 and t in saved]
+    assert not leaked, leaked[:3]
+    loaded = load(tmp_path / "topik.skops")
+    assert loaded.topics_["contoh"].map(len).eq(0).all()
+    assert (loaded.transform(texts[:30])["topik"] == model.transform(texts[:30])["topik"]).all()
+    loaded.merge_topics(0, 1).rename_topic(0, "gabungan")  # still editable without its texts
+    import pickle
+
+    assert not [t for t in secret if t.encode() in pickle.dumps(model)]
+    # asked for: the examples travel with the model
+    kept = clone(model).set_params(keep_texts=True).fit(texts)
+    saved = _saved_text(save(kept, tmp_path / "teks.skops"))
+    assert any(t in saved for t in texts) and load(tmp_path / "teks.skops").topics_["contoh"].map(len).gt(0).any()
+
+
+# -- issue 19: bounded memory for huge cells, workbooks and model files -----------------------------------------------
+def test_long_texts_are_masked_a_megabyte_at_a_time_with_the_same_result(monkeypatch):
+    import random
+
+    from umpanbalik import _masking
+
+    rng = random.Random(1)
+    pieces = ["materi bagus", "2 jam", "angkatan 45", "jam 08.00-10.00", ",", "\n", *(w for _, w in IDENTIFIERS.values()),
+              *NAME_VARIANTS.values()]
+    text = " ".join(rng.choice(pieces) for _ in range(6_000))
+    whole = mask_identifiers(text, names=["Budi Santoso"])
+    assert "[telepon]" in whole and "[nama]" in whole
+    for piece, overlap in ((1_000, 200), (333, 100)):
+        monkeypatch.setattr(_masking, "_PIECE", piece)
+        monkeypatch.setattr(_masking, "_OVERLAP", overlap)
+        assert mask_identifiers(text, names=["Budi Santoso"]) == whole
+
+
+def test_a_huge_comment_is_kept_whole_but_read_and_shown_in_part(tmp_path, monkeypatch):
+    """A 200 MB comment raised MemoryError in _ngrams._char_counts (memory grew about 100 times the
+    comment) and a 5 MB one made a 16 MB report. Here 3 MB: the models read MAX_MODEL_CHARS of it, the
+    report shows MAX_QUOTE_CHARS, the CSV holds it whole (streamed, as over BIG_CELL_CHARS)."""
+    from umpanbalik import _csv, _ngrams, analyze
+    from umpanbalik._limits import MAX_MODEL_CHARS, MAX_QUOTE_CHARS
+
+    seen = []
+    char_counts = _ngrams.NgramCounter._char_counts
+    monkeypatch.setattr(_ngrams.NgramCounter, "_char_counts", lambda self, docs: seen.extend(map(len, docs)) or char_counts(self, docs))
+    monkeypatch.setattr(_csv, "BIG_CELL_CHARS", 1_000_000)
+    huge = "materi bagus tapi waktunya kurang, mohon jadwal diperpanjang ya pak " * 45_000  # 3 MB
+    result = analyze([huge, "materi bagus", "waktu kurang", "-"], topics=2, progress=False)
+    assert seen and max(seen) <= MAX_MODEL_CHARS
+    assert len(result.comments.loc[0, "teks_bersih"]) <= MAX_MODEL_CHARS and result.comments.loc[0, "komentar"] == huge
+    assert "materi" in result.comments.loc[0, "aspek"]
+    page = result.to_html(tmp_path / "k.html").read_text(encoding="utf-8")
+    assert len(page) < 1_500_000 and "[terpotong; aslinya" in page
+    assert max(len(run) for run in re.findall(r"(?:materi bagus tapi waktunya kurang, mohon jadwal diperpanjang ya pak )+", page)) \
+        <= MAX_QUOTE_CHARS + 100
+    table = pd.read_csv(result.to_csv(tmp_path / "k.csv"), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert table.loc[0, "komentar"] == huge and len(table) == 4
+    assert len(result.quotes("materi", n=3)) >= 1  # quotes of a huge comment count its words in bounded time
+
+
+@pytest.mark.parametrize("cell", ["kata biasa", 'kutip " dan, koma\r\nbaris', "=formula panjang"])
+def test_a_streamed_big_cell_is_written_as_pandas_would(tmp_path, monkeypatch, cell):
+    from umpanbalik import _csv
+    from umpanbalik.report import write_csv
+
+    frame = pd.DataFrame({"komentar": [cell * 3, "pendek", None], "nilai": [1.5, None, 3]}, index=["a", "b", "c"])
+    expected = write_csv(frame, tmp_path / "biasa.csv").read_bytes()
+    monkeypatch.setattr(_csv, "BIG_CELL_CHARS", 8)
+    assert write_csv(frame, tmp_path / "besar.csv").read_bytes() == expected
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["besar.csv", "biasa.csv"]
+
+
+def test_a_workbook_that_unpacks_to_a_huge_cell_fails_fast_with_a_clear_message(tmp_path, monkeypatch, capsys):
+    """An .xlsx of 601 KB holding one 314 MB cell grew the process to the whole machine (23.7 GB).
+    The archive's directory (total size) and a streamed scan (one cell) are checked before openpyxl
+    reads anything; here with limits lowered, so the files stay small (benchmarks/bench_hostile_memory.py
+    measures the real sizes)."""
+    from umpanbalik import _input_files
+    from umpanbalik._input_files import InputFileError
+    from umpanbalik._tables import read_table
+    from umpanbalik.cli import main
+
+    monkeypatch.setattr(_input_files, "MAX_CELL_BYTES", 100_000)
+    monkeypatch.setattr(_input_files, "MAX_WORKBOOK_BYTES", 2_000_000)
+    read_excel = pd.read_excel
+    monkeypatch.setattr(pd, "read_excel", lambda *a, **k: pytest.fail("the workbook was read"))
+    long_cell = write_workbook(tmp_path / "sel.xlsx", ["materi bagus"], huge_cell=500_000)
+    big = write_workbook(tmp_path / "besar.xlsx", ["materi bagus"], huge_cell=3_000_000)
+    assert big.stat().st_size < 20_000
+    with pytest.raises(InputFileError, match=r"a cell of more than 100,000 bytes \(xl/sharedStrings.xml\)"):
+        read_table(long_cell)
+    with pytest.raises(InputFileError, match=r"unpacks to 3,00\d,\d{3} bytes, more than the 2,000,000"):
+        read_table(big)
+    assert main(["analyze", str(big), "--output", str(tmp_path / "hasil")]) == 1
+    error = capsys.readouterr().err
+    assert "melebihi batas 2.000.000 bita" in error and "CSV" in error and len(error) < 700
+    assert main(["--lang", "en", "analyze", str(long_cell), "--output", str(tmp_path / "hasil")]) == 1
+    assert "a cell of more than 100,000 bytes" in capsys.readouterr().err
+    monkeypatch.setattr(pd, "read_excel", read_excel)
+    fine = write_workbook(tmp_path / "biasa.xlsx", ["materi bagus", "waktu <kurang> & padat"])
+    assert read_table(fine)["komentar"].tolist() == ["materi bagus", "waktu <kurang> & padat"]
+
+
+def test_an_inflated_model_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    """A skops file whose schema inflates from 399 KB to 400 MB loaded with no cap (+815 MB)."""
+    import skops.io as sio
+
+    from umpanbalik import io, save
+
+    genuine = save(Preprocessor(stem=False), tmp_path / "asli.skops")
+    inflated = write_inflated_model(genuine, tmp_path / "kembung.skops", 3_000_000)
+    assert inflated.stat().st_size < 50_000
+    monkeypatch.setattr(io, "MAX_SCHEMA_BYTES", 1_000_000)
+    monkeypatch.setattr(sio, "get_untrusted_types", lambda **k: pytest.fail("the schema was read"))
+    with pytest.raises(io.ModelFileError, match=r"schema.json unpacks to 3,0\d\d,\d{3} bytes, more than the 1,000,000"):
+        io.load(inflated)
+    with pytest.raises(io.ModelFileError, match="more than max_bytes=1,000"):
+        io.load(genuine, max_bytes=1_000)
+
+
+@pytest.mark.parametrize("kind", ["not a zip", "no schema", "bad json", "no protocol", "deep nesting", "cut short"])
+def test_a_malformed_model_file_gives_a_clear_error(tmp_path, kind):
+    """Malformed skops files raised a raw KeyError or JSONDecodeError."""
+    import zipfile
+
+    from umpanbalik import save
+    from umpanbalik.io import ModelFileError, load
+
+    path = tmp_path / "model.skops"
+    if kind == "cut short":
+        raw = save(Preprocessor(), tmp_path / "asli.skops").read_bytes()
+        path.write_bytes(raw[: len(raw) // 2])
+    elif kind == "not a zip":
+        path.write_text("materi bagus", encoding="utf-8")
+    else:
+        schema = {"no schema": None, "bad json": "{bukan json", "no protocol": json.dumps({"content": {}}),
+                  "deep nesting": "[" * 200_000}[kind]
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("schema.json" if schema is not None else "data.npy", schema or b"\x93NUMPY")
+    with pytest.raises(ModelFileError, match="model.skops (is damaged or not|is not) a model file"):
+        load(path)
+
+
+def test_an_error_message_about_a_huge_column_name_stays_short(tmp_path, capsys):
+    """A 200 MB file without a line break: the message printed the column name twice (400 MB)."""
+    from umpanbalik import analyze
+    from umpanbalik.cli import main
+
+    path = tmp_path / "satu_baris.csv"
+    path.write_text("x" * 2_000_000, encoding="utf-8")
+    assert main(["analyze", str(path), "--output", str(tmp_path / "hasil"), "--no-progress"]) == 1
+    error = capsys.readouterr().err  # no komentar column: the open questions are looked for (issue 17)
+    assert "Tidak ada kolom berisi jawaban terbuka" in error and len(error) < 800
+    assert main(["analyze", str(path), "--output", str(tmp_path / "hasil"), "--no-progress", "-t", "komentar"]) == 1
+    error = capsys.readouterr().err
+    assert "Kolom 'komentar'" in error and len(error) < 800
+    with pytest.raises(KeyError) as raised:
+        analyze(path, topics=False)
+    assert len(str(raised.value)) < 800
+
+
+# -- issue 19: nothing lost -------------------------------------------------------------------------------------------
+@pytest.fixture
+def earlier_results(tmp_path):
+    """An output folder holding the three files of an earlier run."""
+    from umpanbalik.cli import main
+
+    source = tmp_path / "ekspor.csv"
+    pd.DataFrame({"komentar": ["materi bagus, mohon tambah praktik", "jadwal terlalu padat", "narasumber interaktif",
+                               "sinyal zoom putus"] * 3}).to_csv(source, index=False)
+    output = tmp_path / "hasil"
+    assert main(["analyze", str(source), "--output", str(output), "--topics", "0", "--no-progress"]) == 0
+    return source, output, {p.name: p.read_bytes() for p in output.iterdir()}
+
+
+@pytest.mark.parametrize("where", ["csv", "html", "xlsx"])
+def test_ctrl_c_while_an_export_is_written_keeps_the_earlier_file_whole(earlier_results, monkeypatch, capsys, where):
+    """Interrupted in the workbook, the workbook could not be opened; in the CSV, 100,000 rows became
+    its header; the new HTML sat beside the old files; and Ctrl-C printed a 50-line traceback."""
+    import openpyxl
+
+    from umpanbalik.cli import main
+
+    source, output, before = earlier_results
+    capsys.readouterr()
+
+    def interrupted(path, *args, **kwargs):
+        Path(path).write_bytes(b"half a file")  # what the writer had written when Ctrl-C came
+        raise KeyboardInterrupt
+
+    if where == "csv":
+        monkeypatch.setattr(pd.DataFrame, "to_csv", lambda self, path, *a, **k: interrupted(path))
+    elif where == "xlsx":
+        save = openpyxl.Workbook.save  # (run, so that the write-only sheets are closed)
+        monkeypatch.setattr(openpyxl.Workbook, "save", lambda self, path: save(self, path) or interrupted(path))
+    else:
+        monkeypatch.setattr(Path, "write_text", lambda self, *a, **k: interrupted(self))
+    code = main(["analyze", str(source), "--output", str(output), "--topics", "0", "--no-progress", "--format", where])
+    assert code == 130
+    error = capsys.readouterr().err.strip().splitlines()
+    assert error[-1].startswith("Dihentikan (Ctrl-C)") and not any("Traceback" in line for line in error)
+    assert {p.name: p.read_bytes() for p in output.iterdir()} == before  # no temporary file left either
+
+
+def test_ctrl_c_from_the_terminal_ends_the_cli_with_one_line(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    source = tmp_path / "ekspor.csv"
+    pd.DataFrame({"komentar": ["materi bagus", "waktu kurang"] * 50}).to_csv(source, index=False)
+    process = subprocess.Popen([sys.executable, "-m", "umpanbalik", "analyze", str(source), "-o", str(tmp_path / "hasil")],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    first = process.stderr.readline()  # "Membaca …": the models are loading now
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal does: the whole process group
+    _, rest = process.communicate(timeout=120)
+    assert first.startswith("Membaca") and process.returncode == 130
+    assert rest.strip().splitlines() == ["Dihentikan (Ctrl-C). File hasil yang sudah ada tidak berubah; yang belum selesai "
+                                         "tidak ditulis."]
+
+
+def test_a_workbook_that_cannot_be_written_does_not_stop_the_csv_and_the_report(tmp_path, monkeypatch, capsys):
+    """A 17,013-column CSV: the HTML was written, then the run failed at the workbook, with no CSV.
+    (Excel's column limit is lowered here so that the file stays small.)"""
+    from umpanbalik import report
+    from umpanbalik.cli import main
+
+    monkeypatch.setattr(report, "EXCEL_MAX_COLUMNS", 30)
+    source = tmp_path / "lebar.csv"
+    frame = pd.DataFrame({"komentar": ["materi bagus", "waktu kurang", "metode oke"]})
+    for i in range(25):
+        frame[f"kolom_{i}"] = "x"
+    frame.to_csv(source, index=False)
+    run = ["analyze", str(source), "--topics", "0", "--no-progress", "--output"]
+    assert main([*run, str(tmp_path / "a")]) == 1
+    captured = capsys.readouterr()
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["komentar_teranalisis.csv", "laporan.html"]
+    assert "Catatan: buku kerja Excel tidak ditulis" in captured.err and "--format" in captured.err
+    assert len(pd.read_csv(tmp_path / "a" / "komentar_teranalisis.csv")) == 3
+    assert main([*run, str(tmp_path / "b"), "--format", "csv,html"]) == 0
+    assert sorted(p.name for p in (tmp_path / "b").iterdir()) == ["komentar_teranalisis.csv", "laporan.html"]
+    assert main([*run, str(tmp_path / "c"), "--format", "pdf"]) == 2  # a wrong argument, as argparse's
+    assert "--format berisi 'pdf'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("problem", ["a file", "under a file", "not writable", "output name is a folder"])
+def test_an_unusable_output_folder_fails_before_the_analysis(tmp_path, monkeypatch, capsys, problem):
+    import os
+
+    from umpanbalik import analysis
+    from umpanbalik.cli import main
+
+    source = tmp_path / "ekspor.csv"
+    pd.DataFrame({"komentar": ["materi bagus", "waktu kurang"]}).to_csv(source, index=False)
+    monkeypatch.setattr(analysis, "analyze", lambda *a, **k: pytest.fail("the analysis ran"))
+    output = tmp_path / "hasil"
+    if problem in ("a file", "under a file"):
+        output.write_text("bukan folder")
+        output = output / "sub" if problem == "under a file" else output
+    elif problem == "not writable":
+        output.mkdir()
+        output.chmod(0o500)
+        if os.geteuid() == 0:  # root writes to any folder: refuse as a read-only mount would
+            import tempfile
+
+            def refused(*args, **kwargs):
+                raise PermissionError(13, "Permission denied")
+
+            monkeypatch.setattr(tempfile, "TemporaryFile", refused)
+    else:
+        (output / "laporan.html").mkdir(parents=True)
+    assert main(["analyze", str(source), "--output", str(output)]) == 1
+    error = capsys.readouterr().err
+    assert "Folder hasil" in error or "adalah folder" in error
+
+
+# -- issue 19: inputs that crashed or gave wrong answers ------------------------------------------------------------
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le-bom", "utf-16-be-bom", "utf-16-le", "utf-32", "excel-unicode-text"])
+def test_utf16_and_excel_unicode_text_files_are_read(tmp_path, encoding):
+    """The message was about fields, or showed 'ÿþk\\x00o\\x00…', never the encoding."""
+    from umpanbalik import analyze
+    from umpanbalik._tables import iter_table, read_table
+
+    frame = pd.DataFrame({"komentar": ["materi “bagus” sekali café", "waktu kurang 😀", "narasumber jelas"], "nilai": ["5", "3", "4"]})
+    suffix, sep = (".txt", "\t") if encoding == "excel-unicode-text" else (".csv", ",")
+    text = frame.to_csv(index=False, sep=sep, lineterminator="\r\n")
+    raw = {"utf-16": text.encode("utf-16"), "utf-16-le-bom": b"\xff\xfe" + text.encode("utf-16-le"),
+           "utf-16-be-bom": b"\xfe\xff" + text.encode("utf-16-be"), "utf-16-le": text.encode("utf-16-le"),
+           "utf-32": text.encode("utf-32"), "excel-unicode-text": b"\xff\xfe" + text.encode("utf-16-le")}[encoding]
+    path = tmp_path / f"ekspor{suffix}"
+    path.write_bytes(raw)
+    assert read_table(path).to_dict("list") == frame.to_dict("list")
+    assert pd.concat(list(iter_table(path, 2))).to_dict("list") == frame.to_dict("list")
+    assert analyze(path, rating="nilai", topics=False).summary()["angka_kunci"].set_index("ukuran").loc["rata_rata_nilai", "nilai"] == 4
+
+
+@pytest.mark.parametrize("columns", [("topik", "topik_asli"), ("sentimen", "sentimen_asli"), ("saran", "saran_asli", "saran_asli_2")])
+def test_columns_named_like_the_results_and_their_kept_names_are_all_kept(tmp_path, columns):
+    """Input with both topik and topik_asli (or sentimen and sentimen_asli): AttributeError in to_frame."""
+    from umpanbalik import analyze
+
+    frame = pd.DataFrame({"komentar": ["materi bagus", "jadwal padat", "metode seru"] * 4})
+    for i, name in enumerate(columns):
+        frame[name] = f"nilai {i}"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        result = analyze(frame, topics=2)
+    kept = [c for c in result.comments.columns if str(c).startswith(columns[0] + "_asli")] + [columns[0]]
+    assert sorted(result.comments[c].iloc[0] for c in kept if c not in ("topik", "sentimen", "saran")) \
+        == sorted(f"nilai {i}" for i in range(len(columns)))
+    assert result.comments.columns.is_unique
+    result.to_csv(tmp_path / "k.csv"), result.to_excel(tmp_path / "k.xlsx"), result.to_html(tmp_path / "k.html")
+
+
+def test_a_frame_with_two_columns_of_one_name_gets_a_clear_error():
+    from umpanbalik import analyze
+
+    frame = pd.DataFrame([["materi bagus", "A", "B"]], columns=["komentar", "unit", "unit"])
+    with pytest.raises(ValueError, match="several columns with the same name: 'unit'"):
+        analyze(frame, topics=False)
+
+
+@pytest.mark.parametrize("name", ["encrypted", "old xls", "truncated", "csv renamed", "empty", "directory", "fifo"])
+def test_unreadable_inputs_get_a_clear_message_in_both_languages(tmp_path, capsys, name):
+    """Raw tracebacks (ImportError for python-calamine, BadZipFile), "specify an engine", or "File
+    tidak ditemukan" for a folder or a FIFO."""
+    import os
+
+    from umpanbalik import analyze
+    from umpanbalik._input_files import InputFileError
+    from umpanbalik.cli import main
+
+    path = tmp_path / ("ekspor.xls" if name == "old xls" else "ekspor.csv" if name in ("directory", "fifo") else "ekspor.xlsx")
+    expected = {"encrypted": ("dilindungi kata sandi", "protected by a password"),
+                "old xls": ("Excel 97-2003 lama", "old Excel 97-2003 workbook"),
+                "truncated": ("terpotong atau rusak", "cut short or damaged"),
+                "csv renamed": ("file teks (CSV) dengan nama Excel", "a text (CSV) file with an Excel name"),
+                "empty": ("kosong (0 bita)", "is empty (0 bytes)"),
+                "directory": ("adalah folder, bukan file", "is a folder, not a file"),
+                "fifo": ("bukan file biasa", "is not a regular file")}[name]
+    if name == "encrypted":
+        write_encrypted_workbook(path)
+    elif name == "old xls":
+        write_old_xls(path)
+    elif name == "truncated":
+        raw = write_workbook(tmp_path / "utuh.xlsx", ["materi bagus"] * 50).read_bytes()
+        path.write_bytes(raw[: len(raw) * 2 // 3])
+    elif name == "csv renamed":
+        path.write_text("komentar,nilai\nmateri bagus,5\n", encoding="utf-8")
+    elif name == "empty":
+        path.write_bytes(b"")
+    elif name == "directory":
+        path.mkdir()
+    elif not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFO on this system")
+    else:
+        os.mkfifo(path)
+    with pytest.raises(InputFileError) as raised:
+        analyze(path, topics=False)
+    assert expected[1] in str(raised.value)
+    for lang, words in zip(("id", "en"), expected):
+        assert main(["--lang", lang, "analyze", str(path), "--output", str(tmp_path / "hasil")]) == 1
+        error = capsys.readouterr().err
+        assert words in error and "Traceback" not in error, error
+
+
+@pytest.mark.parametrize("infinite", ["inf", "Infinity", "1e309", "-inf", math.inf])
+def test_infinite_ratings_count_as_missing_with_a_notice(tmp_path, capsys, infinite):
+    """The report said "rata-rata nilai: inf" and every rating coefficient was NaN, with no warning."""
+    from umpanbalik import analyze
+    from umpanbalik.cli import main
+
+    texts = ["materi bagus", "waktu terlalu singkat", "metode membosankan", "materi relevan", "jadwal padat",
+             "narasumber jelas", "materi kurang jelas", "waktunya pas", "metode diskusi seru", "materi sulit"] * 2
+    ratings = [infinite] + [4, 2, 2, 5, 3, 5, 2, 4, 5, 2] + [4, 2, 2, 5, 3, 5, 2, 4, 5]
+    frame = pd.DataFrame({"komentar": texts, "nilai": pd.Series(ratings, dtype=object)})
+    result = analyze(frame, rating="nilai", topics=False)
+    mean = result.summary()["angka_kunci"].set_index("ukuran").loc["rata_rata_nilai", "nilai"]
+    assert math.isfinite(mean) and mean == pytest.approx(np.mean(ratings[1:]), abs=1e-3)
+    assert np.isfinite(result.rating_effects()["koefisien"]).all()
+    assert result.notes == ["1 nilai tak hingga (inf, Infinity, 1e309) di kolom 'nilai' dianggap kosong."]
+    assert "1 nilai tak hingga" in result.to_html(tmp_path / "k.html").read_text(encoding="utf-8")
+    frame.to_csv(tmp_path / "ekspor.csv", index=False)
+    assert main(["--lang", "en", "analyze", str(tmp_path / "ekspor.csv"), "--rating", "nilai", "--topics", "0",
+                 "--no-progress", "--output", str(tmp_path / "hasil")]) == 0
+    assert "Notice: 1 infinite ratings (inf, Infinity, 1e309) in column 'nilai' count as missing." in capsys.readouterr().err
