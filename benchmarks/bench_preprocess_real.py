@@ -23,7 +23,6 @@ floor (target >= 0.5x).
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import subprocess
@@ -32,7 +31,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-REAL = Path(os.environ.get("UMPANBALIK_REAL_DATA", ROOT.parent / "shared" / "data" / "real"))
+sys.path.insert(0, str(ROOT / "scripts"))
+from real_data import load_sources, real_dir  # noqa: E402
 
 NAIVE = r"""
 import json, sys, time
@@ -84,11 +84,9 @@ print(json.dumps({"processing": time.perf_counter() - start}))
 
 
 def real_comments() -> list[str]:
-    texts = []
-    for name in ("edom-sentimen/komentar.csv", "survei-kepuasan/komentar.csv"):
-        with open(REAL / name, encoding="utf-8", newline="") as handle:
-            texts += [row["teks"] for row in csv.DictReader(handle) if row["teks"].strip()]
-    return texts
+    """Every non-blank evaluation answer (edom, then survei), in source order."""
+    rows = load_sources().values()
+    return [row["teks"] for source in ("edom", "survei") for row in rows if row["sumber"] == source and row["teks"].strip()]
 
 
 def run(code: str, *args: str) -> dict:
@@ -105,8 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
-    if not (REAL / "edom-sentimen" / "komentar.csv").exists():
-        print(f"real comments not found in {REAL}; set UMPANBALIK_REAL_DATA")
+    if not (real_dir() / "edom-sentimen" / "komentar.csv").exists():
+        print(f"real comments not found in {real_dir()}; set UMPANBALIK_REAL_DATA")
         return 1
     texts = real_comments()
     words = sorted(len(t.split()) for t in texts)

@@ -19,7 +19,8 @@ from typing import Any
 import pandas as pd
 
 from ._atomic import atomic_path
-from ._format import percent
+from ._format import count, percent
+from ._keyphrases import GENERAL_WISH, OTHER
 from ._i18n import Lang, check_lang, label, text
 from ._limits import shown_quote
 from .schema import POLARITIES
@@ -279,21 +280,21 @@ def _question_section(question: Mapping[str, Any], number: int, lang: str) -> di
 
 
 #: The lines of a theme table that are not themes: shown last, in grey, in the ranking.
-_NOT_THEMES = frozenset({"harapan umum", "lainnya"})
+_NOT_THEMES = frozenset({GENERAL_WISH, OTHER})
 
 
 def _ranking_block(name: str, frame: pd.DataFrame, lang: str) -> dict[str, Any]:
     """A ranked bar chart of one kind's themes, drawn in HTML (label, a bar as long as its count, the
     count and share): the labels read in full, at any width, and cost nothing to draw."""
-    rows = [(str(label_), int(count), row) for label_, count, row in zip(frame["label"], frame["jumlah"], frame.itertuples())]
+    rows = [(str(label_), int(n), row) for label_, n, row in zip(frame["label"], frame["jumlah"], frame.itertuples())]
     themes = sorted((r for r in rows if r[0] not in _NOT_THEMES), key=lambda r: -r[1]) + [r for r in rows if r[0] in _NOT_THEMES]
     # bars to the scale of the largest theme: "lainnya" (often most of a kind) would shrink them all;
     # a general line longer than that is drawn full and its count says how long
-    largest = max((count for label_, count, _ in themes if label_ not in _NOT_THEMES), default=0) or \
-        max((count for _, count, _ in themes), default=0) or 1
-    entries = [{"label": _clean(label_), "jumlah": f"{count:,}".replace(",", "." if lang == "id" else ","),
-                "porsi": percent(getattr(row, "porsi", None)), "lebar": round(min(100.0, 100 * count / largest), 1),
-                "umum": label_ in _NOT_THEMES} for label_, count, row in themes]
+    largest = max((n for label_, n, _ in themes if label_ not in _NOT_THEMES), default=0) or \
+        max((n for _, n, _ in themes), default=0) or 1
+    entries = [{"label": _clean(label_), "jumlah": count(n, lang), "porsi": percent(getattr(row, "porsi", None)),
+                "lebar": round(min(100.0, 100 * n / largest), 1), "umum": label_ in _NOT_THEMES}
+               for label_, n, row in themes]
     kind = name[len("tema_"):]
     return {"kind": "ranking", "jenis": kind if kind in ("keluhan", "saran", "pujian") else "", "entries": entries,
             "caption": _clean(text(f"{name}_chart", lang))}

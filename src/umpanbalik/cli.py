@@ -256,7 +256,7 @@ def _columns(frame: Any, path: Path, args: argparse.Namespace, text: dict[str, s
             raise InputError(text["no_text_columns"].format(kinds=kinds))
         print(text["detected"].format(columns="\n  ".join(repr(str(c)) for c in texts)))
     if rating is None and not args.text_column and texts != ["komentar"]:
-        rating = overall_rating(frame.drop(columns=[c for c in texts if c in frame.columns]))
+        rating = overall_rating(frame, exclude=texts)
         if rating is not None:
             print(text["detected_rating"].format(column=str(rating)))
     if rating is not None:

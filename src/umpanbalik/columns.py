@@ -280,10 +280,11 @@ _OVERALL = (re.compile(r"keseluruhan|secara umum|overall|in general", re.IGNOREC
             re.compile(r"\bpuas\b|kepuasan|satisf", re.IGNORECASE))
 
 
-def overall_rating(frame: pd.DataFrame) -> Any:
+def overall_rating(frame: pd.DataFrame, exclude: Sequence[Any] = ()) -> Any:
     """The column that rates the training as a whole, or ``None``: a rating question (a Likert scale
     or numbers) whose header says "secara keseluruhan" / "overall", else one about satisfaction
-    ("puas", "kepuasan"); the first such column.
+    ("puas", "kepuasan"); the first such column, among the columns not in ``exclude`` (the open
+    questions, say).
 
     Examples
     --------
@@ -292,7 +293,7 @@ def overall_rating(frame: pd.DataFrame) -> Any:
     >>> overall_rating(frame)
     '5.5. Secara keseluruhan, seberapa puas Anda?'
     """
-    kinds = describe_columns(frame)
+    kinds = describe_columns(frame.drop(columns=[c for c in exclude if c is not None and c in frame.columns]))
     rated = [name for name, kind in zip(kinds["kolom"], kinds["jenis"]) if kind in ("likert", "angka")]
     for pattern in _OVERALL:
         for name in rated:

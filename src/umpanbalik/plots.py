@@ -171,11 +171,9 @@ def _generic_words() -> tuple[frozenset[str], frozenset[str]]:
     setting (dosen, materi, pelatihan, kelas …), forms of address and light words (``umum``,
     ``sapaan``, ``stop``), never shown; and the words of wishes and thanks (``harapan``: "semoga",
     "harus", "mohon"), not shown alone ("terima kasih" is shown, as one phrase)."""
-    from importlib.resources import files
+    from ._keyphrases import _roles
 
-    rows = files("umpanbalik.resources").joinpath("tema_kata.tsv").read_text(encoding="utf-8").splitlines()
-    cells = [row.split("\t") for row in rows if row and not row.startswith("#")]
-    roles = {c[0].strip().lower(): c[1].strip() for c in cells[1:] if len(c) >= 2}
+    roles = _roles()
     never = frozenset(w for w, r in roles.items() if r in {"umum", "sapaan", "stop"})
     alone = frozenset(w for w, r in roles.items() if r == "harapan")
     return never, alone

@@ -3,12 +3,14 @@ sheets, the headline findings with their quotes, and the report's context. Every
 and table here is read from :mod:`.tables` (and :mod:`.comparison`), never counted again."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from .._format import count, decimal, decimal_interval, percent, percent_interval
+from .._progress import stage
 from ..schema import format_cell
 from . import _columns as col
 from . import _quotes, findings, tables
@@ -217,6 +219,40 @@ def likert_questions(analysis: Analysis) -> list[Any]:
     own = [position for position, c in enumerate(comments.columns)
            if not repeated[position] and c not in ANALYSIS_COLUMNS and c != analysis.text]
     return likert_columns(comments.iloc[:10_000, own])
+
+
+def write_table(result: Any, path: str | Path, *, mask: bool) -> Path:
+    """``result.to_frame(mask=mask)`` as a CSV file (:func:`umpanbalik.report.write_csv`): the one
+    writer behind ``Analysis.to_csv`` and ``MultiAnalysis.to_csv``."""
+    from ..report import write_csv
+
+    with stage("csv"):
+        return write_csv(encodable_labels(result.to_frame(mask=mask)), path)
+
+
+def write_workbook(result: Any, build: Any, path: str | Path, *, sheets: Any) -> Path:
+    """The sheets ``build()`` gives (those named in ``sheets``) as one workbook, with its native charts;
+    the folder is checked before the sheets are computed."""
+    from ..report import check_folder, write_excel
+
+    path = Path(path)
+    check_folder(path)
+    with stage("xlsx"):
+        chosen = chosen_sheets(build, sheets)
+        write_excel(chosen, path, lang=result.lang, charts=workbook_charts(chosen, result.lang))
+    return path
+
+
+def write_report(result: Any, path: str | Path, *, lang: str | None, title: str | None) -> Path:
+    """``result.report_context()`` as one self-contained HTML file; the folder is checked before the
+    report is drawn."""
+    from ..report import check_folder, write_html
+
+    path = Path(path)
+    check_folder(path)
+    with stage("html"):
+        write_html(result.report_context(lang=lang, title=title), path, lang=lang or result.lang)
+    return path
 
 
 def workbook_charts(sheets: dict[str, pd.DataFrame], lang: str) -> dict[str, list[Any]]:

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
-from .._progress import stage
 from . import exports
 from . import questions as _questions
 
@@ -102,22 +101,13 @@ class MultiAnalysis:
 
     def to_csv(self, path: str | Path, *, mask: bool = True) -> Path:
         """Write :meth:`to_frame` as a CSV file (as :meth:`Analysis.to_csv` does)."""
-        from ..report import write_csv
-
-        with stage("csv"):
-            return write_csv(exports.encodable_labels(self.to_frame(mask=mask)), path)
+        return exports.write_table(self, path, mask=mask)
 
     def to_excel(self, path: str | Path, *, sheets: Any = None) -> Path:
         """Write one workbook: ``pertanyaan``, ``skala_nilai`` (a Likert rating's scores), each
         question's sheets with its code in front (``5.22_temuan``, ``5.22_aspek`` …), ``komentar``
         and ``hambatan``; ``sheets`` (a list of those names) writes only them, in that order."""
-        from ..report import check_folder, write_excel
-
-        path = Path(path)
-        check_folder(path)  # before the sheets are computed
-        with stage("xlsx"):
-            write_excel(exports.chosen_sheets(lambda: _questions.workbook_sheets(self), sheets), path, lang=self.lang)
-        return path
+        return exports.write_workbook(self, lambda: _questions.workbook_sheets(self), path, sheets=sheets)
 
     def report_context(self, *, lang: str | None = None, title: str | None = None, n_quotes: int = 3) -> dict[str, Any]:
         """Everything the report shows (see :func:`umpanbalik.report.render_html`, key ``pertanyaan``)."""
@@ -125,13 +115,7 @@ class MultiAnalysis:
 
     def to_html(self, path: str | Path, *, lang: str | None = None, title: str | None = None) -> Path:
         """Write one self-contained HTML report with a section per question."""
-        from ..report import check_folder, write_html
-
-        path = Path(path)
-        check_folder(path)  # before the report is drawn
-        with stage("html"):
-            write_html(self.report_context(lang=lang, title=title), path, lang=lang or self.lang)
-        return path
+        return exports.write_report(self, path, lang=lang, title=title)
 
     def _repr_html_(self) -> str:
         from .._display import display_table

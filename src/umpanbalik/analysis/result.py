@@ -387,10 +387,7 @@ class Analysis:
         """Write the per-comment table as UTF-8 CSV with BOM (opens in Excel), identifiers masked and
         cells that a spreadsheet would run as a formula neutralised. Lists and dicts are written
         "materi; waktu" and "materi: positif; waktu: negatif", which :class:`AspectTagger` reads back."""
-        from ..report import write_csv
-
-        with stage("csv"):
-            return write_csv(exports.encodable_labels(self.to_frame(mask=mask)), path)
+        return exports.write_table(self, path, mask=mask)
 
     def _sheets(self) -> dict[str, pd.DataFrame]:
         return exports.workbook_sheets(self)
@@ -404,14 +401,7 @@ class Analysis:
         Above Excel's 1,048,575 rows under the header, the per-comment table continues on the sheets
         ``komentar_2``, ``komentar_3`` … (same header), and a ``catatan`` row in ``ringkasan`` says so.
         """
-        from ..report import check_folder, write_excel
-
-        path = Path(path)
-        check_folder(path)  # before the sheets are computed
-        with stage("xlsx"):
-            chosen = exports.chosen_sheets(self._sheets, sheets)
-            write_excel(chosen, path, lang=self.lang, charts=exports.workbook_charts(chosen, self.lang))
-        return path
+        return exports.write_workbook(self, self._sheets, path, sheets=sheets)
 
     def report_context(self, *, lang: str | None = None, title: str | None = None, n_quotes: int = 3) -> dict[str, Any]:
         """Everything the HTML report shows, as a dict (see :func:`umpanbalik.report.render_html`):
@@ -423,13 +413,7 @@ class Analysis:
         default: headline findings, key numbers, charts with their tables, word clouds, suggestions,
         quotes, topics, barriers, segment comparison, methods and limitations. Identifiers are
         masked; comment text is escaped."""
-        from ..report import check_folder, write_html
-
-        path = Path(path)
-        check_folder(path)  # before the report is drawn
-        with stage("html"):
-            write_html(self.report_context(lang=lang, title=title), path, lang=lang or self.lang)
-        return path
+        return exports.write_report(self, path, lang=lang, title=title)
 
     def _repr_html_(self) -> str:
         from .._display import display_table

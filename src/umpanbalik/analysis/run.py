@@ -149,7 +149,7 @@ def _analyze_questions(data: Any, text: Any, *, models: Any, **options: Any) -> 
     """Each open question on its own: one :class:`Analysis` per column, the models loaded once."""
     from .._annotate import Models
     from .._tables import _EXCEL_SUFFIXES, TABLE_SUFFIXES, iter_table
-    from ..columns import text_columns
+    from ..columns import overall_rating, text_columns
 
     path = Path(data) if isinstance(data, (str, Path)) else None
     if path is not None and options["chunksize"] is not None and path.suffix.lower() in TABLE_SUFFIXES \
@@ -178,7 +178,7 @@ def _analyze_questions(data: Any, text: Any, *, models: Any, **options: Any) -> 
             raise TypeError(f"`text` must be a column name, a list of column names or 'auto'; got {text!r}.")
         questions = list(dict.fromkeys(check_columns(sample, list(text), ["text"] * len(text))))
     if auto:  # as the CLI does: the overall rating among the columns that are not questions
-        rating = _overall_rating(sample, [*questions, barriers, *segments])
+        rating = overall_rating(sample, exclude=[*questions, barriers, *segments])
     if rating is not None:
         _warn_rating(sample[rating], rating, stacklevel=4)
     options.update(by=segments, rating=rating, barriers=barriers)
@@ -189,14 +189,6 @@ def _analyze_questions(data: Any, text: Any, *, models: Any, **options: Any) -> 
 
 def _is_auto(value: Any) -> bool:
     return isinstance(value, str) and value == "auto"
-
-
-def _overall_rating(frame: pd.DataFrame, taken: list[Any]) -> Any:
-    """``rating="auto"``: the column that rates the training as a whole among the columns not
-    ``taken`` (see :func:`umpanbalik.columns.overall_rating`), or ``None``."""
-    from ..columns import overall_rating
-
-    return overall_rating(frame.drop(columns=[c for c in taken if c is not None and c in frame.columns]))
 
 
 def _warn_rating(values: pd.Series, name: Any, stacklevel: int) -> None:
@@ -237,7 +229,9 @@ def _analyze_rows(chunks: Any, data: Any, text: Any, segments: list[Any], *, rat
                 auto = _is_auto(rating)
                 text, rating, barriers, *segments = _columns_of(chunk, [text, None if auto else rating, barriers, *segments])
                 if auto:  # the column that rates the training as a whole, found in the first chunk
-                    rating = _overall_rating(chunk, [text, barriers, *segments])
+                    from ..columns import overall_rating
+
+                    rating = overall_rating(chunk, exclude=[text, barriers, *segments])
                 if warn and rating is not None:
                     _warn_rating(chunk[rating], rating, stacklevel=stacklevel + 1)
             chunk = encodable(chunk)
