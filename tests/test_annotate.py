@@ -136,16 +136,20 @@ def test_a_tagger_of_ones_own_may_give_unhashable_evidence():
 
 
 def test_worker_processes_leave_the_callers_frozen_objects_frozen(sample, models, monkeypatch):
-    """annotate freezes the heap while it forks, and unfreezes it after; objects the caller froze
-    (a pre-forking server's) stay frozen."""
+    """The worker pool freezes the heap while it forks, and unfreezes it after; objects the caller
+    froze (a pre-forking server's) stay frozen."""
     import gc
+
+    from umpanbalik import _parallel
 
     monkeypatch.setattr(_annotate, "BLOCK", 50)
     monkeypatch.setattr(_annotate, "PARALLEL_MIN", 100)
+    _parallel.shutdown()  # so that annotate forks its workers
     assert gc.get_freeze_count() == 0
     annotate(sample, models=models, n_jobs=2)
     assert gc.get_freeze_count() == 0  # its own freeze is undone
     kept = [[i] for i in range(1000)]
+    _parallel.shutdown()
     gc.freeze()
     try:
         frozen = gc.get_freeze_count()

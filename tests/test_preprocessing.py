@@ -10,6 +10,7 @@ from sklearn.model_selection import GridSearchCV
 from sklearn.pipeline import Pipeline
 
 from umpanbalik import Preprocessor, explain_preprocessing, normalize_text, preprocess
+from umpanbalik import _parallel
 
 # (comment, tokens that must appear, tokens that must not appear)
 CASES = [
@@ -171,8 +172,8 @@ def small_rounds(monkeypatch):
 def test_parallel_transform_matches_serial(small_rounds, n_jobs):
     texts = _parallel_texts(f"q{n_jobs}q")
     parallel = Preprocessor(n_jobs=n_jobs).transform(texts)  # first, so that the new words go to the workers
-    assert len(small_rounds._worker_pool().workers) >= n_jobs - 1
-    assert all(process.is_alive() for process, _ in small_rounds._worker_pool().workers)
+    assert len(_parallel._pool().workers) >= n_jobs - 1
+    assert all(process.is_alive() for process, _ in _parallel._pool().workers)
     assert parallel == [" ".join(Preprocessor()(t)) for t in texts]
     assert Preprocessor(n_jobs=n_jobs).transform(texts) == parallel  # the workers' memos are warm now
     options = {"join_negation": False, "slang": {"bgt": "sekali"}, "stem": False}
@@ -183,7 +184,7 @@ def test_parallel_transform_survives_a_dead_worker(small_rounds):
     texts = _parallel_texts("mati")
     expected = Preprocessor().transform(texts)
     Preprocessor(n_jobs=2).transform(texts[:100])
-    process, _ = small_rounds._worker_pool().workers[0]
+    process, _ = _parallel._pool().workers[0]
     process.kill()
     process.join()
     assert Preprocessor(n_jobs=2).transform(texts) == expected
@@ -206,13 +207,13 @@ def test_parallel_transform_inside_a_pool_worker_runs_there(small_rounds):
 
 
 def test_parallel_transform_with_spawned_workers(small_rounds, monkeypatch):
-    small_rounds._worker_pool().close()
-    monkeypatch.setattr(small_rounds, "_START_METHOD", "spawn")  # as on platforms without fork
+    _parallel._pool().close()
+    monkeypatch.setattr(_parallel, "START_METHOD", "spawn")  # as on platforms without fork
     texts = _parallel_texts("spawn")
     try:
         assert Preprocessor(n_jobs=2).transform(texts) == Preprocessor().transform(texts)
     finally:
-        small_rounds._worker_pool().close()
+        _parallel._pool().close()
 
 
 def test_pipeline_inside_grid_search():

@@ -164,41 +164,46 @@ def test_consensus_recovers_overlapping_themes_for_every_seed(overlapping):
     assert (again == labels).all()  # the same seed, the same topics in the same order
 
 
-def test_threads_give_the_same_topics():
+def test_n_jobs_gives_the_same_topics():
+    """``n_jobs`` cleans the raw comments in the library's worker pool; the topics are the same."""
+    from umpanbalik import preprocessing
+
     corpus = load_corpus().sample(n=600, random_state=2)["teks"]
     one = TopicModel(k_range=(3, 5), n_init=12, random_state=3).fit(corpus)
-    two = TopicModel(k_range=(3, 5), n_init=12, random_state=3, n_jobs=2).fit(corpus)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(preprocessing, "_PARALLEL_MIN_TEXTS", 100)  # workers for these 600 comments too
+        two = TopicModel(k_range=(3, 5), n_init=12, random_state=3, n_jobs=2).fit(corpus)
     assert (one.labels_ == two.labels_).all()
     pd.testing.assert_frame_equal(one.selection_scores_, two.selection_scores_)
     assert one.topics_["label"].tolist() == two.topics_["label"].tolist()
+    assert two._pre().n_jobs == 2 and TopicModel(preprocessor=preprocessing.Preprocessor())._pre().n_jobs is None
     with pytest.raises(ValueError, match="n_jobs"):
         TopicModel(n_jobs=-2).fit(corpus)
 
 
-def test_threaded_k_means_runs_are_bitwise_the_runs_of_one_thread():
-    """OpenMP's thread count is set per thread: each worker thread must limit its own k-means to
-    one OpenMP thread, else its partial centres are summed in another order (last-bit differences
-    in centres and inertia, which ``_stability`` compares). Threads even under a caller's loky."""
-    import os
+def test_k_means_runs_are_one_openmp_thread_each_in_this_thread():
+    """The k-means runs run one after another in this thread, each on one OpenMP thread (so the
+    partial centres are always summed in the same order), even under a caller's loky backend."""
     import threading
 
     from joblib import parallel_config
     from sklearn.cluster import KMeans
+    from threadpoolctl import threadpool_info
 
     points = np.random.default_rng(0).normal(size=(3000, 20))
 
     def run(seed):
+        openmp = [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "openmp"]
         km = KMeans(n_clusters=6, n_init=1, random_state=seed, max_iter=300).fit(points)
-        return km.cluster_centers_, km.inertia_, os.getpid(), threading.get_ident()
+        return km.cluster_centers_, km.inertia_, threading.get_ident(), openmp
 
-    one = TopicModel()._runs(run, list(range(6)), rows=len(points))
-    with parallel_config(backend="loky"):
-        two = TopicModel(n_jobs=2)._runs(run, list(range(6)), rows=10_000)  # threaded from 5,000 comments
+    one = TopicModel._runs(run, list(range(4)))
+    with parallel_config(backend="loky", n_jobs=2):
+        two = TopicModel._runs(run, list(range(4)))
     for (centres, inertia, *_), (centres_2, inertia_2, *_) in zip(one, two):
         assert np.array_equal(centres, centres_2) and inertia == inertia_2
-    assert {pid for *_, pid, _ in two} == {os.getpid()} and len({thread for *_, thread in two}) > 1
-    small = TopicModel(n_jobs=2)._runs(run, list(range(3)), rows=1_000)  # small runs: this thread only
-    assert {thread for *_, thread in small} == {threading.get_ident()}
+    assert {thread for _, _, thread, _ in one + two} == {threading.get_ident()}
+    assert all(threads == [1] * len(threads) for *_, threads in one + two)
 
 
 def test_cleaned_text_given_is_used_instead_of_preprocessing(themed, monkeypatch):
@@ -289,11 +294,12 @@ def test_a_model_pickled_before_n_jobs_existed_still_works():
 
     texts = load_corpus().sample(n=300, random_state=1)["teks"].tolist()
     model = TopicModel(n_topics=3).fit(texts)
+    expected = model.transform(texts[:20])["topik"]
     del model.__dict__["n_jobs"]  # as a model saved by the version before TopicModel(n_jobs=)
     loaded = pickle.loads(pickle.dumps(model))
     assert loaded.n_jobs is None and "TopicModel" in repr(loaded)
     assert clone(loaded).get_params()["n_jobs"] is None
-    assert (loaded.transform(texts[:20])["topik"] == model.transform(texts[:20])["topik"]).all()
+    assert (loaded.transform(texts[:20])["topik"] == expected).all()
     loaded.fit(texts)
 
 

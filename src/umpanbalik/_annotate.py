@@ -14,13 +14,8 @@ when both use the default preprocessing. Other models are called through their p
 from __future__ import annotations
 
 import gc
-import multiprocessing
-import sys
-import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
-from multiprocessing.process import BaseProcess
 from typing import Any
 
 import numpy as np
@@ -206,9 +201,10 @@ def annotate(
         comment already annotated count as finished); the last call passes ``len(texts)``.
     n_jobs : int, optional
         Processes (``-1``: one per core) for inputs of at least :data:`PARALLEL_MIN` distinct
-        comments; ``None`` is one. Each worker is forked (Linux only; elsewhere, and inside a daemonic
-        process, the work stays in this process) and annotates a contiguous share of the blocks, so
-        the output is the same as with one process.
+        comments; ``None`` is one. The workers are those of the library's one pool
+        (:mod:`umpanbalik._parallel`), forked after the models were loaded (Linux only; elsewhere, and
+        inside a daemonic process, the work stays in this process); each annotates a contiguous share
+        of the blocks, so the output is the same as with one process.
     """
     models = Models.coerce(models)
     n = len(texts)
@@ -294,99 +290,64 @@ class _Work:
         barriers = self.barriers[start:stop] if self.barriers is not None else None
         return _annotate_unique(self.texts[start:stop], self.models, self.with_comments, barriers)
 
+    def model_names(self) -> list[str]:
+        names = ["sentimen", "aspek", "saran", "non_informatif", "preprocessor"] if self.with_comments else []
+        return names + (["hambatan"] if self.barriers is not None else [])
+
     def load_models(self) -> None:
         """Load every model a block uses, so that forked workers do not load them again."""
-        names = ["sentimen", "aspek", "saran", "non_informatif", "preprocessor"] if self.with_comments else []
-        for name in names + (["hambatan"] if self.barriers is not None else []):
+        for name in self.model_names():
             self.models.get(name)
 
 
 def _processes(n_jobs: int | None, n_unique: int, n_blocks: int) -> int:
-    from ._validation import check_int
+    from . import _parallel
 
-    n_jobs = check_int("n_jobs", n_jobs, minimum=-1, allow_none=True)
-    if n_jobs in (None, 0, 1) or n_unique < PARALLEL_MIN or not sys.platform.startswith("linux"):
-        return 1
-    if multiprocessing.current_process().daemon:  # a Pool worker, say: it may not start processes
-        return 1
-    from joblib import effective_n_jobs
-
-    return max(1, min(effective_n_jobs(n_jobs), n_blocks))
+    return min(_parallel.processes(n_jobs, enough=n_unique >= PARALLEL_MIN, inherit=True), max(n_blocks, 1))
 
 
-def _worker(connection: Connection, work: _Work, starts: list[int]) -> None:
-    """A forked process: annotate ``starts``; report each block done, then send every result at once
-    (one send at the end, so a full pipe never holds the worker up while the parent is busy)."""
-    try:
-        parts = {}
-        for start in starts:
-            parts[start] = work.block(start)
-            connection.send(("block", start))
-        connection.send(("parts", parts))
-    except BaseException:
-        connection.send(("error", traceback.format_exc()))
-    finally:
-        connection.close()
+def _annotate_share(texts: list[str], barriers: list[str] | None, with_comments: bool, preprocessor: Any,
+                    first: int) -> dict[int, dict[str, Any]]:
+    """In a worker of the pool (:mod:`umpanbalik._parallel`): annotate a contiguous share of the blocks
+    with the models the worker inherited; report each block done (by its start)."""
+    from . import _parallel
+
+    work = _Work(texts, barriers, Models(**dict(_parallel.inherited()), preprocessor=preprocessor), with_comments)
+    parts = {}
+    for start in range(0, len(texts), BLOCK):
+        parts[first + start] = work.block(start)
+        _parallel.report(first + start)
+    return parts
 
 
 def _annotate_parallel(work: _Work, starts: list[int], processes: int,
                        block_done: Callable[[int], None]) -> dict[int, dict[str, Any]]:
-    """This process annotates the first contiguous share of the blocks, forked workers the others."""
+    """This process annotates the first contiguous share of the blocks, workers of the pool the others.
+    The workers inherit the loaded models (they are forked after them, once: a later call with the
+    same models finds the same workers, with their memos); the texts are sent."""
+    from . import _parallel
+
     work.load_models()
-    context = multiprocessing.get_context("fork")
+    inherit = tuple((name, work.models.get(name)) for name in work.model_names() if name != "preprocessor")
     shares = [starts[i * len(starts) // processes : (i + 1) * len(starts) // processes] for i in range(processes)]
-    workers: list[tuple[BaseProcess, Connection]] = []
     parts: dict[int, dict[str, Any]] = {}
-    pending: set[Connection] = set()
-
-    def receive(connection: Connection) -> None:
-        try:
-            kind, payload = connection.recv()
-        except EOFError:
-            raise RuntimeError("an annotate worker process stopped before sending its results") from None
-        if kind == "block":
-            block_done(payload)
-        elif kind == "parts":
-            parts.update(payload)
-            pending.discard(connection)
-        else:
-            raise RuntimeError("an annotate worker failed:\n" + payload)
-
-    try:
-        # The parent's objects (a million comments already annotated, say) go to the permanent
-        # generation while the workers fork, so a worker's garbage collections never write to,
-        # and so copy, the memory pages it shares with the parent.
-        # (Not when the caller has frozen objects itself, a pre-forking server say: unfreeze would
-        # thaw theirs too.)
-        freeze = gc.get_freeze_count() == 0
-        if freeze:
-            gc.freeze()
-        try:
-            for share in shares[1:]:
-                here, there = context.Pipe(duplex=False)
-                process = context.Process(target=_worker, args=(there, work, share), daemon=True,
-                                          name="umpanbalik-annotate")
-                process.start()
-                there.close()
-                workers.append((process, here))
-                pending.add(here)
-        finally:
-            if freeze:
-                gc.unfreeze()
+    with _parallel.workers(processes - 1, inherit=inherit) as connections:
+        if connections is None:  # another thread of this process is using the workers
+            shares, connections = [starts], []
+        for connection, share in zip(connections, shares[1:]):
+            lo, hi = share[0], share[-1] + BLOCK
+            barriers = work.barriers[lo:hi] if work.barriers is not None else None
+            preprocessor = work.models.get("preprocessor") if work.with_comments else None
+            _parallel.send(connection, _annotate_share, work.texts[lo:hi], barriers, work.with_comments, preprocessor, lo)
+        pending = list(connections)
         for start in shares[0]:
             parts[start] = work.block(start)
             block_done(start)
-            for connection in [c for c in pending if c.poll()]:
-                while connection in pending and connection.poll():
-                    receive(connection)
-        while pending:
-            for connection in wait(list(pending)):
-                receive(connection)
-    finally:
-        for process, connection in workers:
-            connection.close()
-            process.join(timeout=5)
-            if process.is_alive():
-                process.terminate()
-                process.join()
+            for connection in list(pending):
+                answered, result = _parallel.poll(connection, block_done)
+                if answered:
+                    parts.update(result)
+                    pending.remove(connection)
+        for connection in pending:
+            parts.update(_parallel.receive(connection, block_done))
     return parts

@@ -7,27 +7,23 @@ Stages, each of which can be switched off: text normalisation (:func:`normalize_
 
 Speed comes from one memo per configuration that maps a raw token straight to its normalised words,
 their stems and their kinds, so a token is analysed once per process; only negation joining looks
-at neighbours and runs per comment. With ``n_jobs``, persistent worker processes clean contiguous
-shares of the comments and split the stemming of new words between them. :meth:`Preprocessor.explain`
+at neighbours and runs per comment. With ``n_jobs``, the workers of the library's one pool
+(:mod:`umpanbalik._parallel`) clean contiguous shares of the comments and split the stemming of new
+words between them. :meth:`Preprocessor.explain`
 walks the same functions stage by stage, and a property test checks that both paths agree.
 """
 from __future__ import annotations
 
-import multiprocessing
-import os
-import sys
-import threading
-import traceback
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from typing import Any
 
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from . import _parallel
 from ._validation import as_text, as_text_list, check_int
 from .lexicon import DEFAULT_SCOPE_WORDS
 from .normalization import _normalize, _tables, normalize_text
@@ -40,9 +36,6 @@ from .tokens import (_FIRST_WORD, _RUNS, SCOPE, Entry, _Config, _join_scope, _To
 # already break even at about 200 comments (once the workers run); the margin keeps small calls local.
 _PARALLEL_MIN_TEXTS = 2_000
 _PARALLEL_ROUND = 100_000  # comments per process in one round (bounds what is in flight at once)
-# Workers are forked on Linux (see _WorkerPool). macOS (where fork is unsafe) and Windows (no fork)
-# spawn them, and a spawned worker first imports the library: about a second, once per worker.
-_START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
 
 __all__ = ["Preprocessor", "PreprocessingTrace", "preprocess", "explain_preprocessing", "split_clauses", "stem_audit"]
 
@@ -143,86 +136,29 @@ class _Part:
         return self.out
 
 
-def _serve(connection: Connection) -> None:
-    """A worker process: run the steps of parallel rounds that the parent sends until it hangs up."""
-    global _POOL
-    _POOL = None  # a forked worker drops its copy of the parent's pipes
-    part: _Part | None = None
-    while True:
-        try:
-            step, argument = connection.recv()
-        except EOFError:
-            return
-        try:
-            if step == "start":
-                part = _Part(*argument)
-                reply: Any = part.unseen
-            elif step == "analyze":
-                reply = part.analyze(argument)
-            else:
-                reply, part = part.finish(argument), None
-        except Exception:
-            reply = RuntimeError("a preprocessing worker failed:\n" + traceback.format_exc())
-        connection.send(reply)
+# The share of a parallel round that a worker of the pool (umpanbalik._parallel) holds between steps.
+_WORKER_PART: _Part | None = None
 
 
-class _WorkerPool:
-    """Worker processes that outlive a call (and keep their memos), each reached through one pipe.
-
-    On Linux workers are forked: they start in milliseconds with the parent's imports, tables and
-    memos, where a spawned interpreter spends about a second importing scikit-learn and pandas
-    (measured on 110,000 comments: 2.6-2.7 s forked against 3.7-3.9 s with spawn or forkserver). The
-    parent loads everything a worker uses before forking, so a worker takes no lock that another
-    thread of the parent might hold; it only computes on strings and talks to its pipe. A worker that
-    died (killed, say) is replaced at the next call.
-    """
-
-    def __init__(self) -> None:
-        self.pid = os.getpid()
-        self.lock = threading.Lock()
-        self.workers: list[tuple[BaseProcess, Connection]] = []
-
-    def connections(self, n: int) -> list[Connection]:
-        """Pipes to ``n`` workers, starting the missing ones."""
-        context = multiprocessing.get_context(_START_METHOD)
-        for process, connection in [w for w in self.workers if not w[0].is_alive()]:  # killed, say
-            connection.close()
-            process.join()
-            self.workers.remove((process, connection))
-        while len(self.workers) < n:
-            here, there = context.Pipe()
-            process = context.Process(target=_serve, args=(there,), name="umpanbalik-preprocessing", daemon=True)
-            process.start()
-            there.close()
-            self.workers.append((process, here))
-        return [connection for _, connection in self.workers[:n]]
-
-    def close(self) -> None:
-        """Stop every worker (after an error, when the pipes may be out of step)."""
-        for process, connection in self.workers:
-            connection.close()
-            process.terminate()
-            process.join(timeout=1)
-        self.workers.clear()
+def _part_start(config: _Config, options: tuple[bool, bool, bool], texts: list[str]) -> list[str]:
+    """In a worker: the first pass over this worker's share; returns its unseen chunks."""
+    global _WORKER_PART
+    _WORKER_PART = _Part(config, options, texts)
+    return _WORKER_PART.unseen
 
 
-_POOL: _WorkerPool | None = None
-_POOL_LOCK = threading.Lock()
+def _part_analyze(tokens: list[str]) -> list[tuple[str, tuple[Entry, ...]]]:
+    """In a worker: analyse its share of the round's unseen chunks."""
+    assert _WORKER_PART is not None
+    return _WORKER_PART.analyze(tokens)
 
 
-def _worker_pool() -> _WorkerPool:
-    global _POOL
-    with _POOL_LOCK:
-        if _POOL is None or _POOL.pid != os.getpid():  # a forked child never uses its parent's workers
-            _POOL = _WorkerPool()
-        return _POOL
-
-
-def _receive(connection: Connection) -> Any:
-    reply = connection.recv()
-    if isinstance(reply, BaseException):
-        raise reply
-    return reply
+def _part_finish(analysed: list[tuple[str, tuple[Entry, ...]]]) -> list[str]:
+    """In a worker: store the others' entries, clean the comments that waited, return the share."""
+    global _WORKER_PART
+    part, _WORKER_PART = _WORKER_PART, None
+    assert part is not None
+    return part.finish(analysed)
 
 
 class Preprocessor(TransformerMixin, BaseEstimator):
@@ -375,14 +311,9 @@ class Preprocessor(TransformerMixin, BaseEstimator):
     def transform(self, X: Iterable[str]) -> list[str]:
         """Cleaned comments: one string of space-separated tokens per input comment, same order."""
         texts = as_text_list(X, name="X")
-        n_jobs = check_int("n_jobs", self.n_jobs, minimum=-1, allow_none=True)
-        daemon = multiprocessing.current_process().daemon  # a Pool worker, say: it may not start processes
-        if n_jobs not in (None, 0, 1) and len(texts) >= _PARALLEL_MIN_TEXTS and not daemon:
-            from joblib import effective_n_jobs
-
-            processes = effective_n_jobs(n_jobs)
-            if processes > 1:
-                return self._transform_parallel(texts, processes)
+        processes = _parallel.processes(self.n_jobs, enough=len(texts) >= _PARALLEL_MIN_TEXTS)
+        if processes > 1:
+            return self._transform_parallel(texts, processes)
         return self._transform_here(texts)
 
     def _options(self) -> tuple[bool, bool, bool]:
@@ -419,22 +350,15 @@ class Preprocessor(TransformerMixin, BaseEstimator):
         """
         config, options = self._config(), self._options()
         _analyzer_for(config), _tokenizer(), _tables(), _sastrawi()  # loaded once, before any fork
-        pool = _worker_pool()
-        if not pool.lock.acquire(blocking=False):
-            return self._transform_here(texts)
-        try:
-            workers = pool.connections(processes - 1)
+        with _parallel.workers(processes - 1) as workers:
+            if workers is None:  # another thread of this process is using the workers
+                return self._transform_here(texts)
             out: list[str] = []
             rounds = -(-len(texts) // (processes * _PARALLEL_ROUND))
             for r in range(rounds):
                 out.extend(self._parallel_round(texts[r * len(texts) // rounds : (r + 1) * len(texts) // rounds],
                                                 config, options, workers))
             return out
-        except BaseException:
-            pool.close()
-            raise
-        finally:
-            pool.lock.release()
 
     @staticmethod
     def _parallel_round(
@@ -443,9 +367,9 @@ class Preprocessor(TransformerMixin, BaseEstimator):
         processes = len(workers) + 1
         bounds = [i * len(texts) // processes for i in range(processes + 1)]
         for connection, start, stop in zip(workers, bounds[1:], bounds[2:]):
-            connection.send(("start", (config, options, texts[start:stop])))
+            _parallel.send(connection, _part_start, config, options, texts[start:stop])
         part = _Part(config, options, texts[: bounds[1]])
-        unseen = [part.unseen] + [_receive(connection) for connection in workers]
+        unseen = [part.unseen] + [_parallel.receive(connection) for connection in workers]
         # Chunks that share a word ("bagus", "bagus,", "bagusss") go to one process, which stems it once.
         groups: dict[str, list[str]] = {}
         for chunk in sorted(set().union(*unseen).difference(part.analyzer.kept)):
@@ -455,16 +379,16 @@ class Preprocessor(TransformerMixin, BaseEstimator):
         for i, key in enumerate(sorted(groups)):
             shares[i % processes].extend(groups[key])
         for connection, share in zip(workers, shares[1:]):
-            connection.send(("analyze", share))
+            _parallel.send(connection, _part_analyze, share)
         part.analyze(shares[0])
         for connection in workers:
-            part.store(_receive(connection))
+            part.store(_parallel.receive(connection))
         entries = part.analyzer.entries
         for connection, chunks, share in zip(workers, unseen[1:], map(set, shares[1:])):
-            connection.send(("finish", [(token, entries(token)) for token in chunks if token not in share]))
+            _parallel.send(connection, _part_finish, [(token, entries(token)) for token in chunks if token not in share])
         out = part.finish([])
         for connection in workers:
-            out.extend(_receive(connection))
+            out.extend(_parallel.receive(connection))
         return out
 
     def get_feature_names_out(self, input_features: Sequence[str] | None = None) -> Any:

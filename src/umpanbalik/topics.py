@@ -44,9 +44,8 @@ _CONSENSUS_SAMPLE = 10_000  # comments on which the consensus runs' votes are co
 _SVD_SAMPLE = 20_000
 _SVD_TERMS = 20_000  # terms the SVD sees at most (the most frequent in its sample)
 _LABEL_SAMPLE = 20_000  # comments from which topic labels are found on larger inputs
-_THREADED_ROWS = 5_000  # k-means runs on fewer comments than this run one after another
-_PHRASE_SHARE = 0.25
-_MAX_TOPIC_SHARE = 0.35  # with n_topics="auto", a larger topic is split (see _split_catch_all)  # a bigram describes a topic when it holds this share of its rarer word's comments
+_PHRASE_SHARE = 0.25  # a bigram describes a topic when it holds this share of its rarer word's comments
+_MAX_TOPIC_SHARE = 0.35  # with n_topics="auto", a larger topic is split (see _split_catch_all)
 _TABLES = ("topics_", "selection_scores_")  # DataFrames among the fitted attributes (see __getstate__)
 # The training comments (raw and cleaned) and what ranks them as examples: left out of a pickled or
 # saved model unless keep_texts=True (see __getstate__).
@@ -152,9 +151,12 @@ class TopicModel(TransformerMixin, BaseEstimator):
         loaded — so that sharing a model file does not share what the respondents wrote; the fitted
         model in memory keeps its examples either way.
     n_jobs : int, optional
-        Threads for the many small k-means runs (the candidate scan and the consensus runs): ``-1``
-        every core, ``None`` one. The runs are planned (sub-samples and seeds) before they start, so
-        the topics do not depend on ``n_jobs``.
+        Processes for cleaning raw comments (with the default preprocessing; a ``preprocessor`` of
+        your own keeps its own ``n_jobs``): ``-1`` every core, ``None`` one; the library's one pool
+        of workers (:mod:`umpanbalik._parallel`). The many small k-means runs run one after another
+        in this process: each is too small to gain from threads (a 100,000-comment fit took 14.9 s
+        with them and 15.4 s without), and scikit-learn's OpenMP is not safe in forked workers. The
+        topics do not depend on ``n_jobs``.
     random_state : int, default=0
 
     Examples
@@ -233,7 +235,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         super().__setstate__({"n_jobs": None, "_phrases_": {}, "keep_texts": False, **state})
 
     def _pre(self) -> Preprocessor:
-        return self.preprocessor if self.preprocessor is not None else Preprocessor()
+        return self.preprocessor if self.preprocessor is not None else Preprocessor(n_jobs=self.n_jobs)
 
     def _informative(self, texts: list[str], cleaned: list[str], known: Any = None) -> np.ndarray:
         mask = np.fromiter((bool(c) for c in cleaned), dtype=bool, count=len(cleaned))
@@ -465,8 +467,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         if self.method == "nmf" or self.seed_words:
             return self._cluster(embedded, matrix, k)[0], 1.0
         seeds = [int(rng.integers(2**31 - 1)) for _ in range(3)]
-        runs = self._runs(lambda seed: KMeans(n_clusters=k, n_init=1, random_state=seed, max_iter=300).fit(embedded), seeds,
-                          rows=embedded.shape[0])
+        runs = self._runs(lambda seed: KMeans(n_clusters=k, n_init=1, random_state=seed, max_iter=300).fit(embedded), seeds)
         stability = np.mean([adjusted_rand_score(a.labels_, b.labels_) for i, a in enumerate(runs) for b in runs[i + 1 :]])
         return min(runs, key=lambda run: run.inertia_).labels_, float(stability)
 
@@ -512,37 +513,20 @@ class TopicModel(TransformerMixin, BaseEstimator):
             km = KMeans(n_clusters=k, n_init=1, random_state=plan[1], max_iter=300).fit(pooled[plan[0]])
             return np.asarray(pooled @ km.cluster_centers_.T).argmax(axis=1)
 
-        for run, assigned in enumerate(self._runs(nearest, plans, rows=len(pool))):
+        for run, assigned in enumerate(self._runs(nearest, plans)):
             votes[np.arange(len(pool)), run * k + assigned] = 1
         groups = KMeans(n_clusters=k, n_init=4, random_state=int(rng.integers(2**31 - 1))).fit_predict(votes)
         centers = normalize(np.vstack([np.asarray(pooled[groups == c].mean(axis=0)).ravel() for c in np.unique(groups)]))
         km = KMeans(n_clusters=centers.shape[0], init=centers, n_init=1, max_iter=300)
         return km.fit_predict(embedded), normalize(km.cluster_centers_)
 
-    def _runs(self, function: Any, plans: Sequence[Any], *, rows: int) -> list[Any]:
-        """``function`` applied to every plan, in order; on ``n_jobs`` threads when each run clusters
-        at least ``_THREADED_ROWS`` comments (below that, waiting for threads cost more than the runs:
-        1.7 s against 1.9 s for the 1,566-comment example survey). Each run is small: one OpenMP
-        thread per run (thread start-up costs more than it saves, measured about 2x faster on a
-        shared 2-core machine), and with several runs at once one BLAS thread too."""
-        from joblib import Parallel, delayed, effective_n_jobs
-
-        threaded = self.n_jobs not in (None, 0, 1) and rows >= _THREADED_ROWS
-        threads = min(effective_n_jobs(self.n_jobs), len(plans)) if threaded else 1
-        if threads <= 1:
-            with threadpool_limits(limits=1, user_api="openmp"):
-                return [function(plan) for plan in plans]
-
-        def one_openmp_thread(plan: Any) -> Any:
-            # OpenMP's thread count is a per-thread setting: the limit set in this thread does not
-            # reach joblib's worker threads, whose k-means would otherwise use every core each (and
-            # sum their partial centres in another order than with n_jobs=1).
-            with threadpool_limits(limits=1, user_api="openmp"):
-                return function(plan)
-
-        with threadpool_limits(limits=1, user_api="blas"):  # BLAS's setting is process-wide
-            # require="sharedmem": threads even inside a caller's parallel_config(backend="loky")
-            return Parallel(n_jobs=threads, require="sharedmem")(delayed(one_openmp_thread)(plan) for plan in plans)
+    @staticmethod
+    def _runs(function: Any, plans: Sequence[Any]) -> list[Any]:
+        """``function`` applied to every plan, in order, each k-means run on one OpenMP thread (thread
+        start-up cost more than it saved on these small runs: about 2x slower on a shared 2-core
+        machine), so the runs are bitwise the same on every machine."""
+        with threadpool_limits(limits=1, user_api="openmp"):
+            return [function(plan) for plan in plans]
 
     def _silhouette(self, embedded: Any, assignment: np.ndarray) -> float:
         if not 2 <= len(set(assignment.tolist())) < embedded.shape[0]:  # silhouette needs 2 .. n-1 groups

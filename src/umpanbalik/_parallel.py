@@ -1,0 +1,234 @@
+"""The one pool of worker processes behind every ``n_jobs`` of the library.
+
+``n_jobs`` means processes everywhere: ``None`` (or 0, 1) is this process alone, ``-1`` one process per
+core (:func:`joblib.effective_n_jobs`), ``n`` that many. Work that is large enough runs in this process
+and in ``n - 1`` workers of one pool, each on a contiguous share, so the output never depends on
+``n_jobs``. ``Preprocessor(n_jobs=…)`` and ``annotate``/``analyze`` use the pool; ``TopicModel(n_jobs=…)``
+cleans raw comments through it and runs its k-means one run after another (each run is too small
+to gain from threads, and scikit-learn's OpenMP threads are not safe in forked workers).
+
+Workers outlive a call and keep their memos (a word is stemmed once per process, not once per call);
+a worker left idle for :data:`IDLE_SECONDS` ends (as joblib's loky workers do), so a notebook does not
+hold their memory for good, and :func:`shutdown` ends them at once.
+On Linux they are forked: they start in milliseconds with this process's imports, tables and models,
+where a spawned interpreter spends about a second importing scikit-learn and pandas. Work that needs
+objects too large to send (the loaded models) names them as ``inherit``: the workers are then those
+forked after the objects existed, and they find them with :func:`inherited`; a call that inherits other
+objects starts new workers. macOS (where fork is unsafe) and Windows (no fork) spawn workers, which
+serve only work that inherits nothing. A worker runs the module-level functions it is sent and talks to
+its pipe only; a worker that died (killed, say) is replaced at the next call, and an error stops every
+worker (the pipes may be out of step), so the next call starts new ones.
+"""
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import Any
+
+__all__ = ["processes", "inherited", "report", "workers", "send", "receive", "poll", "shutdown"]
+
+START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
+IDLE_SECONDS = 300.0
+
+_INHERITED: Any = None  # in a worker: what the pool was forked with
+_CONNECTION: Connection | None = None  # in a worker: its pipe to the parent
+_LAST_WORD: dict[Connection, float] = {}  # in the parent: when each worker last sent (time.monotonic)
+
+
+def processes(n_jobs: int | None, *, enough: bool, inherit: bool = False) -> int:
+    """How many processes a call uses: one when ``n_jobs`` is ``None``, 0 or 1, when the work is not
+    ``enough`` to pay for workers, inside a daemonic process (a worker of a ``multiprocessing.Pool``
+    may not start processes), or when the work ``inherit``s objects and workers cannot be forked."""
+    from ._validation import check_int
+
+    n_jobs = check_int("n_jobs", n_jobs, minimum=-1, allow_none=True)
+    if n_jobs in (None, 0, 1) or not enough or multiprocessing.current_process().daemon:
+        return 1
+    if inherit and START_METHOD != "fork":
+        return 1
+    from joblib import effective_n_jobs
+
+    return max(1, effective_n_jobs(n_jobs))
+
+
+def inherited() -> Any:
+    """In a worker: the objects its pool was forked with (see :func:`workers`)."""
+    return _INHERITED
+
+
+def report(value: Any) -> None:
+    """In a worker: send ``value`` to the parent while a function runs (progress); see :func:`receive`."""
+    if _CONNECTION is not None:
+        _CONNECTION.send(("report", value, time.monotonic()))
+
+
+def _serve(connection: Connection) -> None:
+    """A worker: run the functions the parent sends until it hangs up."""
+    global _POOL, _CONNECTION
+    _POOL = None  # a forked worker drops its copy of the parent's pipes
+    _CONNECTION = connection
+    while True:
+        try:
+            if not connection.poll(IDLE_SECONDS):
+                return  # idle: the next call starts a new worker
+            function, args = connection.recv()
+        except EOFError:
+            return
+        try:
+            reply = ("done", function(*args))
+        except Exception:
+            reply = ("error", traceback.format_exc())
+        connection.send((*reply, time.monotonic()))
+
+
+class _Pool:
+    def __init__(self) -> None:
+        self.pid = os.getpid()
+        self.lock = threading.Lock()
+        self.workers: list[tuple[BaseProcess, Connection]] = []
+        self.inherit: Any = None  # held, so that its id is never another object's while workers have it
+
+    def connections(self, n: int, inherit: Any = None) -> list[Connection]:
+        """Pipes to ``n`` workers, starting the missing ones (all of them anew when the workers were
+        forked with other objects than ``inherit``)."""
+        global _INHERITED
+        if inherit is not None and not _same(inherit, self.inherit):
+            self.close()
+            self.inherit = inherit
+        # A worker ends after IDLE_SECONDS without work: one idle for half of that is replaced now,
+        # so that no work is ever sent to a worker that is about to end (the monotonic clock is the
+        # machine's, the same in every process).
+        now = time.monotonic()
+        for process, connection in [w for w in self.workers
+                                    if not w[0].is_alive() or now - _LAST_WORD.get(w[1], now) > IDLE_SECONDS / 2]:
+            self._stop(process, connection)
+        if len(self.workers) < n:
+            context = multiprocessing.get_context(START_METHOD)
+            # This process's objects go to the permanent generation while workers fork, so a worker's
+            # garbage collections never write to, and so copy, the memory pages it shares with this
+            # one (not when the caller has frozen objects itself, a pre-forking server say: unfreeze
+            # would thaw theirs too).
+            freeze = START_METHOD == "fork" and gc.get_freeze_count() == 0
+            _INHERITED = self.inherit  # every worker of the pool has the same objects
+            if freeze:
+                gc.freeze()
+            try:
+                while len(self.workers) < n:
+                    here, there = context.Pipe()
+                    process = context.Process(target=_serve, args=(there,), name="umpanbalik-worker", daemon=True)
+                    process.start()
+                    there.close()
+                    self.workers.append((process, here))
+            finally:
+                _INHERITED = None
+                if freeze:
+                    gc.unfreeze()
+        return [connection for _, connection in self.workers[:n]]
+
+    def _stop(self, process: BaseProcess, connection: Connection) -> None:
+        _LAST_WORD.pop(connection, None)
+        connection.close()
+        if process.is_alive():
+            process.terminate()
+        process.join(timeout=1)
+        self.workers.remove((process, connection))
+
+    def close(self) -> None:
+        """Stop every worker."""
+        for process, connection in list(self.workers):
+            self._stop(process, connection)
+        self.inherit = None
+
+
+def _same(one: Any, other: Any) -> bool:
+    """Whether two ``inherit`` values name the same objects (tuples: item by item, by identity)."""
+    if isinstance(one, tuple) and isinstance(other, tuple):
+        return len(one) == len(other) and all(_same(a, b) for a, b in zip(one, other))
+    return one is other or (isinstance(one, str) and one == other)
+
+
+_POOL: _Pool | None = None
+_POOL_LOCK = threading.Lock()
+
+
+def _pool() -> _Pool:
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None or _POOL.pid != os.getpid():  # a forked child never uses its parent's workers
+            _POOL = _Pool()
+        return _POOL
+
+
+def shutdown() -> None:
+    """End every worker of this process's pool now (they free their memory; the next call that
+    needs workers starts new ones)."""
+    with _POOL_LOCK:
+        pool = _POOL if _POOL is not None and _POOL.pid == os.getpid() else None
+    if pool is not None:
+        with pool.lock:
+            pool.close()
+
+
+@contextmanager
+def workers(n: int, *, inherit: Any = None) -> Iterator[list[Connection] | None]:
+    """Pipes to ``n`` workers for the length of a call, or ``None`` while another thread of this
+    process uses them (the call then runs here). Objects named in ``inherit`` are what the workers
+    find with :func:`inherited`. Any error stops the workers."""
+    pool = _pool()
+    if not pool.lock.acquire(blocking=False):
+        yield None
+        return
+    try:
+        yield pool.connections(n, inherit)
+    except BaseException:
+        pool.close()
+        raise
+    finally:
+        pool.lock.release()
+
+
+def send(connection: Connection, function: Callable[..., Any], *args: Any) -> None:
+    """Ask a worker to run ``function(*args)`` (a module-level function; the arguments are pickled)."""
+    connection.send((function, args))
+
+
+def _next(connection: Connection) -> tuple[str, Any]:
+    try:
+        kind, payload, stamp = connection.recv()
+    except EOFError:
+        raise RuntimeError("a umpanbalik worker process stopped before it answered") from None
+    _LAST_WORD[connection] = stamp
+    if kind == "error":
+        raise RuntimeError("a umpanbalik worker process failed:\n" + payload)
+    return kind, payload
+
+
+def receive(connection: Connection, on_report: Callable[[Any], None] | None = None) -> Any:
+    """The result of the function a worker runs; what the function reports on the way (see
+    :func:`report`) goes to ``on_report``. A failure in the worker is raised here."""
+    while True:
+        kind, payload = _next(connection)
+        if kind == "done":
+            return payload
+        if on_report is not None:
+            on_report(payload)
+
+
+def poll(connection: Connection, on_report: Callable[[Any], None]) -> tuple[bool, Any]:
+    """Handle what a worker has sent so far without waiting: ``(True, result)`` once it has answered,
+    else ``(False, None)``."""
+    while connection.poll():
+        kind, payload = _next(connection)
+        if kind == "done":
+            return True, payload
+        on_report(payload)
+    return False, None
