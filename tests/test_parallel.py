@@ -31,7 +31,7 @@ def _pids() -> list[int]:
     return [process.pid for process, _ in _parallel._pool().workers]
 
 
-def test_n_jobs_means_processes_of_one_pool(small):
+def test_n_jobs_means_processes_of_one_pool(small, monkeypatch):
     """Preprocessing and annotation run in the same workers; annotate's workers outlive the call
     and serve the next one with the same models; other models get workers forked after them."""
     texts = load_corpus().sample(n=300, random_state=5)["teks"].tolist()
@@ -43,6 +43,9 @@ def test_n_jobs_means_processes_of_one_pool(small):
     assert len(pids) == 1
     pd.testing.assert_frame_equal(annotate(texts, models=models, n_jobs=2), first)
     assert _pids() == pids  # the same worker, its memo warm
+    monkeypatch.setattr(_annotate, "BLOCK", 70)  # the worker's own BLOCK is still 50: the call's counts
+    pd.testing.assert_frame_equal(annotate(texts, models=models, n_jobs=2), first)
+    assert _pids() == pids
     assert Preprocessor(n_jobs=2).transform(texts) == expected and _pids() == pids
     other = Models(sentimen=load_pretrained_copy())
     pd.testing.assert_frame_equal(annotate(texts, models=other, n_jobs=2), first)

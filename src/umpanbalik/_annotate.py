@@ -223,7 +223,7 @@ def annotate(
             finished[0] += int(rows_per_block[start // BLOCK])
             progress(finished[0])
 
-    work = _Work(unique_texts, unique_barriers, models, with_comments)
+    work = _Work(unique_texts, unique_barriers, models, with_comments, BLOCK)
     processes = _processes(n_jobs, len(unique_texts), len(starts))
     if processes > 1:
         parts = _annotate_parallel(work, starts, processes, block_done)
@@ -284,9 +284,10 @@ class _Work:
     barriers: list[str] | None
     models: Models
     with_comments: bool
+    block_size: int  # BLOCK when the call started (a worker's own BLOCK may differ)
 
     def block(self, start: int) -> dict[str, Any]:
-        stop = start + BLOCK
+        stop = start + self.block_size
         barriers = self.barriers[start:stop] if self.barriers is not None else None
         return _annotate_unique(self.texts[start:stop], self.models, self.with_comments, barriers)
 
@@ -307,14 +308,14 @@ def _processes(n_jobs: int | None, n_unique: int, n_blocks: int) -> int:
 
 
 def _annotate_share(texts: list[str], barriers: list[str] | None, with_comments: bool, preprocessor: Any,
-                    first: int) -> dict[int, dict[str, Any]]:
+                    first: int, block: int) -> dict[int, dict[str, Any]]:
     """In a worker of the pool (:mod:`umpanbalik._parallel`): annotate a contiguous share of the blocks
     with the models the worker inherited; report each block done (by its start)."""
     from . import _parallel
 
-    work = _Work(texts, barriers, Models(**dict(_parallel.inherited()), preprocessor=preprocessor), with_comments)
+    work = _Work(texts, barriers, Models(**dict(_parallel.inherited()), preprocessor=preprocessor), with_comments, block)
     parts = {}
-    for start in range(0, len(texts), BLOCK):
+    for start in range(0, len(texts), block):
         parts[first + start] = work.block(start)
         _parallel.report(first + start)
     return parts
@@ -335,10 +336,11 @@ def _annotate_parallel(work: _Work, starts: list[int], processes: int,
         if connections is None:  # another thread of this process is using the workers
             shares, connections = [starts], []
         for connection, share in zip(connections, shares[1:]):
-            lo, hi = share[0], share[-1] + BLOCK
+            lo, hi = share[0], share[-1] + work.block_size
             barriers = work.barriers[lo:hi] if work.barriers is not None else None
             preprocessor = work.models.get("preprocessor") if work.with_comments else None
-            _parallel.send(connection, _annotate_share, work.texts[lo:hi], barriers, work.with_comments, preprocessor, lo)
+            _parallel.send(connection, _annotate_share, work.texts[lo:hi], barriers, work.with_comments, preprocessor, lo,
+                           work.block_size)
         pending = list(connections)
         for start in shares[0]:
             parts[start] = work.block(start)
