@@ -102,6 +102,12 @@ def test_the_exports_put_the_questions_together(result, tmp_path):
     assert book.sheetnames[:3] == ["pertanyaan", "skala_nilai", "penilaian"]
     assert {"5.20_temuan", "5.21_aspek", "5.22_saran", "komentar"} <= set(book.sheetnames)
     book.close()
+    charted = load_workbook(tmp_path / "h.xlsx")  # each question's theme sheet has its bar charts
+    theme_sheets = [name for name in charted.sheetnames if name.endswith("_tema")]
+    assert theme_sheets
+    for name in theme_sheets:
+        kinds = pd.read_excel(tmp_path / "h.xlsx", sheet_name=name)["jenis"].nunique()
+        assert len(charted[name]._charts) == kinds, name
     book = load_workbook(result.to_excel(tmp_path / "dua.xlsx", sheets=["5.22_temuan", "pertanyaan"]), read_only=True)
     assert book.sheetnames == ["5.22_temuan", "pertanyaan"]
     book.close()

@@ -256,21 +256,27 @@ def write_report(result: Any, path: str | Path, *, lang: str | None, title: str 
 
 
 def workbook_charts(sheets: dict[str, pd.DataFrame], lang: str) -> dict[str, list[Any]]:
-    """The workbook's native charts: on the ``tema`` sheet, each kind's themes ranked by count (the
-    rows of that kind, in the sheet's order: largest first, then "harapan umum" and "lainnya")."""
+    """The workbook's native charts: on every theme sheet (``tema``, or ``5.22_tema`` for a question
+    of a multi-question workbook), each kind's themes ranked by count (the rows of that kind, in the
+    sheet's order: largest first, then "harapan umum" and "lainnya")."""
     from .._i18n import text
     from ..report import BarChartSpec
 
-    themes = sheets.get("tema")
-    if themes is None or not len(themes) or not {"jenis", "label", "jumlah"} <= set(themes.columns):
-        return {}
-    kinds = themes["jenis"].astype(str).tolist()
-    specs = []
-    for kind in ("keluhan", "saran", "pujian"):
-        rows = [i for i, k in enumerate(kinds) if k == kind]
-        if rows and rows == list(range(rows[0], rows[-1] + 1)):  # contiguous, as find_themes orders them
-            specs.append(BarChartSpec(text(f"tema_{kind}_chart", lang), "label", "jumlah", rows[0], rows[-1]))
-    return {"tema": specs} if specs else {}
+    charts = {}
+    for name, themes in sheets.items():
+        if not (name == "tema" or name.endswith("_tema")) or not len(themes):
+            continue
+        if not {"jenis", "label", "jumlah"} <= set(themes.columns):
+            continue
+        kinds = themes["jenis"].astype(str).tolist()
+        specs = []
+        for kind in ("keluhan", "saran", "pujian"):
+            rows = [i for i, k in enumerate(kinds) if k == kind]
+            if rows and rows == list(range(rows[0], rows[-1] + 1)):  # contiguous, as find_themes orders them
+                specs.append(BarChartSpec(text(f"tema_{kind}_chart", lang), "label", "jumlah", rows[0], rows[-1]))
+        if specs:
+            charts[name] = specs
+    return charts
 
 
 def chosen_sheets(build: Any, sheets: Any) -> dict[str, pd.DataFrame]:
