@@ -32,30 +32,53 @@ def _pids() -> list[int]:
 
 
 def test_n_jobs_means_processes_of_one_pool(small, monkeypatch):
-    """Preprocessing and annotation run in the same workers; annotate's workers outlive the call
-    and serve the next one with the same models; other models get workers forked after them."""
+    """Preprocessing keeps its workers (and their memos) from call to call; annotation gets workers
+    forked for the call with the comments and models as they are, which end with it."""
     texts = load_corpus().sample(n=300, random_state=5)["teks"].tolist()
     expected = Preprocessor().transform(texts)
     assert Preprocessor(n_jobs=2).transform(texts) == expected
-    models = Models()
-    first = annotate(texts, models=models, n_jobs=2)
     pids = _pids()
     assert len(pids) == 1
+    assert Preprocessor(n_jobs=2).transform(texts) == expected and _pids() == pids  # the same worker
+    models = Models()
+    first = annotate(texts, models=models, n_jobs=2)
+    assert _pids() == []  # annotation's workers ended with the call
+    monkeypatch.setattr(_annotate, "BLOCK", 70)
     pd.testing.assert_frame_equal(annotate(texts, models=models, n_jobs=2), first)
-    assert _pids() == pids  # the same worker, its memo warm
-    monkeypatch.setattr(_annotate, "BLOCK", 70)  # the worker's own BLOCK is still 50: the call's counts
-    pd.testing.assert_frame_equal(annotate(texts, models=models, n_jobs=2), first)
-    assert _pids() == pids
-    assert Preprocessor(n_jobs=2).transform(texts) == expected and _pids() == pids
-    other = Models(sentimen=load_pretrained_copy())
-    pd.testing.assert_frame_equal(annotate(texts, models=other, n_jobs=2), first)
-    assert _pids() != pids  # another sentiment model object: a worker forked after it
+    assert Preprocessor(n_jobs=2).transform(texts) == expected and len(_pids()) == 1
 
 
-def load_pretrained_copy():
-    from umpanbalik.pretrained import load_pretrained
+class _Tagger:
+    """A barrier tagger of one's own whose answer can be changed in place (as ``fit`` does)."""
 
-    return load_pretrained("sentimen")
+    classes_ = ["lama", "baru"]
+
+    def __init__(self) -> None:
+        self.label = "lama"
+
+    def tag(self, texts, polarity=False):
+        return pd.DataFrame({"aspek": [[self.label] for _ in texts]})
+
+
+def test_a_model_changed_in_place_is_never_seen_stale(small):
+    tagger = _Tagger()
+    texts, reasons = [f"komentar {i}" for i in range(400)], [f"alasan {i}" for i in range(400)]
+
+    def tags(n_jobs):
+        out = annotate(texts, barriers=reasons, with_comments=False, models={"hambatan": tagger}, n_jobs=n_jobs)
+        return out["hambatan"].map(tuple).value_counts().to_dict()
+
+    assert tags(2) == {("lama",): 400}
+    tagger.label = "baru"  # the same object, refitted
+    assert tags(2) == tags(None) == {("baru",): 400}
+
+
+def test_a_preprocessor_that_cannot_be_pickled_still_runs_in_workers(small):
+    texts = load_corpus().sample(n=200, random_state=6)["teks"].tolist()
+    local = Preprocessor(slang={"bgt": "sekali"})
+    local.note = lambda: "a lambda cannot be pickled"
+    serial = annotate(texts, models={"preprocessor": local})
+    pd.testing.assert_frame_equal(annotate(texts, models={"preprocessor": local}, n_jobs=2), serial)
 
 
 def test_idle_workers_end_and_are_replaced(small, monkeypatch):
@@ -73,6 +96,31 @@ def test_idle_workers_end_and_are_replaced(small, monkeypatch):
     replacement.join(timeout=10)  # it ends on its own when left idle
     assert not replacement.is_alive()
     assert Preprocessor(n_jobs=2).transform(texts) == expected
+
+
+def test_a_worker_waits_as_long_as_a_call_needs(small, monkeypatch):
+    """The idle time counts between calls only: within a call, a worker waits for the parent's next
+    step however long the parent works."""
+    monkeypatch.setattr(_parallel, "IDLE_SECONDS", 0.3)
+    with _parallel.workers(1) as (connection,):
+        _parallel.send(connection, len, "satu")
+        assert _parallel.receive(connection) == 4
+        time.sleep(0.9)  # the parent works on its own share
+        _parallel.send(connection, len, "dua")
+        assert _parallel.receive(connection) == 3
+
+
+def test_workers_ignore_ctrl_c(small):
+    """Ctrl-C reaches every process of the terminal: the workers leave it to this one, which stops
+    them when the interrupt ends its call."""
+    import os
+    import signal
+
+    Preprocessor(n_jobs=2).transform([f"jadwal ke{i} bentrok" for i in range(400)])
+    (process, _), = _parallel._pool().workers
+    os.kill(process.pid, signal.SIGINT)
+    process.join(timeout=0.5)
+    assert process.is_alive()
 
 
 def test_shutdown_ends_the_workers(small):

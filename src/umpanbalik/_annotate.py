@@ -201,10 +201,10 @@ def annotate(
         comment already annotated count as finished); the last call passes ``len(texts)``.
     n_jobs : int, optional
         Processes (``-1``: one per core) for inputs of at least :data:`PARALLEL_MIN` distinct
-        comments; ``None`` is one. The workers are those of the library's one pool
-        (:mod:`umpanbalik._parallel`), forked after the models were loaded (Linux only; elsewhere, and
-        inside a daemonic process, the work stays in this process); each annotates a contiguous share
-        of the blocks, so the output is the same as with one process.
+        comments; ``None`` is one. The workers come from the library's one pool
+        (:mod:`umpanbalik._parallel`), forked for the call after the models were loaded (Linux only;
+        elsewhere, and inside a daemonic process, the work stays in this process); each annotates a
+        contiguous share of the blocks, so the output is the same as with one process.
     """
     models = Models.coerce(models)
     n = len(texts)
@@ -223,7 +223,7 @@ def annotate(
             finished[0] += int(rows_per_block[start // BLOCK])
             progress(finished[0])
 
-    work = _Work(unique_texts, unique_barriers, models, with_comments, BLOCK)
+    work = _Work(unique_texts, unique_barriers, models, with_comments)
     processes = _processes(n_jobs, len(unique_texts), len(starts))
     if processes > 1:
         parts = _annotate_parallel(work, starts, processes, block_done)
@@ -284,20 +284,16 @@ class _Work:
     barriers: list[str] | None
     models: Models
     with_comments: bool
-    block_size: int  # BLOCK when the call started (a worker's own BLOCK may differ)
 
     def block(self, start: int) -> dict[str, Any]:
-        stop = start + self.block_size
+        stop = start + BLOCK
         barriers = self.barriers[start:stop] if self.barriers is not None else None
         return _annotate_unique(self.texts[start:stop], self.models, self.with_comments, barriers)
 
-    def model_names(self) -> list[str]:
-        names = ["sentimen", "aspek", "saran", "non_informatif", "preprocessor"] if self.with_comments else []
-        return names + (["hambatan"] if self.barriers is not None else [])
-
     def load_models(self) -> None:
         """Load every model a block uses, so that forked workers do not load them again."""
-        for name in self.model_names():
+        names = ["sentimen", "aspek", "saran", "non_informatif", "preprocessor"] if self.with_comments else []
+        for name in names + (["hambatan"] if self.barriers is not None else []):
             self.models.get(name)
 
 
@@ -307,40 +303,36 @@ def _processes(n_jobs: int | None, n_unique: int, n_blocks: int) -> int:
     return min(_parallel.processes(n_jobs, enough=n_unique >= PARALLEL_MIN, inherit=True), max(n_blocks, 1))
 
 
-def _annotate_share(texts: list[str], barriers: list[str] | None, with_comments: bool, preprocessor: Any,
-                    first: int, block: int) -> dict[int, dict[str, Any]]:
-    """In a worker of the pool (:mod:`umpanbalik._parallel`): annotate a contiguous share of the blocks
-    with the models the worker inherited; report each block done (by its start)."""
+def _annotate_share(starts: list[int]) -> dict[int, dict[str, Any]]:
+    """In a worker forked for this call (:mod:`umpanbalik._parallel`): annotate the blocks at
+    ``starts`` of the work it inherited; report each block done (by its start)."""
     from . import _parallel
 
-    work = _Work(texts, barriers, Models(**dict(_parallel.inherited()), preprocessor=preprocessor), with_comments, block)
+    work: _Work = _parallel.inherited()
     parts = {}
-    for start in range(0, len(texts), block):
-        parts[first + start] = work.block(start)
-        _parallel.report(first + start)
+    for start in starts:
+        parts[start] = work.block(start)
+        _parallel.report(start)
     return parts
 
 
 def _annotate_parallel(work: _Work, starts: list[int], processes: int,
                        block_done: Callable[[int], None]) -> dict[int, dict[str, Any]]:
-    """This process annotates the first contiguous share of the blocks, workers of the pool the others.
-    The workers inherit the loaded models (they are forked after them, once: a later call with the
-    same models finds the same workers, with their memos); the texts are sent."""
+    """This process annotates the first contiguous share of the blocks, workers forked for the call
+    the others: they inherit the work (the comments and the loaded models, exactly as they are now)
+    and are sent only which blocks to do."""
     from . import _parallel
+    from .stemming import _preload, _sastrawi
 
     work.load_models()
-    inherit = tuple((name, work.models.get(name)) for name in work.model_names() if name != "preprocessor")
+    _sastrawi(), _preload()  # loaded here once, so that no worker is forked while a thread holds their lock
     shares = [starts[i * len(starts) // processes : (i + 1) * len(starts) // processes] for i in range(processes)]
     parts: dict[int, dict[str, Any]] = {}
-    with _parallel.workers(processes - 1, inherit=inherit) as connections:
+    with _parallel.workers(processes - 1, inherit=work) as connections:
         if connections is None:  # another thread of this process is using the workers
             shares, connections = [starts], []
         for connection, share in zip(connections, shares[1:]):
-            lo, hi = share[0], share[-1] + work.block_size
-            barriers = work.barriers[lo:hi] if work.barriers is not None else None
-            preprocessor = work.models.get("preprocessor") if work.with_comments else None
-            _parallel.send(connection, _annotate_share, work.texts[lo:hi], barriers, work.with_comments, preprocessor, lo,
-                           work.block_size)
+            _parallel.send(connection, _annotate_share, share)
         pending = list(connections)
         for start in shares[0]:
             parts[start] = work.block(start)

@@ -7,23 +7,26 @@ and in ``n - 1`` workers of one pool, each on a contiguous share, so the output 
 cleans raw comments through it and runs its k-means one run after another (each run is too small
 to gain from threads, and scikit-learn's OpenMP threads are not safe in forked workers).
 
-Workers outlive a call and keep their memos (a word is stemmed once per process, not once per call);
-a worker left idle for :data:`IDLE_SECONDS` ends (as joblib's loky workers do), so a notebook does not
-hold their memory for good, and :func:`shutdown` ends them at once.
-On Linux they are forked: they start in milliseconds with this process's imports, tables and models,
-where a spawned interpreter spends about a second importing scikit-learn and pandas. Work that needs
-objects too large to send (the loaded models) names them as ``inherit``: the workers are then those
-forked after the objects existed, and they find them with :func:`inherited`; a call that inherits other
-objects starts new workers. macOS (where fork is unsafe) and Windows (no fork) spawn workers, which
-serve only work that inherits nothing. A worker runs the module-level functions it is sent and talks to
-its pipe only; a worker that died (killed, say) is replaced at the next call, and an error stops every
-worker (the pipes may be out of step), so the next call starts new ones.
+Workers that need nothing but what they are sent (preprocessing) outlive a call and keep their memos
+(a word is stemmed once per process, not once per call); a worker left idle for :data:`IDLE_SECONDS`
+ends (as joblib's loky workers do), so a notebook does not hold their memory for good, and
+:func:`shutdown` ends them at once. Work that needs objects too large to send (annotation: the loaded
+models and the comments) names them as ``inherit``: it gets workers forked for the call, which find
+the objects with :func:`inherited` exactly as they are at that moment (a model refitted in place is
+never seen stale) and end with the call. On Linux workers are forked: they start in milliseconds with
+this process's imports, tables and memos, where a spawned interpreter spends about a second
+importing scikit-learn and pandas. macOS (where fork is unsafe) and Windows (no fork) spawn workers,
+which serve only work that inherits nothing. A worker runs the module-level functions it is sent,
+ignores Ctrl-C (this process is interrupted and stops it), and talks to its pipe only; a worker that
+died (killed, say) is replaced at the next call, and an error stops every worker (the pipes may be
+out of step), so the next call starts new ones.
 """
 from __future__ import annotations
 
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -72,17 +75,24 @@ def report(value: Any) -> None:
 
 
 def _serve(connection: Connection) -> None:
-    """A worker: run the functions the parent sends until it hangs up."""
+    """A worker: run the functions the parent sends until it hangs up, or until it has been idle
+    for IDLE_SECONDS between calls (the parent sends ``None`` when a call ends)."""
     global _POOL, _CONNECTION
     _POOL = None  # a forked worker drops its copy of the parent's pipes
     _CONNECTION = connection
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C interrupts the parent, which stops the workers
+    between_calls = True
     while True:
         try:
-            if not connection.poll(IDLE_SECONDS):
+            if between_calls and not connection.poll(IDLE_SECONDS):
                 return  # idle: the next call starts a new worker
-            function, args = connection.recv()
+            message = connection.recv()
         except EOFError:
             return
+        between_calls = message is None
+        if between_calls:
+            continue
+        function, args = message
         try:
             reply = ("done", function(*args))
         except Exception:
@@ -95,16 +105,14 @@ class _Pool:
         self.pid = os.getpid()
         self.lock = threading.Lock()
         self.workers: list[tuple[BaseProcess, Connection]] = []
-        self.inherit: Any = None  # held, so that its id is never another object's while workers have it
 
     def connections(self, n: int, inherit: Any = None) -> list[Connection]:
-        """Pipes to ``n`` workers, starting the missing ones (all of them anew when the workers were
-        forked with other objects than ``inherit``)."""
+        """Pipes to ``n`` workers, starting the missing ones; with ``inherit``, ``n`` workers forked
+        now (the others are stopped)."""
         global _INHERITED
-        if inherit is not None and not _same(inherit, self.inherit):
+        if inherit is not None:
             self.close()
-            self.inherit = inherit
-        # A worker ends after IDLE_SECONDS without work: one idle for half of that is replaced now,
+        # A worker ends after IDLE_SECONDS between calls: one idle for half of that is replaced now,
         # so that no work is ever sent to a worker that is about to end (the monotonic clock is the
         # machine's, the same in every process).
         now = time.monotonic()
@@ -118,7 +126,7 @@ class _Pool:
             # one (not when the caller has frozen objects itself, a pre-forking server say: unfreeze
             # would thaw theirs too).
             freeze = START_METHOD == "fork" and gc.get_freeze_count() == 0
-            _INHERITED = self.inherit  # every worker of the pool has the same objects
+            _INHERITED = inherit
             if freeze:
                 gc.freeze()
             try:
@@ -127,6 +135,7 @@ class _Pool:
                     process = context.Process(target=_serve, args=(there,), name="umpanbalik-worker", daemon=True)
                     process.start()
                     there.close()
+                    _LAST_WORD[here] = time.monotonic()
                     self.workers.append((process, here))
             finally:
                 _INHERITED = None
@@ -146,14 +155,6 @@ class _Pool:
         """Stop every worker."""
         for process, connection in list(self.workers):
             self._stop(process, connection)
-        self.inherit = None
-
-
-def _same(one: Any, other: Any) -> bool:
-    """Whether two ``inherit`` values name the same objects (tuples: item by item, by identity)."""
-    if isinstance(one, tuple) and isinstance(other, tuple):
-        return len(one) == len(other) and all(_same(a, b) for a, b in zip(one, other))
-    return one is other or (isinstance(one, str) and one == other)
 
 
 _POOL: _Pool | None = None
@@ -181,14 +182,21 @@ def shutdown() -> None:
 @contextmanager
 def workers(n: int, *, inherit: Any = None) -> Iterator[list[Connection] | None]:
     """Pipes to ``n`` workers for the length of a call, or ``None`` while another thread of this
-    process uses them (the call then runs here). Objects named in ``inherit`` are what the workers
-    find with :func:`inherited`. Any error stops the workers."""
+    process uses them (the call then runs here). With ``inherit``, the workers are forked for this
+    call (they find the objects with :func:`inherited`) and end with it; without, they are the
+    pool's lasting workers. Any error stops the workers."""
     pool = _pool()
     if not pool.lock.acquire(blocking=False):
         yield None
         return
     try:
-        yield pool.connections(n, inherit)
+        connections = pool.connections(n, inherit)
+        yield connections
+        if inherit is not None:
+            pool.close()
+        else:
+            for connection in connections:
+                connection.send(None)  # the call is over: the worker's idle time starts
     except BaseException:
         pool.close()
         raise

@@ -118,8 +118,8 @@ def _tails(roots: Mapping[str, str]) -> frozenset[str]:
 # VisitorProvider) or infixes (rules 37-40), each of which may leave one letter of its own in front.
 _ENDINGS = tuple(sorted({d + p + q for d in ("", "i", "kan", "an", "is", "isme", "isasi")
                          for p in ("", "ku", "mu", "nya") for q in ("", "lah", "kah", "tah", "pun")}, key=len))
-_PREFIXES = ("di", "ke", "se", "ku", "kau", "be", "ber", "te", "ter", "me", "mem", "men", "meng", "meny", "menge",
-             "pe", "pem", "pen", "peng", "peny", "penge", "per")
+_PREFIXES = ("di", "ke", "se", "ku", "kau", "be", "ber", "bel", "te", "ter", "me", "mem", "men", "meng", "meny",
+             "menge", "pe", "pem", "pen", "peng", "peny", "penge", "per", "pel")  # bel-/pel-: rules 4 and 32 (belajar)
 _INFIXES = ("el", "em", "er", "in")
 
 
