@@ -166,17 +166,18 @@ def test_consensus_recovers_overlapping_themes_for_every_seed(overlapping):
 
 def test_n_jobs_gives_the_same_topics():
     """``n_jobs`` cleans the raw comments in the library's worker pool; the topics are the same."""
-    from umpanbalik import preprocessing
+    from umpanbalik import _parallel, preprocessing
 
     corpus = [f"{text} kataunik{i % 150}x" for i, text in enumerate(load_corpus().sample(n=600, random_state=2)["teks"])]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(preprocessing, "_PARALLEL_MIN_TEXTS", 100)  # workers for these 600 comments too
+        _parallel.shutdown()
         two = TopicModel(k_range=(3, 5), n_init=12, random_state=3, n_jobs=2).fit(corpus)  # new words: the workers stem some
+        assert _parallel._pool().workers  # the raw comments were cleaned in the pool's workers
     one = TopicModel(k_range=(3, 5), n_init=12, random_state=3).fit(corpus)
     assert (one.labels_ == two.labels_).all()
     pd.testing.assert_frame_equal(one.selection_scores_, two.selection_scores_)
     assert one.topics_["label"].tolist() == two.topics_["label"].tolist()
-    assert two._pre().n_jobs == 2 and TopicModel(preprocessor=preprocessing.Preprocessor())._pre().n_jobs is None
     with pytest.raises(ValueError, match="n_jobs"):
         TopicModel(n_jobs=-2).fit(corpus)
 

@@ -76,7 +76,8 @@ def report(value: Any) -> None:
 
 def _serve(connection: Connection) -> None:
     """A worker: run the functions the parent sends until it hangs up, or until it has been idle
-    for IDLE_SECONDS between calls (the parent sends ``None`` when a call ends)."""
+    for IDLE_SECONDS between calls (the parent sends ``None`` when a call ends); a worker forked for
+    one call (with inherited objects) ends after its one function."""
     global _POOL, _CONNECTION
     _POOL = None  # a forked worker drops its copy of the parent's pipes
     _CONNECTION = connection
@@ -98,6 +99,8 @@ def _serve(connection: Connection) -> None:
         except Exception:
             reply = ("error", traceback.format_exc())
         connection.send((*reply, time.monotonic()))
+        if _INHERITED is not None:
+            return  # forked for one call: end now and free the memory (the parent reads the reply still)
 
 
 class _Pool:

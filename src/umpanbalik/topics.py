@@ -235,7 +235,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         super().__setstate__({"n_jobs": None, "_phrases_": {}, "keep_texts": False, **state})
 
     def _pre(self) -> Preprocessor:
-        return self.preprocessor if self.preprocessor is not None else Preprocessor(n_jobs=self.n_jobs)
+        return self.preprocessor if self.preprocessor is not None else Preprocessor()
 
     def _informative(self, texts: list[str], cleaned: list[str], known: Any = None) -> np.ndarray:
         mask = np.fromiter((bool(c) for c in cleaned), dtype=bool, count=len(cleaned))
@@ -298,7 +298,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
     def _cleaned(self, texts: list[str], cleaned: Sequence[str] | None) -> list[str]:
         """The preprocessed comments: ``cleaned`` when given (checked), else this model's preprocessing."""
         if cleaned is None:
-            return self._pre().transform(texts)
+            pre = self._pre() if self.preprocessor is not None else Preprocessor(n_jobs=self.n_jobs)
+            return pre.transform(texts)
         cleaned = as_text_list(cleaned, name="cleaned")
         if len(cleaned) != len(texts):
             raise ValueError(f"`cleaned` must hold one preprocessed text per comment ({len(texts)}); got {len(cleaned)}.")
