@@ -7,8 +7,8 @@ for a word (the table says which PySastrawi version made it), for every word tha
 written data holds (the comment corpus, the barrier corpus, the example survey and the form export in
 ``data/``), after the preprocessor's normalisation (slang, squeezed repeats). It fills the per-process
 stem memo of :mod:`umpanbalik.stemming` at the first stem, so that these words cost a dict lookup
-instead of Sastrawi's affix search (about 0.3 ms per new word; nine tenths of cleaning fresh
-comments). ``tests/test_preprocessing.py`` checks every row against Sastrawi. The stem exceptions
+instead of Sastrawi's affix search (about 0.1 ms per new word; words no root can be reached from
+skip the search anyway, see ``stemming._comes_back_unchanged``). ``tests/test_preprocessing.py`` checks every row against Sastrawi. The stem exceptions
 (``resources/stem_exceptions.tsv``) still come first. No real (``../shared``) comment is read.
 """
 from __future__ import annotations
