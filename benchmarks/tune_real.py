@@ -2,14 +2,17 @@
 grouped K-fold cross-validation over the real training comments, each fold trained on the written
 corpus plus the other folds.
 
-    python benchmarks/tune_real.py [--folds 3] [--weights 1 2 4] [--unlabelled]
+    python benchmarks/tune_real.py [--folds 3] [--weights 1 2 4] [--unlabelled] [--word-view modal all]
 
 Prints, per recipe, the mean of every figure over the folds. Recipes: the weight of a real comment
 relative to a written one; the non-answer detector with and without class balancing (2% of real
 comments are non-answers); with ``--unlabelled``, two ways to use the ~14,000 real comments nobody
 labelled (never the test split's or the held-out fold's): the shared vocabulary and IDF fitted on
 them as well, and one round of self-training (unlabelled comments whose sentiment the model gives
-probability >= 0.9 added to the sentiment model's training data at half weight).
+probability >= 0.9 added to the sentiment model's training data at half weight). With
+``--word-view``, the shared extractor's unstemmed word view (``kata``) also keeps function words that
+the stopword list removes: ``modal`` the aspect, modal and contrast words (:data:`MODAL_WORDS`:
+"sudah tepat waktu" against "harus tepat waktu", "bagus tapi ..."), ``all`` every word.
 """
 from __future__ import annotations
 
@@ -28,8 +31,37 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import _real  # noqa: E402
 from training import REAL_WEIGHT, fit_comment_models, training_frame, unlabelled_real_texts  # noqa: E402
 
+from umpanbalik import features as _features  # noqa: E402
 from umpanbalik.flags import NonInformativeDetector  # noqa: E402
 from umpanbalik.sentiment import SentimentClassifier  # noqa: E402
+
+
+MODAL_WORDS = ["sudah", "telah", "masih", "sedang", "akan", "bisa", "dapat", "tapi", "tetapi", "namun", "padahal",
+               "sedangkan", "hanya", "cuma", "saja", "aja", "lagi", "mungkin", "malah", "justru", "bahkan", "kalau",
+               "jika", "apabila", "bila"]
+
+
+_VIEWS = _features.TextFeatures.views  # the shipped views
+
+
+def word_view_keeping(kept: str | None):
+    """``TextFeatures.views`` whose ``kata`` view keeps the stopwords named by ``kept`` (see the module)."""
+    from sklearn.base import clone
+
+    from umpanbalik.preprocessing import Preprocessor
+
+    original = _VIEWS
+
+    def views(self, texts, akar=None):
+        out = original(self, texts, akar)
+        pre = self.preprocessor if self.preprocessor is not None else Preprocessor()
+        if kept == "all":
+            out["kata"] = clone(pre).set_params(stem=False, remove_stopwords=False).transform(texts)
+        elif kept == "modal":
+            out["kata"] = clone(pre).set_params(stem=False, stopwords_remove=MODAL_WORDS).transform(texts)
+        return out
+
+    return views if kept else original
 
 
 def main() -> None:
@@ -37,6 +69,8 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--weights", type=float, nargs="+", default=[1.0, 2.0, 4.0])
     parser.add_argument("--unlabelled", action="store_true")
+    parser.add_argument("--word-view", nargs="+", choices=["modal", "all"], default=[],
+                        help="also try the word view keeping these function words (the shipped weight only)")
     args = parser.parse_args()
     if not _real.available():
         print("../shared/data/real not present: nothing to tune on")
@@ -73,6 +107,15 @@ def main() -> None:
                 value = f1_score(held["sentimen"], self_trained.predict(held["teks"].tolist()), average="macro")
                 results.setdefault(f"bobot {weight:g} + self-training sentimen", []).append(
                     {"sentimen macro-F1": value, "pseudo-label": float(len(sure))})
+            if weight == REAL_WEIGHT:
+                for kept in args.word_view:
+                    _features.TextFeatures.views = word_view_keeping(kept)
+                    try:
+                        variant = fit_comment_models(frame)
+                    finally:
+                        _features.TextFeatures.views = word_view_keeping(None)
+                    results.setdefault(f"bobot {weight:g}, kata dengan kata tugas ({kept})", []).append(
+                        _real.scores(held, _real.predict(held["teks"].tolist(), variant)))
             print(f"  fold {k + 1}/{args.folds}, weight {weight:g}: {time.perf_counter() - start:.0f}s", flush=True)
     table = pd.DataFrame({name: pd.DataFrame(rows).mean() for name, rows in results.items()})
     print(f"Grouped {args.folds}-fold CV on the real training split ({len(train):,} comments):")
