@@ -239,3 +239,21 @@ def test_the_output_folder_is_checked_before_the_analysis(export, tmp_path, caps
     assert "sudah ada sebagai file, bukan folder" in capsys.readouterr().err
     assert main(["analyze", str(tmp_path / "ekspor.csv"), "-o", str(tmp_path / "berkas" / "hasil")]) == 1
     assert "tidak dapat dibuat" in capsys.readouterr().err
+
+
+def test_outputs_written_beside_the_report_are_those_written_one_after_another(export, tmp_path, monkeypatch):
+    """The CLI draws the HTML report while a worker forked for the call writes the CSV and the
+    workbook (Linux): the files are the same as when everything is written in this process."""
+    from umpanbalik import _parallel
+
+    path = tmp_path / "ekspor.csv"
+    export.to_csv(path, index=False)
+    run = ["analyze", str(path), "--text-column", "komentar", "--by", "instansi", "--topics", "3", "--no-progress", "--output"]
+    assert main([*run, str(tmp_path / "bersama")]) == 0
+    monkeypatch.setattr(_parallel, "processes", lambda *args, **kwargs: 1)
+    assert main([*run, str(tmp_path / "berurutan")]) == 0
+    for name in ("komentar_teranalisis.csv", "laporan.html"):
+        assert (tmp_path / "bersama" / name).read_bytes() == (tmp_path / "berurutan" / name).read_bytes(), name
+    together = pd.read_excel(tmp_path / "bersama" / "hasil_analisis.xlsx", sheet_name=None)
+    alone = pd.read_excel(tmp_path / "berurutan" / "hasil_analisis.xlsx", sheet_name=None)
+    assert list(together) == list(alone) and all(together[name].equals(alone[name]) for name in alone)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 import warnings
 from pathlib import Path
 
@@ -415,6 +416,36 @@ def test_ctrl_c_while_an_export_is_written_keeps_the_earlier_file_whole(earlier_
     assert code == 130
     error = capsys.readouterr().err.strip().splitlines()
     assert error[-1].startswith("Dihentikan (Ctrl-C)") and not any("Traceback" in line for line in error)
+    assert {p.name: p.read_bytes() for p in output.iterdir()} == before  # no temporary file left either
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the CLI writes the other outputs in a forked worker on Linux")
+def test_ctrl_c_while_the_report_is_drawn_stops_the_worker_writing_the_workbook(earlier_results, monkeypatch, capsys):
+    """The HTML report is drawn here while a worker writes the workbook and the CSV: Ctrl-C in the
+    report stops the worker, which removes its half-written file; the earlier files stay whole."""
+    import time
+
+    import openpyxl
+
+    from umpanbalik.cli import main
+
+    source, output, before = earlier_results
+    capsys.readouterr()
+
+    def slow_save(self, path):  # in the worker: half a workbook, and still writing when Ctrl-C comes
+        Path(path).write_bytes(b"half a workbook")
+        time.sleep(30)
+
+    def interrupted(self, *args, **kwargs):
+        time.sleep(1.0)  # the worker is inside its save by now
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", slow_save)
+    monkeypatch.setattr(Path, "write_text", interrupted)
+    start = time.perf_counter()
+    code = main(["analyze", str(source), "--output", str(output), "--topics", "0", "--no-progress"])
+    assert code == 130 and time.perf_counter() - start < 25  # the worker did not finish its sleep
+    assert capsys.readouterr().err.strip().splitlines()[-1].startswith("Dihentikan (Ctrl-C)")
     assert {p.name: p.read_bytes() for p in output.iterdir()} == before  # no temporary file left either
 
 

@@ -17,7 +17,8 @@ never seen stale) and end with the call. On Linux workers are forked: they start
 this process's imports, tables and memos, where a spawned interpreter spends about a second
 importing scikit-learn and pandas. macOS (where fork is unsafe) and Windows (no fork) spawn workers,
 which serve only work that inherits nothing. A worker runs the module-level functions it is sent,
-ignores Ctrl-C (this process is interrupted and stops it), and talks to its pipe only; a worker that
+ignores Ctrl-C (this process is interrupted and stops it; a stopped worker unwinds, so that its
+``finally`` blocks remove half-written files), and talks to its pipe only; a worker that
 died (killed, say) is replaced at the next call, and an error stops every worker (the pipes may be
 out of step), so the next call starts new ones.
 """
@@ -82,6 +83,7 @@ def _serve(connection: Connection) -> None:
     _POOL = None  # a forked worker drops its copy of the parent's pipes
     _CONNECTION = connection
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C interrupts the parent, which stops the workers
+    signal.signal(signal.SIGTERM, _stopped)  # stopped: unwind, so that a half-written file is removed
     between_calls = True
     while True:
         try:
@@ -101,6 +103,10 @@ def _serve(connection: Connection) -> None:
         connection.send((*reply, time.monotonic()))
         if _INHERITED is not None:
             return  # forked for one call: end now and free the memory (the parent reads the reply still)
+
+
+def _stopped(signum: int, frame: Any) -> None:
+    raise SystemExit(1)
 
 
 class _Pool:
@@ -151,7 +157,10 @@ class _Pool:
         connection.close()
         if process.is_alive():
             process.terminate()
-        process.join(timeout=1)
+        process.join(timeout=5)
+        if process.is_alive():  # stuck in native code: it must not finish its work after this call ended
+            process.kill()
+            process.join()
         self.workers.remove((process, connection))
 
     def close(self) -> None:

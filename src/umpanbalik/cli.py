@@ -350,19 +350,57 @@ def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dic
 def _export(result: Any, output: Path, formats: list[str], text: dict[str, str]) -> tuple[list[str], dict[str, str]]:
     """Write the chosen outputs into ``output``; one that fails (a table too wide for Excel, a full
     disk) does not stop the others. Returns the lines that name what was written and, per format
-    that could not be written, the line that says why (printed once the progress display is closed)."""
+    that could not be written, the line that says why (printed once the progress display is closed).
+    The HTML report is drawn here while a worker forked for the call (the library's one pool) writes
+    the other outputs, so both cores work (Linux; elsewhere one after another)."""
+    from . import _parallel
+    from ._progress import current_display
+
+    others = [name for name in formats if name != "html"]
+    outcomes: dict[str, tuple[str, str]] = {}
+    if "html" in formats and others and _parallel.processes(-1, enough=True, inherit=True) > 1:
+        with _parallel.workers(1, inherit=result) as connections:
+            if connections:
+                _parallel.send(connections[0], _write_in_worker, output, others, formats, text)
+                outcomes.update(_write(result, output, ["html"], formats, text))
+                there, timings = _parallel.receive(connections[0])
+                outcomes.update(there)
+                display = current_display()
+                if display is not None:
+                    display.timings.update(timings)
+    if not outcomes:
+        outcomes = _write(result, output, formats, formats, text)
+    written = [outcomes[name][1] for name in formats if outcomes[name][0] == "written"]
+    failed = {name: outcomes[name][1] for name in formats if outcomes[name][0] == "failed"}
+    return written, failed
+
+
+def _write(result: Any, output: Path, names: list[str], formats: list[str], text: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Each output of ``names`` (of the run's ``formats``): ``("written", line)`` or ``("failed", why)``."""
     writers = {"csv": result.to_csv, "html": result.to_html, "xlsx": result.to_excel}
-    written, failed = [], {}
-    for name in formats:
+    outcomes = {}
+    for name in names:
         try:
             path = writers[name](output / OUTPUTS[name])
         except (ValueError, TypeError, OSError) as error:
             others = ",".join(n for n in formats if n != name) or "csv"
-            failed[name] = text["not_written"].format(what=text[f"what_{name}"], reason=shorten(str(error), 300).rstrip("."),
-                                                      others=others)
+            outcomes[name] = ("failed", text["not_written"].format(what=text[f"what_{name}"],
+                                                                   reason=shorten(str(error), 300).rstrip("."), others=others))
             continue
-        written.append(text[f"written_{name}"].format(path=path))
-    return written, failed
+        outcomes[name] = ("written", text[f"written_{name}"].format(path=path))
+    return outcomes
+
+
+def _write_in_worker(output: Path, names: list[str], formats: list[str],
+                     text: dict[str, str]) -> tuple[dict[str, tuple[str, str]], dict[str, float]]:
+    """In a worker forked for the call: write ``names`` of the inherited result, with a display of
+    its own that shows nothing (the parent's is on the terminal) but keeps the stage times."""
+    from . import _parallel
+    from ._progress import progress_display
+
+    with progress_display(None, enabled=False) as display:
+        outcomes = _write(_parallel.inherited(), output, names, formats, text)
+    return outcomes, {stage: seconds for stage, seconds in display.timings.items() if stage != "total"}
 
 
 def _input_path(value: str, text: dict[str, str]) -> Path:
