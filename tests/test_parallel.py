@@ -152,3 +152,21 @@ def test_processes_follow_n_jobs(monkeypatch):
     assert _parallel.processes(2, enough=True) == 2
     with pytest.raises(ValueError, match="n_jobs"):
         _parallel.processes("dua", enough=True)
+
+
+def test_topics_of_many_comments_are_assigned_in_workers_as_here(small, monkeypatch):
+    """analyze assigns topics to the comments in blocks shared with workers forked for the call;
+    the topics are those of one process."""
+    from umpanbalik import analyze
+    from umpanbalik.analysis import run
+
+    texts = load_corpus()["teks"].tolist()[:1200]
+    monkeypatch.setattr(run, "_TOPIC_PARALLEL_MIN", 500)
+    monkeypatch.setattr(run, "_TOPIC_SAMPLE", 400)
+    calls = []
+    original = _parallel.map_forked
+    monkeypatch.setattr(_parallel, "map_forked", lambda f, items, n, **k: calls.append((len(items), n)) or original(f, items, n, **k))
+    together = analyze(texts, topics=4, n_jobs=2, progress=False).comments[["topik", "label_topik"]]
+    assert (len(calls) and calls[-1][1] == 2) and calls[-1][0] >= 2  # blocks, two processes
+    alone = analyze(texts, topics=4, n_jobs=None, progress=False).comments[["topik", "label_topik"]]
+    pd.testing.assert_frame_equal(together, alone)

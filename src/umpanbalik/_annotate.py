@@ -303,45 +303,14 @@ def _processes(n_jobs: int | None, n_unique: int, n_blocks: int) -> int:
     return min(_parallel.processes(n_jobs, enough=n_unique >= PARALLEL_MIN, inherit=True), max(n_blocks, 1))
 
 
-def _annotate_share(starts: list[int]) -> dict[int, dict[str, Any]]:
-    """In a worker forked for this call (:mod:`umpanbalik._parallel`): annotate the blocks at
-    ``starts`` of the work it inherited; report each block done (by its start)."""
-    from . import _parallel
-
-    work: _Work = _parallel.inherited()
-    parts = {}
-    for start in starts:
-        parts[start] = work.block(start)
-        _parallel.report(start)
-    return parts
-
-
 def _annotate_parallel(work: _Work, starts: list[int], processes: int,
                        block_done: Callable[[int], None]) -> dict[int, dict[str, Any]]:
     """This process annotates the first contiguous share of the blocks, workers forked for the call
-    the others: they inherit the work (the comments and the loaded models, exactly as they are now)
-    and are sent only which blocks to do."""
+    the others (:func:`umpanbalik._parallel.map_forked`): they inherit the work (the comments and the
+    loaded models, exactly as they are now) and are sent only which blocks to do."""
     from . import _parallel
     from .stemming import _preload, _sastrawi
 
     work.load_models()
     _sastrawi(), _preload()  # loaded here once, so that no worker is forked while a thread holds their lock
-    shares = [starts[i * len(starts) // processes : (i + 1) * len(starts) // processes] for i in range(processes)]
-    parts: dict[int, dict[str, Any]] = {}
-    with _parallel.workers(processes - 1, inherit=work) as connections:
-        if connections is None:  # another thread of this process is using the workers
-            shares, connections = [starts], []
-        for connection, share in zip(connections, shares[1:]):
-            _parallel.send(connection, _annotate_share, share)
-        pending = list(connections)
-        for start in shares[0]:
-            parts[start] = work.block(start)
-            block_done(start)
-            for connection in list(pending):
-                answered, result = _parallel.poll(connection, block_done)
-                if answered:
-                    parts.update(result)
-                    pending.remove(connection)
-        for connection in pending:
-            parts.update(_parallel.receive(connection, block_done))
-    return parts
+    return dict(zip(starts, _parallel.map_forked(work.block, starts, processes, done=block_done)))

@@ -38,7 +38,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-__all__ = ["processes", "inherited", "report", "workers", "send", "receive", "poll", "shutdown"]
+__all__ = ["processes", "inherited", "report", "workers", "send", "receive", "poll", "shutdown", "map_forked"]
 
 START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
 IDLE_SECONDS = 300.0
@@ -252,3 +252,47 @@ def poll(connection: Connection, on_report: Callable[[Any], None]) -> tuple[bool
             return True, payload
         on_report(payload)
     return False, None
+
+
+def map_forked(function: Callable[[Any], Any], items: list[Any], processes: int, *,
+               done: Callable[[Any], None] | None = None) -> list[Any]:
+    """``function(item)`` for every item, in order: this process takes the first contiguous share,
+    ``processes - 1`` workers forked for the call the others. The workers inherit ``function`` (a
+    bound method or a closure over large objects: nothing of it is pickled, only the items and the
+    results); ``done(item)`` is called here after each item, wherever it ran (progress). Items must
+    be hashable and distinct. With one process, or while another thread uses the pool, all run here."""
+    shares = [items[i * len(items) // processes : (i + 1) * len(items) // processes] for i in range(max(processes, 1))]
+    results: dict[Any, Any] = {}
+    report_done = done if done is not None else (lambda item: None)
+    with workers(len(shares) - 1, inherit=function) if len(shares) > 1 else _here() as connections:
+        if not connections:
+            shares, connections = [items], []
+        for connection, share in zip(connections, shares[1:]):
+            send(connection, _map_share, share)
+        pending = list(connections)
+        for item in shares[0]:
+            results[item] = function(item)
+            report_done(item)
+            for connection in list(pending):  # read the workers' progress (and results) as they go
+                answered, result = poll(connection, report_done)
+                if answered:
+                    results.update(result)
+                    pending.remove(connection)
+        for connection in pending:
+            results.update(receive(connection, report_done))
+    return [results[item] for item in items]
+
+
+@contextmanager
+def _here() -> Iterator[None]:
+    yield None
+
+
+def _map_share(share: list[Any]) -> dict[Any, Any]:
+    """In a worker forked for :func:`map_forked`: its share, reporting each item done."""
+    function = inherited()
+    out = {}
+    for item in share:
+        out[item] = function(item)
+        report(item)
+    return out

@@ -354,22 +354,26 @@ def _export(result: Any, output: Path, formats: list[str], text: dict[str, str])
     The HTML report is drawn here while a worker forked for the call (the library's one pool) writes
     the other outputs, so both cores work (Linux; elsewhere one after another)."""
     from . import _parallel
-    from ._progress import current_display
+    from ._progress import current_display, progress_display
 
-    others = [name for name in formats if name != "html"]
+    parent = os.getpid()
+
+    def write(names: tuple[str, ...]) -> tuple[dict[str, tuple[str, str]], dict[str, float]]:
+        if os.getpid() == parent:
+            return _write(result, output, list(names), formats, text), {}
+        with progress_display(None, enabled=False) as silent:  # a worker: the parent's display is on the terminal
+            outcomes = _write(result, output, list(names), formats, text)
+        return outcomes, {stage: seconds for stage, seconds in silent.timings.items() if stage != "total"}
+
+    others = tuple(name for name in formats if name != "html")
+    groups = [("html",), others] if "html" in formats and others else [tuple(formats)]
+    processes = min(len(groups), _parallel.processes(-1, enough=True, inherit=True))
     outcomes: dict[str, tuple[str, str]] = {}
-    if "html" in formats and others and _parallel.processes(-1, enough=True, inherit=True) > 1:
-        with _parallel.workers(1, inherit=result) as connections:
-            if connections:
-                _parallel.send(connections[0], _write_in_worker, output, others, formats, text)
-                outcomes.update(_write(result, output, ["html"], formats, text))
-                there, timings = _parallel.receive(connections[0])
-                outcomes.update(there)
-                display = current_display()
-                if display is not None:
-                    display.timings.update(timings)
-    if not outcomes:
-        outcomes = _write(result, output, formats, formats, text)
+    display = current_display()
+    for part, timings in _parallel.map_forked(write, groups if processes > 1 else [tuple(formats)], processes):
+        outcomes.update(part)
+        if display is not None:
+            display.timings.update(timings)
     written = [outcomes[name][1] for name in formats if outcomes[name][0] == "written"]
     failed = {name: outcomes[name][1] for name in formats if outcomes[name][0] == "failed"}
     return written, failed
@@ -389,18 +393,6 @@ def _write(result: Any, output: Path, names: list[str], formats: list[str], text
             continue
         outcomes[name] = ("written", text[f"written_{name}"].format(path=path))
     return outcomes
-
-
-def _write_in_worker(output: Path, names: list[str], formats: list[str],
-                     text: dict[str, str]) -> tuple[dict[str, tuple[str, str]], dict[str, float]]:
-    """In a worker forked for the call: write ``names`` of the inherited result, with a display of
-    its own that shows nothing (the parent's is on the terminal) but keeps the stage times."""
-    from . import _parallel
-    from ._progress import progress_display
-
-    with progress_display(None, enabled=False) as display:
-        outcomes = _write(_parallel.inherited(), output, names, formats, text)
-    return outcomes, {stage: seconds for stage, seconds in display.timings.items() if stage != "total"}
 
 
 def _input_path(value: str, text: dict[str, str]) -> Path:

@@ -25,6 +25,7 @@ __all__ = ["analyze"]
 
 _TOPIC_SAMPLE = 10_000  # topics are fitted on at most this many informative comments, then predicted
 _TOPIC_BLOCK = 50_000  # comments assigned to topics at a time
+_TOPIC_PARALLEL_MIN = 20_000  # with n_jobs, workers assign topics from this many informative comments
 
 
 def analyze(
@@ -367,11 +368,21 @@ def _fit_topics(comments: pd.DataFrame, source: pd.Series, topics: Any, task: st
                 annotations = {"aspects": comments["aspek"].iloc[sample].tolist(),
                                "sentiments": comments["sentimen"].iloc[sample].tolist()}
             model.fit(texts(sample), informative=np.ones(len(sample), dtype=bool), cleaned=cleaned(sample), **annotations)
-        for start in range(0, len(rows), _TOPIC_BLOCK):  # in blocks: the features of a block at a time
-            block = rows[start : start + _TOPIC_BLOCK]
+        # in blocks (the features of a block at a time), shared with workers forked for the call
+        from .. import _parallel
+
+        processes = _parallel.processes(n_jobs, enough=len(rows) >= _TOPIC_PARALLEL_MIN, inherit=True)
+        size = max(1, min(_TOPIC_BLOCK, -(-len(rows) // processes)))
+
+        def assign(start: int) -> tuple[np.ndarray, np.ndarray]:
+            block = rows[start : start + size]
             assigned = model.transform(texts(block), informative=np.ones(len(block), dtype=bool), cleaned=cleaned(block))
-            topic[block] = assigned["topik"].to_numpy()
-            labels[block] = assigned["label_topik"].to_numpy()
+            return assigned["topik"].to_numpy(), assigned["label_topik"].to_numpy()
+
+        starts = list(range(0, len(rows), size))
+        for start, (block_topics, block_labels) in zip(starts, _parallel.map_forked(assign, starts, processes)):
+            topic[rows[start : start + size]] = block_topics
+            labels[rows[start : start + size]] = block_labels
     except ValueError as error:  # documented degenerate inputs (too few or uniform comments)
         notes.append(_words("note_topic_failed", lang, error=error))
         model = None
