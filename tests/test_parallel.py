@@ -170,3 +170,17 @@ def test_topics_of_many_comments_are_assigned_in_workers_as_here(small, monkeypa
     assert (len(calls) and calls[-1][1] == 2) and calls[-1][0] >= 2  # blocks, two processes
     alone = analyze(texts, topics=4, n_jobs=None, progress=False).comments[["topik", "label_topik"]]
     pd.testing.assert_frame_equal(together, alone)
+
+
+def test_map_forked_gives_every_result_in_order_and_reports_each_item(small):
+    big = list(range(1000))  # a closure over this list: inherited by the workers, never pickled
+
+    def total(start):
+        return sum(big[start : start + 100])
+
+    seen = []
+    assert _parallel.map_forked(total, list(range(0, 1000, 100)), 3, done=seen.append) == [
+        sum(range(s, s + 100)) for s in range(0, 1000, 100)]
+    assert sorted(seen) == list(range(0, 1000, 100))
+    assert _parallel.map_forked(total, [0], 4) == [4950]  # more processes than items: one
+    assert _parallel.map_forked(total, [], 2) == []

@@ -261,7 +261,8 @@ def map_forked(function: Callable[[Any], Any], items: list[Any], processes: int,
     bound method or a closure over large objects: nothing of it is pickled, only the items and the
     results); ``done(item)`` is called here after each item, wherever it ran (progress). Items must
     be hashable and distinct. With one process, or while another thread uses the pool, all run here."""
-    shares = [items[i * len(items) // processes : (i + 1) * len(items) // processes] for i in range(max(processes, 1))]
+    processes = max(1, min(processes, len(items)))  # no worker without an item
+    shares = [items[i * len(items) // processes : (i + 1) * len(items) // processes] for i in range(processes)]
     results: dict[Any, Any] = {}
     report_done = done if done is not None else (lambda item: None)
     with workers(len(shares) - 1, inherit=function) if len(shares) > 1 else _here() as connections:
