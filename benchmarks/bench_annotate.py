@@ -59,7 +59,7 @@ else:
     result["rows"] = len(tagged)
 done = time.perf_counter()
 from umpanbalik import _parallel
-_parallel.shutdown()  # the pool's workers outlive a call: end them, so that their peak memory is counted
+_parallel.shutdown()  # end any lasting workers too, so that every worker's peak memory is counted
 result.update(load=loaded - start, run=done - loaded, peak_mib=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
               worker_peak_mib=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 print(json.dumps(result))
