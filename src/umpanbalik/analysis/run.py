@@ -372,7 +372,7 @@ def _fit_topics(comments: pd.DataFrame, source: pd.Series, topics: Any, task: st
         from .. import _parallel
 
         processes = _parallel.processes(n_jobs, enough=len(rows) >= _TOPIC_PARALLEL_MIN, inherit=True)
-        size = max(1, min(_TOPIC_BLOCK, -(-len(rows) // processes)))
+        size = max(1, min(_TOPIC_BLOCK // processes, -(-len(rows) // processes)))  # _TOPIC_BLOCK in flight at once
 
         def assign(start: int) -> tuple[np.ndarray, np.ndarray]:
             block = rows[start : start + size]
