@@ -224,7 +224,7 @@ def annotate(
             progress(finished[0])
 
     work = _Work(unique_texts, unique_barriers, models, with_comments)
-    processes = _processes(n_jobs, len(unique_texts), len(starts))
+    processes = _processes(n_jobs, len(unique_texts))
     if processes > 1:
         parts = _annotate_parallel(work, starts, processes, block_done)
     else:
@@ -297,10 +297,10 @@ class _Work:
             self.models.get(name)
 
 
-def _processes(n_jobs: int | None, n_unique: int, n_blocks: int) -> int:
+def _processes(n_jobs: int | None, n_unique: int) -> int:
     from . import _parallel
 
-    return min(_parallel.processes(n_jobs, enough=n_unique >= PARALLEL_MIN, inherit=True), max(n_blocks, 1))
+    return _parallel.processes(n_jobs, enough=n_unique >= PARALLEL_MIN, inherit=True)
 
 
 def _annotate_parallel(work: _Work, starts: list[int], processes: int,
@@ -309,8 +309,8 @@ def _annotate_parallel(work: _Work, starts: list[int], processes: int,
     the others (:func:`umpanbalik._parallel.map_forked`): they inherit the work (the comments and the
     loaded models, exactly as they are now) and are sent only which blocks to do."""
     from . import _parallel
-    from .stemming import _preload, _sastrawi
+    from .stemming import load as load_stemmer
 
     work.load_models()
-    _sastrawi(), _preload()  # loaded here once, so that no worker is forked while a thread holds their lock
+    load_stemmer()
     return dict(zip(starts, _parallel.map_forked(work.block, starts, processes, done=block_done)))

@@ -33,7 +33,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
@@ -265,7 +265,7 @@ def map_forked(function: Callable[[Any], Any], items: list[Any], processes: int,
     shares = [items[i * len(items) // processes : (i + 1) * len(items) // processes] for i in range(processes)]
     results: dict[Any, Any] = {}
     report_done = done if done is not None else (lambda item: None)
-    with workers(len(shares) - 1, inherit=function) if len(shares) > 1 else _here() as connections:
+    with workers(len(shares) - 1, inherit=function) if len(shares) > 1 else nullcontext() as connections:
         if not connections:
             shares, connections = [items], []
         for connection, share in zip(connections, shares[1:]):
@@ -282,11 +282,6 @@ def map_forked(function: Callable[[Any], Any], items: list[Any], processes: int,
         for connection in pending:
             results.update(receive(connection, report_done))
     return [results[item] for item in items]
-
-
-@contextmanager
-def _here() -> Iterator[None]:
-    yield None
 
 
 def _map_share(share: list[Any]) -> dict[Any, Any]:

@@ -367,10 +367,9 @@ def _export(result: Any, output: Path, formats: list[str], text: dict[str, str])
 
     others = tuple(name for name in formats if name != "html")
     groups = [("html",), others] if "html" in formats and others else [tuple(formats)]
-    processes = min(len(groups), _parallel.processes(-1, enough=True, inherit=True))
     outcomes: dict[str, tuple[str, str]] = {}
     display = current_display()
-    for part, timings in _parallel.map_forked(write, groups if processes > 1 else [tuple(formats)], processes):
+    for part, timings in _parallel.map_forked(write, groups, _parallel.processes(-1, enough=True, inherit=True)):
         outcomes.update(part)
         if display is not None:
             display.timings.update(timings)

@@ -27,7 +27,7 @@ from . import _parallel
 from ._validation import as_text, as_text_list, check_int
 from .lexicon import DEFAULT_SCOPE_WORDS
 from .normalization import _normalize, _tables, normalize_text
-from .stemming import _sastrawi
+from .stemming import load as load_stemmer
 from .stemming import stem_word
 from .tokens import (_FIRST_WORD, _RUNS, SCOPE, Entry, _Config, _join_scope, _TokenAnalyzer, _analyzer_for, _tokenizer,
                      preprocess)
@@ -349,7 +349,7 @@ class Preprocessor(TransformerMixin, BaseEstimator):
         workers, the call runs here; an error stops the workers (the next call starts new ones).
         """
         config, options = self._config(), self._options()
-        _analyzer_for(config), _tokenizer(), _tables(), _sastrawi()  # loaded once, before any fork
+        _analyzer_for(config), _tokenizer(), _tables(), load_stemmer()  # loaded once, before any fork
         with _parallel.workers(processes - 1) as workers:
             if workers is None:  # another thread of this process is using the workers
                 return self._transform_here(texts)

@@ -105,6 +105,14 @@ def _preload() -> None:
         _PRELOADED.append(True)
 
 
+def load() -> None:
+    """Load Sastrawi and the shipped stem table now: done before workers are forked, so that no
+    worker is forked while a thread of this process holds the lock that guards them."""
+    _sastrawi()
+    if not _PRELOADED:
+        _preload()
+
+
 def _tails(roots: Mapping[str, str]) -> frozenset[str]:
     global _TAILS
     if _TAILS is None:

@@ -90,13 +90,13 @@ def analyze(
     progress : bool, optional
         Show a progress bar (tqdm; notebook-aware). Default: from 5,000 comments.
     n_jobs : int or None, default=-1
-        Processes that annotate comments: ``-1`` every core, ``None`` or ``1`` this process only
-        (the library's one worker pool, :mod:`umpanbalik._parallel`). Workers are used only for at
-        least 20,000 distinct comments (per chunk), where they pay off; they are forked after the
-        models are loaded and stay for the next call (an idle worker ends after five minutes), so
-        on systems without ``fork`` (Windows, macOS) and inside a daemonic process (a
-        multiprocessing or Dask worker) the work stays in this process. The results do not depend
-        on ``n_jobs``.
+        Processes that annotate comments and assign them to topics: ``-1`` every core, ``None`` or
+        ``1`` this process only (the library's one worker pool, :mod:`umpanbalik._parallel`).
+        Workers are used only for at least 20,000 distinct comments (per chunk) or informative
+        comments (topics), where they pay off; they are forked for the call after the models are
+        loaded and end with it, so on systems without ``fork`` (Windows, macOS) and inside a
+        daemonic process (a multiprocessing or Dask worker) the work stays in this process. The
+        results do not depend on ``n_jobs``.
     chunksize : int, optional
         Read and annotate the data this many rows at a time — for a million comments: a CSV file
         is streamed (never held whole as one text), and each chunk's rows are annotated (with
