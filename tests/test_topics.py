@@ -182,16 +182,30 @@ def test_n_jobs_gives_the_same_topics():
         TopicModel(n_jobs=-2).fit(corpus)
 
 
-def test_k_means_runs_are_one_openmp_thread_each():
-    """Each k-means run uses one OpenMP thread (thread start-up cost more than it saved on these small
-    runs, and the partial centres are then always summed in the same order)."""
+@pytest.mark.parametrize("n_jobs", [None, 2])
+def test_k_means_runs_are_one_thread_each_here_and_in_workers(n_jobs):
+    """Each k-means run uses one OpenMP and one BLAS thread, in this process and in the workers that
+    n_jobs forks (threads cost more than they saved on these small runs; two processes with two
+    threads each would fight over two cores), and every plan's result comes back in order."""
+    import os
+
     from threadpoolctl import threadpool_info
 
     def run(seed):
-        return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "openmp"]
+        return seed, os.getpid(), {pool["user_api"]: pool["num_threads"] for pool in threadpool_info()}
 
-    seen = TopicModel._runs(run, list(range(3)))
-    assert all(threads and set(threads) == {1} for threads in seen)
+    seen = TopicModel(n_jobs=n_jobs)._runs(run, list(range(4)), comments=10_000)
+    assert [seed for seed, _, _ in seen] == list(range(4))
+    assert all(set(threads.values()) == {1} for _, _, threads in seen)
+    assert len({pid for _, pid, _ in seen}) == (1 if n_jobs is None else 2)
+    assert TopicModel(n_jobs=2)._runs(run, list(range(4)), comments=10)[-1][1] == os.getpid()  # too small to fork
+
+
+def test_topics_do_not_depend_on_n_jobs():
+    texts = load_corpus()["teks"].tolist()[:1_200]  # enough comments for the k-means runs to be shared
+    one, two = (TopicModel(random_state=0, n_jobs=n_jobs).fit(texts) for n_jobs in (None, 2))
+    assert (one.labels_ == two.labels_).all() and np.array_equal(one.centers_, two.centers_)
+    assert one.selection_scores_.equals(two.selection_scores_)
 
 
 def test_cleaned_text_given_is_used_instead_of_preprocessing(themed, monkeypatch):

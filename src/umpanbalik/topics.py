@@ -39,6 +39,7 @@ NON_INFORMATIVE_TOPIC = -1
 _SHORT = 6  # tokens after preprocessing; longer comments are never non-answers in the corpus
 _SELECTION_SAMPLE = 5_000  # comments on which n_topics="auto" compares the candidate k
 _CONSENSUS_SAMPLE = 10_000  # comments on which the consensus runs' votes are combined
+_RUNS_PARALLEL_MIN = 1_000  # with n_jobs, k-means runs are shared with workers from this many comments
 # comments on which the SVD is fitted (then applied to all): its randomized range finder orthogonalises
 # a comments x 210 matrix several times, 16 s of a 100,000-comment analysis when fitted on all of them
 _SVD_SAMPLE = 20_000
@@ -152,11 +153,11 @@ class TopicModel(TransformerMixin, BaseEstimator):
         model in memory keeps its examples either way.
     n_jobs : int, optional
         Processes for cleaning raw comments (with the default preprocessing; a ``preprocessor`` of
-        your own keeps its own ``n_jobs``): ``-1`` every core, ``None`` one; the library's one pool
-        of workers (:mod:`umpanbalik._parallel`). The many small k-means runs run one after another
-        in this process: each is too small to gain from threads (a 100,000-comment fit took 14.9 s
-        with them and 15.4 s without), and scikit-learn's OpenMP is not safe in forked workers. The
-        topics do not depend on ``n_jobs``.
+        your own keeps its own ``n_jobs``) and, from 1,000 comments, for the many small k-means runs
+        (the candidate k of ``"auto"`` and the consensus runs): ``-1`` every core, ``None`` one; the
+        library's one pool of workers (:mod:`umpanbalik._parallel`), forked for the call. Each run
+        uses one OpenMP thread wherever it runs (threads cost more than they saved on runs this
+        small), so the topics do not depend on ``n_jobs``.
     random_state : int, default=0
 
     Examples
@@ -369,7 +370,6 @@ class TopicModel(TransformerMixin, BaseEstimator):
         if self.n_topics == "auto":
             low, high = self.k_range
             candidates = [k for k in range(low, high + 1) if k < distinct] or [min(2, distinct)]
-            rows = []
             # A quick scan (three single k-means runs per k), on a random sample of at most
             # _SELECTION_SAMPLE comments on large inputs; the chosen k is then fitted on everything.
             scan = np.arange(matrix.shape[0])
@@ -378,10 +378,15 @@ class TopicModel(TransformerMixin, BaseEstimator):
             scan_embedded, scan_matrix = embedded[scan], matrix[scan]
             scan_terms = _doc_terms([docs[i] for i in scan])
             rng = np.random.default_rng(self.random_state)
-            for k in candidates:
-                assignment, stability = self._scan_fit(scan_embedded, scan_matrix, k, rng)
-                rows.append((k, float(np.mean(self._coherence_of(scan_matrix, assignment, scan_terms))),
-                             self._silhouette(scan_embedded, assignment), stability))
+            runs_per_k = 3 if self.method == "kmeans" and not self.seed_words else 0  # NMF and seeds: one fit
+            seeds = {k: [int(rng.integers(2**31 - 1)) for _ in range(runs_per_k)] for k in candidates}
+
+            def scan_row(k: int) -> tuple[int, float, float, float]:
+                assignment, stability = self._scan_fit(scan_embedded, scan_matrix, k, seeds[k])
+                return (k, float(np.mean(self._coherence_of(scan_matrix, assignment, scan_terms))),
+                        self._silhouette(scan_embedded, assignment), stability)
+
+            rows = self._runs(scan_row, candidates, len(scan))
             scores = pd.DataFrame(rows, columns=["k", "npmi", "silhouette", "stabilitas"])
             standard = lambda s: (s - s.mean()) / (s.std(ddof=0) or 1.0)  # noqa: E731
             scores["skor"] = standard(scores["npmi"]) + standard(scores["silhouette"]) + standard(scores["stabilitas"])
@@ -461,14 +466,14 @@ class TopicModel(TransformerMixin, BaseEstimator):
             centers.append(center / (np.linalg.norm(center) or 1.0))
         return np.vstack(centers)
 
-    def _scan_fit(self, embedded: Any, matrix: sp.csr_matrix, k: int, rng: np.random.Generator) -> tuple[np.ndarray, float]:
-        """The quick fit of one candidate k for ``n_topics="auto"``: three single k-means++ runs, the
-        lowest-inertia one kept, and their mean pairwise adjusted Rand index as stability (a k at
-        which runs disagree has no clear topics). NMF and seeded k-means do not depend on the run."""
-        if self.method == "nmf" or self.seed_words:
+    def _scan_fit(self, embedded: Any, matrix: sp.csr_matrix, k: int, seeds: list[int]) -> tuple[np.ndarray, float]:
+        """The quick fit of one candidate k for ``n_topics="auto"``: single k-means++ runs from
+        ``seeds`` (three), the lowest-inertia one kept, and their mean pairwise adjusted Rand index as
+        stability (a k at which runs disagree has no clear topics). NMF and seeded k-means do not
+        depend on the run (no seeds)."""
+        if not seeds:
             return self._cluster(embedded, matrix, k)[0], 1.0
-        seeds = [int(rng.integers(2**31 - 1)) for _ in range(3)]
-        runs = self._runs(lambda seed: KMeans(n_clusters=k, n_init=1, random_state=seed, max_iter=300).fit(embedded), seeds)
+        runs = [KMeans(n_clusters=k, n_init=1, random_state=seed, max_iter=300).fit(embedded) for seed in seeds]
         stability = np.mean([adjusted_rand_score(a.labels_, b.labels_) for i, a in enumerate(runs) for b in runs[i + 1 :]])
         return min(runs, key=lambda run: run.inertia_).labels_, float(stability)
 
@@ -514,20 +519,24 @@ class TopicModel(TransformerMixin, BaseEstimator):
             km = KMeans(n_clusters=k, n_init=1, random_state=plan[1], max_iter=300).fit(pooled[plan[0]])
             return np.asarray(pooled @ km.cluster_centers_.T).argmax(axis=1)
 
-        for run, assigned in enumerate(self._runs(nearest, plans)):
+        for run, assigned in enumerate(self._runs(nearest, plans, len(pool))):
             votes[np.arange(len(pool)), run * k + assigned] = 1
         groups = KMeans(n_clusters=k, n_init=4, random_state=int(rng.integers(2**31 - 1))).fit_predict(votes)
         centers = normalize(np.vstack([np.asarray(pooled[groups == c].mean(axis=0)).ravel() for c in np.unique(groups)]))
         km = KMeans(n_clusters=centers.shape[0], init=centers, n_init=1, max_iter=300)
         return km.fit_predict(embedded), normalize(km.cluster_centers_)
 
-    @staticmethod
-    def _runs(function: Any, plans: Sequence[Any]) -> list[Any]:
-        """``function`` applied to every plan, in order, each k-means run on one OpenMP thread (thread
-        start-up cost more than it saved on these small runs: about 2x slower on a shared 2-core
-        machine), so the runs are bitwise the same on every machine."""
-        with threadpool_limits(limits=1, user_api="openmp"):
-            return [function(plan) for plan in plans]
+    def _runs(self, function: Any, plans: Sequence[Any], comments: int) -> list[Any]:
+        """``function`` applied to every plan (independent k-means runs on ``comments`` comments), in
+        order. Each run uses one OpenMP thread (thread start-up cost more than it saved on these
+        small runs), so a run is bitwise the same on every machine and in every process; with
+        ``n_jobs``, from :data:`_RUNS_PARALLEL_MIN` comments, the plans are shared with workers forked
+        for the call (the library's one pool), which inherit the data and the one-thread limit."""
+        from . import _parallel
+
+        processes = _parallel.processes(self.n_jobs, enough=comments >= _RUNS_PARALLEL_MIN, inherit=True)
+        with threadpool_limits(limits=1):
+            return _parallel.map_forked(lambda i: function(plans[i]), list(range(len(plans))), processes)
 
     def _silhouette(self, embedded: Any, assignment: np.ndarray) -> float:
         if not 2 <= len(set(assignment.tolist())) < embedded.shape[0]:  # silhouette needs 2 .. n-1 groups
