@@ -228,8 +228,9 @@ def validate(record: dict, where: str) -> list[str]:
 
 
 def load_label_files(kind: str = "pertama") -> dict[str, dict]:
-    """Labels of one pass: ``pertama`` (every labelled row), ``kedua`` (the blind second pass) or
-    ``adjudikasi`` (the decision on each disagreement)."""
+    """Labels of one pass: ``pertama`` (every labelled row), ``kedua`` (the blind second pass),
+    ``adjudikasi`` (the decision on each disagreement) or ``konsistensi`` (the aspects of the rows a
+    consistency pass changed; see ``data/real/adjudikasi/konsistensi_materi.md``)."""
     labels: dict[str, dict] = {}
     for path in sorted((LABEL_DIR / kind).glob("*.jsonl")):
         for record in read_jsonl(path):
@@ -262,10 +263,15 @@ def training_rows(frame):
 
 
 def final_labels() -> dict[str, dict]:
-    """First-pass labels with every adjudicated row replaced by its decision."""
+    """First-pass labels with every adjudicated row replaced by its decision, then the aspects that
+    the consistency pass changed (``konsistensi``: only ``aspek`` and ``aspek_sentimen``)."""
     labels = load_label_files("pertama")
     for i, record in load_label_files("adjudikasi").items():
         labels[i] = {**labels.get(i, {}), **record["label"], "id": i, "hash": record["hash"]}
+    for i, record in load_label_files("konsistensi").items():
+        if labels.get(i, {}).get("hash") != record["hash"]:
+            raise ValueError(f"consistency decision {i} names no labelled comment with hash {record['hash']}")
+        labels[i] = {**labels[i], "aspek": record["aspek"], "aspek_sentimen": record["aspek_sentimen"]}
     return labels
 
 
@@ -345,6 +351,14 @@ def check() -> int:
                 if row["sumber"] != "ulasan" and record.get("tentang_belajar") is False:
                     problems.append(f"{where}: evaluation answers are always about learning")
                 problems += validate(record, where)
+    labels = final_labels()
+    for path in sorted((LABEL_DIR / "konsistensi").glob("*.jsonl")):
+        for n, record in enumerate(read_jsonl(path), 1):
+            where = f"{path.relative_to(ROOT)}:{n} ({record.get('id')})"
+            if labels.get(record.get("id"), {}).get("hash") != record.get("hash") or not record.get("alasan"):
+                problems.append(f"{where}: unknown id or hash, or no reason")
+            else:
+                problems += validate(labels[record["id"]], where)
     for p in problems:
         print(p)
     first, second = load_label_files("pertama"), load_label_files("kedua")

@@ -30,6 +30,26 @@ def test_label_files_hold_ids_hashes_and_labels_only_never_text():
         assert set(record) == {"id", "hash", "label", "pilihan", "alasan"}
         assert real_data.validate(record["label"], record["id"]) == []
         assert len(record["alasan"]) < 400
+    first = {r["id"]: r for r in _records("pertama")}
+    changes = _records("konsistensi")
+    assert changes
+    for record in changes:  # a consistency decision changes the aspects of a labelled row, with a reason
+        assert set(record) == {"id", "hash", "aspek", "aspek_sentimen", "alasan"}
+        assert first[record["id"]]["hash"] == record["hash"]
+        assert set(record["aspek"]) == set(record["aspek_sentimen"]) and set(record["aspek"]) <= set(real_data.ASPECTS)
+        assert 0 < len(record["alasan"]) < 400
+
+
+def test_consistency_pass_changes_only_the_aspects_it_names():
+    labels, first = real_data.final_labels(), real_data.load_label_files("pertama")
+    adjudicated = real_data.load_label_files("adjudikasi")
+    for record in _records("konsistensi"):
+        final = labels[record["id"]]
+        before = {**first[record["id"]], **adjudicated.get(record["id"], {}).get("label", {})}
+        assert (final["aspek"], final["aspek_sentimen"]) == (record["aspek"], record["aspek_sentimen"])
+        assert (set(final["aspek"]), final["aspek_sentimen"]) != (set(before["aspek"]), before["aspek_sentimen"])
+        assert {k: v for k, v in final.items() if not k.startswith("aspek")} == \
+            {k: v for k, v in before.items() if not k.startswith("aspek")}
 
 
 def test_enough_labels_and_a_blind_sample_of_at_least_600():
