@@ -229,8 +229,7 @@ def validate(record: dict, where: str) -> list[str]:
 
 def load_label_files(kind: str = "pertama") -> dict[str, dict]:
     """Labels of one pass: ``pertama`` (every labelled row), ``kedua`` (the blind second pass),
-    ``adjudikasi`` (the decision on each disagreement) or ``konsistensi`` (the aspects of the rows a
-    consistency pass changed; see ``data/real/adjudikasi/konsistensi_materi.md``)."""
+    ``adjudikasi`` (the decision on each disagreement)."""
     labels: dict[str, dict] = {}
     for path in sorted((LABEL_DIR / kind).glob("*.jsonl")):
         for record in read_jsonl(path):
@@ -262,16 +261,24 @@ def training_rows(frame):
     return frame[(frame["split"] == "train") & frame["putaran"].isin(TRAINING_ROUNDS)]
 
 
+#: The fields a consistency pass may change (each record of ``konsistensi/*.jsonl`` names the ones it changes).
+CONSISTENCY_FIELDS = ("sentimen", "aspek", "aspek_sentimen")
+#: The consistency passes, in the order they were made and are applied (``konsistensi/<name>.jsonl``).
+CONSISTENCY_PASSES = ("materi", "permintaan")
+
+
 def final_labels() -> dict[str, dict]:
-    """First-pass labels with every adjudicated row replaced by its decision, then the aspects that
-    the consistency pass changed (``konsistensi``: only ``aspek`` and ``aspek_sentimen``)."""
+    """First-pass labels with every adjudicated row replaced by its decision, then the fields that
+    each consistency pass changed (:data:`CONSISTENCY_PASSES`, in order)."""
     labels = load_label_files("pertama")
     for i, record in load_label_files("adjudikasi").items():
         labels[i] = {**labels.get(i, {}), **record["label"], "id": i, "hash": record["hash"]}
-    for i, record in load_label_files("konsistensi").items():
-        if labels.get(i, {}).get("hash") != record["hash"]:
-            raise ValueError(f"consistency decision {i} names no labelled comment with hash {record['hash']}")
-        labels[i] = {**labels[i], "aspek": record["aspek"], "aspek_sentimen": record["aspek_sentimen"]}
+    for name in CONSISTENCY_PASSES:
+        for record in read_jsonl(LABEL_DIR / "konsistensi" / f"{name}.jsonl"):
+            i = record["id"]
+            if labels.get(i, {}).get("hash") != record["hash"]:
+                raise ValueError(f"consistency decision {i} names no labelled comment with hash {record['hash']}")
+            labels[i] = {**labels[i], **{k: record[k] for k in CONSISTENCY_FIELDS if k in record}}
     return labels
 
 
@@ -352,6 +359,9 @@ def check() -> int:
                     problems.append(f"{where}: evaluation answers are always about learning")
                 problems += validate(record, where)
     labels = final_labels()
+    passes = {path.stem for path in (LABEL_DIR / "konsistensi").glob("*.jsonl")}
+    if passes != set(CONSISTENCY_PASSES):
+        problems.append(f"data/real/konsistensi holds {sorted(passes)}; CONSISTENCY_PASSES names {list(CONSISTENCY_PASSES)}")
     for path in sorted((LABEL_DIR / "konsistensi").glob("*.jsonl")):
         for n, record in enumerate(read_jsonl(path), 1):
             where = f"{path.relative_to(ROOT)}:{n} ({record.get('id')})"

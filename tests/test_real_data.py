@@ -13,6 +13,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import real_data  # noqa: E402
 
 
+def _records_of(relative: str) -> list[dict]:
+    return [json.loads(line) for line in (LABELS / relative).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def _records(kind: str) -> list[dict]:
     return [json.loads(line) for path in sorted((LABELS / kind).glob("*.jsonl"))
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -31,25 +35,29 @@ def test_label_files_hold_ids_hashes_and_labels_only_never_text():
         assert real_data.validate(record["label"], record["id"]) == []
         assert len(record["alasan"]) < 400
     first = {r["id"]: r for r in _records("pertama")}
+    assert {path.stem for path in (LABELS / "konsistensi").glob("*.jsonl")} == set(real_data.CONSISTENCY_PASSES)
     changes = _records("konsistensi")
     assert changes
-    for record in changes:  # a consistency decision changes the aspects of a labelled row, with a reason
-        assert set(record) == {"id", "hash", "aspek", "aspek_sentimen", "alasan"}
+    for record in changes:  # a consistency decision changes some fields of a labelled row, with a reason
+        assert {"id", "hash", "alasan"} < set(record) <= {"id", "hash", "alasan", *real_data.CONSISTENCY_FIELDS}
         assert first[record["id"]]["hash"] == record["hash"]
-        assert set(record["aspek"]) == set(record["aspek_sentimen"]) and set(record["aspek"]) <= set(real_data.ASPECTS)
         assert 0 < len(record["alasan"]) < 400
 
 
-def test_consistency_pass_changes_only_the_aspects_it_names():
+def test_consistency_passes_change_only_the_fields_they_name_in_order():
     labels, first = real_data.final_labels(), real_data.load_label_files("pertama")
     adjudicated = real_data.load_label_files("adjudikasi")
-    for record in _records("konsistensi"):
-        final = labels[record["id"]]
-        before = {**first[record["id"]], **adjudicated.get(record["id"], {}).get("label", {})}
-        assert (final["aspek"], final["aspek_sentimen"]) == (record["aspek"], record["aspek_sentimen"])
-        assert (set(final["aspek"]), final["aspek_sentimen"]) != (set(before["aspek"]), before["aspek_sentimen"])
-        assert {k: v for k, v in final.items() if not k.startswith("aspek")} == \
-            {k: v for k, v in before.items() if not k.startswith("aspek")}
+    expected = {i: {**first[i], **adjudicated.get(i, {}).get("label", {})} for i in first}
+    for name in real_data.CONSISTENCY_PASSES:  # applied one after another, each onto the result of the last
+        for record in _records_of(f"konsistensi/{name}.jsonl"):
+            before = expected[record["id"]]
+            after = {**before, **{k: record[k] for k in real_data.CONSISTENCY_FIELDS if k in record}}
+            assert after != before, record["id"]  # every record changes something
+            expected[record["id"]] = after
+    for i, label in labels.items():
+        assert {k: v for k, v in label.items() if k not in ("id", "hash")} == \
+            {k: v for k, v in expected[i].items() if k not in ("id", "hash")}, i
+        assert real_data.validate(label, i) == []
 
 
 def test_enough_labels_and_a_blind_sample_of_at_least_600():
