@@ -264,7 +264,7 @@ def training_rows(frame):
 #: The fields a consistency pass may change (each record of ``konsistensi/*.jsonl`` names the ones it changes).
 CONSISTENCY_FIELDS = ("sentimen", "aspek", "aspek_sentimen")
 #: The consistency passes, in the order they were made and are applied (``konsistensi/<name>.jsonl``).
-CONSISTENCY_PASSES = ("materi", "permintaan")
+CONSISTENCY_PASSES = ("materi", "permintaan", "campuran")
 
 
 def final_labels() -> dict[str, dict]:
