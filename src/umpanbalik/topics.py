@@ -156,8 +156,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         your own keeps its own ``n_jobs``) and, from 1,000 comments, for the many small k-means runs
         (the candidate k of ``"auto"`` and the consensus runs): ``-1`` every core, ``None`` one; the
         library's one pool of workers (:mod:`umpanbalik._parallel`), forked for the call. Each run
-        uses one OpenMP thread wherever it runs (threads cost more than they saved on runs this
-        small), so the topics do not depend on ``n_jobs``.
+        uses one OpenMP and one BLAS thread wherever it runs (threads cost more than they saved on
+        runs this small), so the topics do not depend on ``n_jobs``.
     random_state : int, default=0
 
     Examples
@@ -528,8 +528,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
     def _runs(self, function: Any, plans: Sequence[Any], comments: int) -> list[Any]:
         """``function`` applied to every plan (independent k-means runs on ``comments`` comments), in
-        order. Each run uses one OpenMP thread (thread start-up cost more than it saved on these
-        small runs), so a run is bitwise the same on every machine and in every process; with
+        order. Each run uses one OpenMP and one BLAS thread (thread start-up cost more than it saved
+        on these small runs, and two processes with two BLAS threads each were slower than one
+        process), so a run is bitwise the same on every machine and in every process; with
         ``n_jobs``, from :data:`_RUNS_PARALLEL_MIN` comments, the plans are shared with workers forked
         for the call (the library's one pool), which inherit the data and the one-thread limit."""
         from . import _parallel
