@@ -224,8 +224,9 @@ SHIPPED_CASES = [
     ("mohon ganti narasumber", dict(saran=True, sentimen="negatif")),
     ("slide dibuat lebih menarik", dict(aspek={"materi": "negatif"}, saran=True)),
     ("dosennya baik dan ramah", dict(aspek={}, sentimen="positif")),
-    ("bagus", dict(non_informatif=False)),  # short praise is an answer (LABELS.md); its sentiment is a
-    # near tie (positif 0.49, netral 0.51): "bagus" is also the word of generic wishes ("semoga lebih bagus")
+    ("bagus", dict(non_informatif=False, sentimen="positif")),  # short praise is an answer (LABELS.md)
+    ("buruk", dict(sentimen="negatif")),  # bare words: the lexicon's words are training examples too
+    ("ribet", dict(sentimen="negatif")),
     ("sudah bagus", dict(non_informatif=False, sentimen="positif")),
     ("tidak ada", dict(non_informatif=True)),
     ("cukup", dict(non_informatif=True)),
