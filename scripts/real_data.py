@@ -228,7 +228,7 @@ def validate(record: dict, where: str) -> list[str]:
 
 
 def load_label_files(kind: str = "pertama") -> dict[str, dict]:
-    """Labels of one pass: ``pertama`` (every labelled row), ``kedua`` (the blind second pass),
+    """Labels of one pass: ``pertama`` (every labelled row), ``kedua`` (the blind second pass) or
     ``adjudikasi`` (the decision on each disagreement)."""
     labels: dict[str, dict] = {}
     for path in sorted((LABEL_DIR / kind).glob("*.jsonl")):
@@ -358,23 +358,46 @@ def check() -> int:
                 if row["sumber"] != "ulasan" and record.get("tentang_belajar") is False:
                     problems.append(f"{where}: evaluation answers are always about learning")
                 problems += validate(record, where)
-    labels = final_labels()
-    passes = {path.stem for path in (LABEL_DIR / "konsistensi").glob("*.jsonl")}
-    if passes != set(CONSISTENCY_PASSES):
-        problems.append(f"data/real/konsistensi holds {sorted(passes)}; CONSISTENCY_PASSES names {list(CONSISTENCY_PASSES)}")
-    for path in sorted((LABEL_DIR / "konsistensi").glob("*.jsonl")):
-        for n, record in enumerate(read_jsonl(path), 1):
-            where = f"{path.relative_to(ROOT)}:{n} ({record.get('id')})"
-            if labels.get(record.get("id"), {}).get("hash") != record.get("hash") or not record.get("alasan"):
-                problems.append(f"{where}: unknown id or hash, or no reason")
-            else:
-                problems += validate(labels[record["id"]], where)
+    problems += check_consistency()
     for p in problems:
         print(p)
     first, second = load_label_files("pertama"), load_label_files("kedua")
     print(f"first pass: {len(first)} rows; blind second pass: {len(second)} rows "
           f"({len(set(first) & set(second))} in both); problems: {len(problems)}")
     return 1 if problems else 0
+
+
+def check_consistency() -> list[str]:
+    """Problems with the consistency passes (``konsistensi/*.jsonl``), found without applying them
+    blindly: every pass file listed in :data:`CONSISTENCY_PASSES` and no other, every record naming a
+    labelled row by id and hash, giving a reason, changing only :data:`CONSISTENCY_FIELDS`, changing
+    something, and leaving a valid label."""
+    problems = []
+    passes = {path.stem for path in (LABEL_DIR / "konsistensi").glob("*.jsonl")}
+    if passes != set(CONSISTENCY_PASSES):
+        problems.append(f"data/real/konsistensi holds {sorted(passes)}; CONSISTENCY_PASSES names {list(CONSISTENCY_PASSES)}")
+    labels = load_label_files("pertama")
+    for i, record in load_label_files("adjudikasi").items():
+        labels[i] = {**labels.get(i, {}), **record["label"], "id": i, "hash": record["hash"]}
+    for name in CONSISTENCY_PASSES:
+        path = LABEL_DIR / "konsistensi" / f"{name}.jsonl"
+        for n, record in enumerate(read_jsonl(path) if path.exists() else [], 1):
+            where = f"data/real/konsistensi/{path.name}:{n} ({record.get('id')})"
+            before = labels.get(record.get("id"))
+            if before is None or before.get("hash") != record.get("hash"):
+                problems.append(f"{where}: names no labelled comment with this id and hash")
+                continue
+            if not record.get("alasan"):
+                problems.append(f"{where}: no reason")
+            unknown = set(record) - {"id", "hash", "alasan", *CONSISTENCY_FIELDS}
+            if unknown:
+                problems.append(f"{where}: fields a consistency pass may not change: {sorted(unknown)}")
+            after = {**before, **{k: record[k] for k in CONSISTENCY_FIELDS if k in record}}
+            if after == before:
+                problems.append(f"{where}: changes nothing")
+            problems += validate(after, where)
+            labels[record["id"]] = after
+    return problems
 
 
 LABEL_KEYS = ("tentang_belajar", "sentimen", "aspek", "aspek_sentimen", "saran", "non_informatif")

@@ -60,6 +60,27 @@ def test_consistency_passes_change_only_the_fields_they_name_in_order():
         assert real_data.validate(label, i) == []
 
 
+def test_check_reports_bad_consistency_records_instead_of_failing(tmp_path, monkeypatch):
+    import shutil
+
+    shutil.copytree(LABELS, tmp_path / "real")
+    path = tmp_path / "real" / "konsistensi" / "campuran.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    records[0]["hash"] = "0000000000"  # names no labelled comment
+    records[1]["saran"] = True  # a field no consistency pass may change
+    records[2] = {k: v for k, v in records[2].items() if k != "alasan"}  # no reason
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    (tmp_path / "real" / "konsistensi" / "extra.jsonl").write_text("", encoding="utf-8")
+    monkeypatch.setattr(real_data, "LABEL_DIR", tmp_path / "real")
+    problems = real_data.check_consistency()
+    assert any("CONSISTENCY_PASSES" in p for p in problems)
+    assert any(records[0]["id"] in p and "names no labelled comment" in p for p in problems)
+    assert any(records[1]["id"] in p and "saran" in p for p in problems)
+    assert any(records[2]["id"] in p and "no reason" in p for p in problems)
+    monkeypatch.setattr(real_data, "LABEL_DIR", LABELS)
+    assert real_data.check_consistency() == []
+
+
 def test_enough_labels_and_a_blind_sample_of_at_least_600():
     first, second = _records("pertama"), _records("kedua")
     assert len({r["id"] for r in first}) >= 3000

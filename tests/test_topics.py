@@ -201,9 +201,26 @@ def test_k_means_runs_are_one_thread_each_here_and_in_workers(n_jobs):
     assert TopicModel(n_jobs=2)._runs(run, list(range(4)), comments=10)[-1][1] == os.getpid()  # too small to fork
 
 
-def test_topics_do_not_depend_on_n_jobs():
-    texts = load_corpus()["teks"].tolist()[:1_200]  # enough comments for the k-means runs to be shared
-    one, two = (TopicModel(random_state=0, n_jobs=n_jobs).fit(texts) for n_jobs in (None, 2))
+@pytest.mark.parametrize("options", [{}, {"method": "nmf"}, {"seed_words": {"jadwal": ["jadwal", "waktu"]}}],
+                         ids=["consensus", "nmf", "seeded"])
+def test_topics_do_not_depend_on_n_jobs(options, monkeypatch):
+    from umpanbalik import _parallel, topics
+
+    texts = load_corpus()["teks"].tolist()[:1_200]
+    monkeypatch.setattr(topics, "_RUNS_PARALLEL_MIN", 200)  # the runs are shared whatever the detector says
+    shared = []
+    forked = _parallel.map_forked
+
+    def spy(function, items, processes, **kwargs):
+        shared.append(processes)
+        return forked(function, items, processes, **kwargs)
+
+    monkeypatch.setattr(_parallel, "map_forked", spy)
+    one = TopicModel(random_state=0, **options).fit(texts)
+    assert set(shared) == {1}
+    shared.clear()
+    two = TopicModel(random_state=0, n_jobs=2, **options).fit(texts)
+    assert shared and set(shared) == {2}  # the candidate k (and the consensus runs) went to a worker
     assert (one.labels_ == two.labels_).all() and np.array_equal(one.centers_, two.centers_)
     assert one.selection_scores_.equals(two.selection_scores_)
 

@@ -4,8 +4,9 @@
 core (:func:`joblib.effective_n_jobs`), ``n`` that many. Work that is large enough runs in this process
 and in ``n - 1`` workers of one pool, each on a contiguous share, so the output never depends on
 ``n_jobs``. ``Preprocessor(n_jobs=…)`` and ``annotate``/``analyze`` use the pool; ``TopicModel(n_jobs=…)``
-cleans raw comments through it and runs its k-means one run after another (each run is too small
-to gain from threads, and scikit-learn's OpenMP threads are not safe in forked workers).
+cleans raw comments through it and shares its many small k-means runs with workers forked for the
+call, each run on one OpenMP and one BLAS thread wherever it runs (so the runs are the same in
+every process, and scikit-learn's OpenMP never starts threads in a forked worker).
 
 Workers that need nothing but what they are sent (preprocessing) outlive a call and keep their memos
 (a word is stemmed once per process, not once per call); a worker left idle for :data:`IDLE_SECONDS`

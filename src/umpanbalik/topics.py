@@ -155,9 +155,10 @@ class TopicModel(TransformerMixin, BaseEstimator):
         Processes for cleaning raw comments (with the default preprocessing; a ``preprocessor`` of
         your own keeps its own ``n_jobs``) and, from 1,000 comments, for the many small k-means runs
         (the candidate k of ``"auto"`` and the consensus runs): ``-1`` every core, ``None`` one; the
-        library's one pool of workers (:mod:`umpanbalik._parallel`), forked for the call. Each run
-        uses one OpenMP and one BLAS thread wherever it runs (threads cost more than they saved on
-        runs this small), so the topics do not depend on ``n_jobs``.
+        library's one pool of workers (:mod:`umpanbalik._parallel`), forked for the call (they take
+        the place of the pool's lasting preprocessing workers, which start afresh at the next call
+        that needs them). Each run uses one OpenMP and one BLAS thread wherever it runs (threads
+        cost more than they saved on runs this small), so the topics do not depend on ``n_jobs``.
     random_state : int, default=0
 
     Examples
@@ -386,7 +387,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
                 return (k, float(np.mean(self._coherence_of(scan_matrix, assignment, scan_terms))),
                         self._silhouette(scan_embedded, assignment), stability)
 
-            rows = self._runs(scan_row, candidates, len(scan))
+            # every other k to each process (larger k take longer), then back in the order of k
+            rows = sorted(self._runs(scan_row, candidates[::2] + candidates[1::2], len(scan)))
             scores = pd.DataFrame(rows, columns=["k", "npmi", "silhouette", "stabilitas"])
             standard = lambda s: (s - s.mean()) / (s.std(ddof=0) or 1.0)  # noqa: E731
             scores["skor"] = standard(scores["npmi"]) + standard(scores["silhouette"]) + standard(scores["stabilitas"])
