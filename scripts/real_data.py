@@ -269,17 +269,51 @@ CONSISTENCY_PASSES = ("materi", "permintaan", "campuran")
 
 def final_labels() -> dict[str, dict]:
     """First-pass labels with every adjudicated row replaced by its decision, then the fields that
-    each consistency pass changed (:data:`CONSISTENCY_PASSES`, in order)."""
+    each consistency pass changed (:data:`CONSISTENCY_PASSES`, in order). A consistency record that
+    :func:`check_consistency` would report is refused."""
+    labels = _adjudicated_labels()
+    problems = _apply_consistency(labels)
+    if problems:
+        raise ValueError(f"{problems[0]} (python scripts/real_data.py check lists every problem)")
+    return labels
+
+
+def _adjudicated_labels() -> dict[str, dict]:
+    """First-pass labels with every adjudicated row replaced by its decision."""
     labels = load_label_files("pertama")
     for i, record in load_label_files("adjudikasi").items():
         labels[i] = {**labels.get(i, {}), **record["label"], "id": i, "hash": record["hash"]}
-    for name in CONSISTENCY_PASSES:
-        for record in read_jsonl(LABEL_DIR / "konsistensi" / f"{name}.jsonl"):
-            i = record["id"]
-            if labels.get(i, {}).get("hash") != record["hash"]:
-                raise ValueError(f"consistency decision {i} names no labelled comment with hash {record['hash']}")
-            labels[i] = {**labels[i], **{k: record[k] for k in CONSISTENCY_FIELDS if k in record}}
     return labels
+
+
+def _apply_consistency(labels: dict[str, dict]) -> list[str]:
+    """Apply the consistency passes to ``labels`` in place, in order; the problems found: a record
+    naming no labelled comment (skipped), without a reason, with a field a pass may not change,
+    changing nothing, or leaving an invalid label; a pass file not listed in
+    :data:`CONSISTENCY_PASSES`."""
+    problems = []
+    passes = {path.stem for path in (LABEL_DIR / "konsistensi").glob("*.jsonl")}
+    if passes != set(CONSISTENCY_PASSES):
+        problems.append(f"data/real/konsistensi holds {sorted(passes)}; CONSISTENCY_PASSES names {list(CONSISTENCY_PASSES)}")
+    for name in CONSISTENCY_PASSES:
+        path = LABEL_DIR / "konsistensi" / f"{name}.jsonl"
+        for n, record in enumerate(read_jsonl(path) if path.exists() else [], 1):
+            where = f"data/real/konsistensi/{path.name}:{n} ({record.get('id')})"
+            before = labels.get(record.get("id"))
+            if before is None or before.get("hash") != record.get("hash"):
+                problems.append(f"{where}: names no labelled comment with this id and hash")
+                continue
+            if not record.get("alasan"):
+                problems.append(f"{where}: no reason")
+            unknown = set(record) - {"id", "hash", "alasan", *CONSISTENCY_FIELDS}
+            if unknown:
+                problems.append(f"{where}: fields a consistency pass may not change: {sorted(unknown)}")
+            after = {**before, **{k: record[k] for k in CONSISTENCY_FIELDS if k in record}}
+            if after == before:
+                problems.append(f"{where}: changes nothing")
+            problems += validate(after, where)
+            labels[record["id"]] = after
+    return problems
 
 
 def load_labelled(base: Path | None = None, include_off_topic: bool = False):
@@ -368,36 +402,9 @@ def check() -> int:
 
 
 def check_consistency() -> list[str]:
-    """Problems with the consistency passes (``konsistensi/*.jsonl``), found without applying them
-    blindly: every pass file listed in :data:`CONSISTENCY_PASSES` and no other, every record naming a
-    labelled row by id and hash, giving a reason, changing only :data:`CONSISTENCY_FIELDS`, changing
-    something, and leaving a valid label."""
-    problems = []
-    passes = {path.stem for path in (LABEL_DIR / "konsistensi").glob("*.jsonl")}
-    if passes != set(CONSISTENCY_PASSES):
-        problems.append(f"data/real/konsistensi holds {sorted(passes)}; CONSISTENCY_PASSES names {list(CONSISTENCY_PASSES)}")
-    labels = load_label_files("pertama")
-    for i, record in load_label_files("adjudikasi").items():
-        labels[i] = {**labels.get(i, {}), **record["label"], "id": i, "hash": record["hash"]}
-    for name in CONSISTENCY_PASSES:
-        path = LABEL_DIR / "konsistensi" / f"{name}.jsonl"
-        for n, record in enumerate(read_jsonl(path) if path.exists() else [], 1):
-            where = f"data/real/konsistensi/{path.name}:{n} ({record.get('id')})"
-            before = labels.get(record.get("id"))
-            if before is None or before.get("hash") != record.get("hash"):
-                problems.append(f"{where}: names no labelled comment with this id and hash")
-                continue
-            if not record.get("alasan"):
-                problems.append(f"{where}: no reason")
-            unknown = set(record) - {"id", "hash", "alasan", *CONSISTENCY_FIELDS}
-            if unknown:
-                problems.append(f"{where}: fields a consistency pass may not change: {sorted(unknown)}")
-            after = {**before, **{k: record[k] for k in CONSISTENCY_FIELDS if k in record}}
-            if after == before:
-                problems.append(f"{where}: changes nothing")
-            problems += validate(after, where)
-            labels[record["id"]] = after
-    return problems
+    """Problems with the consistency passes (``konsistensi/*.jsonl``; see :func:`_apply_consistency`),
+    reported instead of refused as :func:`final_labels` does."""
+    return _apply_consistency(_adjudicated_labels())
 
 
 LABEL_KEYS = ("tentang_belajar", "sentimen", "aspek", "aspek_sentimen", "saran", "non_informatif")

@@ -77,6 +77,8 @@ def test_check_reports_bad_consistency_records_instead_of_failing(tmp_path, monk
     assert any(records[0]["id"] in p and "names no labelled comment" in p for p in problems)
     assert any(records[1]["id"] in p and "saran" in p for p in problems)
     assert any(records[2]["id"] in p and "no reason" in p for p in problems)
+    with pytest.raises(ValueError, match="real_data.py check"):  # the labels are refused, not half-applied
+        real_data.final_labels()
     monkeypatch.setattr(real_data, "LABEL_DIR", LABELS)
     assert real_data.check_consistency() == []
 
