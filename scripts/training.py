@@ -25,8 +25,8 @@ COLUMNS = ["teks", "sentimen", "aspek", "aspek_sentimen", "saran", "non_informat
 #: Weight of a real labelled comment relative to a written one (chosen on the real training split by
 #: grouped cross-validation, ``python benchmarks/bench_learning_curve.py --weights``).
 REAL_WEIGHT = 2.0
-#: The sentiment model also learns each word of the team's polarity lexicon of weight >= 2 (mild words
-#: are left out) as a one-word comment of its polarity, at this weight: bare words are common in real
+#: The sentiment model also learns each word of the team's polarity lexicon of strength >= 2 (mild words
+#: are left out) as a one-word comment of its polarity, at LEXICON_WEIGHT: bare words are common in real
 #: exports and rare in the training data ("buruk" alone was read positif, "ribet" netral). Grouped
 #: 3-fold CV on the real training split: macro-F1 84.7 -> 85.1, accuracy on comments of one or two
 #: words 88.6 -> 89.9 (every lexicon word at weight 1: 84.5 and 90.5). MODEL_CARD.md.
