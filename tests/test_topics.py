@@ -366,3 +366,21 @@ def test_two_different_comments_make_two_topics(method, n_topics):
     model = TopicModel(n_topics=n_topics, method=method, exclude_non_informative=False).fit(texts)
     assert model.n_topics_ == 2 and sorted(model.labels_.tolist()) == [0, 1]
     assert model.transform(texts)["topik"].tolist() == model.labels_.tolist()
+
+
+def test_general_topics_are_told_apart_by_their_terms():
+    # three groups that no key phrase describes, two of them wishes: each name says what the group
+    # is about ("harapan umum (semangat)"), and no two topics share a name (real exports gave three
+    # topics named "harapan umum")
+    texts = (["semoga lebih semangat lagi", "semangat terus ya", "tetap semangat", "semangat selalu"] * 6
+             + ["semoga sehat selalu", "sehat terus", "semoga sehat dan sukses", "sehat selalu ya"] * 6
+             + ["bagus", "bagus sekali", "sudah bagus", "bagus banget"] * 6)
+    model = TopicModel(n_topics=3, min_df=1).fit(texts)
+    table = model.topics_
+    labels = table["label"].tolist()
+    assert len(set(labels)) == 3, labels
+    for word, text in (("semangat", "semangat selalu"), ("sehat", "sehat terus"), ("bagus", "bagus sekali")):
+        topic = model.labels_[texts.index(text)]
+        assert word in table.loc[table["topik"] == topic, "label"].item(), (word, labels)
+    # a name the user gave is never changed
+    assert model.rename_topic(0, "harapan umum").topics_.loc[0, "label"] == "harapan umum"

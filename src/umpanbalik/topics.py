@@ -100,6 +100,46 @@ def _label(terms: list[str], size: int = 3) -> str:
     return ", ".join(chosen)
 
 
+#: A topic term joins a general name ("harapan umum (jam, zoom)") when its weight is at least this
+#: share of the topic's strongest term: below it, the term is what the topic holds a little more of
+#: than the others, not what it is about.
+_GENERAL_TERM_SHARE = 0.25
+
+
+def _named_general(phrase: str | None, terms: list[tuple[str, float]], used: set[str]) -> str | None:
+    """``phrase`` as it is, unless it is a general name ("harapan umum", "pujian umum", "lainnya"
+    …): then with the topic's strongest terms in brackets ("harapan umum (jam, zoom)",
+    "pujian umum (bagus)"), so that three topics of wishes are told apart by what they wish
+    about. Two terms, more while the name is taken by a larger topic, and a number last.
+
+    Examples
+    --------
+    >>> _named_general("harapan umum", [("jam", 0.012), ("zoom", 0.010), ("hari", 0.002)], set())
+    'harapan umum (jam, zoom)'
+    >>> _named_general("ucapan terima kasih", [("terima kasih", 0.25), ("panitia", 0.01)], set())
+    'ucapan terima kasih'
+    >>> _named_general("pujian umum", [("bagus", 0.3)], {"pujian umum (bagus)"})
+    'pujian umum (bagus) 2'
+    """
+    from .themes import GENERAL_LABELS
+
+    if phrase not in GENERAL_LABELS:
+        return phrase
+    top = max((weight for _, weight in terms), default=0.0)
+    words = set(phrase.split())
+    strong = [t for t, weight in terms if weight >= _GENERAL_TERM_SHARE * top and not set(t.split()) <= words]
+    name = phrase
+    for size in range(2, max(len(strong), 2) + 1):
+        shown = _label(strong, size=size)
+        name = f"{phrase} ({shown})" if shown else phrase
+        if name not in used:
+            return name
+    number = 2
+    while f"{name} {number}" in used:
+        number += 1
+    return f"{name} {number}"
+
+
 class TopicModel(TransformerMixin, BaseEstimator):
     """Discover themes in comments by clustering their TF-IDF vectors.
 
@@ -633,13 +673,15 @@ class TopicModel(TransformerMixin, BaseEstimator):
         total = len(self.labels_)
         aspects, sentiments = self._annotations
         rows = []
-        for c in range(self.n_topics_):
+        used: set[str] = set()
+        for c in np.argsort(-np.bincount(assignment[assignment >= 0], minlength=self.n_topics_), kind="stable"):
             members = np.flatnonzero(assignment == c)
             order = np.argsort(-self.term_weights_[c])[: self.n_terms]
             terms = [(self._readable(feature_names[i]), round(float(self.term_weights_[c, i]), 4))
                      for i in order if self.term_weights_[c, i] > 0]
-            label = self.topic_names_.get(c) or self._phrases_.get(c) or _label([t for t, _ in terms])
-            row = {"topik": c, "ukuran": len(members), "porsi": len(members) / max(total, 1), "label": label,
+            label = self.topic_names_.get(c) or _named_general(self._phrases_.get(c), terms, used) or _label([t for t, _ in terms])
+            used.add(label)
+            row = {"topik": int(c), "ukuran": len(members), "porsi": len(members) / max(total, 1), "label": label,
                    "kata_kunci": terms, "contoh": self._examples(members, c)}
             if aspects is not None:
                 counter = Counter(a for i in members for a in aspects[i])
@@ -648,7 +690,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
                 counter = Counter(sentiments[i] for i in members)
                 row["sentimen"] = {s: round(counter[s] / max(len(members), 1), 3) for s in SENTIMENTS}
             rows.append(row)
-        return pd.DataFrame(rows)
+        return pd.DataFrame(rows).sort_values("topik", ignore_index=True) if rows else pd.DataFrame(rows)
 
     def _examples(self, members: np.ndarray, topic: int) -> list[str]:
         if self.n_examples == 0 or len(members) == 0 or not hasattr(self, "_informative_texts"):
