@@ -8,6 +8,10 @@
    corpus's four aspects split by polarity (materi_positif, materi_negatif, …) plus saran and
    non_informatif as two more codes, each code with its own seed words, polarity learnt per code;
    scored on 1,000 other comments (micro-F1 of the codes).
+   How the fit time grows with the length of the texts (the issue's own set is 2,568 reviews that
+   we do not have): the same codes on 2,568 texts of one and of three corpus comments joined
+   (about 14 and 43 words; a text's codes are its comments' codes), and the CASA taxonomy on CASA
+   train + valid (900 real car reviews of about 15 words, six aspects with polarity).
 3. The shipped recipe (``make models``): every comment model on the written corpus plus the real
    training split.
 Times are wall-clock seconds of one fit in a fresh estimator (the first Sastrawi stemming of new
@@ -20,6 +24,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
@@ -27,7 +32,7 @@ from sklearn.pipeline import make_pipeline
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from _common import smsa  # noqa: E402
+from _common import SHARED, smsa  # noqa: E402
 
 from umpanbalik import AspectTagger, SentimentClassifier, load_corpus  # noqa: E402
 
@@ -77,6 +82,27 @@ def main() -> None:
     truth = np.asarray([[int(c in row) for c in names] for row in codes[2500:3500]])
     print(f"AspectTagger, 10 codes, 2,500 comments: fit {seconds:.1f} s (target <= 20 s), micro-F1 on 1,000 others "
           f"{100 * f1_score(truth, held, average='micro'):.1f}")
+    for joined in (1, 3):
+        rows = np.random.default_rng(0).integers(0, len(texts), size=(2568, joined))
+        long_texts = [" ".join(texts[j] for j in row) for row in rows]
+        long_codes = [sorted({c for j in row for c in codes[j]}) for row in rows]
+        long_polarity = [dict((c, p) for j in row for c, p in polarity[j].items()) for row in rows]
+        start = time.perf_counter()
+        AspectTagger(taxonomy).fit(long_texts, long_codes, aspect_sentiments=long_polarity)
+        words = np.mean([len(t.split()) for t in long_texts])
+        print(f"AspectTagger, 10 codes, 2,568 texts of {joined} comment(s) ({words:.0f} words on average): fit "
+              f"{time.perf_counter() - start:.1f} s")
+    casa = SHARED / "indonlu-casa"
+    if casa.exists():
+        frame = pd.concat([pd.read_csv(casa / f"{part}_preprocess.csv") for part in ("train", "valid")], ignore_index=True)
+        aspects = [c for c in frame.columns if c != "sentence"]
+        names = {"positive": "positif", "negative": "negatif"}
+        mentions = [[a for a in aspects if row[a] != "neutral"] for _, row in frame.iterrows()]
+        polarities = [{a: names[row[a]] for a in aspects if row[a] != "neutral"} for _, row in frame.iterrows()]
+        start = time.perf_counter()
+        AspectTagger(Path(__file__).with_name("casa_taxonomy.json")).fit(frame["sentence"], mentions, aspect_sentiments=polarities)
+        print(f"AspectTagger, CASA taxonomy (6 aspects), CASA train + valid ({len(frame):,} reviews): fit "
+              f"{time.perf_counter() - start:.1f} s")
 
     from real_data import real_dir
 
