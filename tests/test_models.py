@@ -230,6 +230,8 @@ SHIPPED_CASES = [
     ("sudah bagus", dict(non_informatif=False, sentimen="positif")),
     ("tidak ada", dict(non_informatif=True)),
     ("cukup", dict(non_informatif=True)),
+    ("senang", dict(non_informatif=False)),  # an evaluative word is an answer (it was one with p 0.63)
+    ("sip", dict(non_informatif=True)),  # a bare acknowledgement is not (LABELS.md)
 ]
 
 
