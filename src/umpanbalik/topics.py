@@ -110,7 +110,9 @@ def _named_general(phrase: str | None, terms: list[tuple[str, float]], used: set
     """``phrase`` as it is, unless it is a general name ("harapan umum", "pujian umum", "lainnya"
     …): then with the topic's strongest terms in brackets ("harapan umum (jam, zoom)",
     "pujian umum (bagus)"), so that three topics of wishes are told apart by what they wish
-    about. Two terms, more while the name is taken by a larger topic, and a number last.
+    about. A name not in ``used`` (the names of larger topics and the user's): two terms, more
+    while the name is taken, then terms measured against the strongest term not already in the
+    name (a second topic of thanks), and a number last.
 
     Examples
     --------
@@ -118,6 +120,8 @@ def _named_general(phrase: str | None, terms: list[tuple[str, float]], used: set
     'harapan umum (jam, zoom)'
     >>> _named_general("ucapan terima kasih", [("terima kasih", 0.25), ("panitia", 0.01)], set())
     'ucapan terima kasih'
+    >>> _named_general("ucapan terima kasih", [("terima kasih", 0.25), ("panitia", 0.01)], {"ucapan terima kasih"})
+    'ucapan terima kasih (panitia)'
     >>> _named_general("pujian umum", [("bagus", 0.3)], {"pujian umum (bagus)"})
     'pujian umum (bagus) 2'
     """
@@ -125,19 +129,21 @@ def _named_general(phrase: str | None, terms: list[tuple[str, float]], used: set
 
     if phrase not in GENERAL_LABELS:
         return phrase
-    top = max((weight for _, weight in terms), default=0.0)
     words = set(phrase.split())
-    strong = [t for t, weight in terms if weight >= _GENERAL_TERM_SHARE * top and not set(t.split()) <= words]
-    name = phrase
-    for size in range(2, max(len(strong), 2) + 1):
-        shown = _label(strong, size=size)
-        name = f"{phrase} ({shown})" if shown else phrase
-        if name not in used:
-            return name
+    eligible = [(t, weight) for t, weight in terms if not set(t.split()) <= words]
+    first = None
+    for bar in (max((w for _, w in terms), default=0.0), max((w for _, w in eligible), default=0.0)):
+        strong = [t for t, weight in eligible if weight >= _GENERAL_TERM_SHARE * bar]
+        for size in range(2, max(len(strong), 2) + 1):
+            shown = _label(strong, size=size)
+            name = f"{phrase} ({shown})" if shown else phrase
+            first = first or name
+            if name not in used:
+                return name
     number = 2
-    while f"{name} {number}" in used:
+    while f"{first} {number}" in used:
         number += 1
-    return f"{name} {number}"
+    return f"{first} {number}"
 
 
 class TopicModel(TransformerMixin, BaseEstimator):
@@ -673,7 +679,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         total = len(self.labels_)
         aspects, sentiments = self._annotations
         rows = []
-        used: set[str] = set()
+        used = {name for name in self.topic_names_.values() if name}  # the user's names are taken
         for c in np.argsort(-np.bincount(assignment[assignment >= 0], minlength=self.n_topics_), kind="stable"):
             members = np.flatnonzero(assignment == c)
             order = np.argsort(-self.term_weights_[c])[: self.n_terms]
