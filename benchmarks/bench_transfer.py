@@ -49,16 +49,26 @@ def main(argv: list[str] | None = None) -> int:
         for weight in args.weights:
             name = f"+ sumber lain, bobot {weight:g}" + (" (dikirim)" if weight == REAL_WEIGHT else "")
             recipes[name] = training_frame(others, real_weight=weight)
-        columns = {}
+        columns, shipped = {}, None
         for name, frame in recipes.items():
             start = time.perf_counter()
             models = fit_comment_models(frame)
-            columns[name] = _real.scores(held, _real.predict(held["teks"].tolist(), models))
+            predicted = _real.predict(held["teks"].tolist(), models)
+            columns[name] = _real.scores(held, predicted)
+            if "(dikirim)" in name:
+                shipped = predicted
             print(f"  {source}, {name}: {time.perf_counter() - start:.0f}s", flush=True)
         table = pd.DataFrame(columns).loc[SHOWN]
         print(f"\nHeld out: {source} ({len(held):,} training-split comments; trained on the written corpus "
               f"{'and ' + ', '.join(sorted(others['sumber'].unique())) if len(others) else ''})")
         print(_real.format_report(table), flush=True)
+        if shipped is not None:  # where the shipped weight goes wrong on the unseen source
+            print("\nshipped weight, sentiment (rows: labels, columns: predictions):")
+            print(_real.confusion(held, shipped).to_string())
+            truth, guess = _real.indicator(held["aspek"]), _real.indicator(shipped["aspek"])
+            print("shipped weight, aspects: " + "; ".join(
+                f"{aspect} labelled {truth[:, j].sum()}, tagged {guess[:, j].sum()}, both {(truth[:, j] & guess[:, j]).sum()}"
+                for j, aspect in enumerate(_real.ASPECTS)), flush=True)
     return 0
 
 
