@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import importlib.util
 import json
 import os
@@ -172,6 +173,11 @@ def topic_model(model_class: Any, frame: pd.DataFrame, assignments: pd.DataFrame
 
 
 # -- automatic figures -----------------------------------------------------------------------------
+def general_line(label: str) -> bool:
+    """A general name, also as TopicModel tells such topics apart: "harapan umum (jam, zoom)", "pujian umum 2"."""
+    return re.sub(r"( \(.*\))?( \d+)?$", "", label) in GENERAL_LABELS
+
+
 def label_tokens(label: str, pre: Preprocessor) -> list[str]:
     return list(dict.fromkeys(pre(label.replace(",", " "))))
 
@@ -180,7 +186,7 @@ def figures(named: dict[str, list[dict]], kind_sizes: dict[str, int], docs: list
     out = {}
     for kind in KINDS:
         every = named.get(kind, [])
-        clusters = [c for c in every if c["label"] not in GENERAL_LABELS]  # a topic model's "pujian umum" …
+        clusters = [c for c in every if not general_line(c["label"])]  # a topic model's "pujian umum (bagus)" …
         n = kind_sizes[kind]
         sizes = [len(c["rows"]) for c in clusters]
         tokens = [label_tokens(c["label"], pre) for c in clusters]
