@@ -96,9 +96,20 @@ def _complaint_form(token: str, lexicon: _Lexicon) -> str:
     return rest if _is_cue(rest) or _sign(rest, word) == "negatif" or word.alone and _is_thing(rest, word) else token
 
 
-def _says_enough(phrase: Sequence[str], words: Sequence[_Word], kind: str | None) -> bool:
+def _names_thing(token: str, word: _Word, lexicon: _Lexicon) -> bool:
+    """A thing (see :func:`_is_thing`), also asked for with "lebih" joined to it: "lebih tepat
+    waktu" names punctuality and asks for more of it, where "lebih jelas" names no thing ("jelas"
+    is a quality). A negated thing is not one: "tidak masuk" is a teacher's absence in one survey
+    and "tidak masuk akal" or "materi tidak masuk" in another."""
+    if _is_thing(token, word):
+        return True
+    head, _, base = token.partition("_")
+    return head == "lebih" and bool(base) and _is_thing(base, lexicon(base))
+
+
+def _says_enough(phrase: Sequence[str], words: Sequence[_Word], kind: str | None, lexicon: _Lexicon) -> bool:
     """Whether a phrase says what a theme of ``kind`` needs: a complaint or a suggestion names a
-    thing (see :func:`_is_thing`) and what is wrong or wanted (a cue word or a word of negative
+    thing (see :func:`_names_thing`) and what is wrong or wanted (a cue word or a word of negative
     polarity); praise names a quality that is positive ("ramah", "mudah dipahami", "tidak
     membosankan")."""
     if kind is None:
@@ -109,7 +120,8 @@ def _says_enough(phrase: Sequence[str], words: Sequence[_Word], kind: str | None
     signs = {_sign(t, w) for t, w in said}
     if kind == "pujian":
         return "positif" in signs
-    return any(map(_is_thing, phrase, words)) and ("negatif" in signs or any(_is_cue(t) for t, _ in said))
+    return (any(_names_thing(t, w, lexicon) for t, w in zip(phrase, words))
+            and ("negatif" in signs or any(_is_cue(t) for t, _ in said)))
 
 
 def _plain(token: str) -> str:
@@ -183,7 +195,7 @@ def _label(key: tuple[str, ...], clauses: Iterable[Sequence[str]], lexicon: _Lex
                         continue
                     normal = tuple(map(_normal, phrase))
                     if normal not in fine:
-                        fine[normal] = _says_enough(phrase, [lexicon(t) for t in phrase], kind)
+                        fine[normal] = _says_enough(phrase, [lexicon(t) for t in phrase], kind, lexicon)
                     if fine[normal]:
                         found.add(phrase)
             for phrase in found:
