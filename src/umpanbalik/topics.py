@@ -111,7 +111,7 @@ def _named_general(phrase: str | None, terms: list[tuple[str, float]], used: set
     …): then with the topic's strongest terms in brackets ("harapan umum (jam, zoom)",
     "pujian umum (bagus)"), so that three topics of wishes are told apart by what they wish
     about. A name not in ``used`` (the names of larger topics and the user's): two terms, more
-    while the name is taken, then terms measured against the strongest term not already in the
+    while the name is taken, then terms measured against the strongest term that shares no word with the
     name (a second topic of thanks), and a number last.
 
     Examples
@@ -130,7 +130,7 @@ def _named_general(phrase: str | None, terms: list[tuple[str, float]], used: set
     if phrase not in GENERAL_LABELS:
         return phrase
     words = set(phrase.split())
-    eligible = [(t, weight) for t, weight in terms if not set(t.split()) <= words]
+    eligible = [(t, weight) for t, weight in terms if not set(t.split()) & words]  # not the name's own words
     first = None
     for bar in (max((w for _, w in terms), default=0.0), max((w for _, w in eligible), default=0.0)):
         strong = [t for t, weight in eligible if weight >= _GENERAL_TERM_SHARE * bar]
