@@ -118,6 +118,8 @@ def scores(gold: pd.DataFrame, gold_answers: pd.DataFrame, predicted: dict[str, 
     pred = indicator([p for p, k in zip(predicted["aspek"], keep) if k], ASPECTS)
     result["aspek micro-F1"] = f1_score(true, pred, average="micro")
     result["aspek macro-F1"] = f1_score(true, pred, average="macro")
+    for j, aspect in enumerate(ASPECTS):
+        result[f"aspek F1 {aspect}"] = f1_score(true[:, j], pred[:, j], zero_division=0)
     keep = rows("aspek_sentimen", comments)
     result["polaritas aspek akurasi"] = polarity_accuracy(
         gold["aspek"][keep], gold["aspek_sentimen"][keep],
