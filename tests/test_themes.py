@@ -345,7 +345,8 @@ def test_more_of_a_thing_is_a_label_a_negated_thing_is_not():
         assert (labels == "lebih tepat waktu").all()
     # "lebih jelas" names no thing (a quality), and a negated word is no thing: "tidak masuk" is a
     # teacher's absence in one survey and "tidak masuk akal" in another
-    assert themes_of("saran", [f"lebih jelas{s}" for s in ("", " pak", " lagi", " ya", " bu")])[0].empty
+    for vague in ("lebih jelas", "lebih dijelaskan", "lebih bersemangat", "lebih bervariasi"):
+        assert themes_of("saran", [f"{vague}{s}" for s in ("", " pak", " lagi", " ya", " bu")])[0].empty, vague
     vague = ["materi tidak masuk", "tugasnya tidak masuk akal", "sertifikat tidak masuk", "tidak masuk akal",
              "dianggap tidak masuk", "nilai tidak masuk"]
     assert themes_of("keluhan", vague)[0].empty

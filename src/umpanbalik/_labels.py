@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from ._keyphrases import (_DROPPED_SCOPE, _MAX_LABEL_WORDS, _MORE, _NEGATORS, _SPECIFIC_BONUS, _WINDOW, OTHER, _documents,
-                          _Lexicon, _synonyms, _Word)
+from ._keyphrases import (_DROPPED_SCOPE, _MAX_LABEL_WORDS, _MORE, _NEGATORS, _SPECIFIC_BONUS, _VAGUE, _WINDOW, OTHER,
+                          _documents, _Lexicon, _synonyms, _Word)
 from ._validation import as_text
 
 __all__ = ["label_groups", "says_label"]
@@ -98,13 +98,17 @@ def _complaint_form(token: str, lexicon: _Lexicon) -> str:
 
 def _names_thing(token: str, word: _Word, lexicon: _Lexicon) -> bool:
     """A thing (see :func:`_is_thing`), also asked for with "lebih" joined to it: "lebih tepat
-    waktu" names punctuality and asks for more of it, where "lebih jelas" names no thing ("jelas"
-    is a quality). A negated thing is not one: "tidak masuk" is a teacher's absence in one survey
+    waktu" names punctuality and asks for more of it, where "lebih jelas", "lebih dijelaskan" and
+    "lebih bersemangat" name no thing (a vague word, or a quality the polarity lexicon holds, also
+    by its root). A negated thing is not one: "tidak masuk" is a teacher's absence in one survey
     and "tidak masuk akal" or "materi tidak masuk" in another."""
     if _is_thing(token, word):
         return True
     head, _, base = token.partition("_")
-    return head == "lebih" and bool(base) and _is_thing(base, lexicon(base))
+    if head != "lebih" or not base:
+        return False
+    inner = lexicon(base)
+    return _is_thing(base, inner) and inner.key not in _VAGUE and _sign(base, inner) is None
 
 
 def _says_enough(phrase: Sequence[str], words: Sequence[_Word], kind: str | None, lexicon: _Lexicon) -> bool:

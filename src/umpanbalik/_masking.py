@@ -44,8 +44,9 @@ _SEPARATOR = re.compile(r"[ \x00]*(?:[-./_()+][ \x00]*){0,3}")
 _AT = r"(?:@|&#0*64;|&#x0*40;|&commat;|\[at\]|\(at\)|\[@\]|\(@\))"
 # A tight "@" (no space around it) takes any domain, "budi@localhost"; a spaced or spelled one only a
 # domain with a dot and a last part that starts with two letters, so that "belajar @ rumah" stays.
-# The last part runs to the end of the word: a top-level domain glued to what follows ("budi @
-# mail.co.idNIP 1971…") is masked with it, as no reader could tell where the address ends.
+# The last part runs to the end of the word: a top-level domain glued to what follows with digits
+# ("budi @ mail.comNIP1971…") is masked with it, as no reader could tell where the address ends. The
+# price: a class code after a spaced "@" ("kelas @ XI.IPA2") is masked too, as "kelas @ XI.IPA" was.
 _EMAIL = re.compile(
     rf"(?<![\w.+\-\x00])[\w.+\-\x00]+"
     rf"(?:{_AT}[\w\-\x00]+(?:\.[\w\-\x00]+)*|[ \x00]*{_AT}[ \x00]*[\w\-\x00]+(?:\.[\w\-\x00]+)*\.[a-z]{{2,}}[\w\-\x00]*)",
