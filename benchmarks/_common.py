@@ -24,6 +24,18 @@ def smsa(split: str = "train") -> pd.DataFrame | None:
     return pd.read_csv(path, sep="\t", header=None, names=["text", "label"], quoting=csv.QUOTE_NONE)
 
 
+#: IndoNLU's label names (SmSA sentiment, CASA polarity) as umpanbalik writes them.
+INDONLU_LABELS = {"positive": "positif", "neutral": "netral", "negative": "negatif"}
+
+
+def casa_labels(frame: pd.DataFrame, aspects: list[str]) -> tuple[list[list[str]], list[dict[str, str]]]:
+    """The aspects each IndoNLU CASA review mentions (not ``neutral``) and their polarity, as
+    :class:`umpanbalik.AspectTagger` takes them."""
+    mentions = [[a for a in aspects if row[a] != "neutral"] for _, row in frame.iterrows()]
+    polarities = [{a: INDONLU_LABELS[row[a]] for a in aspects if row[a] != "neutral"} for _, row in frame.iterrows()]
+    return mentions, polarities
+
+
 def count_words(texts: list[str]) -> int:
     return sum(len(WORD.findall(t)) for t in texts)
 

@@ -34,7 +34,7 @@ from sklearn.pipeline import make_pipeline
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from _common import SHARED, smsa  # noqa: E402
+from _common import INDONLU_LABELS, SHARED, casa_labels, smsa  # noqa: E402
 from _real import indicator, polarity_accuracy  # noqa: E402
 
 from umpanbalik import Preprocessor  # noqa: E402
@@ -145,10 +145,10 @@ def public_benchmarks() -> None:
     if train is None:
         print("../shared/data not present: public benchmarks skipped")
         return
-    mapping = {"positive": "positif", "neutral": "netral", "negative": "negatif"}
+
     start = time.perf_counter()
-    ours = SentimentClassifier().fit(train["text"], train["label"].map(mapping))
-    ours_f1 = f1_score(valid["label"].map(mapping), ours.predict(valid["text"]), average="macro")
+    ours = SentimentClassifier().fit(train["text"], train["label"].map(INDONLU_LABELS))
+    ours_f1 = f1_score(valid["label"].map(INDONLU_LABELS), ours.predict(valid["text"]), average="macro")
     fit_s = time.perf_counter() - start
     base_f1 = f1_score(valid["label"], plain().fit(train["text"], train["label"]).predict(valid["text"]), average="macro")
     print(f"SmSA valid macro-F1: umpanbalik {100 * ours_f1:.1f} (fit {fit_s:.0f}s), plain TF-IDF + LR {100 * base_f1:.1f}, "
@@ -157,11 +157,10 @@ def public_benchmarks() -> None:
     casa_dir = SHARED / "indonlu-casa"
     aspects = ["fuel", "machine", "others", "part", "price", "service"]
     casa_train, casa_test = pd.read_csv(casa_dir / "train_preprocess.csv"), pd.read_csv(casa_dir / "test_preprocess.csv")
-    mention = [[a for a in aspects if row[a] != "neutral"] for _, row in casa_train.iterrows()]
-    polarity = [{a: mapping[row[a]] for a in aspects if row[a] != "neutral"} for _, row in casa_train.iterrows()]
+    mention, polarity = casa_labels(casa_train, aspects)
     tagger = AspectTagger(Path(__file__).with_name("casa_taxonomy.json")).fit(casa_train["sentence"], mention, aspect_sentiments=polarity)
     tagged = tagger.tag(casa_test["sentence"])
-    inverse = {v: k for k, v in mapping.items()}
+    inverse = {v: k for k, v in INDONLU_LABELS.items()}
     truth, pred = [], []
     for (_, row), (_, out) in zip(casa_test.iterrows(), tagged.iterrows()):
         for aspect in aspects:

@@ -32,11 +32,10 @@ from sklearn.pipeline import make_pipeline
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from _common import SHARED, smsa  # noqa: E402
+from _common import INDONLU_LABELS, SHARED, casa_labels, smsa  # noqa: E402
 
 from umpanbalik import AspectTagger, SentimentClassifier, load_corpus  # noqa: E402
 
-MAPPING = {"positive": "positif", "neutral": "netral", "negative": "negatif"}
 SEEDS = {"materi": ["materi", "modul", "slide", "topik", "bahan"], "metode": ["penjelasan", "praktik", "diskusi", "interaktif", "tugas"],
          "relevansi": ["relevan", "tupoksi", "bermanfaat", "diterapkan"], "waktu": ["waktu", "jadwal", "durasi", "molor", "telat"]}
 
@@ -62,9 +61,9 @@ def main() -> None:
     train, valid = smsa("train"), smsa("valid")
     if train is not None:
         start = time.perf_counter()
-        model = SentimentClassifier().fit(train["text"], train["label"].map(MAPPING))
+        model = SentimentClassifier().fit(train["text"], train["label"].map(INDONLU_LABELS))
         ours = time.perf_counter() - start
-        f1 = f1_score(valid["label"].map(MAPPING), model.predict(valid["text"]), average="macro")
+        f1 = f1_score(valid["label"].map(INDONLU_LABELS), model.predict(valid["text"]), average="macro")
         start = time.perf_counter()
         plain = make_pipeline(TfidfVectorizer(), LogisticRegression(max_iter=2000)).fit(train["text"], train["label"])
         base = time.perf_counter() - start
@@ -95,10 +94,7 @@ def main() -> None:
     casa = SHARED / "indonlu-casa"
     if casa.exists():
         frame = pd.concat([pd.read_csv(casa / f"{part}_preprocess.csv") for part in ("train", "valid")], ignore_index=True)
-        aspects = [c for c in frame.columns if c != "sentence"]
-        names = {"positive": "positif", "negative": "negatif"}
-        mentions = [[a for a in aspects if row[a] != "neutral"] for _, row in frame.iterrows()]
-        polarities = [{a: names[row[a]] for a in aspects if row[a] != "neutral"} for _, row in frame.iterrows()]
+        mentions, polarities = casa_labels(frame, [c for c in frame.columns if c != "sentence"])
         start = time.perf_counter()
         AspectTagger(Path(__file__).with_name("casa_taxonomy.json")).fit(frame["sentence"], mentions, aspect_sentiments=polarities)
         print(f"AspectTagger, CASA taxonomy (6 aspects), CASA train + valid ({len(frame):,} reviews): fit "

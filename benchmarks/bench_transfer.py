@@ -45,17 +45,16 @@ def main(argv: list[str] | None = None) -> int:
     for source in args.sources:
         held = train[train["sumber"] == source].reset_index(drop=True)
         others = train[train["sumber"] != source]
-        recipes = {"korpus saja": training_frame(None)}
+        recipes = {"korpus saja": (None, None)}
         for weight in args.weights:
-            name = f"+ sumber lain, bobot {weight:g}" + (" (dikirim)" if weight == REAL_WEIGHT else "")
-            recipes[name] = training_frame(others, real_weight=weight)
+            recipes[f"+ sumber lain, bobot {weight:g}" + (" (dikirim)" if weight == REAL_WEIGHT else "")] = (others, weight)
         columns, shipped = {}, None
-        for name, frame in recipes.items():
+        for name, (real, weight) in recipes.items():
             start = time.perf_counter()
-            models = fit_comment_models(frame)
-            predicted = _real.predict(held["teks"].tolist(), models)
+            frame = training_frame(real) if weight is None else training_frame(real, real_weight=weight)
+            predicted = _real.predict(held["teks"].tolist(), fit_comment_models(frame))
             columns[name] = _real.scores(held, predicted)
-            if "(dikirim)" in name:
+            if weight == REAL_WEIGHT:
                 shipped = predicted
             print(f"  {source}, {name}: {time.perf_counter() - start:.0f}s", flush=True)
         table = pd.DataFrame(columns).loc[SHOWN]

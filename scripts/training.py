@@ -72,16 +72,17 @@ def fit_comment_models(frame: pd.DataFrame, *, extra_texts: list[str] = (), verb
     if verbose:
         print(f"{'fitur':<15} {time.perf_counter() - start:6.1f}s", flush=True)
     words = lexicon_examples()
+    lexicon_texts = [word for word, _ in words]
     jobs = {
         "sentimen": lambda: SentimentClassifier(features=shared).fit(
-            texts + [word for word, _ in words], list(frame["sentimen"]) + [polarity for _, polarity in words],
+            texts + lexicon_texts, list(frame["sentimen"]) + [polarity for _, polarity in words],
             sample_weight=np.concatenate([weights, np.full(len(words), LEXICON_WEIGHT)])),
         "saran": lambda: SuggestionDetector(features=shared).fit(texts, frame["saran"].astype(bool), sample_weight=weights),
         # Without class balancing: the same F1 in grouped CV on the real training split (73.0 against
         # 72.6), precision 0.85 instead of 0.62, and short praise ("bagus", "sudah bagus") is no longer
         # counted as a non-answer (python benchmarks/tune_real.py; MODEL_CARD.md).
         "non_informatif": lambda: NonInformativeDetector(features=shared, class_weight=None).fit(
-            texts + [word for word, _ in words], list(frame["non_informatif"].astype(bool)) + [False] * len(words),
+            texts + lexicon_texts, list(frame["non_informatif"].astype(bool)) + [False] * len(words),
             sample_weight=np.concatenate([weights, np.full(len(words), NON_ANSWER_LEXICON_WEIGHT)])),
         "aspek": lambda: AspectTagger("aspek", features=shared).fit(
             texts, frame["aspek"], aspect_sentiments=frame["aspek_sentimen"], sample_weight=weights),

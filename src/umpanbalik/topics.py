@@ -680,7 +680,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         aspects, sentiments = self._annotations
         rows = []
         used = {name for name in self.topic_names_.values() if name}  # the user's names are taken
-        for c in np.argsort(-np.bincount(assignment[assignment >= 0], minlength=self.n_topics_), kind="stable"):
+        for c in np.argsort(-np.bincount(assignment, minlength=self.n_topics_), kind="stable"):  # larger topics first
             members = np.flatnonzero(assignment == c)
             order = np.argsort(-self.term_weights_[c])[: self.n_terms]
             terms = [(self._readable(feature_names[i]), round(float(self.term_weights_[c, i]), 4))
