@@ -13,7 +13,8 @@ stays for ``bench_models.py``; those rows were not in this training). Beside it,
 - each ``--weights`` value for the real rows (``REAL_WEIGHT`` is the shipped one): whether giving
   the labelled sources more weight fits them at the cost of the unseen one.
 
-Printed per held-out source: every figure of the issue's targets, one column per recipe.
+Printed per held-out source: every figure of the issue's targets, one column per recipe, and the
+non-answer detector's F1 without its length columns (``length_bins=None``).
 """
 from __future__ import annotations
 
@@ -23,14 +24,16 @@ import time
 from pathlib import Path
 
 import pandas as pd
+from sklearn.metrics import f1_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import _real  # noqa: E402
-from training import REAL_WEIGHT, fit_comment_models, training_frame  # noqa: E402
+from training import REAL_WEIGHT, fit_comment_models, fit_non_answer_detector, training_frame  # noqa: E402
 
 SHOWN = ["n", "sentimen macro-F1", "sentimen akurasi", "aspek micro-F1", "aspek F1 materi", "aspek F1 metode",
-         "aspek F1 relevansi", "aspek F1 waktu", "polaritas aspek akurasi", "saran F1", "non_informatif F1"]
+         "aspek F1 relevansi", "aspek F1 waktu", "polaritas aspek akurasi", "saran F1", "non_informatif F1",
+         "non_informatif F1 tanpa panjang"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,8 +55,13 @@ def main(argv: list[str] | None = None) -> int:
         for name, (real, weight) in recipes.items():
             start = time.perf_counter()
             frame = training_frame(real) if weight is None else training_frame(real, real_weight=weight)
-            predicted = _real.predict(held["teks"].tolist(), fit_comment_models(frame))
+            models = fit_comment_models(frame)
+            predicted = _real.predict(held["teks"].tolist(), models)
             columns[name] = _real.scores(held, predicted)
+            # the non-answer detector without its length columns, for comparison
+            plain = fit_non_answer_detector(frame, models["sentimen"].features_, length_bins=None)
+            columns[name]["non_informatif F1 tanpa panjang"] = f1_score(
+                held["non_informatif"].astype(bool), plain.predict(held["teks"].tolist()), zero_division=0)
             if weight == REAL_WEIGHT:
                 shipped = predicted
             print(f"  {source}, {name}: {time.perf_counter() - start:.0f}s", flush=True)

@@ -6,7 +6,8 @@ corpus plus the other folds.
 
 Prints, per recipe, the mean of every figure over the folds. Recipes: the weight of a real comment
 relative to a written one; the non-answer detector with and without class balancing (2% of real
-comments are non-answers); with ``--unlabelled``, two ways to use the ~14,000 real comments nobody
+comments are non-answers) and with and without the length columns (``length_bins``), trained on
+the labelled comments alone; with ``--unlabelled``, two ways to use the ~14,000 real comments nobody
 labelled (never the test split's or the held-out fold's): the shared vocabulary and IDF fitted on
 them as well, and one round of self-training (unlabelled comments whose sentiment the model gives
 probability >= 0.9 added to the sentiment model's training data at half weight). With
@@ -17,13 +18,14 @@ the stopword list removes: ``modal`` the aspect, modal and contrast words (:data
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sklearn.metrics import f1_score
+from sklearn.metrics import f1_score, precision_score, recall_score
 from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -32,7 +34,7 @@ import _real  # noqa: E402
 from training import REAL_WEIGHT, fit_comment_models, training_frame, unlabelled_real_texts  # noqa: E402
 
 from umpanbalik import features as _features  # noqa: E402
-from umpanbalik.flags import NonInformativeDetector  # noqa: E402
+from umpanbalik.flags import NON_ANSWER_LENGTH_BINS, NonInformativeDetector  # noqa: E402
 from umpanbalik.sentiment import SentimentClassifier  # noqa: E402
 
 
@@ -87,12 +89,17 @@ def main() -> None:
             frame = training_frame(train.iloc[fit_rows], real_weight=weight)
             models = fit_comment_models(frame)
             results.setdefault(f"bobot {weight:g}", []).append(_real.scores(held, _real.predict(held["teks"].tolist(), models)))
-            for balance in ("balanced", None):
-                detector = NonInformativeDetector(features=models["sentimen"].features_, class_weight=balance).fit(
+            for balance, bins in itertools.product(("balanced", None), (None, NON_ANSWER_LENGTH_BINS)):
+                detector = NonInformativeDetector(features=models["sentimen"].features_, class_weight=balance,
+                                                  length_bins=bins).fit(
                     frame["teks"].tolist(), frame["non_informatif"].astype(bool), sample_weight=frame["bobot"])
-                value = f1_score(held["non_informatif"], detector.predict(held["teks"].tolist()), zero_division=0)
-                results.setdefault(f"bobot {weight:g}, non_informatif class_weight={balance}", []).append(
-                    {"non_informatif F1": value})
+                found = detector.predict(held["teks"].tolist())
+                truth = held["non_informatif"].astype(bool)
+                results.setdefault(f"bobot {weight:g}, non_informatif class_weight={balance}, "
+                                   f"panjang={'ya' if bins else 'tidak'}", []).append(
+                    {"non_informatif F1": f1_score(truth, found, zero_division=0),
+                     "non_informatif presisi": precision_score(truth, found, zero_division=0),
+                     "non_informatif recall": recall_score(truth, found, zero_division=0)})
             if args.unlabelled and weight == REAL_WEIGHT:
                 vocab = fit_comment_models(frame, extra_texts=pool)
                 results.setdefault(f"bobot {weight:g} + kosakata tak berlabel", []).append(

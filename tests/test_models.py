@@ -12,7 +12,7 @@ from sklearn.exceptions import NotFittedError
 
 from umpanbalik.aspects import AspectTagger, load_taxonomy
 from umpanbalik.datasets import load_barriers, load_corpus
-from umpanbalik.flags import NonInformativeDetector, SuggestionDetector
+from umpanbalik.flags import NON_ANSWER_LENGTH_BINS, NonInformativeDetector, SuggestionDetector
 from umpanbalik.io import load, save
 from umpanbalik.sentiment import SentimentClassifier
 
@@ -108,6 +108,29 @@ def test_decision_function_checks_fit_and_takes_zero_rows():
     assert three.decision_function([]).shape == (0, 3)  # as predict_proba([]); was a ValueError
     two = SuggestionDetector().fit(texts, [True, False] * 3)
     assert two.decision_function([]).shape == (0,) and two.decision_function(["mohon"]).shape == (1,)
+
+def test_length_columns_are_read_by_the_model_and_checked():
+    texts = ["tidak ada", "cukup", "ok", "-", "materi bagus dan jelas", "waktunya kurang lama", "narsum interaktif", "modul"]
+    labels = [True, True, True, True, False, False, False, False]
+    with_length = NonInformativeDetector().fit(texts, labels)
+    assert with_length.length_edges_ == NON_ANSWER_LENGTH_BINS
+    names = with_length.explain("materi bagus dan jelas", n=10_000)["fitur"]
+    assert names.str.startswith("panjang__").sum() == 1  # one bin set: the comment's length
+    assert with_length.explain("materi bagus dan jelas", n=10_000)["fitur"].str.fullmatch("panjang__3").any()
+    without = NonInformativeDetector(length_bins=None).fit(texts, labels)
+    assert without.length_edges_ is None
+    assert not without.explain("materi bagus dan jelas", n=10_000)["fitur"].str.startswith("panjang__").any()
+    assert with_length.model_.coef_.shape[1] == without.model_.coef_.shape[1] + len(NON_ANSWER_LENGTH_BINS)
+    # the columns go wherever the model reads features: probabilities, raw scores, zero rows
+    assert with_length.decision_function(texts).shape == (len(texts),)
+    assert with_length.predict_proba([]).shape == (0, 2)
+    # a model saved before length_bins existed has no length_edges_ and reads features alone
+    del without.length_edges_
+    assert without.predict(texts).shape == (len(texts),)
+    for bad in ("1,2,3", [3, 2], [0, 1], [1.5, 2], []):
+        with pytest.raises(ValueError, match="length_bins"):
+            NonInformativeDetector(length_bins=bad).fit(texts, labels)
+
 
 def test_aspect_polarity_follows_the_clause():
     texts = ["materi bagus", "modul lengkap dan jelas", "waktunya kurang", "jadwal molor terus",
@@ -232,6 +255,8 @@ SHIPPED_CASES = [
     ("cukup", dict(non_informatif=True)),
     ("senang", dict(non_informatif=False)),  # an evaluative word is an answer (it was one with p 0.63)
     ("sip", dict(non_informatif=True)),  # a bare acknowledgement is not (LABELS.md)
+    ("wassalam", dict(non_informatif=True)),  # a greeting alone (p 0.38 before the detector read length)
+    ("modul", dict(non_informatif=False)),  # a one-word answer that names a thing stays an answer
 ]
 
 

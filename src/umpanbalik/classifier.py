@@ -13,6 +13,7 @@ import numpy as np
 import scipy.sparse as sp
 import pandas as pd
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.frozen import FrozenEstimator
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
@@ -20,7 +21,7 @@ from ._validation import as_text_list
 from .features import TextFeatures, features_and_views, fit_transform_features, unwrap_features
 from .preprocessing import Preprocessor
 
-__all__ = ["TextClassifier", "linear_classifier"]
+__all__ = ["TextClassifier", "linear_classifier", "length_columns"]
 
 
 def check_labels(y: Any, n: int, allowed: Sequence[Any] | None, name: str = "y", parameter: str = "labels") -> np.ndarray:
@@ -72,6 +73,49 @@ def linear_classifier(labels: np.ndarray, *, C: float, class_weight: Any, max_it
     return LogisticRegression(C=C, class_weight=class_weight, solver=solver, max_iter=max_iter, random_state=random_state)
 
 
+def check_length_bins(bins: Any) -> tuple[int, ...] | None:
+    """``length_bins`` as a tuple of increasing positive integers (``None`` stays ``None``)."""
+    if bins is None:
+        return None
+    if isinstance(bins, str) or not isinstance(bins, Iterable):
+        raise ValueError(f"`length_bins` must be a list of increasing word counts such as [1, 2, 3, 4, 6, 10], or None; "
+                         f"got {bins!r}.")
+    edges = list(bins)
+    if not edges or not all(isinstance(e, (int, np.integer)) and not isinstance(e, bool) and e >= 1 for e in edges) or any(
+            b <= a for a, b in zip(edges, edges[1:])):
+        raise ValueError(f"`length_bins` must be increasing whole numbers of at least 1, such as [1, 2, 3, 4, 6, 10]; "
+                         f"got {bins!r}.")
+    return tuple(int(e) for e in edges)
+
+
+def length_columns(cleaned: Sequence[str], edges: Sequence[int], dtype: Any = np.float64) -> sp.csr_matrix:
+    """One-hot columns of each comment's length: its number of distinct preprocessed tokens (a word
+    repeated, "ok ok ok" or a row of emoji, counts once), in the bins that start at ``edges`` (the
+    last bin is open). A comment shorter than ``edges[0]`` has no column set.
+
+    TF-IDF rows have unit length, so a linear model on them cannot tell "tidak ada" from a long
+    comment that mentions the same words; these columns let it.
+
+    Examples
+    --------
+    >>> length_columns(["cukup", "tidak_ada saran", "materi bagus waktu kurang", "", "oke oke oke"],
+    ...                [1, 2, 4]).toarray().tolist()
+    [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0], [0.0, 0.0, 0.0], [1.0, 0.0, 0.0]]
+    """
+    counts = np.fromiter((len(set(text.split())) for text in cleaned), dtype=np.int64, count=len(cleaned))
+    which = np.searchsorted(np.asarray(edges), counts, side="right") - 1
+    rows = np.flatnonzero(which >= 0)
+    return sp.csr_matrix((np.ones(len(rows), dtype=dtype), (rows, which[rows])), shape=(len(cleaned), len(edges)))
+
+
+def length_names(edges: Sequence[int]) -> list[str]:
+    """Feature names of :func:`length_columns`: ``panjang__1``, ``panjang__4-5``, ``panjang__10+``."""
+    names = []
+    for low, high in zip(edges, list(edges[1:]) + [None]):
+        names.append(f"panjang__{low}+" if high is None else f"panjang__{low}" if high == low + 1 else f"panjang__{low}-{high - 1}")
+    return names
+
+
 class TextClassifier(ClassifierMixin, BaseEstimator):
     """Comments → one label, with probabilities and an explanation of each decision.
 
@@ -91,6 +135,10 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         The answer for comments that are empty after preprocessing (``None``: let the model decide).
     max_iter : int, default=3000
     random_state : int, default=0
+    length_bins : sequence of int, optional
+        Also give the model the comment's length (its number of distinct tokens after preprocessing), one-hot
+        in bins starting at these counts (``[1, 2, 3, 4, 6, 10]``: 1, 2, 3, 4–5, 6–9, 10 or more).
+        TF-IDF rows have unit length, so without it the model cannot see how long a comment is.
 
     Examples
     --------
@@ -112,6 +160,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         empty_label: Any = None,
         max_iter: int = 3000,
         random_state: int = 0,
+        length_bins: Sequence[int] | None = None,
     ) -> None:
         self.C = C
         self.class_weight = class_weight
@@ -120,6 +169,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         self.empty_label = empty_label
         self.max_iter = max_iter
         self.random_state = random_state
+        self.length_bins = length_bins
 
     def fit(self, X: Iterable[str], y: Iterable[Any], sample_weight: Any = None) -> TextClassifier:
         """Learn from comments ``X`` and their labels ``y``; returns ``self``.
@@ -133,8 +183,16 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError(f"`y` needs at least two different labels to learn from; got only {set(labels.tolist())}.")
         if self.C <= 0:
             raise ValueError(f"`C` must be a positive number; got {self.C!r}.")
+        edges = check_length_bins(self.length_bins)
         self.features_ = clone(self.features) if self.features is not None else TextFeatures()
-        matrix = fit_transform_features(self.features_, texts)
+        if edges is None:
+            matrix = fit_transform_features(self.features_, texts)
+        else:  # the length columns need the preprocessed comments as well
+            if not isinstance(self.features_, FrozenEstimator):
+                self.features_.fit(texts)
+            matrix, views = features_and_views(self.features_, texts)
+            matrix = sp.hstack([matrix, length_columns(views["akar"], edges, matrix.dtype)], format="csr")
+        self.length_edges_ = edges
         self.model_ = linear_classifier(labels, C=self.C, class_weight=self.class_weight, max_iter=self.max_iter,
                                         random_state=self.random_state)
         self.model_.fit(matrix, labels, sample_weight=sample_weight)
@@ -151,6 +209,19 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         matrix, views = features_and_views(self.features_, texts)
         return texts, matrix, views["akar"]
 
+    def _model_input(self, matrix: Any, cleaned: list[str]) -> Any:
+        """What the logistic regression reads: the extractor's matrix, and the length columns when
+        the model was fitted with ``length_bins``."""
+        edges = getattr(self, "length_edges_", None)  # (models saved before length_bins existed have none)
+        if edges is None:
+            return matrix
+        return sp.hstack([matrix, length_columns(cleaned, edges, matrix.dtype)], format="csr")
+
+    def _feature_names(self) -> np.ndarray:
+        names = unwrap_features(self.features_).get_feature_names_out()
+        edges = getattr(self, "length_edges_", None)
+        return names if edges is None else np.concatenate([names, length_names(edges)])
+
     def _preprocessor(self) -> Preprocessor:
         pre = self.features_.preprocessor
         return pre if pre is not None else Preprocessor()
@@ -165,7 +236,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
     def proba_from_features(self, matrix: Any, cleaned: list[str]) -> np.ndarray:
         """Probabilities from the feature matrix and the preprocessed comments (``annotate`` computes
         both once for every model that shares the extractor)."""
-        proba = self.model_.predict_proba(matrix)
+        proba = self.model_.predict_proba(self._model_input(matrix, cleaned))
         if self.empty_label is not None and self.empty_label in list(self.classes_):
             empty = np.fromiter((not c for c in cleaned), dtype=bool, count=len(cleaned))
             if empty.any():
@@ -175,10 +246,10 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
 
     def decision_function(self, X: Iterable[str]) -> np.ndarray:
         """Raw scores of the logistic regression (one column for two classes, as scikit-learn's)."""
-        _, matrix, _ = self._matrix(X)  # checks that the model is fitted
+        _, matrix, cleaned = self._matrix(X)  # checks that the model is fitted
         if matrix.shape[0] == 0:
             return np.zeros((0,) if len(self.classes_) == 2 else (0, len(self.classes_)))
-        return self.model_.decision_function(matrix)
+        return self.model_.decision_function(self._model_input(matrix, cleaned))
 
     def predict(self, X: Iterable[str]) -> np.ndarray:
         """One label per comment; comments empty after preprocessing get ``empty_label``."""
@@ -193,7 +264,8 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         """
         if not isinstance(text, str) and text is not None:
             raise ValueError("`explain` takes one comment (a string); for many, loop over them.")
-        texts, matrix, _ = self._matrix([text])
+        texts, matrix, cleaned = self._matrix([text])
+        matrix = self._model_input(matrix, cleaned)
         predicted = self.predict(texts)[0]
         coef = self.model_.coef_
         if coef.shape[0] == 1:  # binary: one row of weights, toward classes_[1]
@@ -202,7 +274,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
             weights = coef[list(self.classes_).index(predicted)]
         row = matrix.tocsr()[0]
         contributions = row.data * weights[row.indices]
-        names = unwrap_features(self.features_).get_feature_names_out()[row.indices]
+        names = self._feature_names()[row.indices]
         frame = pd.DataFrame({"fitur": names, "kontribusi": contributions, "kelas": predicted})
         return frame.sort_values("kontribusi", ascending=False, key=abs).head(n).reset_index(drop=True)
 

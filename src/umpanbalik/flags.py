@@ -6,7 +6,13 @@ from typing import Any
 
 from .classifier import TextClassifier
 
-__all__ = ["SuggestionDetector", "NonInformativeDetector"]
+__all__ = ["SuggestionDetector", "NonInformativeDetector", "NON_ANSWER_LENGTH_BINS"]
+
+#: The non-answer detector also reads a comment's length (distinct tokens after preprocessing: 1, 2,
+#: 3, 4-5, 6-9, 10 or more). Non-answers are short, and TF-IDF alone cannot see length: with it, grouped
+#: 3-fold CV on the real training split went from F1 73.0 (precision 85, recall 64) to 78.6 (80, 78);
+#: the same columns lowered the sentiment and suggestion models' figures slightly (see the model card).
+NON_ANSWER_LENGTH_BINS = (1, 2, 3, 4, 6, 10)
 
 
 class SuggestionDetector(TextClassifier):
@@ -27,15 +33,19 @@ class SuggestionDetector(TextClassifier):
 
     def __init__(self, *, C: float = 10.0, class_weight: str | None = "balanced", features: Any = None,
                  labels: Any = (False, True), empty_label: Any = False, max_iter: int = 3000,
-                 random_state: int = 0) -> None:
+                 random_state: int = 0, length_bins: Any = None) -> None:
         super().__init__(C=C, class_weight=class_weight, features=features, labels=labels,
-                         empty_label=empty_label, max_iter=max_iter, random_state=random_state)
+                         empty_label=empty_label, max_iter=max_iter, random_state=random_state,
+                         length_bins=length_bins)
 
 
 class NonInformativeDetector(TextClassifier):
     """``True`` for non-answers: "-", "tidak ada", "cukup", "ok", gibberish, a name only.
 
-    Comments that are empty after preprocessing are ``True``.
+    Comments that are empty after preprocessing are ``True``. The model reads the comment's length
+    as well (``length_bins``, see :class:`~umpanbalik.classifier.TextClassifier`), and does not
+    balance its classes (``class_weight=None``; non-answers are a few percent of real answers, and
+    balancing with the length columns made one-word answers such as "modul" non-answers).
 
     Examples
     --------
@@ -48,8 +58,9 @@ class NonInformativeDetector(TextClassifier):
 
     _model_name = "non_informatif"
 
-    def __init__(self, *, C: float = 10.0, class_weight: str | None = "balanced", features: Any = None,
+    def __init__(self, *, C: float = 10.0, class_weight: str | None = None, features: Any = None,
                  labels: Any = (False, True), empty_label: Any = True, max_iter: int = 3000,
-                 random_state: int = 0) -> None:
+                 random_state: int = 0, length_bins: Any = NON_ANSWER_LENGTH_BINS) -> None:
         super().__init__(C=C, class_weight=class_weight, features=features, labels=labels,
-                         empty_label=empty_label, max_iter=max_iter, random_state=random_state)
+                         empty_label=empty_label, max_iter=max_iter, random_state=random_state,
+                         length_bins=length_bins)

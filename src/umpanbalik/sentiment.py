@@ -39,8 +39,9 @@ class SentimentClassifier(TextClassifier):
         empty_label: Any = "netral",
         max_iter: int = 3000,
         random_state: int = 0,
+        length_bins: Any = None,
     ) -> None:
         super().__init__(
             C=C, class_weight=class_weight, features=features, labels=labels, empty_label=empty_label,
-            max_iter=max_iter, random_state=random_state,
+            max_iter=max_iter, random_state=random_state, length_bins=length_bins,
         )
