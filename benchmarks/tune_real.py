@@ -6,8 +6,8 @@ corpus plus the other folds.
 
 Prints, per recipe, the mean of every figure over the folds. Recipes: the weight of a real comment
 relative to a written one; the non-answer detector with and without class balancing (2% of real
-comments are non-answers) and with and without the length columns (``length_bins``), trained on
-the labelled comments alone; with ``--unlabelled``, two ways to use the ~14,000 real comments nobody
+comments are non-answers) and with and without the length columns (``length_bins``), as the shipped
+recipe trains it otherwise (``training.fit_non_answer_detector``); with ``--unlabelled``, two ways to use the ~14,000 real comments nobody
 labelled (never the test split's or the held-out fold's): the shared vocabulary and IDF fitted on
 them as well, and one round of self-training (unlabelled comments whose sentiment the model gives
 probability >= 0.9 added to the sentiment model's training data at half weight). With
@@ -31,10 +31,11 @@ from sklearn.model_selection import GroupKFold
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import _real  # noqa: E402
-from training import REAL_WEIGHT, fit_comment_models, training_frame, unlabelled_real_texts  # noqa: E402
+from training import (  # noqa: E402
+    REAL_WEIGHT, fit_comment_models, fit_non_answer_detector, training_frame, unlabelled_real_texts)
 
 from umpanbalik import features as _features  # noqa: E402
-from umpanbalik.flags import NON_ANSWER_LENGTH_BINS, NonInformativeDetector  # noqa: E402
+from umpanbalik.flags import NON_ANSWER_LENGTH_BINS  # noqa: E402
 from umpanbalik.sentiment import SentimentClassifier  # noqa: E402
 
 
@@ -88,11 +89,15 @@ def main() -> None:
             start = time.perf_counter()
             frame = training_frame(train.iloc[fit_rows], real_weight=weight)
             models = fit_comment_models(frame)
-            results.setdefault(f"bobot {weight:g}", []).append(_real.scores(held, _real.predict(held["teks"].tolist(), models)))
+            predicted = _real.predict(held["teks"].tolist(), models)
+            truth, found = held["non_informatif"].astype(bool), predicted["non_informatif"].astype(bool)
+            results.setdefault(f"bobot {weight:g}", []).append({
+                **_real.scores(held, predicted),
+                "non_informatif presisi": precision_score(truth, found, zero_division=0),
+                "non_informatif recall": recall_score(truth, found, zero_division=0)})
             for balance, bins in itertools.product(("balanced", None), (None, NON_ANSWER_LENGTH_BINS)):
-                detector = NonInformativeDetector(features=models["sentimen"].features_, class_weight=balance,
-                                                  length_bins=bins).fit(
-                    frame["teks"].tolist(), frame["non_informatif"].astype(bool), sample_weight=frame["bobot"])
+                detector = fit_non_answer_detector(frame, models["sentimen"].features_, class_weight=balance,
+                                                   length_bins=bins)
                 found = detector.predict(held["teks"].tolist())
                 truth = held["non_informatif"].astype(bool)
                 results.setdefault(f"bobot {weight:g}, non_informatif class_weight={balance}, "

@@ -12,6 +12,8 @@ from sklearn.exceptions import NotFittedError
 
 from umpanbalik.aspects import AspectTagger, load_taxonomy
 from umpanbalik.datasets import load_barriers, load_corpus
+from umpanbalik.classifier import length_names
+from umpanbalik.features import TextFeatures
 from umpanbalik.flags import NON_ANSWER_LENGTH_BINS, NonInformativeDetector, SuggestionDetector
 from umpanbalik.io import load, save
 from umpanbalik.sentiment import SentimentClassifier
@@ -115,21 +117,68 @@ def test_length_columns_are_read_by_the_model_and_checked():
     with_length = NonInformativeDetector().fit(texts, labels)
     assert with_length.length_edges_ == NON_ANSWER_LENGTH_BINS
     names = with_length.explain("materi bagus dan jelas", n=10_000)["fitur"]
-    assert names.str.startswith("panjang__").sum() == 1  # one bin set: the comment's length
-    assert with_length.explain("materi bagus dan jelas", n=10_000)["fitur"].str.fullmatch("panjang__3").any()
+    assert names[names.str.startswith("panjang__")].tolist() == ["panjang__3"]  # "materi bagus jelas": one bin set
+    assert length_names(NON_ANSWER_LENGTH_BINS) == ["panjang__1", "panjang__2", "panjang__3", "panjang__4-5",
+                                                    "panjang__6-9", "panjang__10+"]
     without = NonInformativeDetector(length_bins=None).fit(texts, labels)
     assert without.length_edges_ is None
     assert not without.explain("materi bagus dan jelas", n=10_000)["fitur"].str.startswith("panjang__").any()
     assert with_length.model_.coef_.shape[1] == without.model_.coef_.shape[1] + len(NON_ANSWER_LENGTH_BINS)
-    # the columns go wherever the model reads features: probabilities, raw scores, zero rows
     assert with_length.decision_function(texts).shape == (len(texts),)
     assert with_length.predict_proba([]).shape == (0, 2)
-    # a model saved before length_bins existed has no length_edges_ and reads features alone
-    del without.length_edges_
-    assert without.predict(texts).shape == (len(texts),)
-    for bad in ("1,2,3", [3, 2], [0, 1], [1.5, 2], []):
-        with pytest.raises(ValueError, match="length_bins"):
+    for bad in ("1,2,3", [3, 2], [0, 1], [1.5, 2], [], (n for n in [1, 2])):
+        with pytest.raises(ValueError, match="length_bins.*or None"):
             NonInformativeDetector(length_bins=bad).fit(texts, labels)
+
+
+def test_length_columns_decide_when_words_cannot():
+    # made-up words: without the length columns every new comment is an empty row; with them, one
+    # word is a non-answer and six words are not, as in training
+    rng = np.random.default_rng(0)
+
+    def word():
+        return "".join(rng.choice(list("bcdfghjklmnprstvwz")) + rng.choice(list("aiueo")) for _ in range(3))
+
+    texts = [word() for _ in range(40)] + [" ".join(word() for _ in range(6)) for _ in range(40)]
+    labels = [True] * 40 + [False] * 40
+    short, long = [word() for _ in range(20)], [" ".join(word() for _ in range(6)) for _ in range(20)]
+    words_only = TextFeatures(char_ngram_range=None)
+    with_length = NonInformativeDetector(features=words_only).fit(texts, labels)
+    assert with_length.predict(short).all() and not with_length.predict(long).any()
+    without = NonInformativeDetector(features=words_only, length_bins=None).fit(texts, labels)
+    assert without.predict(short).tolist() == without.predict(long).tolist()
+
+
+@pytest.mark.parametrize("extractor", ["default", "frozen", "tfidf"])
+def test_length_columns_are_the_same_in_fit_and_predict(extractor, monkeypatch):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.frozen import FrozenEstimator
+    from sklearn.linear_model import LogisticRegression
+
+    texts = ["tidak ada", "cukup", "ok ok ok", "-", "materi bagus dan jelas", "waktunya kurang lama sekali",
+             "narsum interaktif", "modul", "tidak ada saran", "jam pelajaran kurang dan materi padat"]
+    labels = [True, True, True, True, False, False, False, False, True, False]
+    features = {"default": None, "frozen": FrozenEstimator(TextFeatures().fit(texts)),
+                "tfidf": TfidfVectorizer(preprocessor=str.lower)}[extractor]
+    seen = []
+    original = LogisticRegression.fit
+    monkeypatch.setattr(LogisticRegression, "fit", lambda self, X, y, **kw: (seen.append(X), original(self, X, y, **kw))[1])
+    detector = NonInformativeDetector(features=features).fit(texts, labels)
+    _, matrix, cleaned = detector._matrix(texts)
+    read = detector._model_input(matrix, cleaned)
+    assert read.shape == seen[0].shape and abs(read - seen[0]).max() < 1e-6
+
+
+def test_classifiers_saved_before_length_bins_still_work():
+    texts = ["tidak ada", "cukup", "materi bagus dan jelas", "waktunya kurang lama"]
+    fitted = NonInformativeDetector(length_bins=None).fit(texts, [True, True, False, False])
+    state = dict(fitted.__getstate__())
+    del state["length_bins"], state["length_edges_"]  # as a file written before they existed holds it
+    old = NonInformativeDetector.__new__(NonInformativeDetector)
+    old.__setstate__(state)
+    assert "NonInformativeDetector" in repr(old) and old.get_params()["length_bins"] is None
+    assert old.predict(texts).tolist() == fitted.predict(texts).tolist()
+    assert clone(old).fit(texts, [True, True, False, False]).length_edges_ is None
 
 
 def test_aspect_polarity_follows_the_clause():

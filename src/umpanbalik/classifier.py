@@ -13,12 +13,11 @@ import numpy as np
 import scipy.sparse as sp
 import pandas as pd
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
-from sklearn.frozen import FrozenEstimator
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from ._validation import as_text_list
-from .features import TextFeatures, features_and_views, fit_transform_features, unwrap_features
+from .features import TextFeatures, features_and_views, fit_features_and_views, fit_transform_features, unwrap_features
 from .preprocessing import Preprocessor
 
 __all__ = ["TextClassifier", "linear_classifier", "length_columns"]
@@ -77,14 +76,13 @@ def check_length_bins(bins: Any) -> tuple[int, ...] | None:
     """``length_bins`` as a tuple of increasing positive integers (``None`` stays ``None``)."""
     if bins is None:
         return None
-    if isinstance(bins, str) or not isinstance(bins, Iterable):
-        raise ValueError(f"`length_bins` must be a list of increasing word counts such as [1, 2, 3, 4, 6, 10], or None; "
-                         f"got {bins!r}.")
+    example = "a list of increasing word counts such as [1, 2, 3, 4, 6, 10], or None to leave length out"
+    if not isinstance(bins, (list, tuple, np.ndarray)):
+        raise ValueError(f"`length_bins` must be {example}; got {type(bins).__name__} {bins!r}.")
     edges = list(bins)
     if not edges or not all(isinstance(e, (int, np.integer)) and not isinstance(e, bool) and e >= 1 for e in edges) or any(
             b <= a for a, b in zip(edges, edges[1:])):
-        raise ValueError(f"`length_bins` must be increasing whole numbers of at least 1, such as [1, 2, 3, 4, 6, 10]; "
-                         f"got {bins!r}.")
+        raise ValueError(f"`length_bins` must be {example} (whole numbers of at least 1); got {bins!r}.")
     return tuple(int(e) for e in edges)
 
 
@@ -135,10 +133,12 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         The answer for comments that are empty after preprocessing (``None``: let the model decide).
     max_iter : int, default=3000
     random_state : int, default=0
-    length_bins : sequence of int, optional
-        Also give the model the comment's length (its number of distinct tokens after preprocessing), one-hot
-        in bins starting at these counts (``[1, 2, 3, 4, 6, 10]``: 1, 2, 3, 4–5, 6–9, 10 or more).
-        TF-IDF rows have unit length, so without it the model cannot see how long a comment is.
+    length_bins : list of int, default=None
+        Also give the model the comment's length (its number of distinct tokens after preprocessing,
+        by the extractor's :class:`~umpanbalik.preprocessing.Preprocessor`, or the default one for an
+        extractor without one), one-hot in bins starting at these counts (``[1, 2, 3, 4, 6, 10]``:
+        1, 2, 3, 4–5, 6–9, 10 or more). TF-IDF rows have unit length, so without it the model cannot
+        see how long a comment is. ``None``: features alone.
 
     Examples
     --------
@@ -188,9 +188,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         if edges is None:
             matrix = fit_transform_features(self.features_, texts)
         else:  # the length columns need the preprocessed comments as well
-            if not isinstance(self.features_, FrozenEstimator):
-                self.features_.fit(texts)
-            matrix, views = features_and_views(self.features_, texts)
+            matrix, views = fit_features_and_views(self.features_, texts)
             matrix = sp.hstack([matrix, length_columns(views["akar"], edges, matrix.dtype)], format="csr")
         self.length_edges_ = edges
         self.model_ = linear_classifier(labels, C=self.C, class_weight=self.class_weight, max_iter=self.max_iter,
@@ -209,18 +207,24 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         matrix, views = features_and_views(self.features_, texts)
         return texts, matrix, views["akar"]
 
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # models saved before length_bins existed read features alone
+        state = dict(state)
+        state.setdefault("length_bins", None)
+        if "model_" in state:
+            state.setdefault("length_edges_", None)
+        super().__setstate__(state)
+
     def _model_input(self, matrix: Any, cleaned: list[str]) -> Any:
         """What the logistic regression reads: the extractor's matrix, and the length columns when
         the model was fitted with ``length_bins``."""
-        edges = getattr(self, "length_edges_", None)  # (models saved before length_bins existed have none)
-        if edges is None:
+        if self.length_edges_ is None:
             return matrix
-        return sp.hstack([matrix, length_columns(cleaned, edges, matrix.dtype)], format="csr")
+        return sp.hstack([matrix, length_columns(cleaned, self.length_edges_, matrix.dtype)], format="csr")
 
     def _feature_names(self) -> np.ndarray:
         names = unwrap_features(self.features_).get_feature_names_out()
-        edges = getattr(self, "length_edges_", None)
-        return names if edges is None else np.concatenate([names, length_names(edges)])
+        return names if self.length_edges_ is None else np.concatenate([names, length_names(self.length_edges_)])
 
     def _preprocessor(self) -> Preprocessor:
         pre = self.features_.preprocessor
@@ -259,7 +263,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
     def explain(self, text: Any, n: int = 10) -> pd.DataFrame:
         """The terms that pushed the decision for one comment, strongest first.
 
-        Returns a DataFrame with ``fitur`` (view and term), ``kontribusi`` (value × weight toward the
+        Returns a DataFrame with ``fitur`` (view and term, or ``panjang__…``: the comment's length bin), ``kontribusi`` (value × weight toward the
         predicted class; positive pushes toward it) and ``kelas`` (the predicted class).
         """
         if not isinstance(text, str) and text is not None:

@@ -30,7 +30,8 @@ from .lexicon import DEFAULT_SCOPE_WORDS, _polarity
 from .normalization import normalize_text
 from .preprocessing import Preprocessor, same_preprocessing
 
-__all__ = ["TextFeatures", "lexicon_scores", "fit_transform_features", "unwrap_features", "features_and_views"]
+__all__ = ["TextFeatures", "lexicon_scores", "fit_transform_features", "fit_features_and_views", "unwrap_features",
+           "features_and_views"]
 
 #: The character view reads at most this many characters of a word (in ``fit`` and ``transform``
 #: alike): a 100,000-character run without spaces (pasted binary, keyboard mashing) would otherwise
@@ -150,8 +151,13 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     def fit_transform(self, X: Iterable[str], y: Any = None, **params: Any) -> sp.csr_matrix:
         return self._fit_transform(as_text_list(X, name="X"))
 
-    def _fit_transform(self, texts: list[str]) -> sp.csr_matrix:
+    def fit_transform_with_views(self, texts: list[str]) -> tuple[sp.csr_matrix, dict[str, list[str]]]:
+        """:meth:`fit_transform`, also returning the texts of each view (as :meth:`transform_with_views`)."""
         views = self.views(texts)
+        return self._fit_transform(texts, views), views
+
+    def _fit_transform(self, texts: list[str], views: dict[str, list[str]] | None = None) -> sp.csr_matrix:
+        views = self.views(texts) if views is None else views
         self._forget()
         self.vectorizers_ = {}
         blocks = []
@@ -286,13 +292,30 @@ def fit_transform_features(features: Any, texts: list[str]) -> sp.csr_matrix:
     return features.fit_transform(texts)
 
 
+def fit_features_and_views(features: Any, texts: list[str]) -> tuple[sp.csr_matrix, dict[str, list[str]]]:
+    """:func:`fit_transform_features` and the views of ``texts`` (as :func:`features_and_views`),
+    preprocessing them once when ``features`` is a :class:`TextFeatures` to fit."""
+    if isinstance(features, FrozenEstimator):
+        return features_and_views(features, texts)
+    if isinstance(features, TextFeatures):
+        return features.fit_transform_with_views(texts)
+    return features.fit_transform(texts), {"akar": _preprocessor_of(features).transform(texts)}
+
+
+def _preprocessor_of(features: Any) -> Preprocessor:
+    """The extractor's :class:`Preprocessor` when it has one (a scikit-learn vectorizer's
+    ``preprocessor`` is a function, not ours), else the default one."""
+    pre = getattr(features, "preprocessor", None)
+    return pre if isinstance(pre, Preprocessor) else Preprocessor()
+
+
 def features_and_views(features: Any, texts: list[str]) -> tuple[sp.csr_matrix, dict[str, list[str]]]:
     """The matrix of a fitted extractor and its views (``akar``: the preprocessed comments).
 
-    Any other extractor with ``transform`` (and optionally ``preprocessor``) gives ``akar`` only.
+    Any other extractor with ``transform`` gives ``akar`` only: the texts as its ``preprocessor``
+    makes them when that is a :class:`Preprocessor`, else as the default :class:`Preprocessor` does.
     """
     features = unwrap_features(features)
     if isinstance(features, TextFeatures):
         return features.transform_with_views(texts)
-    pre = getattr(features, "preprocessor", None)
-    return features.transform(texts), {"akar": (pre if pre is not None else Preprocessor()).transform(texts)}
+    return features.transform(texts), {"akar": _preprocessor_of(features).transform(texts)}

@@ -2,6 +2,7 @@
 usable content at all (``non_informatif``)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from .classifier import TextClassifier
@@ -33,7 +34,7 @@ class SuggestionDetector(TextClassifier):
 
     def __init__(self, *, C: float = 10.0, class_weight: str | None = "balanced", features: Any = None,
                  labels: Any = (False, True), empty_label: Any = False, max_iter: int = 3000,
-                 random_state: int = 0, length_bins: Any = None) -> None:
+                 random_state: int = 0, length_bins: Sequence[int] | None = None) -> None:
         super().__init__(C=C, class_weight=class_weight, features=features, labels=labels,
                          empty_label=empty_label, max_iter=max_iter, random_state=random_state,
                          length_bins=length_bins)
@@ -42,10 +43,19 @@ class SuggestionDetector(TextClassifier):
 class NonInformativeDetector(TextClassifier):
     """``True`` for non-answers: "-", "tidak ada", "cukup", "ok", gibberish, a name only.
 
-    Comments that are empty after preprocessing are ``True``. The model reads the comment's length
-    as well (``length_bins``, see :class:`~umpanbalik.classifier.TextClassifier`), and does not
-    balance its classes (``class_weight=None``; non-answers are a few percent of real answers, and
-    balancing with the length columns made one-word answers such as "modul" non-answers).
+    Comments that are empty after preprocessing are ``True``. The parameters are those of
+    :class:`~umpanbalik.classifier.TextClassifier`; two defaults differ:
+
+    Parameters
+    ----------
+    class_weight : "balanced" or None, default=None
+        Classes are not balanced: non-answers are a few percent of real answers, and balancing with
+        the length columns made one-word answers that name a thing ("modul") non-answers.
+        (The default was ``"balanced"`` before the detector read length.)
+    length_bins : list of int or None, default=NON_ANSWER_LENGTH_BINS
+        The model also reads the comment's length, one-hot in these bins (1, 2, 3, 4–5, 6–9, 10 or
+        more distinct tokens); ``None`` for features alone. Learnt from a small written set alone,
+        the length can outweigh words the model cannot read: check such a detector on real answers.
 
     Examples
     --------
@@ -60,7 +70,7 @@ class NonInformativeDetector(TextClassifier):
 
     def __init__(self, *, C: float = 10.0, class_weight: str | None = None, features: Any = None,
                  labels: Any = (False, True), empty_label: Any = True, max_iter: int = 3000,
-                 random_state: int = 0, length_bins: Any = NON_ANSWER_LENGTH_BINS) -> None:
+                 random_state: int = 0, length_bins: Sequence[int] | None = NON_ANSWER_LENGTH_BINS) -> None:
         super().__init__(C=C, class_weight=class_weight, features=features, labels=labels,
                          empty_label=empty_label, max_iter=max_iter, random_state=random_state,
                          length_bins=length_bins)

@@ -1,6 +1,7 @@
 """Sentiment of a comment toward the training: ``negatif``, ``netral`` or ``positif``."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from .classifier import TextClassifier
@@ -39,7 +40,7 @@ class SentimentClassifier(TextClassifier):
         empty_label: Any = "netral",
         max_iter: int = 3000,
         random_state: int = 0,
-        length_bins: Any = None,
+        length_bins: Sequence[int] | None = None,
     ) -> None:
         super().__init__(
             C=C, class_weight=class_weight, features=features, labels=labels, empty_label=empty_label,
