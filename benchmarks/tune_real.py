@@ -67,6 +67,14 @@ def word_view_keeping(kept: str | None):
     return views if kept else original
 
 
+def non_answer_scores(held: pd.DataFrame, found) -> dict[str, float]:
+    """F1, precision and recall of predicted non-answers ``found`` against ``held``'s labels."""
+    truth, found = held["non_informatif"].to_numpy(dtype=bool), np.asarray(found, dtype=bool)
+    return {"non_informatif F1": f1_score(truth, found, zero_division=0),
+            "non_informatif presisi": precision_score(truth, found, zero_division=0),
+            "non_informatif recall": recall_score(truth, found, zero_division=0)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--folds", type=int, default=3)
@@ -90,21 +98,14 @@ def main() -> None:
             frame = training_frame(train.iloc[fit_rows], real_weight=weight)
             models = fit_comment_models(frame)
             predicted = _real.predict(held["teks"].tolist(), models)
-            truth, found = held["non_informatif"].astype(bool), predicted["non_informatif"].astype(bool)
-            results.setdefault(f"bobot {weight:g}", []).append({
-                **_real.scores(held, predicted),
-                "non_informatif presisi": precision_score(truth, found, zero_division=0),
-                "non_informatif recall": recall_score(truth, found, zero_division=0)})
+            results.setdefault(f"bobot {weight:g}", []).append(
+                {**_real.scores(held, predicted), **non_answer_scores(held, predicted["non_informatif"])})
             for balance, bins in itertools.product(("balanced", None), (None, NON_ANSWER_LENGTH_BINS)):
                 detector = fit_non_answer_detector(frame, models["sentimen"].features_, class_weight=balance,
                                                    length_bins=bins)
-                found = detector.predict(held["teks"].tolist())
-                truth = held["non_informatif"].astype(bool)
                 results.setdefault(f"bobot {weight:g}, non_informatif class_weight={balance}, "
                                    f"panjang={'ya' if bins else 'tidak'}", []).append(
-                    {"non_informatif F1": f1_score(truth, found, zero_division=0),
-                     "non_informatif presisi": precision_score(truth, found, zero_division=0),
-                     "non_informatif recall": recall_score(truth, found, zero_division=0)})
+                    non_answer_scores(held, detector.predict(held["teks"].tolist())))
             if args.unlabelled and weight == REAL_WEIGHT:
                 vocab = fit_comment_models(frame, extra_texts=pool)
                 results.setdefault(f"bobot {weight:g} + kosakata tak berlabel", []).append(

@@ -111,6 +111,7 @@ def test_decision_function_checks_fit_and_takes_zero_rows():
     two = SuggestionDetector().fit(texts, [True, False] * 3)
     assert two.decision_function([]).shape == (0,) and two.decision_function(["mohon"]).shape == (1,)
 
+
 def test_length_columns_are_read_by_the_model_and_checked():
     texts = ["tidak ada", "cukup", "ok", "-", "materi bagus dan jelas", "waktunya kurang lama", "narsum interaktif", "modul"]
     labels = [True, True, True, True, False, False, False, False]
@@ -167,6 +168,22 @@ def test_length_columns_are_the_same_in_fit_and_predict(extractor, monkeypatch):
     _, matrix, cleaned = detector._matrix(texts)
     read = detector._model_input(matrix, cleaned)
     assert read.shape == seen[0].shape and abs(read - seen[0]).max() < 1e-6
+
+
+def test_a_scikit_learn_vectorizer_as_extractor_of_the_tagger():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    # its `preprocessor` is a function, not umpanbalik's Preprocessor (it was called as one), and its
+    # feature names carry no view (evidence words read them as one)
+    texts = ["materi bagus", "materi jelek", "waktu kurang", "waktu pas", "materi padat", "waktu molor"] * 3
+    aspects = [["materi"], ["materi"], ["waktu"], ["waktu"], ["materi"], ["waktu"]] * 3
+    polarity = [{"materi": "positif"}, {"materi": "negatif"}, {"waktu": "negatif"}, {"waktu": "positif"},
+                {"materi": "negatif"}, {"waktu": "negatif"}] * 3
+    tagger = AspectTagger(features=TfidfVectorizer(preprocessor=str.lower), threshold=0.4).fit(
+        texts, aspects, aspect_sentiments=polarity)
+    tagged = tagger.tag(["materi bagus", "waktu kurang"])
+    assert tagged["aspek"].tolist() == [["materi"], ["waktu"]]
+    assert tagged["bukti"].tolist() == [{"materi": ["materi"]}, {"waktu": ["waktu"]}]
 
 
 def test_classifiers_saved_before_length_bins_still_work():

@@ -35,7 +35,7 @@ from sklearn.utils.validation import check_is_fitted
 from ._validation import as_text_list
 from .classifier import check_labels, check_sample_weight, linear_classifier
 from ._ngrams import NgramCounter, pack_vocabulary, unpack_vocabulary
-from .features import TextFeatures, features_and_views, unwrap_features
+from .features import TextFeatures, features_and_views, own_preprocessor, preprocessor_of, unwrap_features
 from .normalization import normalize_text
 from .preprocessing import Preprocessor, split_clauses
 from .sentiment import SENTIMENT_LABELS
@@ -231,8 +231,7 @@ class AspectTagger(BaseEstimator):
 
     # -- helpers ------------------------------------------------------------------------------------
     def _preprocessor(self) -> Preprocessor:
-        pre = self.features_.preprocessor
-        return pre if pre is not None else Preprocessor()
+        return preprocessor_of(self.features_)
 
     def _seed_hits(self, cleaned: list[str]) -> list[list[list[str]]]:
         """For each comment and aspect, the distinct seed words found (a negated word counts:
@@ -404,7 +403,7 @@ class AspectTagger(BaseEstimator):
         if len(set(labels)) < 2:
             return
         contexts = self._contexts(texts, pairs, hits)
-        self.polarity_features_ = TextFeatures(char_ngram_range=(2, 5), preprocessor=self.features_.preprocessor)
+        self.polarity_features_ = TextFeatures(char_ngram_range=(2, 5), preprocessor=own_preprocessor(self.features_))
         self.polarity_aspect_vectorizer_ = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True)
         comments = [texts[row] for row, _ in pairs]
         pol_matrix = self._polarity_matrix(contexts, comments, [a for _, a in pairs], fit=True)
@@ -607,8 +606,7 @@ class AspectTagger(BaseEstimator):
                 unique, codes = np.unique(rows, return_inverse=True)
                 sub = {name: [view[r] for r in unique] for name, view in views.items()}
                 comment_block = polarity_features.from_views(sub, len(unique))[codes]
-                pre = polarity_features.preprocessor
-                if (pre if pre is not None else Preprocessor()).normalizes_by_default():
+                if preprocessor_of(polarity_features).normalizes_by_default():
                     # A context that normalises to its comment's words (a comment of one clause
                     # without punctuation) has the same views, hence the same features.
                     huruf = views["huruf"]
@@ -625,8 +623,9 @@ class AspectTagger(BaseEstimator):
         def build() -> list[str | None]:
             terms: list[str | None] = []
             for name in unwrap_features(self.features_).get_feature_names_out():
-                view, term = name.split("__", 1)
-                terms.append(term if view in ("akar", "kata") and " " not in term else None)
+                # TextFeatures names carry their view; another extractor's (a TfidfVectorizer's) are terms
+                view, term = name.split("__", 1) if "__" in name else ("", name)
+                terms.append(term if view in ("akar", "kata", "") and " " not in term else None)
             return terms
 
         return self._cached("_evidence_terms_cache", build)

@@ -18,7 +18,6 @@ from sklearn.utils.validation import check_is_fitted
 
 from ._validation import as_text_list
 from .features import TextFeatures, features_and_views, fit_features_and_views, fit_transform_features, unwrap_features
-from .preprocessing import Preprocessor
 
 __all__ = ["TextClassifier", "linear_classifier", "length_columns"]
 
@@ -183,14 +182,13 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError(f"`y` needs at least two different labels to learn from; got only {set(labels.tolist())}.")
         if self.C <= 0:
             raise ValueError(f"`C` must be a positive number; got {self.C!r}.")
-        edges = check_length_bins(self.length_bins)
+        self.length_edges_ = check_length_bins(self.length_bins)
         self.features_ = clone(self.features) if self.features is not None else TextFeatures()
-        if edges is None:
+        if self.length_edges_ is None:
             matrix = fit_transform_features(self.features_, texts)
         else:  # the length columns need the preprocessed comments as well
             matrix, views = fit_features_and_views(self.features_, texts)
-            matrix = sp.hstack([matrix, length_columns(views["akar"], edges, matrix.dtype)], format="csr")
-        self.length_edges_ = edges
+            matrix = self._model_input(matrix, views["akar"])
         self.model_ = linear_classifier(labels, C=self.C, class_weight=self.class_weight, max_iter=self.max_iter,
                                         random_state=self.random_state)
         self.model_.fit(matrix, labels, sample_weight=sample_weight)
@@ -225,10 +223,6 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
     def _feature_names(self) -> np.ndarray:
         names = unwrap_features(self.features_).get_feature_names_out()
         return names if self.length_edges_ is None else np.concatenate([names, length_names(self.length_edges_)])
-
-    def _preprocessor(self) -> Preprocessor:
-        pre = self.features_.preprocessor
-        return pre if pre is not None else Preprocessor()
 
     def predict_proba(self, X: Iterable[str]) -> np.ndarray:
         """Class probabilities, columns in the order of ``classes_``."""

@@ -31,7 +31,7 @@ from .normalization import normalize_text
 from .preprocessing import Preprocessor, same_preprocessing
 
 __all__ = ["TextFeatures", "lexicon_scores", "fit_transform_features", "fit_features_and_views", "unwrap_features",
-           "features_and_views"]
+           "features_and_views", "own_preprocessor", "preprocessor_of"]
 
 #: The character view reads at most this many characters of a word (in ``fit`` and ``transform``
 #: alike): a 100,000-character run without spaces (pasted binary, keyboard mashing) would otherwise
@@ -299,14 +299,20 @@ def fit_features_and_views(features: Any, texts: list[str]) -> tuple[sp.csr_matr
         return features_and_views(features, texts)
     if isinstance(features, TextFeatures):
         return features.fit_transform_with_views(texts)
-    return features.fit_transform(texts), {"akar": _preprocessor_of(features).transform(texts)}
+    return features.fit_transform(texts), {"akar": preprocessor_of(features).transform(texts)}
 
 
-def _preprocessor_of(features: Any) -> Preprocessor:
-    """The extractor's :class:`Preprocessor` when it has one (a scikit-learn vectorizer's
-    ``preprocessor`` is a function, not ours), else the default one."""
-    pre = getattr(features, "preprocessor", None)
-    return pre if isinstance(pre, Preprocessor) else Preprocessor()
+def own_preprocessor(features: Any) -> Preprocessor | None:
+    """The extractor's own :class:`Preprocessor`, or ``None`` when it has none (a scikit-learn
+    vectorizer's ``preprocessor`` is a function, not ours); a frozen extractor is unwrapped."""
+    pre = getattr(unwrap_features(features), "preprocessor", None)
+    return pre if isinstance(pre, Preprocessor) else None
+
+
+def preprocessor_of(features: Any) -> Preprocessor:
+    """The preprocessing an extractor applies: :func:`own_preprocessor`, else the default one."""
+    pre = own_preprocessor(features)
+    return pre if pre is not None else Preprocessor()
 
 
 def features_and_views(features: Any, texts: list[str]) -> tuple[sp.csr_matrix, dict[str, list[str]]]:
@@ -318,4 +324,4 @@ def features_and_views(features: Any, texts: list[str]) -> tuple[sp.csr_matrix, 
     features = unwrap_features(features)
     if isinstance(features, TextFeatures):
         return features.transform_with_views(texts)
-    return features.transform(texts), {"akar": _preprocessor_of(features).transform(texts)}
+    return features.transform(texts), {"akar": preprocessor_of(features).transform(texts)}
