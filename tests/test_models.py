@@ -336,3 +336,27 @@ def test_shipped_models_on_the_error_kinds_seen_on_real_comments(text, expected)
     for field in ("sentimen", "saran", "non_informatif"):
         if field in expected:
             assert row[field] == expected[field], field
+
+
+def test_the_tagger_fitted_on_several_threads_is_the_one_fitted_on_one(corpus, monkeypatch):
+    """AspectTagger.fit runs its mention fits, their threshold tuning and the polarity fit side by
+    side (umpanbalik._parallel.solver_threads); the model must not depend on how many threads."""
+    from umpanbalik import _parallel
+
+    def fitted(threads):
+        monkeypatch.setattr(_parallel, "solver_thread_count", lambda: threads)
+        return _fit(AspectTagger(), corpus)  # threshold="auto": cross-validated on the threads too
+
+    one, three = fitted(1), fitted(3)
+    assert one.thresholds_ == three.thresholds_
+    for aspect in one.classes_:
+        np.testing.assert_array_equal(one.models_[aspect].coef_, three.models_[aspect].coef_)
+    np.testing.assert_array_equal(one.polarity_model_.coef_, three.polarity_model_.coef_)
+    texts = corpus["teks"].tolist()[:200]
+    pd.testing.assert_frame_equal(one.tag(texts), three.tag(texts))
+
+
+@pytest.mark.parametrize("threshold", [1.5, 0.0, "tinggi", None])
+def test_a_wrong_threshold_is_refused_before_any_work(threshold):
+    with pytest.raises(ValueError, match="`threshold` must be 'auto' or a number between 0 and 1"):
+        AspectTagger(threshold=threshold).fit(["materi bagus"])  # seeds alone: no model would read it

@@ -184,3 +184,38 @@ def test_map_forked_gives_every_result_in_order_and_reports_each_item(small):
     assert sorted(seen) == list(range(0, 1000, 100))
     assert _parallel.map_forked(total, [0], 4) == [4950]  # more processes than items: one
     assert _parallel.map_forked(total, [], 2) == []
+
+
+def test_solver_threads_run_beside_the_caller_and_hold_blas_to_one_thread(monkeypatch):
+    """With two cores and the caller busy, tasks run on a thread of their own (not at submit, in
+    the caller); BLAS is held to one thread meanwhile; errors come back through the future."""
+    import threading
+
+    from threadpoolctl import threadpool_info
+
+    monkeypatch.setattr(_parallel, "solver_thread_count", lambda: 2)
+    caller = threading.get_ident()
+    with _parallel.solver_threads(3, busy=1) as pool:
+        where = pool.submit(threading.get_ident).result()
+        blas = {info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas"}
+        failed = pool.submit(int, "dua")
+    assert where != caller and blas <= {1}
+    with pytest.raises(ValueError):
+        failed.result()
+    # one core: each task runs at once, here, and its error waits in its future as well
+    monkeypatch.setattr(_parallel, "solver_thread_count", lambda: 1)
+    with _parallel.solver_threads(3, busy=1) as pool:
+        assert pool.submit(threading.get_ident).result() == caller
+        assert isinstance(pool.submit(int, "dua").exception(), ValueError)
+
+
+def test_solver_thread_count_follows_the_cores_and_omp_num_threads(monkeypatch):
+    import joblib
+
+    monkeypatch.setattr(joblib, "cpu_count", lambda: 8)
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    assert _parallel.solver_thread_count() == 8
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    assert _parallel.solver_thread_count() == 3
+    monkeypatch.setenv("OMP_NUM_THREADS", "banyak")  # not a number: ignored
+    assert _parallel.solver_thread_count() == 8

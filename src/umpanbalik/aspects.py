@@ -32,6 +32,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.utils.validation import check_is_fitted
 
+from . import _parallel
 from ._validation import as_text_list
 from .classifier import check_labels, check_sample_weight, linear_classifier
 from ._ngrams import NgramCounter, pack_vocabulary, unpack_vocabulary
@@ -314,6 +315,7 @@ class AspectTagger(BaseEstimator):
         polarity. ``X`` still fits the feature extractor that supplies evidence words.
         ``sample_weight`` (one non-negative number per comment) weighs comments in every model."""
         texts = as_text_list(X, name="X")
+        threshold = self._check_threshold()
         self.taxonomy_ = load_taxonomy(self.taxonomy)
         self.classes_ = np.asarray(list(self.taxonomy_), dtype=object)
         aspects = list(self.classes_)
@@ -348,29 +350,50 @@ class AspectTagger(BaseEstimator):
         self.seed_phrases_ = {seed: sorted({" ".join(seed.split()), form} - {""})
                               for seed, form in zip(every_seed, forms) if len(seed.split()) > 1 or " " in form}
         matrix, views, hits = self._mention_matrix(texts)
-        self.models_: dict[str, LogisticRegression | None] = {}
-        self.thresholds_: dict[str, float] = {}
-        for index, aspect in enumerate(aspects):
-            target = np.asarray([aspect in row for row in mentions])
-            if y is None or target.sum() < 2 or (~target).sum() < 2:
-                self.models_[aspect] = None  # too few examples: the seed lexicon alone decides
-                self.thresholds_[aspect] = 0.5
-                continue
-            model = linear_classifier(target, C=self.C, class_weight="balanced", max_iter=3000, random_state=self.random_state)
-            self.thresholds_[aspect] = self._tune_threshold(model, matrix, target, weights)
-            self.models_[aspect] = model.fit(matrix, target, sample_weight=weights)
+        targets = {aspect: np.asarray([aspect in row for row in mentions]) for aspect in aspects}
+        # an aspect with too few examples (or none: y=None) has no model: the seed lexicon alone decides
+        learnt = [a for a in aspects if y is not None and targets[a].sum() >= 2 and (~targets[a]).sum() >= 2]
+        self.models_: dict[str, LogisticRegression | None] = dict.fromkeys(aspects)
+        self.thresholds_: dict[str, float] = dict.fromkeys(aspects, 0.5)
         self.polarity_model_ = None
-        if self.polarity and aspect_sentiments is not None:
-            self._fit_polarity(texts, mentions, list(aspect_sentiments), hits, weights)
+
+        def unfitted(target: np.ndarray) -> LogisticRegression:
+            return linear_classifier(target, C=self.C, class_weight="balanced", max_iter=3000,
+                                     random_state=self.random_state)
+
+        # The mention models, their thresholds' cross-validation and the polarity model are fits of
+        # native solvers (liblinear, newton-cg) that release the GIL: they run side by side on the
+        # cores (_parallel.solver_threads), each the same whichever thread runs it. The polarity
+        # model reads the mention models (the context of an aspect that no clause names), so they
+        # come first; it is then fitted here while the thresholds are tuned on the other cores.
+        with _parallel.solver_threads(len(learnt)) as pool:
+            final = {a: pool.submit(unfitted(targets[a]).fit, matrix, targets[a], sample_weight=weights) for a in learnt}
+            for aspect in learnt:
+                self.models_[aspect] = final[aspect].result()
+        fit_polarity = self.polarity and aspect_sentiments is not None
+        tune = learnt if threshold == "auto" else []
+        with _parallel.solver_threads(len(tune), busy=int(fit_polarity)) as pool:
+            tuned = {a: pool.submit(self._tune_threshold, unfitted(targets[a]), matrix, targets[a], weights) for a in tune}
+            if fit_polarity:
+                self._fit_polarity(texts, mentions, list(aspect_sentiments), hits, weights)
+            for aspect in learnt:
+                self.thresholds_[aspect] = tuned[aspect].result() if tune else threshold
         return self
+
+    def _check_threshold(self) -> str | float:
+        if isinstance(self.threshold, str) and self.threshold == "auto":
+            return "auto"
+        try:
+            value = float(self.threshold)
+        except (TypeError, ValueError):
+            value = float("nan")
+        if not 0.0 < value < 1.0:
+            raise ValueError(f"`threshold` must be 'auto' or a number between 0 and 1; got {self.threshold!r}.")
+        return value
 
     def _tune_threshold(self, model: LogisticRegression, matrix: sp.csr_matrix, target: np.ndarray,
                         weights: np.ndarray | None = None) -> float:
-        if self.threshold != "auto":
-            value = float(self.threshold)
-            if not 0.0 < value < 1.0:
-                raise ValueError(f"`threshold` must be 'auto' or a number between 0 and 1; got {self.threshold!r}.")
-            return value
+        """The mention threshold of maximum F1 on 3-fold cross-validated probabilities."""
         folds = min(3, int(target.sum()), int((~target).sum()))
         if folds < 2:
             return 0.5
@@ -441,9 +464,11 @@ class AspectTagger(BaseEstimator):
             for i, code in zip(todo, codes):
                 cleaned[i] = views["akar"][code]
         elif fit:
-            context_block = features.fit_transform(contexts)
-            cleaned = self._preprocessor().transform(contexts)
-            comment_block = features.transform(comments)
+            context_block, views = features.fit_transform_with_views(contexts)
+            cleaned = views["akar"]
+            # a comment with several aspects comes once per aspect: featurised once
+            codes, unique = pd.factorize(pd.Series(comments, dtype=object))
+            comment_block = features.transform(list(unique))[codes]
         else:
             # A comment with several aspects comes once per aspect, and so may its context: each
             # distinct text is featurised once (rows do not depend on each other).
