@@ -360,3 +360,38 @@ def test_the_tagger_fitted_on_several_threads_is_the_one_fitted_on_one(corpus, m
 def test_a_wrong_threshold_is_refused_before_any_work(threshold):
     with pytest.raises(ValueError, match="`threshold` must be 'auto' or a number between 0 and 1"):
         AspectTagger(threshold=threshold).fit(["materi bagus"])  # seeds alone: no model would read it
+
+
+def test_the_tagger_sees_scikit_learn_settings_and_a_random_state_on_every_thread(corpus, monkeypatch):
+    """Metadata routing on (a setting held per thread) with sample weights: fitted on one thread
+    and on three, the same model (before, the threshold folds refused the weights); a RandomState
+    gives one seed for the whole fit, so two fits from equal generators agree."""
+    import sklearn
+
+    from umpanbalik import _parallel
+
+    weights = np.linspace(0.5, 2.0, len(corpus))
+
+    def fitted(threads, random_state=0):
+        monkeypatch.setattr(_parallel, "solver_thread_count", lambda: threads)
+        with sklearn.config_context(enable_metadata_routing=True):
+            return AspectTagger(random_state=random_state).fit(
+                corpus["teks"], corpus["aspek"], aspect_sentiments=corpus["aspek_sentimen"], sample_weight=weights)
+
+    one, three = fitted(1), fitted(3)
+    assert one.thresholds_ == three.thresholds_
+    np.testing.assert_array_equal(one.polarity_model_.coef_, three.polarity_model_.coef_)
+    first, second = fitted(3, np.random.RandomState(5)), fitted(3, np.random.RandomState(5))
+    assert first.thresholds_ == second.thresholds_
+
+
+def test_wrong_aspect_sentiments_are_refused_before_any_work(corpus, monkeypatch):
+    def no_work(*args, **kwargs):
+        raise AssertionError("features were computed before the polarity labels were checked")
+
+    monkeypatch.setattr(AspectTagger, "_mention_matrix", no_work)
+    with pytest.raises(ValueError, match="rows but there are"):
+        AspectTagger().fit(corpus["teks"], corpus["aspek"], aspect_sentiments=corpus["aspek_sentimen"][:10])
+    with pytest.raises(ValueError, match="polarity_labels"):
+        AspectTagger().fit(corpus["teks"], corpus["aspek"],
+                           aspect_sentiments=[{a: "bagus" for a in row} for row in corpus["aspek"]])

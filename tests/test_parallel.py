@@ -188,25 +188,54 @@ def test_map_forked_gives_every_result_in_order_and_reports_each_item(small):
 
 def test_solver_threads_run_beside_the_caller_and_hold_blas_to_one_thread(monkeypatch):
     """With two cores and the caller busy, tasks run on a thread of their own (not at submit, in
-    the caller); BLAS is held to one thread meanwhile; errors come back through the future."""
+    the caller), under the caller's scikit-learn configuration; BLAS is held to one thread
+    meanwhile and restored after; errors come back through the future."""
     import threading
 
+    import sklearn
     from threadpoolctl import threadpool_info
 
+    def blas_threads():
+        return {info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas"}
+
+    before = blas_threads()
+    assert before  # NumPy's BLAS is loaded
     monkeypatch.setattr(_parallel, "solver_thread_count", lambda: 2)
     caller = threading.get_ident()
-    with _parallel.solver_threads(3, busy=1) as pool:
+    with sklearn.config_context(assume_finite=True), _parallel.solver_threads(3, busy=1) as pool:
         where = pool.submit(threading.get_ident).result()
-        blas = {info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas"}
+        config = pool.submit(sklearn.get_config).result()
+        blas = blas_threads()
         failed = pool.submit(int, "dua")
-    assert where != caller and blas <= {1}
+    assert where != caller and config["assume_finite"] and blas == {1}
+    assert blas_threads() == before
     with pytest.raises(ValueError):
         failed.result()
-    # one core: each task runs at once, here, and its error waits in its future as well
+    # one core: each task runs at once, here, and its error is raised at once (Ctrl-C too)
     monkeypatch.setattr(_parallel, "solver_thread_count", lambda: 1)
     with _parallel.solver_threads(3, busy=1) as pool:
         assert pool.submit(threading.get_ident).result() == caller
-        assert isinstance(pool.submit(int, "dua").exception(), ValueError)
+        with pytest.raises(ValueError):
+            pool.submit(int, "dua")
+    assert blas_threads() == before
+
+
+def test_overlapping_one_thread_blocks_keep_the_limit_until_the_last_ends():
+    """Two fits in two threads overlap: the first to end must not lift the limit under the other,
+    and after both the limit is what it was."""
+    from threadpoolctl import threadpool_info
+
+    def blas_threads():
+        return {info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas"}
+
+    before = blas_threads()
+    first, second = _parallel.one_native_thread(), _parallel.one_native_thread()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert blas_threads() == {1}
+    second.__exit__(None, None, None)
+    assert blas_threads() == before
 
 
 def test_solver_thread_count_follows_the_cores_and_omp_num_threads(monkeypatch):

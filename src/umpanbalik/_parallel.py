@@ -25,8 +25,8 @@ out of step), so the next call starts new ones.
 
 Fitting is the one place that uses threads, and only for native solvers that release the GIL
 (liblinear, and the sparse products of newton-cg): :func:`solver_threads` runs an estimator's
-independent fits side by side, one thread per core this process may use, as scikit-learn's OpenMP
-estimators do (``OMP_NUM_THREADS`` limits both). It is not ``n_jobs``: every fit is the same
+independent fits side by side, one thread per logical CPU this process may use, as scikit-learn's
+OpenMP estimators do (``OMP_NUM_THREADS`` limits both). It is not ``n_jobs``: every fit is the same
 whichever thread runs it, so the fitted model does not depend on the number of threads.
 """
 from __future__ import annotations
@@ -47,7 +47,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any
 
 __all__ = ["processes", "inherited", "report", "workers", "send", "receive", "poll", "shutdown", "map_forked",
-           "solver_threads", "solver_thread_count"]
+           "solver_threads", "solver_thread_count", "one_native_thread"]
 
 START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
 IDLE_SECONDS = 300.0
@@ -304,9 +304,10 @@ def _map_share(share: list[Any]) -> dict[Any, Any]:
 
 
 def solver_thread_count() -> int:
-    """Threads for native solvers: the cores this process may use (:func:`joblib.cpu_count`: CPU
-    affinity and container limits), at most ``OMP_NUM_THREADS`` when that is set; one inside a
-    worker process (the workers are the parallelism there)."""
+    """Threads for native solvers: the logical CPUs this process may use (:func:`joblib.cpu_count`:
+    CPU affinity and container limits), at most ``OMP_NUM_THREADS`` when that is set (joblib's loky
+    workers set it to share the cores out); one inside a daemonic worker process (the workers are
+    the parallelism there)."""
     if multiprocessing.current_process().daemon or _INHERITED is not None:
         return 1
     from joblib import cpu_count
@@ -319,41 +320,92 @@ def solver_thread_count() -> int:
 
 
 class _Here:
-    """An executor that runs each task at once, in the calling thread."""
+    """An executor that runs each task at once, in the calling thread; an error is raised at once."""
 
     def submit(self, function: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
         future: Future = Future()
-        try:
-            future.set_result(function(*args, **kwargs))
-        except BaseException as error:  # raised again by future.result(), as a pool would
-            future.set_exception(error)
+        future.set_result(function(*args, **kwargs))
         return future
+
+
+class _Configured:
+    """Submits each task to run under the scikit-learn configuration of the thread that submits it
+    (``sklearn.set_config`` and ``config_context`` hold per thread, so a task on another thread would
+    otherwise see the defaults: metadata routing, parameter validation, ``assume_finite``)."""
+
+    def __init__(self, executor: ThreadPoolExecutor) -> None:
+        self.executor = executor
+
+    def submit(self, function: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
+        from sklearn import get_config
+
+        return self.executor.submit(_configured, get_config(), function, args, kwargs)
+
+
+def _configured(config: dict[str, Any], function: Callable[..., Any], args: tuple, kwargs: dict[str, Any]) -> Any:
+    from sklearn import config_context
+
+    with config_context(**config):
+        return function(*args, **kwargs)
+
+
+_NATIVE_LOCK = threading.Lock()
+_NATIVE_HOLDERS = 0  # blocks of one_native_thread running now, in every thread of this process
+_NATIVE_LIMITER: Any = None
+
+
+@contextmanager
+def one_native_thread() -> Iterator[None]:
+    """BLAS and OpenMP held to one thread for the length of the block (threadpoolctl).
+
+    The limit is the process's, not a thread's: when blocks overlap (two fits in two threads of one
+    process), the first to enter sets it and the last to leave restores it, so no block lifts it
+    while another still runs (two plain ``threadpool_limits`` blocks, overlapping, restore in the
+    wrong order and leave it lifted under one and set for good after both)."""
+    global _NATIVE_HOLDERS, _NATIVE_LIMITER
+    from threadpoolctl import threadpool_limits
+
+    with _NATIVE_LOCK:
+        if _NATIVE_HOLDERS == 0:
+            _NATIVE_LIMITER = threadpool_limits(limits=1)
+        _NATIVE_HOLDERS += 1
+    try:
+        yield
+    finally:
+        with _NATIVE_LOCK:
+            _NATIVE_HOLDERS -= 1
+            if _NATIVE_HOLDERS == 0:
+                _NATIVE_LIMITER.restore_original_limits()
+                _NATIVE_LIMITER = None
 
 
 @contextmanager
 def solver_threads(tasks: int, *, busy: int = 0) -> Iterator[Any]:
     """An executor (``submit(function, *args) -> Future``) for ``tasks`` independent fits of native
-    solvers that release the GIL, on up to :func:`solver_thread_count` threads less ``busy``, the
-    threads that stay busy meanwhile (the caller fitting something of its own in the ``with``
-    block: the pool leaves it a core). On one core (or for one task with nothing else to do) each
-    task runs at once in this thread, when it is submitted. On an error (or Ctrl-C) in the ``with``
-    block the tasks not started are dropped and the running ones waited for.
+    solvers that release the GIL and draw no numbers from a global random generator (liblinear's
+    primal L2 solver, newton-cg; not liblinear's dual or L1 solvers, nor libsvm), on up to
+    :func:`solver_thread_count` threads less ``busy``, the threads that stay busy meanwhile (the
+    caller fitting something of its own in the ``with`` block: the pool leaves it a core). Each
+    task sees the caller's scikit-learn configuration. On one core (or for one task with nothing
+    else to do) each task runs at once in this thread, when it is submitted, and its error is raised
+    there. On an error (or Ctrl-C) in the ``with`` block the tasks not started are dropped and the
+    running ones waited for.
 
-    BLAS runs on one thread meanwhile, however many solver threads there are: BLAS threads of their
-    own would wait on cores the solver threads hold (OpenBLAS spins; the 2-core training benchmark
-    took 43 s instead of 21 s), and a sum split over a different number of BLAS threads rounds
-    differently, so this way a fit gives the same model on any number of cores."""
-    from threadpoolctl import threadpool_limits
-
-    cores = solver_thread_count()
-    count = max(1, min(tasks, cores - busy))
-    with threadpool_limits(limits=1, user_api="blas"):
-        if cores <= 1 or tasks < 1 or (count == 1 and not busy):
+    BLAS and OpenMP run on one thread meanwhile (:func:`one_native_thread`), however many solver
+    threads there are: BLAS threads of their own would wait on cores the solver threads hold
+    (OpenBLAS spins: in an ad-hoc run the 43-word training case of ``bench_training.py`` took 43 s
+    with them and 21 s without), and a sum split over a different number of BLAS threads rounds
+    differently, so this way a fit gives the same model on any number of threads (where
+    threadpoolctl controls the BLAS: OpenBLAS, MKL). Each concurrent liblinear fit holds its own
+    float64 copy of the feature matrix, so memory grows with the threads."""
+    count = max(1, min(tasks, solver_thread_count() - busy))
+    with one_native_thread():
+        if solver_thread_count() <= 1 or tasks < 1 or (count == 1 and not busy):
             yield _Here()
             return
         pool = ThreadPoolExecutor(count, thread_name_prefix="umpanbalik-solver")
         try:
-            yield pool
+            yield _Configured(pool)
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise

@@ -25,11 +25,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
+from sklearn import get_config
 from sklearn.base import BaseEstimator, clone
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.frozen import FrozenEstimator
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from sklearn.utils import check_random_state
 from sklearn.utils.validation import check_is_fitted
 
 from . import _parallel
@@ -190,7 +192,8 @@ class AspectTagger(BaseEstimator):
     polarity_labels : sequence or None, default=("negatif", "netral", "positif")
         The allowed polarity labels in ``aspect_sentiments``; ``None`` accepts any (e.g. a 1–5 scale
         or "baik"/"buruk").
-    random_state : int, default=0
+    random_state : int, RandomState or None, default=0
+        Seeds the threshold folds and the solvers (a RandomState gives one seed for the whole fit).
 
     Examples
     --------
@@ -349,6 +352,14 @@ class AspectTagger(BaseEstimator):
         # as written and as preprocessing turns it ("kamar mandi" -> "kamar mandi", "jam kosong" -> ...)
         self.seed_phrases_ = {seed: sorted({" ".join(seed.split()), form} - {""})
                               for seed, form in zip(every_seed, forms) if len(seed.split()) > 1 or " " in form}
+        examples = None
+        if self.polarity and aspect_sentiments is not None:  # checked before any work
+            examples = self._polarity_examples(mentions, list(aspect_sentiments), len(texts))
+        # one seed for every fit, drawn here: a RandomState shared by fits on several threads would
+        # be drawn from in whatever order they run
+        seed = self.random_state
+        if seed is not None and not isinstance(seed, (int, np.integer)):
+            seed = int(check_random_state(seed).randint(np.iinfo(np.int32).max))
         matrix, views, hits = self._mention_matrix(texts)
         targets = {aspect: np.asarray([aspect in row for row in mentions]) for aspect in aspects}
         # an aspect with too few examples (or none: y=None) has no model: the seed lexicon alone decides
@@ -358,8 +369,7 @@ class AspectTagger(BaseEstimator):
         self.polarity_model_ = None
 
         def unfitted(target: np.ndarray) -> LogisticRegression:
-            return linear_classifier(target, C=self.C, class_weight="balanced", max_iter=3000,
-                                     random_state=self.random_state)
+            return linear_classifier(target, C=self.C, class_weight="balanced", max_iter=3000, random_state=seed)
 
         # The mention models, their thresholds' cross-validation and the polarity model are fits of
         # native solvers (liblinear, newton-cg) that release the GIL: they run side by side on the
@@ -370,12 +380,12 @@ class AspectTagger(BaseEstimator):
             final = {a: pool.submit(unfitted(targets[a]).fit, matrix, targets[a], sample_weight=weights) for a in learnt}
             for aspect in learnt:
                 self.models_[aspect] = final[aspect].result()
-        fit_polarity = self.polarity and aspect_sentiments is not None
         tune = learnt if threshold == "auto" else []
-        with _parallel.solver_threads(len(tune), busy=int(fit_polarity)) as pool:
-            tuned = {a: pool.submit(self._tune_threshold, unfitted(targets[a]), matrix, targets[a], weights) for a in tune}
-            if fit_polarity:
-                self._fit_polarity(texts, mentions, list(aspect_sentiments), hits, weights)
+        with _parallel.solver_threads(len(tune), busy=int(examples is not None)) as pool:
+            tuned = {a: pool.submit(self._tune_threshold, unfitted(targets[a]), matrix, targets[a], weights, seed)
+                     for a in tune}
+            if examples is not None:
+                self._fit_polarity(texts, *examples, hits, weights, seed)
             for aspect in learnt:
                 self.thresholds_[aspect] = tuned[aspect].result() if tune else threshold
         return self
@@ -392,13 +402,15 @@ class AspectTagger(BaseEstimator):
         return value
 
     def _tune_threshold(self, model: LogisticRegression, matrix: sp.csr_matrix, target: np.ndarray,
-                        weights: np.ndarray | None = None) -> float:
+                        weights: np.ndarray | None, seed: int | None) -> float:
         """The mention threshold of maximum F1 on 3-fold cross-validated probabilities."""
         folds = min(3, int(target.sum()), int((~target).sum()))
         if folds < 2:
             return 0.5
-        cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=self.random_state)
+        cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
         params = {"sample_weight": weights} if weights is not None else None
+        if params and get_config()["enable_metadata_routing"]:  # with routing on, the model must ask for them
+            model = model.set_fit_request(sample_weight=True)
         proba = cross_val_predict(model, matrix, target, cv=cv, method="predict_proba", params=params)[:, 1]
         candidates = np.linspace(0.05, 0.8, 31)
         w = np.ones(len(target)) if weights is None else weights
@@ -409,9 +421,12 @@ class AspectTagger(BaseEstimator):
             scores.append(2 * tp / max(float(np.sum(w * predicted) + np.sum(w * target)), 1e-12))
         return float(candidates[int(np.argmax(scores))])
 
-    def _fit_polarity(self, texts, mentions, polarities, hits, weights=None) -> None:
-        if len(polarities) != len(texts):
-            raise ValueError(f"`aspect_sentiments` has {len(polarities)} rows but there are {len(texts)} comments.")
+    def _polarity_examples(self, mentions: list[list[str]], polarities: list[Any], n: int
+                           ) -> tuple[list[tuple[int, str]], np.ndarray] | None:
+        """The (comment, aspect) pairs with a polarity and their labels, checked; ``None`` when there
+        is nothing to learn (no pair, or one label only)."""
+        if len(polarities) != n:
+            raise ValueError(f"`aspect_sentiments` has {len(polarities)} rows but there are {n} comments.")
         pairs, labels = [], []
         for row, (names, polarity) in enumerate(zip(mentions, polarities)):
             polarity = _as_polarity_dict(polarity)
@@ -420,18 +435,22 @@ class AspectTagger(BaseEstimator):
                     pairs.append((row, aspect))
                     labels.append(polarity[aspect])
         if not pairs:
-            return
+            return None
         allowed = None if self.polarity_labels is None else list(self.polarity_labels)
         labels_array = check_labels(labels, len(labels), allowed, name="aspect_sentiments", parameter="polarity_labels")
         if len(set(labels)) < 2:
-            return
+            return None
+        return pairs, labels_array
+
+    def _fit_polarity(self, texts: list[str], pairs: list[tuple[int, str]], labels_array: np.ndarray,
+                      hits: list[list[list[str]]], weights: np.ndarray | None, seed: int | None) -> None:
         contexts = self._contexts(texts, pairs, hits)
         self.polarity_features_ = TextFeatures(char_ngram_range=(2, 5), preprocessor=own_preprocessor(self.features_))
         self.polarity_aspect_vectorizer_ = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True)
         comments = [texts[row] for row, _ in pairs]
         pol_matrix = self._polarity_matrix(contexts, comments, [a for _, a in pairs], fit=True)
         self.polarity_model_ = linear_classifier(
-            labels_array, C=self.polarity_C, class_weight="balanced", max_iter=3000, random_state=self.random_state)
+            labels_array, C=self.polarity_C, class_weight="balanced", max_iter=3000, random_state=seed)
         self.polarity_model_.fit(pol_matrix, labels_array,
                                  sample_weight=None if weights is None else weights[[row for row, _ in pairs]])
 

@@ -584,7 +584,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         from . import _parallel
 
         processes = _parallel.processes(self.n_jobs, enough=comments >= _RUNS_PARALLEL_MIN, inherit=True)
-        with threadpool_limits(limits=1):
+        with _parallel.one_native_thread():
             return _parallel.map_forked(lambda i: function(plans[i]), list(range(len(plans))), processes)
 
     def _silhouette(self, embedded: Any, assignment: np.ndarray) -> float:
