@@ -195,6 +195,13 @@ class AspectTagger(BaseEstimator):
     random_state : int, RandomState or None, default=0
         Seeds the threshold folds and the solvers (a RandomState gives one seed for the whole fit).
 
+    Notes
+    -----
+    ``fit`` runs its independent solver fits (one mention model per aspect, their thresholds'
+    cross-validation, the polarity model) side by side, on one thread per logical CPU;
+    ``OMP_NUM_THREADS`` limits them (``OMP_NUM_THREADS=1``: one after another). The fitted model is
+    the same on any number of threads.
+
     Examples
     --------
     >>> texts = ["materi bagus", "modul lengkap", "waktunya kurang", "jadwal molor",
