@@ -246,5 +246,7 @@ def test_solver_thread_count_follows_the_cores_and_omp_num_threads(monkeypatch):
     assert _parallel.solver_thread_count() == 8
     monkeypatch.setenv("OMP_NUM_THREADS", "3")
     assert _parallel.solver_thread_count() == 3
+    monkeypatch.setenv("OMP_NUM_THREADS", "2,1")  # one number per nested level: the first
+    assert _parallel.solver_thread_count() == 2
     monkeypatch.setenv("OMP_NUM_THREADS", "banyak")  # not a number: ignored
     assert _parallel.solver_thread_count() == 8

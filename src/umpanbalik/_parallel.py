@@ -313,7 +313,7 @@ def solver_thread_count() -> int:
     from joblib import cpu_count
 
     count = cpu_count()
-    limit = os.environ.get("OMP_NUM_THREADS", "").strip()
+    limit = os.environ.get("OMP_NUM_THREADS", "").split(",")[0].strip()  # "4,2": nested levels, the first is ours
     if limit.isdigit() and int(limit) >= 1:
         count = min(count, int(limit))
     return max(1, count)
