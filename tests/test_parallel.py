@@ -186,6 +186,13 @@ def test_map_forked_gives_every_result_in_order_and_reports_each_item(small):
     assert _parallel.map_forked(total, [], 2) == []
 
 
+def blas_threads() -> set[int]:
+    """The thread counts of the BLAS libraries loaded in this process."""
+    from threadpoolctl import threadpool_info
+
+    return {info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas"}
+
+
 def test_solver_threads_run_beside_the_caller_and_hold_blas_to_one_thread(monkeypatch):
     """With two cores and the caller busy, tasks run on a thread of their own (not at submit, in
     the caller), under the caller's scikit-learn configuration; BLAS is held to one thread
@@ -193,10 +200,6 @@ def test_solver_threads_run_beside_the_caller_and_hold_blas_to_one_thread(monkey
     import threading
 
     import sklearn
-    from threadpoolctl import threadpool_info
-
-    def blas_threads():
-        return {info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas"}
 
     before = blas_threads()
     assert before  # NumPy's BLAS is loaded
@@ -223,11 +226,6 @@ def test_solver_threads_run_beside_the_caller_and_hold_blas_to_one_thread(monkey
 def test_overlapping_one_thread_blocks_keep_the_limit_until_the_last_ends():
     """Two fits in two threads overlap: the first to end must not lift the limit under the other,
     and after both the limit is what it was."""
-    from threadpoolctl import threadpool_info
-
-    def blas_threads():
-        return {info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas"}
-
     before = blas_threads()
     first, second = _parallel.one_native_thread(), _parallel.one_native_thread()
     first.__enter__()

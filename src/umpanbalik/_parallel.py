@@ -398,9 +398,10 @@ def solver_threads(tasks: int, *, busy: int = 0) -> Iterator[Any]:
     differently, so this way a fit gives the same model on any number of threads (where
     threadpoolctl controls the BLAS: OpenBLAS, MKL). Each concurrent liblinear fit holds its own
     float64 copy of the feature matrix, so memory grows with the threads."""
-    count = max(1, min(tasks, solver_thread_count() - busy))
+    cores = solver_thread_count()
+    count = max(1, min(tasks, cores - busy))
     with one_native_thread():
-        if solver_thread_count() <= 1 or tasks < 1 or (count == 1 and not busy):
+        if cores <= 1 or tasks < 1 or (count == 1 and not busy):
             yield _Here()
             return
         pool = ThreadPoolExecutor(count, thread_name_prefix="umpanbalik-solver")

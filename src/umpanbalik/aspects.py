@@ -492,18 +492,15 @@ class AspectTagger(BaseEstimator):
         elif fit:
             context_block, views = features.fit_transform_with_views(contexts)
             cleaned = views["akar"]
-            # a comment with several aspects comes once per aspect: featurised once
-            codes, unique = pd.factorize(pd.Series(comments, dtype=object))
-            comment_block = features.transform(list(unique))[codes]
         else:
             # A comment with several aspects comes once per aspect, and so may its context: each
             # distinct text is featurised once (rows do not depend on each other).
             codes, unique = pd.factorize(pd.Series(contexts, dtype=object))
             context_block, views = features.transform_with_views(list(unique))
             context_block, cleaned = context_block[codes], [views["akar"][c] for c in codes]
-            if comment_block is None:
-                codes, unique = pd.factorize(pd.Series(comments, dtype=object))
-                comment_block = features.transform(list(unique))[codes]
+        if comment_block is None:  # each distinct comment featurised once, as the contexts
+            codes, unique = pd.factorize(pd.Series(comments, dtype=object))
+            comment_block = features.transform(list(unique))[codes]
         prefixed = [" ".join([aspect] + [f"{aspect}:{t}" for t in text.split()]) for aspect, text in zip(aspects, cleaned)]
         if fit:
             specific = vectorizer.fit_transform(prefixed)
