@@ -145,3 +145,17 @@ def test_no_real_text_ships_in_the_package(labelled):
     long_texts = [t for t in labelled["teks"] if len(t) >= 40]
     assert long_texts
     assert not [t for t in long_texts if t in shipped]
+
+
+def test_the_reports_methods_name_the_real_training_set_that_ships(labelled):
+    """The report's methods paragraph says how many real comments the shipped models learned from
+    (rounded to hundreds, as "3.900" / "3,900"): a retraining on more rows must update it."""
+    import re
+
+    from umpanbalik.report import default_methods
+
+    shown = round(len(real_data.training_rows(labelled)), -2)
+    for lang, pattern in (("id", r"sekitar (\d)\.(\d{3}) komentar nyata"), ("en", r"about (\d),(\d{3}) real comments")):
+        found = [re.search(pattern, paragraph) for paragraph in default_methods(lang)]
+        numbers = [int(m.group(1) + m.group(2)) for m in found if m]
+        assert numbers == [shown], (lang, numbers, shown)

@@ -40,6 +40,19 @@ def _mask(text: str, style: str, names: Iterable[str] = ()) -> str:
     return _masking.mask(text, style, names)  # every format of every identifier: see _masking
 
 
+def without_names(texts: list[str], names: Iterable[str]) -> list[str]:
+    """``texts`` as the models read them when ``names`` are masked in the exports: each name (and each
+    identifier) in a text that holds one is replaced by the token the preprocessing drops, as it drops
+    identifiers, so that nothing derived from the text — the cleaned text, evidence words, topic key
+    terms and labels, theme labels — can hold a listed name ("Pak Hendro" is masked as written, but its
+    cleaned form "hendro" matches no name). The others are returned as they are; no name, no change."""
+    names = [name for name in names if isinstance(name, str) and name.strip()]
+    if not names:
+        return texts
+    may_hold = _masking.may_hold_identifier(names)
+    return [_mask(text, _TOKEN_STYLE, names) if may_hold(text) else text for text in texts]
+
+
 def mask_identifiers(text: str, names: Iterable[str] = ()) -> str:
     """Replace NIP, NIK, phone numbers, e-mail addresses and the given names by placeholders.
 

@@ -15,6 +15,7 @@ from .._i18n import count as _count
 from .._i18n import text as _words
 from .._progress import current_display, progress_display, wanted
 from .._validation import as_text_list, check_int, check_option
+from ..normalization import without_names
 from ..schema import NON_INFORMATIVE_LABEL
 from ._columns import infinite_count
 from ._input import SURROGATE, as_columns, as_frame, check_columns, chunks as _chunks, encodable
@@ -237,9 +238,9 @@ def _analyze_rows(chunks: Any, data: Any, text: Any, segments: list[Any], *, rat
                 if warn and rating is not None:
                     _warn_rating(chunk[rating], rating, stacklevel=stacklevel + 1)
             chunk = encodable(chunk)
-            chunk_texts = as_text_list(chunk[text], name=text)
+            chunk_texts = without_names(as_text_list(chunk[text], name=text), names)
             with display.stage("anotasi"):
-                parts.append(_annotate_chunk(chunk, chunk_texts, barriers, task, models, n_jobs, display))
+                parts.append(_annotate_chunk(chunk, chunk_texts, barriers, task, models, n_jobs, display, names))
             frames.append(chunk)
     finally:
         close = getattr(chunks, "close", None)  # a streamed CSV: its file, also when a chunk failed
@@ -265,7 +266,8 @@ def _analyze_rows(chunks: Any, data: Any, text: Any, segments: list[Any], *, rat
     model, notes = None, []
     if topics is not False and topics is not None:
         with display.stage("topik"):
-            model, notes = _fit_topics(comments, frame[text], topics, task, random_state, n_jobs, models.get("preprocessor"), lang)
+            model, notes = _fit_topics(comments, frame[text], topics, task, random_state, n_jobs, models.get("preprocessor"), lang,
+                                       names=names)
     infinite = infinite_count(comments[kept_as.get(rating, rating)]) if rating is not None else 0
     if infinite:  # a notice (result.notes, the CLI, the report's mean-rating card), not an error
         notes.append(_words("note_infinite", lang, n=infinite, column=str(rating)))
@@ -310,11 +312,13 @@ def _kept_names(clashes: list[Any], columns: pd.Index) -> dict[Any, str]:
 
 
 def _annotate_chunk(chunk: pd.DataFrame, texts: list[str], barriers: str | None, task: str, models: Any,
-                    n_jobs: int | None, display: Any) -> pd.DataFrame:
-    """The model outputs for one chunk's rows, indexed like the chunk."""
+                    n_jobs: int | None, display: Any, names: list[str]) -> pd.DataFrame:
+    """The model outputs for one chunk's rows, indexed like the chunk; ``texts``: its comments as the
+    models read them (:func:`without_names`), like the barrier answers here."""
     from .._annotate import annotate
 
-    barrier_texts = texts if task == "hambatan" else (as_text_list(chunk[barriers], name=barriers) if barriers else None)
+    barrier_texts = texts if task == "hambatan" else (
+        without_names(as_text_list(chunk[barriers], name=barriers), names) if barriers else None)
     done = [0]
 
     def step(finished: int) -> None:
@@ -331,14 +335,14 @@ def _annotate_chunk(chunk: pd.DataFrame, texts: list[str], barriers: str | None,
 
 
 def _fit_topics(comments: pd.DataFrame, source: pd.Series, topics: Any, task: str, random_state: int,
-                n_jobs: int | None, preprocessor: Any, lang: str = "id") -> tuple[Any, list[str]]:
-    """Fit (or apply) the topic model; ``source`` is the comment column, read a block at a time, and
-    ``preprocessor`` the one that made ``teks_bersih``."""
+                n_jobs: int | None, preprocessor: Any, lang: str = "id", *, names: Sequence[str] = ()) -> tuple[Any, list[str]]:
+    """Fit (or apply) the topic model; ``source`` is the comment column, read a block at a time (as the
+    models read it: :func:`without_names`), and ``preprocessor`` the one that made ``teks_bersih``."""
     from ..preprocessing import same_preprocessing
     from ..topics import NON_INFORMATIVE_TOPIC, TopicModel
 
     def texts(positions: np.ndarray) -> list[str]:
-        return as_text_list(source.iloc[positions], name=str(source.name))
+        return without_names(as_text_list(source.iloc[positions], name=str(source.name)), names)
 
     def cleaned(positions: np.ndarray) -> list[str] | None:  # teks_bersih, when it is the topic model's preprocessing
         return comments["teks_bersih"].iloc[positions].tolist() if reuse else None
