@@ -57,6 +57,21 @@ def test_too_few_comments_say_so_instead_of_a_finding():
     assert not findings_of(few)["sentiment"].supported and "terlalu sedikit" in findings_of(few)["sentiment"].text
 
 
+def test_no_answers_at_all_is_said_plainly_not_as_a_share_of_nothing():
+    """A header-only file: no "0 dari 0 jawaban (–, )"; empty answers are named as such."""
+    none = analyze(pd.DataFrame({"komentar": pd.Series([], dtype=object)}), topics=False, progress=False)
+    for lang, said in (("id", "Data tidak berisi satu jawaban pun"), ("en", "The data hold no answer")):
+        row = none.findings(lang=lang).set_index("kunci").loc["non_informative"]
+        assert row["temuan"].startswith(said) and not row["didukung"] and "0 " not in row["temuan"]
+    empty = analyze(pd.DataFrame({"komentar": ["", None, "-", float("nan")]}), topics=False, progress=False)
+    text = empty.findings().set_index("kunci").loc["non_informative", "temuan"]
+    assert text.startswith("4 dari 4 jawaban (100%") and "kosong" in text
+    assert empty.notes == ["tidak satu pun dari 4 jawaban berisi masukan (semuanya kosong atau seperti \"-\" dan "
+                           "\"tidak ada\"): sentimen, aspek, saran dan topik tidak dihitung"]
+    topics = analyze(pd.DataFrame({"komentar": ["", "-"]}), progress=False, lang="en")  # no topic fit's error either
+    assert topics.topic_model is None and len(topics.notes) == 1 and topics.notes[0].startswith("none of the 2 answers")
+
+
 def test_the_most_requested_change_counts_informative_suggestions_only():
     frame = frame_of([(40, {"aspek": ["metode"], "aspek_sentimen": {"metode": "negatif"}, "saran": True}),
                       (10, {"aspek": ["waktu"], "aspek_sentimen": {"waktu": "netral"}, "saran": True}),

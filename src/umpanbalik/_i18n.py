@@ -111,6 +111,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "note_infinite": "{n} nilai tak hingga (inf, Infinity, 1e309) di kolom {column!r} dianggap kosong.",
         "note_topic_sample": "topik dipelajari dari {sample} komentar informatif acak dari {n}",
         "note_topic_failed": "topik tidak dibentuk: {error}",
+        "note_no_informative": "tidak satu pun dari {n} jawaban berisi masukan (semuanya kosong atau seperti \"-\" dan \"tidak ada\"): sentimen, aspek, saran dan topik tidak dihitung",
     },
     "en": {
         "no_data": "No data",
@@ -206,6 +207,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "note_infinite": "{n} infinite ratings (inf, Infinity, 1e309) in column {column!r} count as missing.",
         "note_topic_sample": "topics fitted on a random {sample} of {n} informative comments",
         "note_topic_failed": "topics not fitted: {error}",
+        "note_no_informative": "none of the {n} answers carries feedback (all empty or like \"-\" and \"nothing\"): no sentiment, aspects, suggestions or topics were computed",
     },
 }
 

@@ -59,7 +59,8 @@ _SENTENCES = {
         "barrier": "Hambatan yang paling sering disebut adalah {a}: {k} dari {n} responden yang menjawab ({p}, {ci}).",
         "barrier_tie": "Hambatan {a} ({p}, {ci}) dan {b} ({q}, {ci_b}) sama-sama paling sering disebut; keduanya belum dapat dipisahkan.",
         "barrier_few": "Terlalu sedikit jawaban tentang hambatan untuk menyimpulkan hambatan utama (paling banyak {k} menyebut satu hambatan, minimal {min}).",
-        "non_informative": "{k} dari {n} jawaban ({p}, {ci}) tidak berisi masukan yang dapat dipakai, misalnya \"-\" atau \"tidak ada\"; jawaban ini tidak dihitung dalam sentimen, aspek, saran dan topik.",
+        "non_informative": "{k} dari {n} jawaban ({p}, {ci}) tidak berisi masukan yang dapat dipakai (kosong, atau misalnya \"-\" dan \"tidak ada\"); jawaban ini tidak dihitung dalam sentimen, aspek, saran dan topik.",
+        "non_informative_none": "Data tidak berisi satu jawaban pun untuk dianalisis.",
         "m_sentimen_negatif": "komentar {more} bernada negatif", "m_menyebut": "komentar {more} menyebut {a}",
         "m_negatif": "komentar tentang {a} {more} bernada negatif", "m_hambatan": "responden {more} menyebut hambatan {a}",
         "segment_join": " atau ",
@@ -86,7 +87,8 @@ _SENTENCES = {
         "barrier": "The barrier named most often is {a}: {k} of {n} respondents who answered ({p}, {ci}).",
         "barrier_tie": "{a} ({p}, {ci}) and {b} ({q}, {ci_b}) are both named most often; the two cannot yet be told apart.",
         "barrier_few": "Too few answers about barriers to conclude which barrier matters most (at most {k} name one barrier, minimum {min}).",
-        "non_informative": "{k} of {n} answers ({p}, {ci}) carry no usable feedback, such as \"-\" or \"nothing\"; they are left out of sentiment, aspects, suggestions and topics.",
+        "non_informative": "{k} of {n} answers ({p}, {ci}) carry no usable feedback (empty, or such as \"-\" and \"nothing\"); they are left out of sentiment, aspects, suggestions and topics.",
+        "non_informative_none": "The data hold no answer to analyse.",
         "m_sentimen_negatif": "comments are negative {more}", "m_menyebut": "comments mention {a} {more}",
         "m_negatif": "comments on {a} are negative {more}", "m_hambatan": "respondents name the barrier {a} {more}",
         "segment_join": " or ",
@@ -238,6 +240,8 @@ def _barrier(table: pd.DataFrame, lang: str) -> Finding:
 def _non_informative(key: pd.DataFrame, lang: str) -> Finding:
     row = key.set_index("ukuran").loc["non_informatif"]
     k, n = int(row["nilai"]), int(row["dasar"])
+    if n == 0:  # no row at all: a share of nothing is no finding
+        return Finding("non_informative", _words(lang)["non_informative_none"], base=0, supported=False)
     interval = percent_interval(row["ci_bawah"], row["ci_atas"])
     text = _words(lang)["non_informative"].format(k=count(k, lang), n=count(n, lang), p=percent(row["porsi"]), ci=interval)
     return Finding("non_informative", text, percent(row["porsi"]), interval, n, n > 0,

@@ -264,7 +264,10 @@ def _analyze_rows(chunks: Any, data: Any, text: Any, segments: list[Any], *, rat
     comments = pd.concat([comments, annotated], axis=1)
     del annotated
     model, notes = None, []
-    if topics is not False and topics is not None:
+    if len(comments) and not (~comments["non_informatif"].to_numpy(dtype=bool)).any():
+        # said once in words (the CLI, result.notes), not as an empty topic fit's error
+        notes.append(_words("note_no_informative", lang, n=_count(len(comments), lang)))
+    elif topics is not False and topics is not None and len(comments):
         with display.stage("topik"):
             model, notes = _fit_topics(comments, frame[text], topics, task, random_state, n_jobs, models.get("preprocessor"), lang,
                                        names=names)
