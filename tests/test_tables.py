@@ -13,6 +13,7 @@ from matplotlib.container import BarContainer, ErrorbarContainer
 from umpanbalik import load_survey
 from umpanbalik._i18n import label, text
 from umpanbalik.analysis import Analysis, analyze, tables
+from umpanbalik.report import render_html
 from umpanbalik.schema import ASPECTS, BARRIERS
 
 # -- reading a chart back ----------------------------------------------------------------------------
@@ -69,7 +70,7 @@ def check_figure(name: str, fig, table: pd.DataFrame, analysis: Analysis, lang: 
         shown = table[table["jumlah"] > 0]
         assert [b[0] for b in bars] == [label(c, lang) for c in shown.index]
         np.testing.assert_allclose([b[1] for b in bars], shown["porsi"].to_numpy())
-    elif name == "perbandingan":
+    elif name.startswith("perbandingan_"):
         [(_, bars)] = drawn_bars(fig)
         np.testing.assert_allclose([b[1] for b in bars], table["porsi"].to_numpy())
         assert [b[0].split(" (n=")[0] for b in bars] == [s if len(s) <= 40 else s[:39] + "…" for s in map(str, table["segmen"])]
@@ -119,7 +120,15 @@ def survey_result() -> Analysis:
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_every_chart_of_the_survey_report_draws_its_table(survey_result, lang):
     context = check_report(survey_result, lang)
-    assert {"sentimen", "aspek_sentimen", "nilai", "topik", "hambatan", "perbandingan"} <= set(context["gambar"])
+    assert {"sentimen", "aspek_sentimen", "nilai", "topik", "hambatan"} <= set(context["gambar"])
+    # one comparison per segmentation, each with its tests and highlights, captioned with its column
+    for by in ("instansi", "moda"):
+        assert f"perbandingan_{by}" in context["gambar"]
+        assert {f"perbandingan_uji_{by}", f"perbandingan_sorotan_{by}"} <= set(context["tabel"])
+    page = render_html(context, lang=lang)
+    for caption in (("Porsi komentar negatif per kelompok: moda", "Uji khi-kuadrat per ukuran: moda") if lang == "id"
+                    else ("Share of negative comments by group:", "Chi-square test per measure:")):
+        assert caption in page, caption
 
 
 def test_key_numbers_summary_and_sheets_of_the_survey_agree(survey_result):

@@ -202,7 +202,8 @@ def _caption(name: str, lang: str) -> str:
 def _table_caption(name: str, lang: str) -> str:
     if name.startswith("tema_"):
         return text(name, lang)
-    return _keyed(name, ("aspek", "nilai", "topik", "hambatan", "perbandingan"), "tab", lang) or label(name, lang)
+    return _keyed(name, ("aspek", "nilai", "topik", "hambatan", "perbandingan_uji", "perbandingan_sorotan", "perbandingan"),
+                  "tab", lang) or label(name, lang)
 
 
 def _section_of(name: str) -> str:

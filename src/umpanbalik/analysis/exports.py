@@ -395,15 +395,14 @@ def report_context(analysis: Analysis, *, lang: str, title: str | None, n_quotes
         barriers = analysis.barriers(n_quotes=1)
         figures["hambatan"] = plots.draw_barriers(barriers, lang=lang)
         shown["hambatan"] = barriers.assign(contoh=barriers["contoh"].map(_first))
-    if analysis.by and analysis.task == "evaluasi":
-        by = analysis.by[0]
+    for by in analysis.by if analysis.task == "evaluasi" else []:  # one comparison per segmentation, named after it
         shares = tables.segment_shares(comments, by, lang=lang)
         shares["segmen"] = shares["segmen"].map(_masker(analysis))  # segments are masked in the chart too
-        figures["perbandingan"] = plots.draw_segment_comparison(shares, by, lang=lang)
-        shown["perbandingan"] = shares
+        figures[f"perbandingan_{by}"] = plots.draw_segment_comparison(shares, by, lang=lang)
+        shown[f"perbandingan_{by}"] = shares
         comparison = analysis.compare(by)
-        shown["perbandingan_uji"] = comparison.uji[[c for c in ("segmen", "ukuran", "p_holm", "cramer_v", "harapan_kecil",
-                                                                "signifikan") if c in comparison.uji]]
+        shown[f"perbandingan_uji_{by}"] = comparison.uji[[c for c in ("segmen", "ukuran", "p_holm", "cramer_v", "harapan_kecil",
+                                                                      "signifikan") if c in comparison.uji]]
         sorotan = comparison.sorotan[["segmen", "ukuran", "porsi", "ci_bawah", "ci_atas", "porsi_lain", "arah"]]
-        shown["perbandingan_sorotan"] = sorotan.assign(segmen=sorotan["segmen"].map(_masker(analysis)))
+        shown[f"perbandingan_sorotan_{by}"] = sorotan.assign(segmen=sorotan["segmen"].map(_masker(analysis)))
     return context
