@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
-from umpanbalik import analyze
+from umpanbalik import Analysis, analyze, find_themes, mask_identifiers
 
 
 def test_nik_nip_and_phone_numbers_read_as_integers_are_masked(tmp_path):
@@ -20,3 +21,28 @@ def test_nik_nip_and_phone_numbers_read_as_integers_are_masked(tmp_path):
                pd.read_excel(result.to_excel(tmp_path / "h.xlsx"), sheet_name="komentar").to_csv()]
     for text in written:
         assert not any(str(v) in text for v in (nik, nik + 1, nip, nip + 1, phone, 6281234567890))
+
+
+NAME_TAKERS = {
+    "mask_identifiers": lambda names: mask_identifiers("Pak Budi bagus", names=names),
+    "analyze": lambda names: analyze(["Pak Budi bagus"], topics=False, progress=False, names=names),
+    "find_themes": lambda names: find_themes(pd.DataFrame({"teks": ["Pak Budi bagus"]}), names=names),
+    "Analysis": lambda names: Analysis(pd.DataFrame({"komentar": ["Pak Budi bagus"]}), text="komentar", by=[], rating=None,
+                                       barriers=None, task="evaluasi", topic_model=None, names=names, lang="id", notes=[],
+                                       random_state=0),
+}
+
+
+@pytest.mark.parametrize("function", NAME_TAKERS)
+def test_a_single_name_as_a_bare_string_is_an_error_that_says_to_wrap_it(function):
+    # Read as its characters, "Budi" masked the stand-alone letters B, u, d, i and never the name.
+    with pytest.raises(ValueError, match=r"`names` must be an iterable of names, but a single string was given\. "
+                                         r"Wrap it in a list: \['Budi'\]"):
+        NAME_TAKERS[function]("Budi")
+    with pytest.raises(TypeError, match="Select the column of names"):
+        NAME_TAKERS[function](pd.DataFrame({"nama": ["Budi"]}))
+
+
+def test_names_as_a_list_or_series_mask_the_name_and_nothing_else():
+    assert mask_identifiers("nilai B untuk i, pak Budi", names=["Budi"]) == "nilai B untuk i, pak [nama]"
+    assert mask_identifiers("pak Budi", names=pd.Series(["Budi", None])) == "pak [nama]"  # a column of names, one missing

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from . import _masking
-from ._validation import as_text
+from ._validation import as_names, as_text
 from .lexicon import _emoji
 
 __all__ = ["normalize_text", "mask_identifiers"]
@@ -47,7 +47,8 @@ def mask_identifiers(text: str, names: Iterable[str] = ()) -> str:
     fullwidth digits, ``19850101/201001/1/001``, ``32.01.01.010190.0001``, ``budi @ gmail.com``,
     ``budi＠gmail.com``, a name with a double or non-breaking space … (see :mod:`umpanbalik._masking`);
     years, durations, ratings, times and money are left as written. A missing or non-text cell
-    (``None``, ``NaN``, a number) gives ``""``; bytes are decoded.
+    (``None``, ``NaN``, a number) gives ``""``; bytes are decoded. ``names`` is a list of names
+    (``names=["Budi Santoso"]``); a single string is an error, not a list of its characters.
 
     Examples
     --------
@@ -56,7 +57,7 @@ def mask_identifiers(text: str, names: Iterable[str] = ()) -> str:
     >>> mask_identifiers("terima kasih pak Budi Santoso", names=["Budi Santoso"])
     'terima kasih pak [nama]'
     """
-    return _mask(as_text(text), _EXPORT_STYLE, names)
+    return _mask(as_text(text), _EXPORT_STYLE, as_names(names))
 
 
 _EMOTICON_MARKS = frozenset(":;=^<>_*\\|")

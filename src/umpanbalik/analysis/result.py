@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .._progress import stage
-from .._validation import as_text, check_int, check_option
+from .._validation import as_names, as_text, check_int, check_option
 from ..schema import SENTIMENTS
 from . import _columns as col
 from . import _quotes, comparison, exports, tables
@@ -47,7 +47,7 @@ class Analysis:
         self.rating = rating
         self.task = task
         self.topic_model = topic_model
-        self.names = names
+        self.names = as_names(names)
         self.lang = lang
         self.notes = notes
         self.random_state = random_state
