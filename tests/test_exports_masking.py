@@ -46,3 +46,18 @@ def test_a_single_name_as_a_bare_string_is_an_error_that_says_to_wrap_it(functio
 def test_names_as_a_list_or_series_mask_the_name_and_nothing_else():
     assert mask_identifiers("nilai B untuk i, pak Budi", names=["Budi"]) == "nilai B untuk i, pak [nama]"
     assert mask_identifiers("pak Budi", names=pd.Series(["Budi", None])) == "pak [nama]"  # a column of names, one missing
+
+
+def test_mask_identifiers_masks_one_text_and_a_list_is_an_error_that_says_how_to_map_it():
+    # A list was read as one missing cell: "" came back, the comments and their identifiers gone.
+    with pytest.raises(TypeError, match=r"mask_identifiers\(\) takes one text, not a container \(list\)\. For many texts use "
+                                        r"\[mask_identifiers\(t\) for t in texts\], or texts\.map\(mask_identifiers\)"):
+        mask_identifiers(["hubungi 081234567890"])
+    with pytest.raises(TypeError, match=r"not a container \(Series\)"):
+        mask_identifiers(pd.Series(["hubungi 081234567890"]))
+    assert pd.Series(["hubungi 081234567890", None]).map(mask_identifiers).tolist() == ["hubungi [telepon]", ""]
+    result = Analysis(pd.DataFrame({"komentar": ["pak Budi"]}), text="komentar", by=[], rating=None, barriers=None,
+                      task="evaluasi", topic_model=None, names=["Budi"], lang="id", notes=[], random_state=0)
+    assert result.mask("pak Budi 081234567890") == "pak [nama] [telepon]"
+    with pytest.raises(TypeError, match=r"Analysis\.mask\(\) takes one text.*result\.to_frame\(mask=True\)"):
+        result.mask(["pak Budi"])

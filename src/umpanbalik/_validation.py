@@ -13,7 +13,7 @@ import numpy as np
 
 from ._limits import MAX_MODEL_CHARS, model_text
 
-__all__ = ["as_text", "as_text_list", "as_names", "check_option", "check_int"]
+__all__ = ["as_text", "as_one_text", "as_text_list", "as_names", "check_option", "check_int"]
 
 
 def as_text(value: Any) -> str:
@@ -30,6 +30,26 @@ def as_text(value: Any) -> str:
 
         return _decode(bytes(value))
     return ""
+
+
+def as_one_text(value: Any, function: str, many: str | None = None) -> str:
+    """:func:`as_text` for the argument of a public function of one comment, which refuses a
+    container of comments.
+
+    A list, tuple, set, dict, array, Series or DataFrame is a batch passed where one text is
+    expected: read as one missing cell it would give an empty result for every comment, so it is a
+    ``TypeError`` that says how to apply ``function`` to many (``many``; by default a list
+    comprehension or ``Series.map``). Anything else is one cell, as :func:`as_text` reads it
+    (``None``, ``NaN`` and numbers give ``""``, bytes are decoded). Inside a batch, cells go
+    through :func:`as_text_list`, where a container cell is an empty comment, never an error.
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Iterable) and not isinstance(value, (bytes, bytearray)) and getattr(value, "ndim", 1) != 0:
+        kind = "DataFrame" if _is_dataframe(value) else type(value).__name__
+        many = many or f"[{function}(t) for t in texts], or texts.map({function}) on a pandas Series"
+        raise TypeError(f"{function}() takes one text, not a container ({kind}). For many texts use {many}.")
+    return as_text(value)
 
 
 def _is_dataframe(obj: Any) -> bool:

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .._progress import stage
-from .._validation import as_names, as_text, check_int, check_option
+from .._validation import as_names, as_one_text, check_int, check_option
 from ..schema import SENTIMENTS
 from . import _columns as col
 from . import _quotes, comparison, exports, tables
@@ -80,7 +80,8 @@ class Analysis:
         """``text`` with NIP, NIK, phone numbers, e-mails and the given ``names`` masked."""
         from ..normalization import mask_identifiers
 
-        return mask_identifiers(as_text(text), self.names)  # bytes decoded as analyze read them
+        text = as_one_text(text, "Analysis.mask", "[result.mask(t) for t in texts], or result.to_frame(mask=True) for the table")
+        return mask_identifiers(text, self.names)  # bytes decoded as analyze read them
 
     # -- tables ---------------------------------------------------------------------------------------
     def key_numbers(self) -> pd.DataFrame:
