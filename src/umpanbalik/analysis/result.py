@@ -318,7 +318,9 @@ class Analysis:
         """The headline findings: a few plain sentences with their figure, 95% interval, base,
         whether the data support them (``didukung``) and quotes that show them; Indonesian by default.
         See :mod:`umpanbalik.analysis.findings` for when a finding is stated."""
-        return exports.findings_table(self, n_quotes=n_quotes, lang=lang or self.lang)
+        from .._i18n import check_lang
+
+        return exports.findings_table(self, n_quotes=n_quotes, lang=check_lang(lang or self.lang))
 
     # -- charts ---------------------------------------------------------------------------------------
     def plot_sentiment(self) -> Any:
