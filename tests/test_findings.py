@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from umpanbalik import load_survey
-from umpanbalik.analysis import Analysis, analyze, tables
+from umpanbalik.analysis import Analysis, MultiAnalysis, analyze, tables
 from umpanbalik.analysis.findings import MIN_BASE, MIN_COUNT, headline_findings
 
 
@@ -143,3 +143,17 @@ def test_findings_lead_the_report_and_the_workbook(survey_result, tmp_path):
     assert book.sheetnames[0] == "temuan"
     header = [c.value for c in next(book["temuan"].iter_rows(max_row=1))]
     assert header[:7] == ["no", "kunci", "temuan", "angka", "ik_95", "dasar", "didukung"]
+
+
+def test_an_unknown_language_is_the_clear_error_the_report_gives_not_a_key_error(tmp_path):
+    frame = frame_of([(40, {"sentimen": "negatif"}), (40, {"sentimen": "positif"})])
+    analysis = Analysis(frame, text="komentar", by=[], rating=None, barriers=None, task="evaluasi", topic_model=None,
+                        names=[], lang="id", notes=[], random_state=0)
+    both = MultiAnalysis({"5.21. Kendala": analysis, "5.22. Saran": analysis})
+    unknown = r"^`lang` must be one of 'id', 'en'; got 'xx'\.$"
+    for call in (lambda: analysis.findings(lang="xx"), lambda: both.findings(lang="xx"),
+                 lambda: findings_of(frame, lang="xx"),
+                 lambda: analysis.to_html(tmp_path / "a.html", lang="xx"), lambda: both.to_html(tmp_path / "b.html", lang="xx")):
+        with pytest.raises(ValueError, match=unknown):
+            call()
+    assert analysis.findings(lang="en")["temuan"].str.contains("comments").any()

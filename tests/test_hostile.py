@@ -4,7 +4,9 @@ The contract (issue 6 §1): no exception, one output row per input row in the sa
 index of a Series kept where the output is a table, the same answer every time, the input left
 as it was. The expensive values (a 1 MB comment, a 100,000-character word) go through each model
 once; the cheap ones are then run again in another container to prove determinism and that a
-row's result does not depend on its neighbours.
+row's result does not depend on its neighbours. A container (list, tuple, set, dict) given to a
+function of one comment is the one error: that is a batch passed where one text belongs (wrong
+usage, not a bad value), and it is refused with a message that says how to apply the function to many.
 """
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ from umpanbalik import (
     mask_identifiers,
     normalize_text,
     preprocess,
+    split_clauses,
 )
 from umpanbalik._annotate import annotate
 from umpanbalik._validation import as_text_list
@@ -53,7 +56,13 @@ def _snapshot(values) -> list[str]:
 
 
 # -- one comment at a time -------------------------------------------------------------------------
-@pytest.mark.parametrize("name", HOSTILE_NAMES)
+# A container given as the one comment is a batch passed to a function of one text: an error that
+# says how to apply the function to many, never an empty result (as a cell of a batch it is an
+# empty comment, like every other hostile value).
+CONTAINER_NAMES = tuple(name for name in HOSTILE_NAMES if isinstance(HOSTILE[name], (list, tuple, set, dict)))
+
+
+@pytest.mark.parametrize("name", [name for name in HOSTILE_NAMES if name not in CONTAINER_NAMES])
 def test_single_comment_functions(name):
     value = HOSTILE[name]
     tokens = preprocess(value)
@@ -66,6 +75,15 @@ def test_single_comment_functions(name):
         assert function(once) == once  # idempotent, so it is also deterministic
     if not isinstance(value, (str, bytes, bytearray)):
         assert tokens == [] and normalize_text(value) == "" and mask_identifiers(value) == ""
+
+
+@pytest.mark.parametrize("name", CONTAINER_NAMES)
+def test_single_comment_functions_refuse_a_container_and_a_batch_reads_it_as_empty(name):
+    value = HOSTILE[name]
+    for function in (preprocess, explain_preprocessing, normalize_text, mask_identifiers, split_clauses):
+        with pytest.raises(TypeError, match=rf"^{function.__name__}\(\) takes one text, not a container .* For many texts use"):
+            function(value)
+    assert Preprocessor().transform([value, "materi bagus"]) == ["", "materi bagus"]
 
 
 def test_cleaned_text_holds_no_invisible_or_unencodable_characters():

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -9,7 +11,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GridSearchCV
 from sklearn.pipeline import Pipeline
 
-from umpanbalik import Preprocessor, explain_preprocessing, normalize_text, preprocess
+from umpanbalik import Preprocessor, explain_preprocessing, normalize_text, preprocess, split_clauses
 from umpanbalik import _parallel
 
 # (comment, tokens that must appear, tokens that must not appear)
@@ -128,6 +130,38 @@ def test_bare_string_and_dataframe_get_clear_errors():
         Preprocessor().transform("materi bagus")
     with pytest.raises(TypeError, match="komentar"):
         Preprocessor().transform(pd.DataFrame({"komentar": ["a"]}))
+
+
+ONE_TEXT_FUNCTIONS = {
+    "preprocess": preprocess,
+    "normalize_text": normalize_text,
+    "explain_preprocessing": explain_preprocessing,
+    "split_clauses": split_clauses,
+    "Preprocessor.normalize": Preprocessor().normalize,
+    "Preprocessor.explain": Preprocessor().explain,
+}
+
+
+@pytest.mark.parametrize("name", ONE_TEXT_FUNCTIONS)
+@pytest.mark.parametrize("texts", [["materi bagus"], ("materi bagus",), pd.Series(["materi bagus"]),
+                                   np.array(["materi bagus"], dtype=object), pd.DataFrame({"komentar": ["materi bagus"]})],
+                         ids=["list", "tuple", "series", "ndarray", "dataframe"])
+def test_functions_of_one_text_refuse_many_and_say_how_to_map_them(name, texts):
+    # Read as one missing cell, a list gave [] or "" for every comment in it.
+    with pytest.raises(TypeError, match=rf"^{re.escape(name)}\(\) takes one text, not a container \(\w+\)\. For many texts use "):
+        ONE_TEXT_FUNCTIONS[name](texts)
+
+
+def test_preprocess_of_a_list_points_to_transform_and_missing_values_stay_empty():
+    with pytest.raises(TypeError, match=re.escape("Preprocessor().transform(texts)")):
+        preprocess(["materi bagus"])
+    with pytest.raises(TypeError, match=re.escape("Preprocessor().transform(texts)")):
+        preprocess(["materi bagus"], stem=False)
+    for value in (None, float("nan"), pd.NA, 3, np.float64(4.5)):  # one missing or non-text cell: empty, as documented
+        assert preprocess(value) == [] and normalize_text(value) == "" and split_clauses(value) == []
+        assert explain_preprocessing(value).stems == []
+    assert preprocess(b"materi bagus") == preprocess("materi bagus")  # bytes are one text, decoded
+    assert Preprocessor().transform([["materi"], None, 3, "materi bagus"]) == ["", "", "", "materi bagus"]  # a batch's cells
 
 
 def test_output_length_and_series_input():

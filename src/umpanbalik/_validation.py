@@ -13,7 +13,7 @@ import numpy as np
 
 from ._limits import MAX_MODEL_CHARS, model_text
 
-__all__ = ["as_text", "as_text_list", "check_option", "check_int"]
+__all__ = ["as_text", "as_one_text", "as_text_list", "as_names", "check_option", "check_int"]
 
 
 def as_text(value: Any) -> str:
@@ -30,6 +30,26 @@ def as_text(value: Any) -> str:
 
         return _decode(bytes(value))
     return ""
+
+
+def as_one_text(value: Any, function: str, many: str | None = None) -> str:
+    """:func:`as_text` for the argument of a public function of one comment, which refuses a
+    container of comments.
+
+    A list, tuple, set, dict, array, Series or DataFrame is a batch passed where one text is
+    expected: read as one missing cell it would give an empty result for every comment, so it is a
+    ``TypeError`` that says how to apply ``function`` to many (``many``; by default a list
+    comprehension or ``Series.map``). Anything else is one cell, as :func:`as_text` reads it
+    (``None``, ``NaN`` and numbers give ``""``, bytes are decoded). Inside a batch, cells go
+    through :func:`as_text_list`, where a container cell is an empty comment, never an error.
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Iterable) and not isinstance(value, (bytes, bytearray)) and getattr(value, "ndim", 1) != 0:
+        kind = "DataFrame" if _is_dataframe(value) else type(value).__name__
+        many = many or f"[{function}(t) for t in texts], or texts.map({function}) on a pandas Series"
+        raise TypeError(f"{function}() takes one text, not a container ({kind}). For many texts use {many}.")
+    return as_text(value)
 
 
 def _is_dataframe(obj: Any) -> bool:
@@ -56,25 +76,49 @@ def as_text_list(texts: Any, *, name: str = "texts") -> list[str]:
     TypeError
         If ``texts`` is a DataFrame (select the text column) or not iterable.
     """
-    if isinstance(texts, (str, bytes)):
-        raise ValueError(
-            f"`{name}` must be an iterable of comments, but a single string was given. "
-            f"Wrap it in a list: [{texts[:30]!r}]."
-        )
-    if _is_dataframe(texts):
-        columns = ", ".join(repr(str(c)) for c in list(texts.columns)[:10])
-        raise TypeError(
-            f"`{name}` must be one column of comments, but a DataFrame was given. Select the text "
-            f"column, e.g. df['komentar']. Available columns: {columns}."
-        )
-    if isinstance(texts, np.ndarray) and texts.ndim != 1:
-        raise ValueError(f"`{name}` must be one-dimensional, but an array of shape {texts.shape} was given.")
-    if not isinstance(texts, Iterable):
-        raise TypeError(f"`{name}` must be an iterable of comments, got {type(texts).__name__}.")
+    _check_iterable(texts, name, "comments", "the text column, e.g. df['komentar']")
     result = [as_text(value) for value in texts]
     if result and max(map(len, result)) > MAX_MODEL_CHARS:
         result = [model_text(text) for text in result]
     return result
+
+
+def as_names(names: Any, *, name: str = "names") -> list[Any]:
+    """Validate the personal names to mask and return them as a list.
+
+    A single string is refused rather than read as its characters (which would mask every
+    stand-alone letter ``B``, ``u``, ``d``, ``i`` and not the name); the masking itself skips
+    entries that are not text.
+
+    Raises
+    ------
+    ValueError
+        If ``names`` is a single string (wrap it in a list: ``names=["Budi"]``).
+    TypeError
+        If ``names`` is a DataFrame (select the column of names) or not iterable.
+    """
+    _check_iterable(names, name, "names", "the column of names, e.g. df['nama']")
+    return list(names)
+
+
+def _check_iterable(values: Any, name: str, items: str, column: str) -> None:
+    """Refuse what cannot be an iterable of ``items``: a single string (most often meant as a list
+    of one), a DataFrame (one of its columns is), a 2-D array or a non-iterable value."""
+    if isinstance(values, (str, bytes)):
+        raise ValueError(
+            f"`{name}` must be an iterable of {items}, but a single string was given. "
+            f"Wrap it in a list: [{values[:30]!r}]."
+        )
+    if _is_dataframe(values):
+        columns = ", ".join(repr(str(c)) for c in list(values.columns)[:10])
+        raise TypeError(
+            f"`{name}` must be one column of {items}, but a DataFrame was given. Select {column}. "
+            f"Available columns: {columns}."
+        )
+    if isinstance(values, np.ndarray) and values.ndim != 1:
+        raise ValueError(f"`{name}` must be one-dimensional, but an array of shape {values.shape} was given.")
+    if not isinstance(values, Iterable):
+        raise TypeError(f"`{name}` must be an iterable of {items}, got {type(values).__name__}.")
 
 
 def check_option(name: str, value: Any, allowed: Sequence[Any]) -> Any:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from . import _masking
-from ._validation import as_text
+from ._validation import as_names, as_one_text
 from .lexicon import _emoji
 
 __all__ = ["normalize_text", "mask_identifiers"]
@@ -60,7 +60,9 @@ def mask_identifiers(text: str, names: Iterable[str] = ()) -> str:
     fullwidth digits, ``19850101/201001/1/001``, ``32.01.01.010190.0001``, ``budi @ gmail.com``,
     ``budi＠gmail.com``, a name with a double or non-breaking space … (see :mod:`umpanbalik._masking`);
     years, durations, ratings, times and money are left as written. A missing or non-text cell
-    (``None``, ``NaN``, a number) gives ``""``; bytes are decoded.
+    (``None``, ``NaN``, a number) gives ``""``; bytes are decoded. It masks one text: a list or
+    Series of texts is an error (map the function over it). ``names`` is a list of names
+    (``names=["Budi Santoso"]``); a single string is an error, not a list of its characters.
 
     Examples
     --------
@@ -69,7 +71,7 @@ def mask_identifiers(text: str, names: Iterable[str] = ()) -> str:
     >>> mask_identifiers("terima kasih pak Budi Santoso", names=["Budi Santoso"])
     'terima kasih pak [nama]'
     """
-    return _mask(as_text(text), _EXPORT_STYLE, names)
+    return _mask(as_one_text(text, "mask_identifiers"), _EXPORT_STYLE, as_names(names))
 
 
 _EMOTICON_MARKS = frozenset(":;=^<>_*\\|")
@@ -139,7 +141,8 @@ def normalize_text(
     ----------
     text : str
         The raw comment; a missing or non-text cell (``None``, ``NaN``, a number) gives ``""`` and
-        bytes are decoded, as in :class:`~umpanbalik.Preprocessor`.
+        bytes are decoded, as in :class:`~umpanbalik.Preprocessor`. A list or Series of texts is
+        an error: map the function over it.
     markup : bool
         Remove HTML tags and entities, URLs and @mentions (URLs become ``__tautan__``).
     identifiers : bool
@@ -153,7 +156,7 @@ def normalize_text(
     >>> normalize_text("Materinya <b>BAGUS</b> 👍 cek https://contoh.id").split()
     ['materinya', 'bagus', 'bagus', 'cek', '__tautan__']
     """
-    return _normalize(as_text(text), markup, identifiers, emoji, _tables())
+    return _normalize(as_one_text(text, "normalize_text"), markup, identifiers, emoji, _tables())
 
 
 def _normalize(text: str, markup: bool, identifiers: bool, emoji: bool, tables: _EmojiTables) -> str:

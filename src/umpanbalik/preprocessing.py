@@ -24,7 +24,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from . import _parallel
-from ._validation import as_text, as_text_list, check_int
+from ._validation import as_one_text, as_text, as_text_list, check_int
 from .lexicon import DEFAULT_SCOPE_WORDS
 from .normalization import _normalize, _tables, normalize_text
 from .stemming import load as load_stemmer
@@ -288,7 +288,7 @@ class Preprocessor(TransformerMixin, BaseEstimator):
         'materi bagus 👍'
         """
         return normalize_text(
-            text,
+            as_one_text(text, "Preprocessor.normalize", "[preprocessor.normalize(t) for t in texts]"),
             markup=self.normalize_markup,
             identifiers=self.mask_identifiers,
             emoji=self.map_emoji,
@@ -399,7 +399,8 @@ class Preprocessor(TransformerMixin, BaseEstimator):
     # -- the explained path ---------------------------------------------------------------------
     def explain(self, text: Any) -> PreprocessingTrace:
         """Every stage for one comment, so that an analyst can see why a word changed."""
-        raw = as_text(text)
+        raw = as_one_text(text, "Preprocessor.explain", "[preprocessor.explain(t) for t in texts], or stem_audit(texts) "
+                                                        "for the stems of many")
         analyzer = _analyzer_for(self._config())
         normalized = self.normalize(raw) if raw else ""
         tokens = _tokenizer()(normalized) if normalized else []
@@ -460,7 +461,8 @@ def explain_preprocessing(text: Any, **params: Any) -> PreprocessingTrace:
     >>> trace.stems
     ['materi', 'tidak_jelas']
     """
-    return Preprocessor(**params).explain(text)
+    return Preprocessor(**params).explain(as_one_text(text, "explain_preprocessing", "[explain_preprocessing(t) for t in texts], "
+                                                                                     "or stem_audit(texts) for the stems of many"))
 
 
 #: Words after which a comment turns to another point (the label scheme: the later clause is stressed).
@@ -536,7 +538,7 @@ def split_clauses(text: Any, preprocessor: Preprocessor | None = None) -> list[s
     >>> split_clauses("materi, metode dan waktunya pas")
     ['materi metode dan waktunya pas']
     """
-    raw = as_text(text)
+    raw = as_one_text(text, "split_clauses")
     if not raw:
         return []
     pre = preprocessor if preprocessor is not None else Preprocessor()

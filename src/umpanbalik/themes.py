@@ -58,7 +58,7 @@ import pandas as pd
 
 from ._keyphrases import GENERAL_WISH, OTHER, _Document, _documents, _Lexicon, _select, is_generic
 from ._labels import _label, label_groups, says_label
-from ._validation import as_text, check_int
+from ._validation import as_names, as_text, check_int
 
 __all__ = ["find_themes", "Themes", "KINDS", "GENERAL_WISH", "OTHER", "GENERAL_LABELS", "THEME_COLUMNS", "label_groups",
            "is_generic"]
@@ -221,7 +221,7 @@ def find_themes(
         Quotes per theme in ``contoh``.
     names : sequence of str
         Names to mask in the quotes (as :func:`~umpanbalik.mask_identifiers` does), besides NIP, NIK,
-        phone numbers and e-mail addresses.
+        phone numbers and e-mail addresses: ``names=["Budi Santoso"]`` (a single string is an error).
     random_state : int, default=0
         Seed of the sample on which themes are chosen when a kind has more than 50,000 comments
         (every comment is then assigned); smaller inputs use no randomness.
@@ -271,8 +271,7 @@ def find_themes(
     check_int("max_themes", max_themes, minimum=0)
     check_int("n_quotes", n_quotes, minimum=0)
     check_int("min_count", min_count, minimum=1, allow_none=True)
-    if isinstance(names, str):
-        names = [names]
+    names = as_names(names)
 
     texts = [as_text(v) for v in comments[text].to_numpy()]
     kinds = _kinds(comments, texts)

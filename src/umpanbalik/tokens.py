@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import compress, count
 from typing import Any
 
-from ._validation import as_text
+from ._validation import as_one_text
 from .lexicon import DEFAULT_SCOPE_WORDS, _protected, _slang, _stem_exceptions, _stopwords
 from .normalization import _normalize, _tables
 from .stemming import is_known_word, stem_word
@@ -260,7 +260,12 @@ def preprocess(text: Any, **params: Any) -> list[str]:
     ['tidak_relevan', 'tupoksi']
     >>> preprocess(None)
     []
+
+    A list of comments is an error that points to :meth:`Preprocessor.transform <umpanbalik.Preprocessor.transform>`.
     """
+    if type(text) is not str:
+        text = as_one_text(text, "preprocess", "Preprocessor().transform(texts) (each comment's tokens joined by spaces), "
+                                               "or [preprocess(t) for t in texts]")
     if params:
         from .preprocessing import Preprocessor
 
@@ -272,7 +277,7 @@ def preprocess(text: Any, **params: Any) -> list[str]:
             if len(_COMMENTS) >= _REMEMBERED:
                 _COMMENTS.clear()
         return list(tokens)
-    return _preprocess_default(as_text(text))
+    return _preprocess_default(text)
 
 
 def _preprocess_default(text: str) -> list[str]:

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .._format import count, decimal, decimal_interval, percent, percent_interval
-from .._i18n import label
+from .._i18n import check_lang, label
 from .._stats import wilson_interval
 
 __all__ = ["Finding", "headline_findings", "MIN_BASE", "MIN_COUNT"]
@@ -111,7 +111,7 @@ class Finding:
 
 
 def _words(lang: str) -> dict[str, str]:
-    return _SENTENCES[lang]
+    return _SENTENCES[check_lang(lang)]
 
 
 def _share(k: int, n: int) -> tuple[float, float, float]:

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .._progress import stage
-from .._validation import as_text, check_int, check_option
+from .._validation import as_names, as_one_text, check_int, check_option
 from ..schema import SENTIMENTS
 from . import _columns as col
 from . import _quotes, comparison, exports, tables
@@ -47,7 +47,7 @@ class Analysis:
         self.rating = rating
         self.task = task
         self.topic_model = topic_model
-        self.names = names
+        self.names = as_names(names)
         self.lang = lang
         self.notes = notes
         self.random_state = random_state
@@ -80,7 +80,8 @@ class Analysis:
         """``text`` with NIP, NIK, phone numbers, e-mails and the given ``names`` masked."""
         from ..normalization import mask_identifiers
 
-        return mask_identifiers(as_text(text), self.names)  # bytes decoded as analyze read them
+        text = as_one_text(text, "Analysis.mask", "[result.mask(t) for t in texts], or result.to_frame(mask=True) for the table")
+        return mask_identifiers(text, self.names)  # bytes decoded as analyze read them
 
     # -- tables ---------------------------------------------------------------------------------------
     def key_numbers(self) -> pd.DataFrame:
@@ -317,7 +318,9 @@ class Analysis:
         """The headline findings: a few plain sentences with their figure, 95% interval, base,
         whether the data support them (``didukung``) and quotes that show them; Indonesian by default.
         See :mod:`umpanbalik.analysis.findings` for when a finding is stated."""
-        return exports.findings_table(self, n_quotes=n_quotes, lang=lang or self.lang)
+        from .._i18n import check_lang
+
+        return exports.findings_table(self, n_quotes=n_quotes, lang=check_lang(lang or self.lang))
 
     # -- charts ---------------------------------------------------------------------------------------
     def plot_sentiment(self) -> Any:

@@ -14,7 +14,7 @@ import pandas as pd
 from .._i18n import count as _count
 from .._i18n import text as _words
 from .._progress import current_display, progress_display, wanted
-from .._validation import as_text_list, check_int, check_option
+from .._validation import as_names, as_text_list, check_int, check_option
 from ..normalization import without_names
 from ..schema import NON_INFORMATIVE_LABEL
 from ._columns import infinite_count
@@ -87,7 +87,8 @@ def analyze(
         ``non_informatif``, ``hambatan``, ``preprocessor``. ``sentimen`` must answer with
         negatif/netral/positif and the flags with False/True (or 0/1), the labels the results count.
     names : list of str
-        Personal names to mask in exports and quotes, besides NIP, NIK, phone numbers and e-mails.
+        Personal names to mask in exports and quotes, besides NIP, NIK, phone numbers and e-mails:
+        ``names=["Budi Santoso"]`` (a single string is an error).
     progress : bool, optional
         Show a progress bar (tqdm; notebook-aware). Default: from 5,000 comments.
     n_jobs : int or None, default=-1
@@ -134,8 +135,7 @@ def analyze(
     check_option("lang", lang, ["id", "en"])
     check_int("random_state", random_state, minimum=0)
     check_int("chunksize", chunksize, minimum=1, allow_none=True)
-    if isinstance(names, str):
-        names = [names]
+    names = as_names(names)
     if task == "hambatan" and barriers is not None:
         raise ValueError("with task='hambatan' the `text` column holds the why-not answers; leave `barriers` unset.")
     segments = as_columns(by, "by")
