@@ -258,3 +258,20 @@ def test_notebook_display_shows_the_key_numbers_as_people_read_them():
     html = generated(4)._repr_html_()
     assert "<td>Komentar informatif</td>" in html and "<td>materi</td>" in html
     assert "Porsi (IK 95%)" in html and "% komentar (IK 95%)" in html and "ci_bawah" not in html
+
+
+def test_the_english_report_shows_the_librarys_general_names_and_aspects_in_english(survey_result):
+    """Theme and topic names the library gives ("harapan umum", "lainnya") and cells of several
+    aspects ("metode; materi") were left in Indonesian in an English report."""
+    import re
+
+    context = survey_result.report_context(lang="id")
+    shown = pd.concat([t for n, t in context["tabel"].items() if n.startswith(("tema_", "topik"))], ignore_index=True)
+    assert shown["label"].astype(str).str.match(r"(harapan umum|lainnya|pujian umum|keluhan umum)( \(|$)").any()
+    assert shown["aspek"].astype(str).str.contains("; ").any()  # the test needs a cell of several aspects
+    page = render_html(survey_result.report_context(lang="en"), lang="en")
+    cells = re.findall(r"<td>([^<]*)</td>", page)
+    assert not [c for c in cells if re.match(r"(harapan umum|lainnya|pujian umum|keluhan umum)( \(|$)", c)]
+    assert not [c for c in cells if re.fullmatch(r"(materi|metode|relevansi|waktu)(; (materi|metode|relevansi|waktu))+", c)]
+    assert any(re.fullmatch(r"(content|teaching method|relevance|time)(; (content|teaching method|relevance|time))+", c)
+               for c in cells)

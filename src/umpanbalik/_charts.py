@@ -13,7 +13,7 @@ import pandas as pd
 from sklearn.utils.validation import check_is_fitted
 
 from ._format import count
-from ._i18n import Lang, check_lang, label, text
+from ._i18n import Lang, check_lang, label, text, theme_label
 from ._validation import check_int
 from .analysis.tables import (aspect_polarity_counts, barrier_table, mean_rating, polarity_columns, rating_by_aspect,
                               segment_shares, sentiment_table, topic_table)
@@ -330,7 +330,7 @@ def draw_topic_sizes(table: pd.DataFrame, lang: Lang = "id", *, without_topic: i
     check_lang(lang)
     if without_topic is None:
         without_topic = int(table.attrs.get("tanpa_topik", 0))
-    labels = [f"{row.topik}: {row.label}" for row in table.itertuples()] + [text("non_informative", lang)]
+    labels = [f"{row.topik}: {theme_label(row.label, lang)}" for row in table.itertuples()] + [text("non_informative", lang)]
     sizes = [int(v) for v in table["ukuran"]] + [int(without_topic)] if len(table) else [int(without_topic)]
     fig = _figure(7, 0.45 * len(labels) + 1)
     ax = fig.add_subplot()

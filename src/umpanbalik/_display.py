@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 
 from ._format import count, decimal, decimal_interval, p_value, percent, percent_interval
-from ._i18n import column, label, measure_label, text
-from .schema import format_cell
+from ._i18n import column, label, measure_label, text, theme_label
+from .schema import LIST_SEPARATOR, format_cell
 
 __all__ = ["display_table", "INTERVALS"]
 
@@ -21,6 +21,7 @@ INTERVALS = (("porsi", "ci_bawah", "ci_atas"), ("porsi", "porsi_bawah", "porsi_a
              ("koefisien", "ci_bawah", "ci_atas"))
 _P_VALUES = ("p", "p_holm")
 _LABELS = ("aspek", "sentimen", "polaritas", "hambatan", "arah", "aspek_dikritik")  # columns whose text values are domain labels
+_THEME_LABELS = ("label", "label_topik")  # theme and topic labels: the library's general names are translated
 
 
 def _is_share(name: str) -> bool:
@@ -41,11 +42,15 @@ def _cell(value: Any, name: str, lang: str) -> str:
         if _is_share(name):
             return percent(value)
         return decimal(value, lang, 3, trim=True)
+    if name in _LABELS and isinstance(value, (list, tuple)):  # several aspects: each in the reader's language
+        return format_cell([label(v, lang) for v in value])
     if isinstance(value, str):
         if name == "ukuran":
             return measure_label(value, lang)
         if name in _LABELS:
-            return label(value, lang)
+            return LIST_SEPARATOR.join(label(v, lang) for v in value.split(LIST_SEPARATOR))
+        if name in _THEME_LABELS:
+            return theme_label(value, lang)
         if name == "segmen" and value == "(kosong)":
             return text("missing", lang)
         return value

@@ -21,7 +21,7 @@ import pandas as pd
 from ._atomic import atomic_path
 from ._format import count, percent
 from ._keyphrases import GENERAL_WISH, OTHER
-from ._i18n import Lang, check_lang, label, text
+from ._i18n import Lang, check_lang, label, text, theme_label
 from ._limits import shown_quote
 from .schema import POLARITIES
 
@@ -44,7 +44,7 @@ _METHODS = {
         "dilatih pada sekitar 3.900 komentar nyata (evaluasi dosen di perguruan tinggi dan survei kepuasan sekolah) "
         "yang dibaca dan dilabeli oleh tim umpanbalik, ditambah korpus ilustratif yang ditulis tim; model hambatan "
         "dilatih pada korpus ilustratif saja. Ketepatannya diukur pada komentar nyata yang tidak dipakai untuk "
-        "melatih (lihat MODEL_CARD.md).",
+        "melatih.",
         "Topik. Komentar non-informatif disisihkan lebih dahulu; sisanya dikelompokkan dengan k-means sferis atas "
         "vektor TF-IDF (konsensus banyak putaran pada subsampel), dan tiap topik dinamai dengan kata kuncinya.",
         "Statistik. Porsi disajikan dengan selang kepercayaan 95% Wilson. Perbedaan antarkelompok diuji dengan uji "
@@ -76,7 +76,7 @@ _METHODS = {
         "classifiers. The comment models are trained on about 3,900 real comments (lecturer evaluations at "
         "universities and a school satisfaction survey) read and labelled by the umpanbalik team, plus an "
         "illustrative corpus the team wrote; the barrier model on the illustrative corpus alone. Their accuracy is "
-        "measured on real comments not used in training (see MODEL_CARD.md).",
+        "measured on real comments not used in training.",
         "Topics. Non-informative comments are set aside first; the rest are clustered by spherical k-means on "
         "TF-IDF vectors (the consensus of many runs on sub-samples), and each topic is named by its key terms.",
         "Statistics. Shares are shown with 95% Wilson confidence intervals. Differences between groups are tested "
@@ -300,7 +300,7 @@ def _ranking_block(name: str, frame: pd.DataFrame, lang: str) -> dict[str, Any]:
     # a general line longer than that is drawn full and its count says how long
     largest = max((n for label_, n, _ in themes if label_ not in _NOT_THEMES), default=0) or \
         max((n for _, n, _ in themes), default=0) or 1
-    entries = [{"label": _clean(label_), "jumlah": count(n, lang), "porsi": percent(getattr(row, "porsi", None)),
+    entries = [{"label": _clean(theme_label(label_, lang)), "jumlah": count(n, lang), "porsi": percent(getattr(row, "porsi", None)),
                 "lebar": round(min(100.0, 100 * n / largest), 1), "umum": label_ in _NOT_THEMES}
                for label_, n, row in themes]
     kind = name[len("tema_"):]

@@ -226,8 +226,13 @@ _LABELS: dict[str, dict[str, str]] = {
         "aspek": "aspect", "topik": "topic", "instansi": "agency", "program": "programme", "angkatan": "cohort",
         "nilai": "rating", "moda": "mode", "semua": "all", "lebih tinggi": "higher", "lebih rendah": "lower",
         "(kosong)": "(missing)",
+        "harapan umum": "general wishes", "pujian umum": "general praise", "keluhan umum": "general complaints",
+        "ucapan terima kasih": "thanks",
     },
 }
+# The general names the library gives a theme or topic ("harapan umum", or "harapan umum (jam, zoom)"
+# with the topic's own terms), which theme_label() shows in the report's language.
+_GENERAL_NAMES = ("ucapan terima kasih", "harapan umum", "pujian umum", "keluhan umum", "lainnya")
 
 # Column headers of report tables for people; machine names stay in the CSV and the workbook. A name
 # followed by "+ci" is the header of a value shown with its 95% interval ("35% (33–38%)").
@@ -312,6 +317,23 @@ def label(value: object, lang: str = "id") -> str:
     """
     name = str(value)
     return _LABELS[check_lang(lang)].get(name, name.replace("_", " "))
+
+
+def theme_label(value: object, lang: str = "id") -> str:
+    """A theme's or topic's label as shown in ``lang``: a general name the library gives
+    ("harapan umum", "pujian umum (materi)") in that language, its own terms kept; any other label
+    (the participants' words) as it is.
+
+    Examples
+    --------
+    >>> theme_label("pujian umum (materi, jelas)", "en"), theme_label("jadwal bentrok", "en")
+    ('general praise (materi, jelas)', 'jadwal bentrok')
+    """
+    name = str(value)
+    for general in _GENERAL_NAMES:
+        if name == general or name.startswith(general + " ("):
+            return label(general, lang) + name[len(general):]
+    return name
 
 
 def column(name: object, lang: str = "id", *, numeric: bool = False) -> str:

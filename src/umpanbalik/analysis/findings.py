@@ -81,7 +81,7 @@ _SENTENCES = {
         "rating": "Comments that criticise {a} come with ratings {b} points lower (95% CI {ci}), other aspects held fixed; this is an association, not a cause.",
         "rating_none": "No aspect's criticism clearly goes with lower ratings: every confidence interval includes zero ({n} rated comments).",
         "rating_few": "Too few informative comments have a rating ({n}, minimum {min}) to relate criticism to ratings.",
-        "segment": "In {by} {s}, {m}: {p} ({ci}) against {q} in the other groups.",
+        "segment": "Where {by} is \"{s}\", {m}: {p} ({ci}) against {q} in the other groups.",
         "more": "more often", "less": "less often",
         "segment_none": "No {by} differs clearly from the others (chi-square tests with Holm's correction; groups under {min} comments are not tested).",
         "barrier": "The barrier named most often is {a}: {k} of {n} respondents who answered ({p}, {ci}).",
@@ -90,7 +90,7 @@ _SENTENCES = {
         "non_informative": "{k} of {n} answers ({p}, {ci}) carry no usable feedback (empty, or such as \"-\" and \"nothing\"); they are left out of sentiment, aspects, suggestions and topics.",
         "non_informative_none": "The data hold no answer to analyse.",
         "m_sentimen_negatif": "comments are negative {more}", "m_menyebut": "comments mention {a} {more}",
-        "m_negatif": "comments on {a} are negative {more}", "m_hambatan": "respondents name the barrier {a} {more}",
+        "m_negatif": "comments on {a} are negative {more}", "m_hambatan": "respondents name {a} as a barrier {more}",
         "segment_join": " or ",
     },
 }
