@@ -229,6 +229,20 @@ def test_topics_that_are_not_a_number_exit_with_2(export, tmp_path, capsys, lang
     assert words in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("lang", "words"), [("id", "--chunksize harus bilangan bulat positif"),
+                                             ("en", "--chunksize must be a positive whole number")])
+@pytest.mark.parametrize("value", ["0", "-5", "abc"])
+def test_a_chunksize_below_one_exits_with_2_in_the_users_language(export, tmp_path, capsys, lang, words, value):
+    """--chunksize 0 was passed on to the library: exit 1 with its English "`chunksize` must be ..."."""
+    export.head(3).to_csv(tmp_path / "ekspor.csv", index=False)
+    with pytest.raises(SystemExit) as stop:
+        main(["analyze", str(tmp_path / "ekspor.csv"), "--chunksize", value, "-o", str(tmp_path / "x"), "--lang", lang])
+    assert stop.value.code == 2
+    error = capsys.readouterr().err
+    assert words in error and "`chunksize`" not in error
+    assert not (tmp_path / "x").exists()
+
+
 def test_the_output_folder_is_checked_before_the_analysis(export, tmp_path, capsys, monkeypatch):
     import umpanbalik.analysis
 

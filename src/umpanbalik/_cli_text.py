@@ -52,6 +52,8 @@ MESSAGES = {
         "rating_partial": "Peringatan: di kolom nilai {column!r}, jawaban berikut bukan angka dan bukan bagian skala nilai, "
                           "sehingga dihitung kosong: {values}.",
         "topics_invalid": "--topics harus 'auto', 0 (tanpa topik) atau bilangan bulat positif; diterima {value!r}.",
+        "chunksize_invalid": "--chunksize harus bilangan bulat positif (jumlah baris per bagian, mis. 100000); "
+                             "diterima {value!r}.",
         "output_is_file": "Folder hasil {path} sudah ada sebagai file, bukan folder; pilih folder hasil lain dengan --output.",
         "output_unusable": "Folder hasil {path} tidak dapat dibuat atau ditulisi: {reason}. Pilih folder lain dengan --output.",
         "output_name_is_folder": "{path} adalah folder, padahal file hasil akan ditulis dengan nama itu: pindahkan "
@@ -97,6 +99,7 @@ MESSAGES = {
         "rating_partial": "Warning: in the rating column {column!r}, these answers are neither numbers nor on the rating "
                           "scale, so they count as missing: {values}.",
         "topics_invalid": "--topics must be 'auto', 0 (no topics) or a positive whole number; got {value!r}.",
+        "chunksize_invalid": "--chunksize must be a positive whole number (rows per part, e.g. 100000); got {value!r}.",
         "output_is_file": "The output folder {path} exists as a file, not a folder; choose another output folder with --output.",
         "output_unusable": "The output folder {path} cannot be created or written to: {reason}. Choose another with --output.",
         "output_name_is_folder": "{path} is a folder, but an output file is to be written under that name: move it or "

@@ -75,6 +75,19 @@ def _topics_option(lang: str) -> Any:
     return topics
 
 
+def _chunksize_option(lang: str) -> Any:
+    def chunksize(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = 0
+        if number < 1:
+            raise argparse.ArgumentTypeError(MESSAGES[lang]["chunksize_invalid"].format(value=shorten(value, 60)))
+        return number
+
+    return chunksize
+
+
 def _parser(lang: str = "id") -> argparse.ArgumentParser:
     from . import __version__
 
@@ -135,7 +148,7 @@ def _analysis_options(parser: argparse.ArgumentParser, lang: str) -> None:
     parser.add_argument("--topics", default="auto", type=_topics_option(lang), help=words["topics"])
     parser.add_argument("--mask-name", action="append", default=[], help=words["mask"])
     parser.add_argument("--no-progress", action="store_true", help=words["progress"])
-    parser.add_argument("--chunksize", type=int, default=None, help=words["chunksize"])
+    parser.add_argument("--chunksize", type=_chunksize_option(lang), default=None, help=words["chunksize"])
 
 
 class InputError(Exception):
