@@ -115,7 +115,7 @@ def _parser(lang: str = "id") -> argparse.ArgumentParser:
     _format_option(demo, lang)
     pre = command("praproses", help=words["pre"], description=words["pre"])
     pre.add_argument("file", help=words["file"])
-    pre.add_argument("--text-column", default="komentar", help=words["pre_text"])
+    pre.add_argument("--text-column", "-t", default="komentar", help=words["pre_text"])
     _sheet_option(pre, lang)
     pre.add_argument("--output", "-o", required=True, help=words["pre_output"])
     return parser
@@ -484,15 +484,34 @@ def _main(args: argparse.Namespace, text: dict[str, str]) -> int:
             code = _run_analysis(args, path, Path(args.output), text)
         print(text["demo_open"].format(html=Path(args.output).resolve() / "laporan.html"))
         return code
+    return _preprocess(args, text)
+
+
+def _preprocess_output(value: str, source: Path, text: dict[str, str]) -> Path:
+    """The file ``praproses`` writes: ``value``, or in a folder (one that exists, or a path ending
+    with a separator) the input's name with ``_bersih.csv``; a CSV file unless it ends in ``.xlsx``.
+    Its folder must exist and be writable (checked before the work)."""
+    output = Path(value)
+    if value.endswith(tuple(filter(None, (os.sep, os.altsep)))) or output.is_dir():
+        output = output / f"{source.stem}_bersih.csv"
+    if output.suffix.lower() in _PREPROCESS_REFUSED:
+        raise UsageError(text["pre_output_suffix"].format(path=output))
+    if not output.parent.exists():
+        raise InputError(text["pre_folder_missing"].format(folder=output.parent))
+    _check_output(output.parent, [output.name], text)
+    return output
+
+
+_PREPROCESS_REFUSED = (".xls", ".xlsm", ".xlsb", ".ods", ".tsv")  # formats praproses does not write
+
+
+def _preprocess(args: argparse.Namespace, text: dict[str, str]) -> int:
     from .analysis.run import _kept_names
     from .preprocessing import Preprocessor
-    from .report import write_csv
+    from .report import write_csv, write_excel
 
     path = _input_path(args.file, text)
-    output = Path(args.output)
-    if output.is_dir():
-        raise InputError(text["output_name_is_folder"].format(path=output))
-    _check_output(output.parent, [], text)
+    output = _preprocess_output(args.output, path, text)
     frame = _read(path, args, text)
     column = _column(frame, args.text_column, "--text-column", path, args, text)
     if "teks_bersih" in frame.columns:  # kept, as analyze keeps a column it would overwrite
@@ -501,7 +520,10 @@ def _main(args: argparse.Namespace, text: dict[str, str]) -> int:
         column = kept if column == "teks_bersih" else column
         print(text["kept_as"].format(column="teks_bersih", new=kept), file=sys.stderr)
     frame["teks_bersih"] = Preprocessor().transform(frame[column])
-    write_csv(frame, output, index=False)
+    if output.suffix.lower() == ".xlsx":
+        write_excel({"komentar": frame}, output, lang=args.lang)
+    else:
+        write_csv(frame, output, index=False)
     print(text["pre_done"].format(n=len(frame), path=output))
     return 0
 
