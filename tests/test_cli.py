@@ -283,6 +283,14 @@ def test_a_chunksize_below_one_exits_with_2_in_the_users_language(export, tmp_pa
     assert not (tmp_path / "x").exists()
 
 
+def test_demo_points_to_the_report_only_when_it_wrote_it(tmp_path, capsys):
+    """demo --format csv ended with "Buka laporannya di peramban: .../laporan.html", a file it had not written."""
+    assert main(["demo", "--format", "csv", "-o", str(tmp_path / "csv")]) == 0
+    assert "laporan.html" not in capsys.readouterr().out and not (tmp_path / "csv" / "laporan.html").exists()
+    assert main(["--lang", "en", "demo", "--format", "html", "-o", str(tmp_path / "html")]) == 0
+    assert f"Open the report in a browser: {(tmp_path / 'html' / 'laporan.html').resolve()}" in capsys.readouterr().out
+
+
 def test_the_output_folder_is_checked_before_the_analysis(export, tmp_path, capsys, monkeypatch):
     import umpanbalik.analysis
 

@@ -321,7 +321,8 @@ def _check_output(output: Path, names: list[str], text: dict[str, str]) -> None:
             raise InputError(text["output_name_is_folder"].format(path=output / name))
 
 
-def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dict[str, str]) -> int:
+def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dict[str, str]) -> tuple[int, list[str]]:
+    """Analyse ``source`` and write the outputs; returns the exit code and the ``--format`` names written."""
     from ._progress import progress_display
     from .analysis import analyze
 
@@ -357,7 +358,7 @@ def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dic
     print(text["done"].format(n=len(result)))
     if os.environ.get("UMPANBALIK_TIMINGS"):  # the benchmarks' stage breakdown (seconds)
         print("waktu: " + ", ".join(f"{k} {v:.2f}" for k, v in display.timings.items()), file=sys.stderr)
-    return 1 if failed else 0
+    return (1 if failed else 0), [name for name in formats if name not in failed]
 
 
 def _export(result: Any, output: Path, formats: list[str], text: dict[str, str]) -> tuple[list[str], dict[str, str]]:
@@ -472,7 +473,7 @@ def _main(args: argparse.Namespace, text: dict[str, str]) -> int:
     if args.command in ("analyze", "analisis"):
         path = _input_path(args.file, text)
         print(text["reading"].format(path=path), file=sys.stderr)
-        return _run_analysis(args, path, Path(args.output), text)
+        return _run_analysis(args, path, Path(args.output), text)[0]
     if args.command == "demo":
         from importlib.resources import as_file, files
 
@@ -481,8 +482,9 @@ def _main(args: argparse.Namespace, text: dict[str, str]) -> int:
             args.text_column, args.by, args.rating = ["komentar"], ["instansi", "program", "moda"], "nilai"
             args.barrier_column, args.task, args.topics, args.mask_name, args.no_progress = "alasan_tidak_ikut", "evaluasi", "auto", [], False
             args.chunksize, args.sheet = None, None
-            code = _run_analysis(args, path, Path(args.output), text)
-        print(text["demo_open"].format(html=Path(args.output).resolve() / "laporan.html"))
+            code, written = _run_analysis(args, path, Path(args.output), text)
+        if "html" in written:  # not with --format csv,xlsx, nor when the report could not be written
+            print(text["demo_open"].format(html=Path(args.output).resolve() / OUTPUTS["html"]))
         return code
     return _preprocess(args, text)
 
