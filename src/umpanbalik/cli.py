@@ -6,8 +6,9 @@ the command) switches to English.
 Exit codes
 ----------
 0  success
-1  an input error: the file is missing or unreadable (a folder, a FIFO, an encrypted workbook …), a
-   column is not in it or fits several, a rating column holds no usable rating, or the output folder
+1  an input error: the file is missing or unreadable (a folder, a FIFO, an encrypted workbook, a CSV
+   that cannot be parsed, a column header written twice …), a column is not in it or fits several,
+   a rating column holds no usable rating, or the output folder
    cannot be written (checked before the analysis; the message says which columns there are and what
    to do); or one of the outputs could not be written (the others are, and a notice says which)
 2  wrong command-line arguments (argparse's usage message)
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ._cli_text import ARGPARSE_ID, HELP, MESSAGES
-from ._input_files import InputFileError
+from ._input_files import InputFileError, InputFileWarning
 from ._limits import MAX_MESSAGE_CHARS, short_list, short_repr, shorten
 
 #: The outputs of ``analyze`` and ``demo``: ``--format`` names, in the order they are written.
@@ -186,24 +187,41 @@ def _sheet(path: Path, args: argparse.Namespace, text: dict[str, str]) -> str | 
 _SAMPLE_ROWS = 10_000  # rows of a streamed CSV read first, to check the columns and find the open questions
 
 
-def _read(path: Path, args: argparse.Namespace, text: dict[str, str]) -> Any:
+def _read(path: Path, args: argparse.Namespace, text: dict[str, str], shown: set[str] | None = None) -> Any:
     """The table (for a streamed CSV: its first rows only, to check the columns; the file is then
-    streamed by ``analyze``)."""
+    streamed by ``analyze``). A notice about the file (fields beyond the header ignored) is printed
+    once, in the user's language; ``shown``: the notices printed so far."""
     from ._tables import iter_table, read_table
 
     sheet = _sheet(path, args, text)
-    try:
-        if _streamed(path, args):
-            chunks = iter_table(path, _SAMPLE_ROWS)
-            frame = next(chunks)
-            chunks.close()
-        else:
-            frame = read_table(path, sheet=sheet)
-    except InputFileError as error:
-        raise InputError(error.message(args.lang)) from None
-    except (ValueError, OSError, UnicodeError) as error:
-        raise InputError(text["unreadable"].format(message=shorten(str(error), 300))) from None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UserWarning)
+        try:
+            if _streamed(path, args):
+                chunks = iter_table(path, _SAMPLE_ROWS)
+                frame = next(chunks)
+                chunks.close()
+            else:
+                frame = read_table(path, sheet=sheet)
+        except InputFileError as error:
+            raise InputError(error.message(args.lang)) from None
+        except (ValueError, OSError, UnicodeError) as error:
+            raise InputError(text["unreadable"].format(message=shorten(str(error), 300))) from None
+    _show_warnings(caught, args.lang, text, set() if shown is None else shown)
     return frame
+
+
+def _show_warnings(caught: list[Any], lang: str, text: dict[str, str], shown: set[str]) -> None:
+    """Each ``UserWarning`` as one notice line in ``lang`` (each once: ``shown`` holds those printed);
+    other warnings as Python shows them."""
+    for warning in caught:
+        if not issubclass(warning.category, UserWarning):
+            warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
+            continue
+        message = warning.message.message(lang) if isinstance(warning.message, InputFileWarning) else str(warning.message)
+        if message not in shown:
+            shown.add(message)
+            print(text["notice"].format(message=shorten(message, MAX_MESSAGE_CHARS)), file=sys.stderr)
 
 
 def _other_sheet(path: Path, args: argparse.Namespace, column: Any) -> str | None:
@@ -216,7 +234,7 @@ def _other_sheet(path: Path, args: argparse.Namespace, column: Any) -> str | Non
     for name in sheet_names(path)[1:]:
         try:
             resolve_column(read_table(path, sheet=name, nrows=0).columns, column)
-        except ColumnError:
+        except (ColumnError, InputFileError):  # InputFileError: a sheet with a header repeated
             continue
         return name
     return None
@@ -328,7 +346,8 @@ def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dic
 
     formats = _formats(args.format, text)
     _check_output(output, [OUTPUTS[name] for name in formats], text)
-    frame = _read(source, args, text)
+    shown: set[str] = set()  # notices printed, each once (a streamed file is read again by analyze)
+    frame = _read(source, args, text, shown)
     chosen = _columns(frame, source, args, text)
     texts = chosen["text"]
     streamed = _streamed(source, args)
@@ -344,11 +363,7 @@ def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dic
                              progress=not args.no_progress, chunksize=args.chunksize, lang=args.lang)
         output.mkdir(parents=True, exist_ok=True)
         written, failed = _export(result, output, formats, text)
-    for warning in caught:
-        if issubclass(warning.category, UserWarning):
-            print(text["notice"].format(message=shorten(str(warning.message), MAX_MESSAGE_CHARS)), file=sys.stderr)
-        else:
-            warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
+    _show_warnings(caught, args.lang, text, shown)
     for note in _notes(result):  # in --lang (non-finite ratings, topics fitted on a sample or not at all)
         print(text["notice"].format(message=shorten(note, MAX_MESSAGE_CHARS)), file=sys.stderr)
     for line in written:
