@@ -82,6 +82,46 @@ def test_praproses_writes_cleaned_text_safely(tmp_path, capsys):
     assert again["teks_bersih_asli"].tolist() == table["teks_bersih"].tolist() == again["teks_bersih"].tolist()
 
 
+@pytest.mark.parametrize(("lang", "missing", "is_file"), [
+    ("id", "(tempat file hasil --output) belum ada", "sudah ada sebagai file, bukan folder"),
+    ("en", "(where the --output file goes) does not exist", "exists as a file, not a folder")])
+def test_praproses_says_in_the_users_language_when_the_output_folder_is_missing(tmp_path, capsys, lang, missing, is_file):
+    """The library's English "cannot write ... Create it first, e.g. Path(...).mkdir(parents=True)." came through."""
+    pd.DataFrame({"komentar": ["materi bagus"]}).to_csv(tmp_path / "ekspor.csv", index=False)
+    run = ["--lang", lang, "praproses", str(tmp_path / "ekspor.csv"), "-o"]
+    assert main([*run, str(tmp_path / "tidak_ada" / "bersih.csv")]) == 1
+    error = capsys.readouterr().err
+    assert missing in error and str(tmp_path / "tidak_ada") in error and "Path(" not in error and "mkdir" not in error
+    (tmp_path / "berkas").write_text("bukan folder")
+    assert main([*run, str(tmp_path / "berkas" / "bersih.csv")]) == 1
+    assert is_file in capsys.readouterr().err
+    assert not (tmp_path / "tidak_ada").exists()
+
+
+def test_praproses_writes_into_a_folder_or_an_excel_workbook_and_takes_t(tmp_path, capsys):
+    """-o folder/ wrote a file named "folder", -o bersih.xlsx wrote CSV text under an Excel name, and
+    -t (analyze's short --text-column) was refused."""
+    frame = pd.DataFrame({"ulasan": ["=1+2 materinya bagus", "jadwal padat"], "instansi": ["A", "B"]})
+    frame.to_csv(tmp_path / "ekspor.csv", index=False)
+    run = ["praproses", str(tmp_path / "ekspor.csv"), "-t", "ulasan", "-o"]
+    (tmp_path / "hasil").mkdir()
+    for output in (str(tmp_path / "hasil") + "/", str(tmp_path / "hasil")):
+        assert main([*run, output]) == 0
+        assert str(tmp_path / "hasil" / "ekspor_bersih.csv") in capsys.readouterr().out
+        assert [p.name for p in (tmp_path / "hasil").iterdir()] == ["ekspor_bersih.csv"]
+    assert main([*run, str(tmp_path / "baru") + "/"]) == 1  # a folder that does not exist is not a file name
+    assert "belum ada" in capsys.readouterr().err and not (tmp_path / "baru").exists()
+    assert main([*run, str(tmp_path / "bersih.xlsx")]) == 0
+    table = pd.read_excel(tmp_path / "bersih.xlsx", dtype=str, engine="openpyxl")  # a workbook, not CSV text
+    assert table["ulasan"].tolist() == ["'=1+2 materinya bagus", "jadwal padat"]
+    assert table["teks_bersih"].notna().all() and "jadwal" in table.loc[1, "teks_bersih"]
+    assert main([*run, str(tmp_path / "bersih.xls")]) == 2
+    assert "berakhiran .csv atau .xlsx" in capsys.readouterr().err and not (tmp_path / "bersih.xls").exists()
+    with pytest.raises(SystemExit):
+        main(["praproses", "-h"])
+    assert "_bersih.csv" in capsys.readouterr().out
+
+
 def test_missing_column_lists_the_columns_in_indonesian(export, tmp_path, capsys):
     path = tmp_path / "ekspor.xlsx"
     export.head(5).to_excel(path, index=False)
@@ -227,6 +267,28 @@ def test_topics_that_are_not_a_number_exit_with_2(export, tmp_path, capsys, lang
         main(["analyze", str(tmp_path / "ekspor.csv"), "--topics", "abc", "-o", str(tmp_path / "x"), "--lang", lang])
     assert stop.value.code == 2
     assert words in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("lang", "words"), [("id", "--chunksize harus bilangan bulat positif"),
+                                             ("en", "--chunksize must be a positive whole number")])
+@pytest.mark.parametrize("value", ["0", "-5", "abc"])
+def test_a_chunksize_below_one_exits_with_2_in_the_users_language(export, tmp_path, capsys, lang, words, value):
+    """--chunksize 0 was passed on to the library: exit 1 with its English "`chunksize` must be ..."."""
+    export.head(3).to_csv(tmp_path / "ekspor.csv", index=False)
+    with pytest.raises(SystemExit) as stop:
+        main(["analyze", str(tmp_path / "ekspor.csv"), "--chunksize", value, "-o", str(tmp_path / "x"), "--lang", lang])
+    assert stop.value.code == 2
+    error = capsys.readouterr().err
+    assert words in error and "`chunksize`" not in error
+    assert not (tmp_path / "x").exists()
+
+
+def test_demo_points_to_the_report_only_when_it_wrote_it(tmp_path, capsys):
+    """demo --format csv ended with "Buka laporannya di peramban: .../laporan.html", a file it had not written."""
+    assert main(["demo", "--format", "csv", "-o", str(tmp_path / "csv")]) == 0
+    assert "laporan.html" not in capsys.readouterr().out and not (tmp_path / "csv" / "laporan.html").exists()
+    assert main(["--lang", "en", "demo", "--format", "html", "-o", str(tmp_path / "html")]) == 0
+    assert f"Open the report in a browser: {(tmp_path / 'html' / 'laporan.html').resolve()}" in capsys.readouterr().out
 
 
 def test_the_output_folder_is_checked_before_the_analysis(export, tmp_path, capsys, monkeypatch):

@@ -634,3 +634,100 @@ def test_infinite_ratings_count_as_missing_with_a_notice(tmp_path, capsys, infin
     assert main(["--lang", "en", "analyze", str(tmp_path / "ekspor.csv"), "--rating", "nilai", "--topics", "0",
                  "--no-progress", "--output", str(tmp_path / "hasil")]) == 0
     assert "Notice: 1 infinite ratings (inf, Infinity, 1e309) in column 'nilai' count as missing." in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_header_written_twice_is_an_error_that_names_it(tmp_path, capsys, suffix):
+    """pandas renames the second 'komentar' to 'komentar.1': the CLI analysed the first one and
+    exited 0, while analyze() on a DataFrame with two columns of one name raises."""
+    from umpanbalik import analyze
+    from umpanbalik._input_files import InputFileError
+    from umpanbalik.cli import main
+
+    rows = [["A", "materi bagus", "4", "jadwal padat"], ["B", "waktu kurang", "3", "metode seru"]]
+    frame = pd.DataFrame(rows, columns=["unit", "komentar", "nilai", "komentar"])
+    path = tmp_path / f"ekspor{suffix}"
+    frame.to_csv(path, index=False) if suffix == ".csv" else frame.to_excel(path, index=False)
+    with pytest.raises(InputFileError, match=r"same column header more than once: 'komentar' \(2, 4\)"):
+        analyze(path, topics=False, progress=False)
+    runs = [[]] if suffix == ".xlsx" else [[], ["--chunksize", "1"]]
+    for lang, words in (("id", "judul kolom yang sama lebih dari sekali: 'komentar' (2, 4)"),
+                        ("en", "the same column header more than once: 'komentar' (2, 4)")):
+        for extra in runs:
+            assert main(["--lang", lang, "analyze", str(path), "--topics", "0", "--no-progress", *extra,
+                         "-o", str(tmp_path / "hasil")]) == 1
+            assert words in capsys.readouterr().err
+        assert main(["--lang", lang, "praproses", str(path), "-o", str(tmp_path / "bersih.csv")]) == 1
+        assert words in capsys.readouterr().err
+    # headers that only look like pandas' renamed copies are not repeated ones
+    frame.columns = ["5", "komentar", "5.1", "komentar.1"]
+    frame.to_csv(path, index=False) if suffix == ".csv" else frame.to_excel(path, index=False)
+    assert main(["analyze", str(path), "--topics", "0", "--no-progress", "--format", "csv", "-o", str(tmp_path / "b")]) == 0
+
+
+@pytest.mark.parametrize("name", ["empty", "blank lines", "title rows", "unclosed quote"])
+def test_a_csv_that_cannot_be_parsed_is_explained_in_both_languages(tmp_path, capsys, name):
+    """pandas' own words came through: "No columns to parse from file", "Error tokenizing data. C
+    error: Expected 1 fields in line 3, saw 2" (a title and a notes row above the header), without a hint."""
+    from umpanbalik import analyze
+    from umpanbalik._input_files import InputFileError
+    from umpanbalik.cli import main
+
+    content, expected = {
+        "empty": ("", ("kosong (0 bita)", "is empty (0 bytes)")),
+        "blank lines": ("\n\n\n", ("tidak ada baris judul kolom", "it has no header row")),
+        "title rows": ("Survei pelatihan 2024\nDiunduh 1 Mei\nunit,komentar\nA,materi bagus\n",
+                       ("baris 3 berisi 2 kolom, padahal baris-baris sebelumnya berisi 1. Biasanya ada baris judul atau "
+                        "catatan di atas baris judul kolom (hapus baris-baris di atas judul kolom",
+                        "line 3 has 2 fields where the lines before it have 1. Usually a title or notes row sits above "
+                        "the header row (delete the rows above the header")),
+        "unclosed quote": ('unit,komentar\nA,materi bagus\nB,"waktu kurang\nC,metode seru\n',
+                           ("tanda kutip (\") yang dibuka di baris 3", "a quote (\") opened on line 3")),
+    }[name]
+    path = tmp_path / "ekspor.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputFileError) as raised:
+        analyze(path, topics=False, progress=False)
+    assert expected[1] in str(raised.value)
+    for lang, words in zip(("id", "en"), expected):
+        for extra in ([], ["--chunksize", "1"]):
+            assert main(["--lang", lang, "analyze", str(path), "--no-progress", *extra, "-o", str(tmp_path / "hasil")]) == 1
+            error = capsys.readouterr().err
+            assert words in error, error
+            assert not any(raw in error for raw in ("No columns to parse", "tokenizing", "C error", "EOF inside")), error
+
+
+def test_rows_with_more_fields_than_the_header_get_one_notice_naming_their_lines(tmp_path, capsys, monkeypatch):
+    """pandas printed its ParserWarning ("... loss of data with index_col=False", with a path inside
+    the library) and dropped the fields silently; the CLI exited 0."""
+    from umpanbalik._input_files import InputFileWarning
+    from umpanbalik._tables import iter_table, read_table
+    from umpanbalik.cli import main
+
+    path = tmp_path / "ekspor.csv"
+    path.write_text("unit,komentar\nA,materi bagus, tapi padat\nB,waktu kurang\nC,metode seru, sekali\nD,ok,\n",
+                    encoding="utf-8")
+    expected = {"unit": ["A", "B", "C", "D"], "komentar": ["materi bagus", "waktu kurang", "metode seru", "ok"]}
+    with pytest.warns(InputFileWarning, match=r"2 row\(s\) have more fields than the header row's 2, on line\(s\) 2, 4;"):
+        assert read_table(path).to_dict("list") == expected
+    with pytest.warns(InputFileWarning) as said:
+        assert pd.concat(list(iter_table(path, 1))).to_dict("list") == expected
+    assert len(said) == 1  # once, not once per chunk
+    monkeypatch.chdir(tmp_path)  # the notice names the file as given
+    for lang, words in (("id", "Catatan: ekspor.csv: 2 baris berisi lebih banyak kolom daripada baris judul kolom (2), "
+                               "yaitu baris 2, 4; kolom berlebih di akhir baris itu diabaikan."),
+                        ("en", "Notice: ekspor.csv: 2 row(s) have more fields than the header row's 2, on line(s) 2, 4; "
+                               "the extra fields at the end of those rows were ignored.")):
+        for extra in ([], ["--chunksize", "1"]):
+            assert main(["--lang", lang, "analyze", "ekspor.csv", "--topics", "0", "--no-progress", "--format", "csv",
+                         *extra, "-o", "hasil"]) == 0
+            error = capsys.readouterr().err
+            assert error.count(words) == 1, error
+            assert not any(raw in error for raw in ("ParserWarning", "loss of data", "Warning:", ".py:")), error
+        assert main(["--lang", lang, "praproses", "ekspor.csv", "-o", "bersih.csv"]) == 0
+        assert capsys.readouterr().err.count(words) == 1
+    # a delimiter at the end of each row adds only blank fields: nothing is lost, nothing to say
+    path.write_text("komentar,nilai\nmateri bagus,5,\nwaktu kurang,4,\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        read_table(path), list(iter_table(path, 1))

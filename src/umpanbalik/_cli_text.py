@@ -52,10 +52,16 @@ MESSAGES = {
         "rating_partial": "Peringatan: di kolom nilai {column!r}, jawaban berikut bukan angka dan bukan bagian skala nilai, "
                           "sehingga dihitung kosong: {values}.",
         "topics_invalid": "--topics harus 'auto', 0 (tanpa topik) atau bilangan bulat positif; diterima {value!r}.",
+        "chunksize_invalid": "--chunksize harus bilangan bulat positif (jumlah baris per bagian, mis. 100000); "
+                             "diterima {value!r}.",
         "output_is_file": "Folder hasil {path} sudah ada sebagai file, bukan folder; pilih folder hasil lain dengan --output.",
         "output_unusable": "Folder hasil {path} tidak dapat dibuat atau ditulisi: {reason}. Pilih folder lain dengan --output.",
         "output_name_is_folder": "{path} adalah folder, padahal file hasil akan ditulis dengan nama itu: pindahkan "
                                  "atau pilih folder hasil lain.",
+        "pre_folder_missing": "Folder {folder} (tempat file hasil --output) belum ada. Buat dulu folder itu, atau "
+                              "pilih file hasil di folder yang sudah ada.",
+        "pre_output_suffix": "File hasil {path}: praproses menulis file CSV (.csv) atau buku kerja Excel (.xlsx); pilih "
+                             "nama file berakhiran .csv atau .xlsx dengan --output.",
         **{f"kind_{kind}": word for kind, word in _KINDS["id"].items()},
     },
     "en": {
@@ -97,10 +103,15 @@ MESSAGES = {
         "rating_partial": "Warning: in the rating column {column!r}, these answers are neither numbers nor on the rating "
                           "scale, so they count as missing: {values}.",
         "topics_invalid": "--topics must be 'auto', 0 (no topics) or a positive whole number; got {value!r}.",
+        "chunksize_invalid": "--chunksize must be a positive whole number (rows per part, e.g. 100000); got {value!r}.",
         "output_is_file": "The output folder {path} exists as a file, not a folder; choose another output folder with --output.",
         "output_unusable": "The output folder {path} cannot be created or written to: {reason}. Choose another with --output.",
         "output_name_is_folder": "{path} is a folder, but an output file is to be written under that name: move it or "
                                  "choose another output folder.",
+        "pre_folder_missing": "The folder {folder} (where the --output file goes) does not exist. Create it first, or "
+                              "choose an output file in an existing folder.",
+        "pre_output_suffix": "Output file {path}: praproses writes a CSV file (.csv) or an Excel workbook (.xlsx); "
+                             "choose a name ending in .csv or .xlsx with --output.",
         **{f"kind_{kind}": word for kind, word in _KINDS["en"].items()},
     },
 }
@@ -122,7 +133,9 @@ HELP = {
         "format": "keluaran yang ditulis, dipisah koma: html, xlsx, csv (bawaan: ketiganya)",
         "pre": "bersihkan kolom komentar dari file CSV/XLSX",
         "pre_text": "kolom komentar: judulnya, nomornya (mis. 5.22) atau awal judulnya (bawaan: komentar)",
-        "pre_output": "file CSV hasil",
+        "pre_output": "file hasil: CSV, atau buku kerja Excel bila namanya berakhiran .xlsx; foldernya harus sudah "
+                      "ada. Bila berupa folder (yang sudah ada, atau diakhiri /), hasilnya ditulis di dalamnya sebagai "
+                      "<nama file masukan>_bersih.csv",
         "sheet": "lembar file Excel: namanya, atau nomor urutnya mulai 1 (bawaan: lembar pertama)",
         "text": "kolom pertanyaan terbuka: judulnya, nomornya (mis. 5.22) atau awal judulnya; boleh berulang untuk "
                 "beberapa pertanyaan (bawaan: komentar, atau semua pertanyaan terbuka yang dikenali)",
@@ -151,7 +164,9 @@ HELP = {
         "format": "outputs to write, comma-separated: html, xlsx, csv (default: all three)",
         "pre": "clean the comment column of a CSV/XLSX file",
         "pre_text": "comment column: its header, number (e.g. 5.22) or the start of its header (default: komentar)",
-        "pre_output": "output CSV file",
+        "pre_output": "output file: CSV, or an Excel workbook when its name ends in .xlsx; its folder must exist. "
+                      "When it is a folder (an existing one, or a path ending in /), the output is written in it as "
+                      "<input file name>_bersih.csv",
         "sheet": "Excel sheet: its name, or its position counted from 1 (default: the first sheet)",
         "text": "open-question column: its header, number (e.g. 5.22) or the start of its header; repeat it for "
                 "several questions (default: komentar, or every open question found)",

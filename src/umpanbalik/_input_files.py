@@ -1,4 +1,5 @@
-"""Checks on an input file before it is read: a clear message for what cannot be read, and bounds.
+"""Checks on an input file before it is read: a clear message for what cannot be read, and bounds;
+and the messages for what goes wrong while a CSV file is read (:mod:`umpanbalik._tables`).
 
 A folder, a FIFO, a password-protected or old-format workbook, a workbook cut short, a CSV file
 renamed ``.xlsx``: each gets a message that says what the file is and what to do, in Indonesian or
@@ -17,7 +18,7 @@ from typing import Any
 
 from ._limits import shorten
 
-__all__ = ["InputFileError", "check_input_path", "check_workbook", "MAX_WORKBOOK_BYTES", "MAX_CELL_BYTES"]
+__all__ = ["InputFileError", "InputFileWarning", "check_input_path", "check_workbook", "MAX_WORKBOOK_BYTES", "MAX_CELL_BYTES"]
 
 #: Bytes a workbook may unpack to (its XML): about ten times a 100,000-row survey export. A larger
 #: export reads faster, and in bounded memory, as CSV (``chunksize``).
@@ -50,6 +51,22 @@ _MESSAGES = {
         "cell_too_long": "{path} holds a cell of more than {limit} bytes ({member}), where Excel holds at most 32,767 "
                          "characters: the file was not written by a spreadsheet, or it is damaged. Save the sheet as CSV "
                          "if that text is wanted.",
+        "no_header": "{path} holds no table: it has no header row, only blank lines. Export the survey again.",
+        "csv_fields": "{path}: line {line} has {saw} fields where the lines before it have {expected}. Usually a title "
+                      "or notes row sits above the header row (delete the rows above the header, so that the column "
+                      "headers are the first line), or an answer holds the delimiter (e.g. a comma) without quotes "
+                      "(fix line {line}, or export the survey again). Then save the file as CSV and run again.",
+        "csv_open_quote": "{path}: a quote (\") opened on line {line} is never closed, so the rest of the file would be "
+                          "one answer. Fix the quotes on that line, or export the survey again.",
+        "csv_unparsable": "{path} cannot be read as CSV ({detail}). Open it in a spreadsheet and save it as CSV again, "
+                          "or export the survey again.",
+        "duplicate_headers": "{path} has the same column header more than once: {columns} (in brackets: which columns, "
+                             "counted from 1). umpanbalik cannot tell them apart; give each column its own header "
+                             "(e.g. add 2 to the second) and run again.",
+        "extra_fields": "{path}: {n} row(s) have more fields than the header row's {width}, on line(s) {lines}; the "
+                        "extra fields at the end of those rows were ignored. If the first line is not the header row "
+                        "(e.g. a title above the table), delete the rows above the header; if an answer holds the "
+                        "delimiter (e.g. a comma), put the answer in quotes.",
     },
     "id": {
         "folder": "{path} adalah folder, bukan file: berikan path file CSV atau XLSX di dalamnya.",
@@ -74,8 +91,36 @@ _MESSAGES = {
         "cell_too_long": "{path} memuat sel lebih dari {limit} bita ({member}), padahal Excel menampung paling banyak "
                          "32.767 karakter: file ini tidak dibuat oleh program lembar kerja, atau rusak. Simpan lembarnya "
                          "sebagai CSV bila teks itu diperlukan.",
+        "no_header": "{path} tidak berisi tabel: tidak ada baris judul kolom, hanya baris kosong. Ekspor ulang "
+                     "surveinya.",
+        "csv_fields": "{path}: baris {line} berisi {saw} kolom, padahal baris-baris sebelumnya berisi {expected}. "
+                      "Biasanya ada baris judul atau catatan di atas baris judul kolom (hapus baris-baris di atas judul "
+                      "kolom, sehingga judul kolom ada di baris pertama), atau sebuah jawaban memuat pemisah kolom (mis. "
+                      "koma) tanpa tanda kutip (perbaiki baris {line}, atau ekspor ulang surveinya). Lalu simpan lagi "
+                      "sebagai CSV dan jalankan lagi.",
+        "csv_open_quote": "{path}: tanda kutip (\") yang dibuka di baris {line} tidak pernah ditutup, sehingga sisa file "
+                          "akan terbaca sebagai satu jawaban. Perbaiki tanda kutip di baris itu, atau ekspor ulang "
+                          "surveinya.",
+        "csv_unparsable": "{path} tidak dapat dibaca sebagai CSV ({detail}). Buka di program lembar kerja lalu simpan "
+                          "lagi sebagai CSV, atau ekspor ulang surveinya.",
+        "duplicate_headers": "{path} memuat judul kolom yang sama lebih dari sekali: {columns} (dalam kurung: kolom "
+                             "ke-berapa, dihitung dari 1). umpanbalik tidak dapat membedakannya; beri setiap kolom "
+                             "judulnya sendiri (mis. tambahkan 2 pada yang kedua) lalu jalankan lagi.",
+        "extra_fields": "{path}: {n} baris berisi lebih banyak kolom daripada baris judul kolom ({width}), yaitu baris "
+                        "{lines}; kolom berlebih di akhir baris itu diabaikan. Bila baris pertama bukan judul kolom (mis. "
+                        "judul survei di atas tabel), hapus baris di atas judul kolom; bila sebuah jawaban memuat "
+                        "pemisah kolom (mis. koma), apit jawaban itu dengan tanda kutip.",
     },
 }
+
+
+def _message(key: str, values: dict[str, Any], lang: str) -> str:
+    from ._i18n import count
+
+    lang = lang if lang in _MESSAGES else "en"
+    shown = {k: shorten(str(v), 200) if isinstance(v, (str, Path)) else count(v, lang) if isinstance(v, int) else v
+             for k, v in values.items()}
+    return _MESSAGES[lang][key].format(**shown)
 
 
 class InputFileError(ValueError):
@@ -89,12 +134,21 @@ class InputFileError(ValueError):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
-        from ._i18n import count
+        return _message(self.key, self.values, lang)
 
-        lang = lang if lang in _MESSAGES else "en"
-        values = {k: shorten(str(v), 200) if isinstance(v, (str, Path)) else count(v, lang) if isinstance(v, int) else v
-                  for k, v in self.values.items()}
-        return _MESSAGES[lang][self.key].format(**values)
+
+class InputFileWarning(UserWarning):
+    """An input file read with a loss the user should know of (fields beyond the header ignored).
+
+    ``str(warning)`` is English; :meth:`message` gives it in Indonesian (``"id"``) or English (``"en"``).
+    """
+
+    def __init__(self, key: str, **values: Any) -> None:
+        self.key, self.values = key, values
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        return _message(self.key, self.values, lang)
 
 
 def check_input_path(path: Path) -> None:

@@ -9,16 +9,18 @@ import codecs
 import csv
 import io
 import re
+import warnings
 import zipfile
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing, contextmanager
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
-from ._input_files import InputFileError, check_input_path, check_workbook
+from ._input_files import InputFileError, InputFileWarning, check_input_path, check_workbook
 from ._limits import shorten
 
 __all__ = ["read_table", "iter_table", "sheet_names", "TABLE_SUFFIXES"]
@@ -143,13 +145,24 @@ def iter_table(path: str | Path, chunksize: int) -> Iterator[pd.DataFrame]:
         yield from (frame.iloc[start : start + chunksize] for start in range(0, max(len(frame), 1), chunksize))
         return
     options = _csv_options(path)
-    empty = True
-    with pd.read_csv(path, chunksize=chunksize, **options) as reader:
-        for chunk in reader:
-            empty = False
+    first, long_rows_said = True, False
+    reader, _ = _parsed(path, lambda: pd.read_csv(path, chunksize=chunksize, **options))
+    with reader:
+        while True:
+            chunk, long_rows = _parsed(path, lambda: next(reader, None))
+            if long_rows and not long_rows_said:
+                long_rows_said = True
+                _warn_long_rows(path, options, stacklevel=3)
+            if chunk is None:
+                break
+            if first:
+                _check_headers(path, chunk.columns, lambda: _csv_header(path, options))
+            first = False
             yield _huge_cells_as_objects(chunk)
-    if empty:
-        yield pd.read_csv(path, nrows=0, **options)
+    if first:  # a file of headers only
+        frame = _parsed(path, lambda: pd.read_csv(path, nrows=0, **options))[0]
+        _check_headers(path, frame.columns, lambda: _csv_header(path, options))
+        yield frame
 
 
 def sheet_names(path: str | Path) -> list[str]:
@@ -189,18 +202,138 @@ def _excel_errors(path: Path) -> Iterator[None]:
 def read_table(path: str | Path, *, sheet: str | int | None = None, nrows: int | None = None) -> pd.DataFrame:
     """A CSV (UTF-8, UTF-8 with BOM, Windows-1252 or rows of both; comma, semicolon, tab or pipe) or Excel file
     as a DataFrame of strings (blank cells are ``""``); ``sheet``: an Excel sheet's name or 0-based
-    position (default: the first); ``nrows``: read only that many rows of an Excel sheet."""
+    position (default: the first); ``nrows``: read only that many rows of an Excel sheet.
+
+    Raises :class:`~umpanbalik._input_files.InputFileError` for a file that cannot be read (with the
+    line and the likely cause for a CSV that cannot be parsed) and for a header row that holds a
+    name twice; warns (:class:`~umpanbalik._input_files.InputFileWarning`) naming the lines of a
+    CSV whose fields beyond the header's were dropped."""
     path = Path(path)
     check_input_path(path)
     if path.suffix.lower() in _EXCEL_SUFFIXES:
         _checked_workbook(path)
+        options = {"sheet_name": 0 if sheet is None else sheet, "dtype": str, "keep_default_na": False, "engine": "openpyxl"}
         with _excel_errors(path):
-            return pd.read_excel(path, sheet_name=0 if sheet is None else sheet, nrows=nrows, dtype=str,
-                                 keep_default_na=False, engine="openpyxl")
+            frame = pd.read_excel(path, nrows=nrows, **options)
+            _check_headers(path, frame.columns, lambda: _excel_header(path, options))
+        return frame
     # Read by pandas from the file (not from one decoded string, which cost five times the file in
     # memory). index_col=False: rows that end with a delimiter the header lacks ("materi bagus,5,")
     # would otherwise make pandas take the first column as the index and shift every cell one column left.
-    return _huge_cells_as_objects(pd.read_csv(path, **_csv_options(path)))
+    options = _csv_options(path)
+    frame, long_rows = _parsed(path, lambda: pd.read_csv(path, **options))
+    if long_rows:
+        _warn_long_rows(path, options, stacklevel=3)
+    _check_headers(path, frame.columns, lambda: _csv_header(path, options))
+    return _huge_cells_as_objects(frame)
+
+
+_T = TypeVar("_T")
+_LONG_ROWS = "Length of header or names does not match length of data"  # pandas' ParserWarning, index_col=False
+
+
+def _parsed(path: Path, read: Callable[[], _T]) -> tuple[_T, bool]:
+    """``read()`` (pandas reading the CSV file ``path``), and whether pandas warned that rows have
+    more fields than the header (it drops the extra ones). Its errors become :class:`InputFileError`
+    that say what to do; its other warnings pass on."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            value = read()
+        except pd.errors.EmptyDataError:
+            raise InputFileError("empty" if path.stat().st_size == 0 else "no_header", path=path) from None
+        except pd.errors.ParserError as error:
+            raise _parser_error(path, error) from None
+    long_rows = False
+    for warning in caught:
+        if issubclass(warning.category, pd.errors.ParserWarning) and _LONG_ROWS in str(warning.message):
+            long_rows = True
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno,
+                                   source=warning.source)
+    return value, long_rows
+
+
+def _parser_error(path: Path, error: Exception) -> InputFileError:
+    text = str(error)
+    fields = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", text)
+    if fields:
+        expected, line, saw = map(int, fields.groups())
+        return InputFileError("csv_fields", path=path, line=line, expected=expected, saw=saw)
+    quote = re.search(r"EOF inside string starting at row (\d+)", text)
+    if quote:  # pandas counts these rows from 0
+        return InputFileError("csv_open_quote", path=path, line=int(quote.group(1)) + 1)
+    return InputFileError("csv_unparsable", path=path, detail=shorten(text.strip(), 120))
+
+
+@contextmanager
+def _any_field_size() -> Iterator[None]:
+    """The ``csv`` module with no limit on a field's length (131,072 characters by default; one
+    answer may be longer), restored after."""
+    previous = csv.field_size_limit(2**31 - 1)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _csv_rows(path: Path, options: dict[str, Any]) -> Iterator[tuple[int, list[str]]]:
+    """The records of a CSV file read by the ``csv`` module as pandas reads it, each with the line it
+    starts on (from 1); blank lines are left out where pandas skips them."""
+    with _any_field_size(), path.open("r", encoding=options["encoding"], errors=options["encoding_errors"],
+                                     newline="") as handle:
+        reader = csv.reader(handle, delimiter=options["sep"])
+        while True:
+            line = reader.line_num + 1
+            try:
+                row = next(reader)
+            except (StopIteration, csv.Error):
+                return
+            if row or not options["skip_blank_lines"]:
+                yield line, row
+
+
+def _csv_header(path: Path, options: dict[str, Any]) -> list[str]:
+    with closing(_csv_rows(path, options)) as rows:
+        return next(rows, (0, []))[1]
+
+
+def _excel_header(path: Path, options: dict[str, Any]) -> list[str]:
+    first = pd.read_excel(path, header=None, nrows=1, **options)
+    return [] if first.empty else first.iloc[0].tolist()
+
+
+_SHOWN_LINES = 10
+
+
+def _warn_long_rows(path: Path, options: dict[str, Any], stacklevel: int) -> None:
+    """One :class:`InputFileWarning` naming the rows whose fields beyond the header (which pandas
+    dropped) hold something; none when they are all blank (a delimiter at the end of each row)."""
+    with closing(_csv_rows(path, options)) as rows:
+        width = len(next(rows, (0, []))[1])
+        lines = [line for line, row in rows if len(row) > width and any(field.strip() for field in row[width:])]
+    if lines:
+        shown = ", ".join(map(str, lines[:_SHOWN_LINES])) + (", …" if len(lines) > _SHOWN_LINES else "")
+        warnings.warn(InputFileWarning("extra_fields", path=path, n=len(lines), lines=shown, width=width),
+                      stacklevel=stacklevel)
+
+
+_RENAMED_COPY = re.compile(r"(.+)\.\d+")  # pandas' name for a repeated header: komentar, komentar.1, komentar.2
+
+
+def _check_headers(path: Path, columns: Sequence[Any], header: Callable[[], list[Any]]) -> None:
+    """Raise :class:`InputFileError` when the header row (``header()``, read only when pandas may
+    have renamed a copy) holds a name more than once: pandas renames the copies, so the first of
+    them would silently stand for a column the user names."""
+    names = {str(c) for c in columns}
+    if not any((match := _RENAMED_COPY.fullmatch(str(c))) and match.group(1) in names for c in columns):
+        return
+    row = [str(name) for name in header()]
+    repeated = [name for name, n in Counter(name for name in row if name.strip()).items() if n > 1]
+    if repeated:
+        described = "; ".join(f"{shorten(name, 60)!r} ({', '.join(str(i + 1) for i, n in enumerate(row) if n == name)})"
+                              for name in repeated[:10])
+        raise InputFileError("duplicate_headers", path=path, columns=described)
 
 
 _HUGE_CELL = 1_000_000  # characters

@@ -6,8 +6,9 @@ the command) switches to English.
 Exit codes
 ----------
 0  success
-1  an input error: the file is missing or unreadable (a folder, a FIFO, an encrypted workbook …), a
-   column is not in it or fits several, a rating column holds no usable rating, or the output folder
+1  an input error: the file is missing or unreadable (a folder, a FIFO, an encrypted workbook, a CSV
+   that cannot be parsed, a column header written twice …), a column is not in it or fits several,
+   a rating column holds no usable rating, or the output folder
    cannot be written (checked before the analysis; the message says which columns there are and what
    to do); or one of the outputs could not be written (the others are, and a notice says which)
 2  wrong command-line arguments (argparse's usage message)
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ._cli_text import ARGPARSE_ID, HELP, MESSAGES
-from ._input_files import InputFileError
+from ._input_files import InputFileError, InputFileWarning
 from ._limits import MAX_MESSAGE_CHARS, short_list, short_repr, shorten
 
 #: The outputs of ``analyze`` and ``demo``: ``--format`` names, in the order they are written.
@@ -75,6 +76,19 @@ def _topics_option(lang: str) -> Any:
     return topics
 
 
+def _chunksize_option(lang: str) -> Any:
+    def chunksize(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = 0
+        if number < 1:
+            raise argparse.ArgumentTypeError(MESSAGES[lang]["chunksize_invalid"].format(value=shorten(value, 60)))
+        return number
+
+    return chunksize
+
+
 def _parser(lang: str = "id") -> argparse.ArgumentParser:
     from . import __version__
 
@@ -102,7 +116,7 @@ def _parser(lang: str = "id") -> argparse.ArgumentParser:
     _format_option(demo, lang)
     pre = command("praproses", help=words["pre"], description=words["pre"])
     pre.add_argument("file", help=words["file"])
-    pre.add_argument("--text-column", default="komentar", help=words["pre_text"])
+    pre.add_argument("--text-column", "-t", default="komentar", help=words["pre_text"])
     _sheet_option(pre, lang)
     pre.add_argument("--output", "-o", required=True, help=words["pre_output"])
     return parser
@@ -135,7 +149,7 @@ def _analysis_options(parser: argparse.ArgumentParser, lang: str) -> None:
     parser.add_argument("--topics", default="auto", type=_topics_option(lang), help=words["topics"])
     parser.add_argument("--mask-name", action="append", default=[], help=words["mask"])
     parser.add_argument("--no-progress", action="store_true", help=words["progress"])
-    parser.add_argument("--chunksize", type=int, default=None, help=words["chunksize"])
+    parser.add_argument("--chunksize", type=_chunksize_option(lang), default=None, help=words["chunksize"])
 
 
 class InputError(Exception):
@@ -173,24 +187,41 @@ def _sheet(path: Path, args: argparse.Namespace, text: dict[str, str]) -> str | 
 _SAMPLE_ROWS = 10_000  # rows of a streamed CSV read first, to check the columns and find the open questions
 
 
-def _read(path: Path, args: argparse.Namespace, text: dict[str, str]) -> Any:
+def _read(path: Path, args: argparse.Namespace, text: dict[str, str], shown: set[str] | None = None) -> Any:
     """The table (for a streamed CSV: its first rows only, to check the columns; the file is then
-    streamed by ``analyze``)."""
+    streamed by ``analyze``). A notice about the file (fields beyond the header ignored) is printed
+    once, in the user's language; ``shown``: the notices printed so far."""
     from ._tables import iter_table, read_table
 
     sheet = _sheet(path, args, text)
-    try:
-        if _streamed(path, args):
-            chunks = iter_table(path, _SAMPLE_ROWS)
-            frame = next(chunks)
-            chunks.close()
-        else:
-            frame = read_table(path, sheet=sheet)
-    except InputFileError as error:
-        raise InputError(error.message(args.lang)) from None
-    except (ValueError, OSError, UnicodeError) as error:
-        raise InputError(text["unreadable"].format(message=shorten(str(error), 300))) from None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UserWarning)
+        try:
+            if _streamed(path, args):
+                chunks = iter_table(path, _SAMPLE_ROWS)
+                frame = next(chunks)
+                chunks.close()
+            else:
+                frame = read_table(path, sheet=sheet)
+        except InputFileError as error:
+            raise InputError(error.message(args.lang)) from None
+        except (ValueError, OSError, UnicodeError) as error:
+            raise InputError(text["unreadable"].format(message=shorten(str(error), 300))) from None
+    _show_warnings(caught, args.lang, text, set() if shown is None else shown)
     return frame
+
+
+def _show_warnings(caught: list[Any], lang: str, text: dict[str, str], shown: set[str]) -> None:
+    """Each ``UserWarning`` as one notice line in ``lang`` (each once: ``shown`` holds those printed);
+    other warnings as Python shows them."""
+    for warning in caught:
+        if not issubclass(warning.category, UserWarning):
+            warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
+            continue
+        message = warning.message.message(lang) if isinstance(warning.message, InputFileWarning) else str(warning.message)
+        if message not in shown:
+            shown.add(message)
+            print(text["notice"].format(message=shorten(message, MAX_MESSAGE_CHARS)), file=sys.stderr)
 
 
 def _other_sheet(path: Path, args: argparse.Namespace, column: Any) -> str | None:
@@ -203,7 +234,7 @@ def _other_sheet(path: Path, args: argparse.Namespace, column: Any) -> str | Non
     for name in sheet_names(path)[1:]:
         try:
             resolve_column(read_table(path, sheet=name, nrows=0).columns, column)
-        except ColumnError:
+        except (ColumnError, InputFileError):  # InputFileError: a sheet with a header repeated
             continue
         return name
     return None
@@ -308,13 +339,15 @@ def _check_output(output: Path, names: list[str], text: dict[str, str]) -> None:
             raise InputError(text["output_name_is_folder"].format(path=output / name))
 
 
-def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dict[str, str]) -> int:
+def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dict[str, str]) -> tuple[int, list[str]]:
+    """Analyse ``source`` and write the outputs; returns the exit code and the ``--format`` names written."""
     from ._progress import progress_display
     from .analysis import analyze
 
     formats = _formats(args.format, text)
     _check_output(output, [OUTPUTS[name] for name in formats], text)
-    frame = _read(source, args, text)
+    shown: set[str] = set()  # notices printed, each once (a streamed file is read again by analyze)
+    frame = _read(source, args, text, shown)
     chosen = _columns(frame, source, args, text)
     texts = chosen["text"]
     streamed = _streamed(source, args)
@@ -330,11 +363,7 @@ def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dic
                              progress=not args.no_progress, chunksize=args.chunksize, lang=args.lang)
         output.mkdir(parents=True, exist_ok=True)
         written, failed = _export(result, output, formats, text)
-    for warning in caught:
-        if issubclass(warning.category, UserWarning):
-            print(text["notice"].format(message=shorten(str(warning.message), MAX_MESSAGE_CHARS)), file=sys.stderr)
-        else:
-            warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
+    _show_warnings(caught, args.lang, text, shown)
     for note in _notes(result):  # in --lang (non-finite ratings, topics fitted on a sample or not at all)
         print(text["notice"].format(message=shorten(note, MAX_MESSAGE_CHARS)), file=sys.stderr)
     for line in written:
@@ -344,7 +373,7 @@ def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dic
     print(text["done"].format(n=len(result)))
     if os.environ.get("UMPANBALIK_TIMINGS"):  # the benchmarks' stage breakdown (seconds)
         print("waktu: " + ", ".join(f"{k} {v:.2f}" for k, v in display.timings.items()), file=sys.stderr)
-    return 1 if failed else 0
+    return (1 if failed else 0), [name for name in formats if name not in failed]
 
 
 def _export(result: Any, output: Path, formats: list[str], text: dict[str, str]) -> tuple[list[str], dict[str, str]]:
@@ -459,7 +488,7 @@ def _main(args: argparse.Namespace, text: dict[str, str]) -> int:
     if args.command in ("analyze", "analisis"):
         path = _input_path(args.file, text)
         print(text["reading"].format(path=path), file=sys.stderr)
-        return _run_analysis(args, path, Path(args.output), text)
+        return _run_analysis(args, path, Path(args.output), text)[0]
     if args.command == "demo":
         from importlib.resources import as_file, files
 
@@ -468,18 +497,38 @@ def _main(args: argparse.Namespace, text: dict[str, str]) -> int:
             args.text_column, args.by, args.rating = ["komentar"], ["instansi", "program", "moda"], "nilai"
             args.barrier_column, args.task, args.topics, args.mask_name, args.no_progress = "alasan_tidak_ikut", "evaluasi", "auto", [], False
             args.chunksize, args.sheet = None, None
-            code = _run_analysis(args, path, Path(args.output), text)
-        print(text["demo_open"].format(html=Path(args.output).resolve() / "laporan.html"))
+            code, written = _run_analysis(args, path, Path(args.output), text)
+        if "html" in written:  # not with --format csv,xlsx, nor when the report could not be written
+            print(text["demo_open"].format(html=Path(args.output).resolve() / OUTPUTS["html"]))
         return code
+    return _preprocess(args, text)
+
+
+def _preprocess_output(value: str, source: Path, text: dict[str, str]) -> Path:
+    """The file ``praproses`` writes: ``value``, or in a folder (one that exists, or a path ending
+    with a separator) the input's name with ``_bersih.csv``; a CSV file unless it ends in ``.xlsx``.
+    Its folder must exist and be writable (checked before the work)."""
+    output = Path(value)
+    if value.endswith(tuple(filter(None, (os.sep, os.altsep)))) or output.is_dir():
+        output = output / f"{source.stem}_bersih.csv"
+    if output.suffix.lower() in _PREPROCESS_REFUSED:
+        raise UsageError(text["pre_output_suffix"].format(path=output))
+    if not output.parent.exists():
+        raise InputError(text["pre_folder_missing"].format(folder=output.parent))
+    _check_output(output.parent, [output.name], text)
+    return output
+
+
+_PREPROCESS_REFUSED = (".xls", ".xlsm", ".xlsb", ".ods", ".tsv")  # formats praproses does not write
+
+
+def _preprocess(args: argparse.Namespace, text: dict[str, str]) -> int:
     from .analysis.run import _kept_names
     from .preprocessing import Preprocessor
-    from .report import write_csv
+    from .report import write_csv, write_excel
 
     path = _input_path(args.file, text)
-    output = Path(args.output)
-    if output.is_dir():
-        raise InputError(text["output_name_is_folder"].format(path=output))
-    _check_output(output.parent, [], text)
+    output = _preprocess_output(args.output, path, text)
     frame = _read(path, args, text)
     column = _column(frame, args.text_column, "--text-column", path, args, text)
     if "teks_bersih" in frame.columns:  # kept, as analyze keeps a column it would overwrite
@@ -488,7 +537,10 @@ def _main(args: argparse.Namespace, text: dict[str, str]) -> int:
         column = kept if column == "teks_bersih" else column
         print(text["kept_as"].format(column="teks_bersih", new=kept), file=sys.stderr)
     frame["teks_bersih"] = Preprocessor().transform(frame[column])
-    write_csv(frame, output, index=False)
+    if output.suffix.lower() == ".xlsx":
+        write_excel({"komentar": frame}, output, lang=args.lang)
+    else:
+        write_csv(frame, output, index=False)
     print(text["pre_done"].format(n=len(frame), path=output))
     return 0
 
