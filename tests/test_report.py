@@ -424,3 +424,15 @@ def test_excel_of_the_example_survey(survey_comments, tmp_path):
     sheet = load_workbook(path, read_only=True)["komentar"]
     rows = list(sheet.values)
     assert len(rows) == len(survey_comments) + 1 and rows[0][:2] == ("id_responden", "tanggal")
+
+
+def test_the_per_comment_csv_heads_its_index_as_the_workbook_does(tmp_path):
+    """An unnamed index was written under an empty header (pandas reads it back as "Unnamed: 0")."""
+    from umpanbalik import analyze
+
+    result = analyze(pd.Series(["materi bagus", "jadwal padat"], index=[7, 9]), topics=False, progress=False)
+    back = pd.read_csv(result.to_csv(tmp_path / "k.csv"), encoding="utf-8-sig")
+    sheet = pd.read_excel(result.to_excel(tmp_path / "h.xlsx"), sheet_name="komentar")
+    assert back.columns[0] == sheet.columns[0] == "index" and back["index"].tolist() == [7, 9]
+    named = analyze(pd.DataFrame({"komentar": ["a"]}, index=pd.Index([3], name="id_responden")), topics=False, progress=False)
+    assert pd.read_csv(named.to_csv(tmp_path / "n.csv"), encoding="utf-8-sig").columns[0] == "id_responden"

@@ -134,8 +134,11 @@ def write_csv(frame: pd.DataFrame, path: str | Path, *, index: bool = True) -> P
     path = Path(path)
     check_folder(path)
     table = neutralize_formulas(readable_cells(frame))
+    # an unnamed index is headed "index", as the workbook heads it (not an empty first header)
+    label = "index" if index and table.index.nlevels == 1 and table.index.name is None else None
     with atomic_path(path) as temporary:  # an interrupted run leaves the earlier table whole
-        write_table(table, temporary, index=index, encoding="utf-8-sig", lineterminator="\r\n")  # big cells streamed
+        write_table(table, temporary, index=index, index_label=label, encoding="utf-8-sig",
+                    lineterminator="\r\n")  # big cells streamed
     return path
 
 
