@@ -390,3 +390,15 @@ def test_general_topics_are_told_apart_by_their_terms():
     assert renamed.loc[renamed["topik"] == topic_of["bagus"], "label"].item() == taken
     assert renamed["label"].nunique() == 3, renamed["label"].tolist()
     assert renamed.loc[renamed["topik"] == topic_of["semangat"], "label"].item().startswith("harapan umum")
+
+
+def test_a_group_of_thanks_is_not_named_after_a_piece_of_the_formula():
+    """"matur nuwun, terima kasih" gave the topic label "matur terima" (the bigram left after the
+    stopword "nuwun" went); a formula of thanks names no group, the general line does."""
+    from umpanbalik._labels import label_groups
+
+    thanks = ["matur nuwun, terima kasih", "matur nuwun terima kasih panitia", "terima kasih, matur nuwun",
+              "matur nuwun, terima kasih semuanya", "terima kasih banyak, matur nuwun"]
+    other = ["sinyal zoom sering putus", "zoom putus terus", "sinyal zoom putus"]
+    labels = label_groups(thanks + other, [0] * len(thanks) + [1] * len(other), 2)
+    assert labels == ["ucapan terima kasih", "zoom putus"]

@@ -354,7 +354,8 @@ def _general_line(clause_lists: Sequence[Sequence[Sequence[str]]], lexicon: _Lex
 
 def _common_phrase(clause_lists: Sequence[Sequence[Sequence[str]]], lexicon: _Lexicon, used: set[str]) -> str | None:
     """The most frequent phrase of two or three words (not only generic words, no function word at
-    either end) in at least a tenth of the comments, or ``None``."""
+    either end, no word of thanks: "matur nuwun, terima kasih" is a formula that :func:`_general_line`
+    names, not a phrase that describes the group) in at least a tenth of the comments, or ``None``."""
     counts: Counter[str] = Counter()
     for clauses in clause_lists:
         found = set()
@@ -363,7 +364,8 @@ def _common_phrase(clause_lists: Sequence[Sequence[Sequence[str]]], lexicon: _Le
             for n in (2, 3):
                 for start in range(len(tokens) - n + 1):
                     window = words[start : start + n]
-                    if window[0].stop or window[-1].stop or all(w.key is None for w in window):
+                    if window[0].stop or window[-1].stop or all(w.key is None for w in window) \
+                            or _THANKS.intersection(tokens[start : start + n]):
                         continue
                     found.add(" ".join(tokens[start : start + n]).replace("_", " "))
         counts.update(found)
