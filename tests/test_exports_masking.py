@@ -45,6 +45,13 @@ def test_listed_names_reach_no_derived_output(tmp_path):
     assert plain.comments["teks_bersih"].str.contains(leak).any()
     # the rest of the analysis reads the comments as before
     assert result.comments.loc[30:44, "teks_bersih"].tolist() == plain.comments.loc[30:44, "teks_bersih"].tolist()
+    # nor a theme's label ("hendro kurang jelas" was one), while its quotes show the name masked as written
+    data = (["Pak Hendro terlalu cepat menjelaskan", "pak hendro menjelaskan terlalu cepat sekali", "Pak Hendro kurang jelas",
+             "Pak Hendro ngebut menjelaskan materinya"] * 8 + ["materi bagus sekali", "waktunya kurang", "jadwal padat"] * 10)
+    themes = analyze(data, names=names, topics=False, progress=False).themes()
+    assert not themes["label"].str.contains(leak).any()
+    assert any(q.startswith("[nama] ") for quotes in themes["contoh"] for q in quotes)
+    assert analyze(data, topics=False, progress=False).themes()["label"].str.contains(leak).any()
 
 
 NAME_TAKERS = {

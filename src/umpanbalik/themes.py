@@ -59,6 +59,7 @@ import pandas as pd
 from ._keyphrases import GENERAL_WISH, OTHER, _Document, _documents, _Lexicon, _select, is_generic
 from ._labels import _label, label_groups, says_label
 from ._validation import as_names, as_text, check_int
+from .normalization import without_names
 
 __all__ = ["find_themes", "Themes", "KINDS", "GENERAL_WISH", "OTHER", "GENERAL_LABELS", "THEME_COLUMNS", "label_groups",
            "is_generic"]
@@ -273,15 +274,16 @@ def find_themes(
     check_int("min_count", min_count, minimum=1, allow_none=True)
     names = as_names(names)
 
-    texts = [as_text(v) for v in comments[text].to_numpy()]
+    texts = [as_text(v) for v in comments[text].to_numpy()]  # the quotes: masked as written
+    read = without_names(texts, names)  # the labels: no listed name, in any form, can name a theme
     kinds = _kinds(comments, texts)
     rows_of_interest = np.flatnonzero(np.logical_or.reduce(list(kinds.values())))
     distinct: dict[str, int] = {}
     for row in rows_of_interest:
-        distinct.setdefault(texts[row], len(distinct))
+        distinct.setdefault(read[row], len(distinct))
     documents, lexicon = _documents(list(distinct))
     doc_of = np.full(len(texts), -1, dtype=np.int64)
-    doc_of[rows_of_interest] = [distinct[texts[row]] for row in rows_of_interest]
+    doc_of[rows_of_interest] = [distinct[read[row]] for row in rows_of_interest]
     informative_rows = rows_of_interest
     background = Counter(key for row in informative_rows for key in documents[doc_of[row]].keys)
 
