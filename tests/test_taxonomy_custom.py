@@ -65,3 +65,42 @@ def test_sample_weight_changes_what_is_learnt_and_is_checked():
     assert weighted[0, 2] > plain[0, 2]  # "positif" weighs more where its example weighs more
     with pytest.raises(ValueError, match="sample_weight"):
         SentimentClassifier().fit(texts, labels, sample_weight=[1, 2])
+
+
+def test_analyze_with_a_tagger_without_polarity_says_so_instead_of_reporting_no_criticism():
+    """A seeds-only tagger gives no polarity: every mention counted netral made the findings say
+    that no aspect was criticised ("paling banyak 0 komentar")."""
+    from umpanbalik import analyze
+
+    texts = ["air panas tidak keluar, kecewa", "kamar mandi kotor sekali", "resepsionis ramah", "staf lambat, kesal"] * 10
+    result = analyze(texts, topics=False, progress=False, models={"aspek": AspectTagger(HOTEL).fit(TEXTS)})
+    assert result.notes and result.notes[0].startswith("model aspek yang dipakai tidak mengukur polaritas")
+    found = result.findings().set_index("kunci")
+    assert found.loc["aspect", "temuan"].startswith("Model aspek yang dipakai tidak mengukur polaritas")
+    assert not found.loc["aspect", "didukung"]
+    shipped = analyze(texts, topics=False, progress=False)  # the shipped tagger measures it: no such note
+    assert not shipped.notes and "tidak mengukur" not in " ".join(shipped.findings()["temuan"])
+
+
+def test_analyze_refuses_a_tagger_whose_polarity_labels_it_cannot_count():
+    """'baik'/'buruk' polarities were counted as no polarity at all (every aspect 0 negatif)."""
+    from umpanbalik import analyze
+
+    own = AspectTagger(HOTEL, polarity_labels=None).fit(
+        TEXTS, ASPECTS, aspect_sentiments=[{a: ("buruk" if i % 2 else "baik") for a in aspects} for i, aspects in enumerate(ASPECTS)])
+    assert set(own.polarity_model_.classes_) == {"baik", "buruk"}
+    with pytest.raises(ValueError, match=r"polarity model of `models\['aspek'\]` answers with 'baik', 'buruk'.*map yours"):
+        analyze(TEXTS, topics=False, progress=False, models={"aspek": own})
+
+
+def test_the_reports_methods_name_the_users_own_models():
+    """The methods said every model was trained on the team's real comments, also for a user's taxonomy."""
+    from umpanbalik import analyze
+
+    texts = ["air panas tidak keluar", "kamar mandi kotor sekali", "resepsionis ramah"] * 5
+    own = analyze(texts, topics=False, progress=False, models={"aspek": AspectTagger(HOTEL).fit(TEXTS)})
+    for lang, said in (("id", "Model milik pengguna."), ("en", "Your own models.")):
+        methods = own.report_context(lang=lang)["metode"]
+        mine = [p for p in methods if p.startswith(said)]
+        assert len(mine) == 1 and "fasilitas" in mine[0] and "layanan" in mine[0]
+    assert "metode" not in analyze(texts, topics=False, progress=False).report_context()  # the defaults

@@ -57,6 +57,11 @@ class Models:
                 self._loaded[name] = cached_pretrained(name)
         return self._loaded[name]
 
+    def own(self) -> tuple[str, ...]:
+        """The names of the models given by the caller (the others are the shipped ones)."""
+        return tuple(name for name in ("sentimen", "aspek", "saran", "non_informatif", "hambatan")
+                     if getattr(self, name) is not None)
+
     @classmethod
     def coerce(cls, models: Models | Mapping[str, Any] | None) -> Models:
         if models is None:
@@ -84,12 +89,15 @@ _SCHEMES = LABEL_SCHEMES
 def _check_scheme(name: str, model: Any) -> None:
     """Refuse a fitted model whose classes are not the labels ``analyze`` counts (a sentiment model
     trained on 'pos'/'neg' was counted as no comment at all; 'ya'/'tidak' flags were all True)."""
-    allowed, classes = _SCHEMES.get(name), getattr(model, "classes_", None)
+    allowed, classes, what = _SCHEMES.get(name), getattr(model, "classes_", None), f"`models['{name}']`"
+    if name == "aspek":  # the aspects are the tagger's own; their polarity is counted as sentiment is
+        allowed, classes = _SCHEMES["sentimen"], getattr(getattr(model, "polarity_model_", None), "classes_", None)
+        what = "The polarity model of `models['aspek']`"
     if allowed is None or classes is None:
         return
     bad = [c for c in np.asarray(classes).tolist() if c not in allowed]  # 0/1 flags pass as False/True
     if bad:
-        raise ValueError(f"`models['{name}']` answers with {', '.join(map(repr, bad))}, but analyze counts "
+        raise ValueError(f"{what} answers with {', '.join(map(repr, bad))}, but analyze counts "
                          f"{', '.join(map(repr, allowed))}; train it on these labels (map yours first).")
 
 

@@ -111,6 +111,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "note_infinite": "{n} nilai tak hingga (inf, Infinity, 1e309) di kolom {column!r} dianggap kosong.",
         "note_topic_sample": "topik dipelajari dari {sample} komentar informatif acak dari {n}",
         "note_topic_failed": "topik tidak dibentuk: {error}",
+        "methods_own": "Model milik pengguna. Model berikut diberikan oleh pengguna (analyze(models=…)), bukan model bawaan, sehingga keterangan tentang data latih dan ketepatan di atas tidak berlaku baginya; ketepatannya tidak diukur oleh umpanbalik: {models}.",
+        "note_no_polarity": "model aspek yang dipakai tidak mengukur polaritas (dilatih tanpa aspek_sentimen atau dengan satu label saja): setiap aspek yang disebut dihitung netral",
         "note_no_informative": "tidak satu pun dari {n} jawaban berisi masukan (semuanya kosong atau seperti \"-\" dan \"tidak ada\"): sentimen, aspek, saran dan topik tidak dihitung",
     },
     "en": {
@@ -207,6 +209,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "note_infinite": "{n} infinite ratings (inf, Infinity, 1e309) in column {column!r} count as missing.",
         "note_topic_sample": "topics fitted on a random {sample} of {n} informative comments",
         "note_topic_failed": "topics not fitted: {error}",
+        "methods_own": "Your own models. These models were given by the user (analyze(models=…)), not the shipped ones, so what is said above about training data and accuracy does not apply to them; umpanbalik has not measured their accuracy: {models}.",
+        "note_no_polarity": "the aspect model used does not measure polarity (trained without aspect_sentiments or with one label only): every aspect mentioned counts as neutral",
         "note_no_informative": "none of the {n} answers carries feedback (all empty or like \"-\" and \"nothing\"): no sentiment, aspects, suggestions or topics were computed",
     },
 }

@@ -331,7 +331,7 @@ def _first(examples: Any) -> str:
 def report_context(analysis: Analysis, *, lang: str, title: str | None, n_quotes: int) -> dict[str, Any]:
     """Everything the HTML report shows; each figure is drawn from the table of its name."""
     from .. import plots
-    from .._i18n import text
+    from .._i18n import label, text
 
     comments = analysis.comments
     key = analysis.key_numbers()
@@ -339,6 +339,15 @@ def report_context(analysis: Analysis, *, lang: str, title: str | None, n_quotes
     notice = text("note_infinite", lang, n=infinite, column=str(analysis.rating)) if infinite else ""
     context: dict[str, Any] = {"judul": title or text("report_title", lang), "dibuat": pd.Timestamp.now().strftime("%Y-%m-%d"),
                                "angka_kunci": key_cards(key, lang, notice), "gambar": {}, "tabel": {}}
+    if analysis.own_models:  # the methods name the user's models, whose data and accuracy the defaults do not describe
+        from ..report import default_methods
+
+        aspects = [str(a) for a in tables.aspects_in(comments, tables.informative(comments))] if "aspek" in comments else []
+        own = [f"{label(m, lang)} ({', '.join(label(a, lang) for a in aspects)})" if m == "aspek" and aspects else label(m, lang)
+               for m in analysis.own_models]
+        methods = default_methods(lang)
+        methods.insert(2, text("methods_own", lang, models=", ".join(own)))
+        context["metode"] = methods
     figures, shown = context["gambar"], context["tabel"]
     likert = analysis.likert_table()
     if len(likert):  # the rating questions of the form, each scored on its scale

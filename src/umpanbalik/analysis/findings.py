@@ -46,6 +46,8 @@ _SENTENCES = {
         "aspect": "Aspek yang paling sering dikritik adalah {a}: {k} komentar, {p} dari komentar informatif ({ci}).",
         "aspect_tie": "Aspek {a} ({p}, {ci}) dan {b} ({q}, {ci_b}) sama-sama paling sering dikritik; datanya belum cukup untuk memisahkan keduanya.",
         "aspect_few": "Belum ada aspek yang cukup sering dikritik untuk disimpulkan (paling banyak {k} komentar, minimal {min}).",
+        "aspect_unmeasured": "Model aspek yang dipakai tidak mengukur polaritas: aspek yang disebut dihitung netral, sehingga laporan ini tidak dapat mengatakan aspek mana yang dikritik.",
+        "rating_unmeasured": "Kritik terhadap aspek tidak dapat dikaitkan dengan nilai: model aspek yang dipakai tidak mengukur polaritas.",
         "suggestion": "Perubahan yang paling banyak diminta menyangkut {a}: {k} dari {n} saran ({p}, {ci}).",
         "suggestion_tie": "Saran paling banyak menyangkut {a} ({p}, {ci}) dan {b} ({q}, {ci_b}); keduanya belum dapat dipisahkan.",
         "suggestion_few": "Saran yang menyebut satu aspek terlalu sedikit untuk menyimpulkan perubahan yang paling diminta (paling banyak {k}, minimal {min}).",
@@ -74,6 +76,8 @@ _SENTENCES = {
         "aspect": "The most criticised aspect is {a}: {k} comments, {p} of the informative comments ({ci}).",
         "aspect_tie": "{a} ({p}, {ci}) and {b} ({q}, {ci_b}) are both the most criticised aspects; the data cannot yet tell them apart.",
         "aspect_few": "No aspect is criticised often enough to conclude anything (at most {k} comments, minimum {min}).",
+        "aspect_unmeasured": "The aspect model used does not measure polarity: every aspect mentioned counts as neutral, so this report cannot say which aspect is criticised.",
+        "rating_unmeasured": "Criticism of aspects cannot be related to ratings: the aspect model used does not measure polarity.",
         "suggestion": "The most requested change concerns {a}: {k} of {n} suggestions ({p}, {ci}).",
         "suggestion_tie": "Suggestions most often concern {a} ({p}, {ci}) and {b} ({q}, {ci_b}); the two cannot yet be told apart.",
         "suggestion_few": "Too few suggestions name one aspect to conclude which change is requested most (at most {k}, minimum {min}).",
@@ -164,8 +168,16 @@ def _sentiment(table: pd.DataFrame, lang: str) -> Finding:
                    {"sentiment": dominant})
 
 
+def _unmeasured(table: pd.DataFrame | None) -> bool:
+    """Whether aspects were mentioned but no mention has a polarity (an aspect model without one)."""
+    return table is not None and len(table) > 0 and int(table["disebut"].sum()) > 0 \
+        and table.attrs.get("dengan_polaritas", 1) == 0
+
+
 def _aspect(table: pd.DataFrame, lang: str) -> Finding:
     n = int(table.attrs.get("n", 0))
+    if _unmeasured(table):
+        return Finding("aspect", _words(lang)["aspect_unmeasured"], base=n, supported=False)
     counts = table["negatif"] if "negatif" in table and len(table) else pd.Series(dtype=int)
     found = _ranked(counts, n, lang, "aspect", lambda a: {"aspect": a, "sentiment": "negatif"})
     if found is None:
@@ -264,7 +276,8 @@ def headline_findings(*, key: pd.DataFrame, lang: str = "id", sentiment: pd.Data
     if suggestions is not None:
         findings.append(_suggestion(suggestions, lang))
     if effects is not None:
-        findings.append(_rating(effects, lang))
+        findings.append(Finding("rating", _words(lang)["rating_unmeasured"], base=int(effects.attrs.get("n", 0)), supported=False)
+                        if _unmeasured(aspects) else _rating(effects, lang))
     if comparisons:
         findings.append(_segment(comparisons, lang))
     if barriers is not None:

@@ -39,7 +39,8 @@ class Analysis:
     """
 
     def __init__(self, comments: pd.DataFrame, *, text: Any, by: list[Any], rating: Any, barriers: Any,
-                 task: str, topic_model: Any, names: list[str], lang: str, notes: list[str], random_state: int) -> None:
+                 task: str, topic_model: Any, names: list[str], lang: str, notes: list[str], random_state: int,
+                 own_models: tuple[str, ...] = ()) -> None:
         self.comments = comments
         self.text = text
         self.barrier_column = barriers if barriers is not None else text
@@ -51,6 +52,9 @@ class Analysis:
         self.lang = lang
         self.notes = notes
         self.random_state = random_state
+        #: The comment models the user passed to analyze (``models=``), by name: the report's methods
+        #: say which models were the user's and which the shipped ones.
+        self.own_models = tuple(own_models)
 
     def __len__(self) -> int:
         return len(self.comments)

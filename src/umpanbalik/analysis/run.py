@@ -264,6 +264,8 @@ def _analyze_rows(chunks: Any, data: Any, text: Any, segments: list[Any], *, rat
     comments = pd.concat([comments, annotated], axis=1)
     del annotated
     model, notes = None, []
+    if task == "evaluasi" and getattr(models.get("aspek"), "polarity_model_", True) is None:  # said, not a silent netral
+        notes.append(_words("note_no_polarity", lang))
     if len(comments) and not (~comments["non_informatif"].to_numpy(dtype=bool)).any():
         # said once in words (the CLI, result.notes), not as an empty topic fit's error
         notes.append(_words("note_no_informative", lang, n=_count(len(comments), lang)))
@@ -282,7 +284,7 @@ def _analyze_rows(chunks: Any, data: Any, text: Any, segments: list[Any], *, rat
     # not the suggestion flags)
     return Analysis(comments, text=column(text), by=[column(s) for s in segments], rating=column(rating),
                     barriers=column(barriers), task=task, topic_model=model, names=list(names), lang=lang, notes=notes,
-                    random_state=random_state)
+                    random_state=random_state, own_models=models.own())
 
 
 def _columns_of(chunk: pd.DataFrame, columns: list[Any]) -> list[Any]:

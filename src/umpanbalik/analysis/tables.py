@@ -103,12 +103,17 @@ def aspect_table(comments: pd.DataFrame) -> pd.DataFrame:
     share of the informative comments (interval ``ci_bawah``–``ci_atas``); ``negatif``, ``netral``,
     ``positif`` count the mentions by polarity (they add up to ``disebut``); ``porsi_negatif`` is the
     share of the mentions that are negative (interval ``negatif_ci_bawah``–``negatif_ci_atas``).
+    ``attrs["dengan_polaritas"]`` counts the mentions whose polarity was given (an aspect model
+    without a polarity model gives none: its mentions all count as netral, and no aspect can be
+    said to be criticised).
     """
     rows = informative(comments)
     n = int(rows.sum())
     lists, dicts = _mentions(rows, comments)
-    found = {}
+    found, given = {}, 0
     for aspect in aspects_in(comments, rows):
+        if dicts is not None:
+            given += int((~pd.isna(col.polarity(dicts, aspect))).sum())
         polarity = _polarity_of_rows(n, aspect, lists, dicts)
         found[aspect] = np.asarray([str(p) for p in polarity[~pd.isna(polarity)]], dtype=object)
     polarities = ordered({p for values in found.values() for p in values} | set(SENTIMENTS), SENTIMENTS)
@@ -129,6 +134,7 @@ def aspect_table(comments: pd.DataFrame) -> pd.DataFrame:
     for name in ("disebut", *polarities):
         table[name] = table[name].astype(int)
     table.attrs["n"] = n
+    table.attrs["dengan_polaritas"] = given
     return table
 
 
