@@ -123,11 +123,9 @@ def _message(key: str, values: dict[str, Any], lang: str) -> str:
     return _MESSAGES[lang][key].format(**shown)
 
 
-class InputFileError(ValueError):
-    """An input file that cannot be read, with a message that says why and what to do.
-
-    ``str(error)`` is English; :meth:`message` gives it in Indonesian (``"id"``) or English (``"en"``).
-    """
+class _Localized:
+    """A message by key and values: ``str()`` is English, :meth:`message` gives Indonesian (``"id"``)
+    or English (``"en"``)."""
 
     def __init__(self, key: str, **values: Any) -> None:
         self.key, self.values = key, values
@@ -137,18 +135,12 @@ class InputFileError(ValueError):
         return _message(self.key, self.values, lang)
 
 
-class InputFileWarning(UserWarning):
-    """An input file read with a loss the user should know of (fields beyond the header ignored).
+class InputFileError(_Localized, ValueError):
+    """An input file that cannot be read, with a message that says why and what to do."""
 
-    ``str(warning)`` is English; :meth:`message` gives it in Indonesian (``"id"``) or English (``"en"``).
-    """
 
-    def __init__(self, key: str, **values: Any) -> None:
-        self.key, self.values = key, values
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "en") -> str:
-        return _message(self.key, self.values, lang)
+class InputFileWarning(_Localized, UserWarning):
+    """An input file read with a loss the user should know of (fields beyond the header ignored)."""
 
 
 def check_input_path(path: Path) -> None:
