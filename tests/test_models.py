@@ -174,7 +174,7 @@ def test_a_scikit_learn_vectorizer_as_extractor_of_the_tagger():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     # its `preprocessor` is a function, not umpanbalik's Preprocessor (it was called as one), and its
-    # feature names carry no view (evidence words read them as one)
+    # feature names carry no view (evidence words read them as one: "bagus", "kurang")
     texts = ["materi bagus", "materi jelek", "waktu kurang", "waktu pas", "materi padat", "waktu molor"] * 3
     aspects = [["materi"], ["materi"], ["waktu"], ["waktu"], ["materi"], ["waktu"]] * 3
     polarity = [{"materi": "positif"}, {"materi": "negatif"}, {"waktu": "negatif"}, {"waktu": "positif"},
@@ -183,7 +183,18 @@ def test_a_scikit_learn_vectorizer_as_extractor_of_the_tagger():
         texts, aspects, aspect_sentiments=polarity)
     tagged = tagger.tag(["materi bagus", "waktu kurang"])
     assert tagged["aspek"].tolist() == [["materi"], ["waktu"]]
-    assert tagged["bukti"].tolist() == [{"materi": ["materi"]}, {"waktu": ["waktu"]}]
+    assert tagged["bukti"].tolist() == [{"materi": ["materi", "bagus"]}, {"waktu": ["waktu", "kurang"]}]
+
+
+def test_evidence_words_go_past_the_seed_count_columns():
+    # An aspect's seed-word count is a feature column that names no term; when it weighed most, the
+    # evidence stopped there: 'relevansi' had no word, 'materi' its seed words alone. The documented
+    # evidence is the seed words found, then the terms that weigh most, up to n_evidence.
+    tagger = AspectTagger.pretrained()
+    evidence = tagger.tag(["Relevansi tinggi. Tolong materi swakelola tipe III dan IV diperdalam."]).loc[0, "bukti"]
+    assert set(evidence) == {"materi", "relevansi"}
+    assert evidence["materi"][:2] == ["materi", "dalam"] and len(evidence["materi"]) == tagger.n_evidence
+    assert "relevansi" in evidence["relevansi"] and len(evidence["relevansi"]) == tagger.n_evidence
 
 
 def test_classifiers_saved_before_length_bins_still_work():

@@ -697,10 +697,11 @@ class AspectTagger(BaseEstimator):
                     columns = indices[lo:hi]
                     weights = data[lo:hi] * model.coef_[0][columns]
                     for position in np.argsort(-weights):
-                        feature = columns[position]
-                        if weights[position] <= 0 or feature >= len(terms):
+                        if weights[position] <= 0:  # the rest push away from the aspect
                             break
-                        term = terms[feature]
+                        # the columns after the extractor's (seed-word counts) name no term
+                        feature = columns[position]
+                        term = terms[feature] if feature < len(terms) else None
                         if term is not None and term not in words:
                             words.append(term)
                         if len(words) >= self.n_evidence:
