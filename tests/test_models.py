@@ -406,3 +406,24 @@ def test_wrong_aspect_sentiments_are_refused_before_any_work(corpus, monkeypatch
     with pytest.raises(ValueError, match="polarity_labels"):
         AspectTagger().fit(corpus["teks"], corpus["aspek"],
                            aspect_sentiments=[{a: "bagus" for a in row} for row in corpus["aspek"]])
+
+
+@pytest.mark.parametrize("estimator", ESTIMATORS, ids=lambda e: type(e).__name__)
+@pytest.mark.parametrize("column", [pd.Series(range(300)), [np.nan] * 300, [None] * 300, ["", "  ", pd.NA] * 100],
+                         ids=["numbers", "nan", "none", "blank"])
+def test_a_column_without_text_is_refused_before_any_work(estimator, column, corpus, monkeypatch):
+    # a column of numbers or missing values read as 300 empty comments, and the fit "learnt" from them
+    def no_work(*args, **kwargs):
+        raise AssertionError("features were fitted before the training texts were checked")
+
+    monkeypatch.setattr(TextFeatures, "fit", no_work)
+    monkeypatch.setattr(TextFeatures, "fit_transform_with_views", no_work)
+    monkeypatch.setattr(TextFeatures, "_fit_transform", no_work)
+    with pytest.raises(ValueError, match=r"none of the 300 training texts in `X` holds any text .*wrong column"):
+        _fit(clone(estimator), corpus.head(300).assign(teks=list(column)))
+
+
+def test_empty_comments_among_real_ones_are_still_learnt_from():
+    texts = ["materi bagus", "materi jelek", None, "", float("nan")] * 4
+    labels = ["positif", "negatif", "netral", "netral", "netral"] * 4
+    assert SentimentClassifier().fit(texts, labels).predict([None]).tolist() == ["netral"]

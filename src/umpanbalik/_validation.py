@@ -13,7 +13,7 @@ import numpy as np
 
 from ._limits import MAX_MODEL_CHARS, model_text
 
-__all__ = ["as_text", "as_one_text", "as_text_list", "as_names", "check_option", "check_int"]
+__all__ = ["as_text", "as_one_text", "as_text_list", "as_training_texts", "as_names", "check_option", "check_int"]
 
 
 def as_text(value: Any) -> str:
@@ -80,6 +80,28 @@ def as_text_list(texts: Any, *, name: str = "texts") -> list[str]:
     result = [as_text(value) for value in texts]
     if result and max(map(len, result)) > MAX_MODEL_CHARS:
         result = [model_text(text) for text in result]
+    return result
+
+
+def as_training_texts(texts: Any, *, name: str = "X") -> list[str]:
+    """:func:`as_text_list` for the comments an estimator is fitted on, of which at least one must
+    hold text.
+
+    A column of numbers, of missing values or of blanks reads as empty comments only: a model fitted
+    on it learns nothing, yet would predict as if it had. One empty comment among real ones is
+    still an empty comment, and zero comments are left to the estimator.
+
+    Raises
+    ------
+    ValueError
+        If no comment holds any text (besides the errors of :func:`as_text_list`).
+    """
+    result = as_text_list(texts, name=name)
+    if result and not any(text.strip() for text in result):
+        raise ValueError(
+            f"none of the {len(result)} training texts in `{name}` holds any text (all empty, missing or not "
+            f"text): did you pass the wrong column?"
+        )
     return result
 
 

@@ -35,7 +35,7 @@ from sklearn.utils import check_random_state
 from sklearn.utils.validation import check_is_fitted
 
 from . import _parallel
-from ._validation import as_text_list
+from ._validation import as_text_list, as_training_texts
 from .classifier import check_labels, check_sample_weight, linear_classifier
 from ._ngrams import NgramCounter, pack_vocabulary, unpack_vocabulary
 from .features import TextFeatures, features_and_views, own_preprocessor, preprocessor_of, unwrap_features
@@ -324,7 +324,7 @@ class AspectTagger(BaseEstimator):
         aspect is mentioned when one of its seed words or phrases is in the comment) and gives no
         polarity. ``X`` still fits the feature extractor that supplies evidence words.
         ``sample_weight`` (one non-negative number per comment) weighs comments in every model."""
-        texts = as_text_list(X, name="X")
+        texts = as_training_texts(X, name="X")
         threshold = self._check_threshold()
         self.taxonomy_ = load_taxonomy(self.taxonomy)
         self.classes_ = np.asarray(list(self.taxonomy_), dtype=object)

@@ -16,7 +16,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
-from ._validation import as_text_list
+from ._validation import as_text_list, as_training_texts
 from .features import TextFeatures, features_and_views, fit_features_and_views, fit_transform_features, unwrap_features
 
 __all__ = ["TextClassifier", "linear_classifier", "length_columns"]
@@ -175,7 +175,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
 
         ``sample_weight`` (one non-negative number per comment) weighs comments, e.g. real answers
         above written examples when both are in the training data."""
-        texts = as_text_list(X, name="X")
+        texts = as_training_texts(X, name="X")
         labels = check_labels(y, len(texts), self.labels)
         sample_weight = check_sample_weight(sample_weight, len(texts))
         if len(set(labels.tolist())) < 2:
