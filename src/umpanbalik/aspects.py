@@ -629,7 +629,7 @@ class AspectTagger(BaseEstimator):
 
     def tag_rows(
         self, texts: list[str], base: tuple[sp.csr_matrix, dict[str, list[str]]] | None = None, *, polarity: bool = True
-    ) -> tuple[list[list[str]], list[dict[str, str]], list[dict[str, list[str]]]]:
+    ) -> tuple[list[list[str]], list[dict[str, Any]], list[dict[str, list[str]]]]:
         """:meth:`tag` as three lists (aspects, polarity, evidence per comment) for validated ``texts``;
         ``base``, the shared extractor's matrix and views of ``texts`` (``annotate`` computes them
         once for every model), spares computing them again."""
@@ -643,7 +643,7 @@ class AspectTagger(BaseEstimator):
         names = [[a for a, flag in zip(aspects, row) if flag] for row in mentioned]
         evidence = self._evidence(matrix, names, hits)
         pairs = [(i, a) for i, row_names in enumerate(names) for a in row_names]
-        polarities: list[dict[str, str]] = [{} for _ in texts]
+        polarities: list[dict[str, Any]] = [{} for _ in texts]
         if polarity and self.polarity_model_ is not None and pairs:
             contexts = self._contexts(texts, pairs, hits)
             rows = [row for row, _ in pairs]
@@ -662,8 +662,9 @@ class AspectTagger(BaseEstimator):
                     as_comment = (same, [views["akar"][r] for r in rows])
             pol_matrix = self._polarity_matrix(contexts, [texts[r] for r in rows], [a for _, a in pairs],
                                                comment_block=comment_block, as_comment=as_comment)
-            for (i, aspect), label in zip(pairs, self.polarity_model_.predict(pol_matrix)):
-                polarities[i][aspect] = str(label)
+            # the labels as given in fit (1-5, True/False, "positif"), as Python values, not their text
+            for (i, aspect), label in zip(pairs, self.polarity_model_.predict(pol_matrix).tolist()):
+                polarities[i][aspect] = label
         return names, polarities, evidence
 
     def _evidence_terms(self) -> list[str | None]:
