@@ -427,3 +427,27 @@ def test_empty_comments_among_real_ones_are_still_learnt_from():
     texts = ["materi bagus", "materi jelek", None, "", float("nan")] * 4
     labels = ["positif", "negatif", "netral", "netral", "netral"] * 4
     assert SentimentClassifier().fit(texts, labels).predict([None]).tolist() == ["netral"]
+
+
+def test_misshapen_targets_get_errors_that_say_what_to_pass():
+    texts = ["materi bagus", "waktu kurang", "materi jelek", "waktu pas"] * 3
+    aspects = ["materi", "metode", "relevansi", "waktu"]
+    indicator = pd.DataFrame({"materi": [1, 0] * 6, "waktu": [0, 1] * 6})
+    # a DataFrame without the aspects' columns was a raw pandas KeyError
+    with pytest.raises(ValueError, match=r"`y` as a DataFrame must have one indicator column per aspect .*lacks "
+                                         r"'metode', 'relevansi'\. Its columns: 'materi', 'waktu'.*df\['aspek'\]"):
+        AspectTagger(polarity=False).fit(texts, indicator)
+    full = indicator.assign(metode=0, relevansi=0, catatan="x")[["catatan", *reversed(aspects)]]
+    assert AspectTagger(polarity=False).fit(texts, full).predict(["waktunya kurang"]).shape == (1, 4)
+    # a bare string was read as its 14 characters: "has 14 rows but there are 12 comments"
+    with pytest.raises(ValueError, match=r"`aspect_sentiments` must be an iterable of polarity dicts, but a single string"):
+        AspectTagger().fit(texts, [["materi"], ["waktu"]] * 6, aspect_sentiments="materi:positif")
+    with pytest.raises(TypeError, match=r"`aspect_sentiments` must be one column .*df\['aspek_sentimen'\]"):
+        AspectTagger().fit(texts, [["materi"], ["waktu"]] * 6, aspect_sentiments=pd.DataFrame({"a": ["materi:positif"] * 12}))
+    # a 2-D y was numpy's "truth value of an array ... is ambiguous"
+    with pytest.raises(ValueError, match=r"`y` must be one-dimensional, but an array of shape \(12, 2\)"):
+        SuggestionDetector().fit(texts, np.array([[True, False]] * 12))
+    with pytest.raises(ValueError, match=r"`y` must hold one label per comment, but its rows hold several values"):
+        SuggestionDetector().fit(texts, [[True, False]] * 12)
+    with pytest.raises(TypeError, match=r"`y` must be one column of labels, but a DataFrame was given\. Select the label"):
+        SuggestionDetector().fit(texts, pd.DataFrame({"saran": [True, False] * 6}))

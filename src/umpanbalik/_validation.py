@@ -13,7 +13,8 @@ import numpy as np
 
 from ._limits import MAX_MODEL_CHARS, model_text
 
-__all__ = ["as_text", "as_one_text", "as_text_list", "as_training_texts", "as_names", "check_option", "check_int"]
+__all__ = ["as_text", "as_one_text", "as_text_list", "as_training_texts", "as_names", "as_column", "check_option",
+           "check_int"]
 
 
 def as_text(value: Any) -> str:
@@ -119,8 +120,33 @@ def as_names(names: Any, *, name: str = "names") -> list[Any]:
     TypeError
         If ``names`` is a DataFrame (select the column of names) or not iterable.
     """
-    _check_iterable(names, name, "names", "the column of names, e.g. df['nama']")
-    return list(names)
+    return as_column(names, name=name, items="names", column="the column of names, e.g. df['nama']")
+
+
+def as_column(values: Any, *, name: str, items: str, column: str) -> list[Any]:
+    """Validate one value per comment (labels, polarity dicts, names) and return them as a list.
+
+    Parameters
+    ----------
+    values : iterable
+        A list, tuple, 1-D array or pandas Series.
+    name : str
+        The parameter name used in error messages.
+    items : str
+        What ``values`` holds, in plural ("labels"), for the messages.
+    column : str
+        What to select from a DataFrame instead, e.g. ``"the label column, e.g. df['sentimen']"``.
+
+    Raises
+    ------
+    ValueError
+        If ``values`` is a single string (read as its characters it would be one value per letter)
+        or a 2-D array.
+    TypeError
+        If ``values`` is a DataFrame (select ``column``) or not iterable.
+    """
+    _check_iterable(values, name, items, column)
+    return list(values)
 
 
 def _check_iterable(values: Any, name: str, items: str, column: str) -> None:

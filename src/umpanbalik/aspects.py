@@ -35,7 +35,7 @@ from sklearn.utils import check_random_state
 from sklearn.utils.validation import check_is_fitted
 
 from . import _parallel
-from ._validation import as_text_list, as_training_texts
+from ._validation import as_column, as_text_list, as_training_texts
 from .classifier import check_labels, check_sample_weight, linear_classifier
 from ._ngrams import NgramCounter, pack_vocabulary, unpack_vocabulary
 from .features import TextFeatures, features_and_views, own_preprocessor, preprocessor_of, unwrap_features
@@ -128,6 +128,13 @@ def _as_aspect_lists(y: Any, n: int, aspects: list[str]) -> list[list[str]]:
     if isinstance(y, str):
         raise ValueError("`y` must hold a list of aspects per comment, not a single string.")
     if isinstance(y, pd.DataFrame):
+        missing = [a for a in aspects if a not in y.columns]
+        if missing:
+            columns = ", ".join(repr(str(c)) for c in list(y.columns)[:10])
+            raise ValueError(
+                f"`y` as a DataFrame must have one indicator column per aspect ({', '.join(map(repr, aspects))}); "
+                f"it lacks {', '.join(map(repr, missing))}. Its columns: {columns}. For a column of aspect lists "
+                f"or of text such as 'materi;waktu', pass that column, e.g. df['aspek'].")
         y = y[aspects].to_numpy()
     if sp.issparse(y):
         y = y.toarray()
@@ -361,7 +368,9 @@ class AspectTagger(BaseEstimator):
                               for seed, form in zip(every_seed, forms) if len(seed.split()) > 1 or " " in form}
         examples = None
         if self.polarity and aspect_sentiments is not None:  # checked before any work
-            examples = self._polarity_examples(mentions, list(aspect_sentiments), len(texts))
+            rows = as_column(aspect_sentiments, name="aspect_sentiments", items="polarity dicts",
+                             column="the polarity column, e.g. df['aspek_sentimen']")
+            examples = self._polarity_examples(mentions, rows, len(texts))
         # one seed for every fit, drawn here: a RandomState shared by fits on several threads would
         # be drawn from in whatever order they run
         seed = self.random_state
