@@ -174,7 +174,7 @@ def test_a_scikit_learn_vectorizer_as_extractor_of_the_tagger():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     # its `preprocessor` is a function, not umpanbalik's Preprocessor (it was called as one), and its
-    # feature names carry no view (evidence words read them as one)
+    # feature names carry no view (evidence words read them as one: "bagus", "kurang")
     texts = ["materi bagus", "materi jelek", "waktu kurang", "waktu pas", "materi padat", "waktu molor"] * 3
     aspects = [["materi"], ["materi"], ["waktu"], ["waktu"], ["materi"], ["waktu"]] * 3
     polarity = [{"materi": "positif"}, {"materi": "negatif"}, {"waktu": "negatif"}, {"waktu": "positif"},
@@ -183,7 +183,18 @@ def test_a_scikit_learn_vectorizer_as_extractor_of_the_tagger():
         texts, aspects, aspect_sentiments=polarity)
     tagged = tagger.tag(["materi bagus", "waktu kurang"])
     assert tagged["aspek"].tolist() == [["materi"], ["waktu"]]
-    assert tagged["bukti"].tolist() == [{"materi": ["materi"]}, {"waktu": ["waktu"]}]
+    assert tagged["bukti"].tolist() == [{"materi": ["materi", "bagus"]}, {"waktu": ["waktu", "kurang"]}]
+
+
+def test_evidence_words_go_past_the_seed_count_columns():
+    # An aspect's seed-word count is a feature column that names no term; when it weighed most, the
+    # evidence stopped there: 'relevansi' had no word, 'materi' its seed words alone. The documented
+    # evidence is the seed words found, then the terms that weigh most, up to n_evidence.
+    tagger = AspectTagger.pretrained()
+    evidence = tagger.tag(["Relevansi tinggi. Tolong materi swakelola tipe III dan IV diperdalam."]).loc[0, "bukti"]
+    assert set(evidence) == {"materi", "relevansi"}
+    assert evidence["materi"][:2] == ["materi", "dalam"] and len(evidence["materi"]) == tagger.n_evidence
+    assert "relevansi" in evidence["relevansi"] and len(evidence["relevansi"]) == tagger.n_evidence
 
 
 def test_classifiers_saved_before_length_bins_still_work():
@@ -395,3 +406,48 @@ def test_wrong_aspect_sentiments_are_refused_before_any_work(corpus, monkeypatch
     with pytest.raises(ValueError, match="polarity_labels"):
         AspectTagger().fit(corpus["teks"], corpus["aspek"],
                            aspect_sentiments=[{a: "bagus" for a in row} for row in corpus["aspek"]])
+
+
+@pytest.mark.parametrize("estimator", ESTIMATORS, ids=lambda e: type(e).__name__)
+@pytest.mark.parametrize("column", [pd.Series(range(300)), [np.nan] * 300, [None] * 300, ["", "  ", pd.NA] * 100],
+                         ids=["numbers", "nan", "none", "blank"])
+def test_a_column_without_text_is_refused_before_any_work(estimator, column, corpus, monkeypatch):
+    # a column of numbers or missing values read as 300 empty comments, and the fit "learnt" from them
+    def no_work(*args, **kwargs):
+        raise AssertionError("features were fitted before the training texts were checked")
+
+    monkeypatch.setattr(TextFeatures, "fit", no_work)
+    monkeypatch.setattr(TextFeatures, "fit_transform_with_views", no_work)
+    monkeypatch.setattr(TextFeatures, "_fit_transform", no_work)
+    with pytest.raises(ValueError, match=r"none of the 300 training texts in `X` holds any text .*wrong column"):
+        _fit(clone(estimator), corpus.head(300).assign(teks=list(column)))
+
+
+def test_empty_comments_among_real_ones_are_still_learnt_from():
+    texts = ["materi bagus", "materi jelek", None, "", float("nan")] * 4
+    labels = ["positif", "negatif", "netral", "netral", "netral"] * 4
+    assert SentimentClassifier().fit(texts, labels).predict([None]).tolist() == ["netral"]
+
+
+def test_misshapen_targets_get_errors_that_say_what_to_pass():
+    texts = ["materi bagus", "waktu kurang", "materi jelek", "waktu pas"] * 3
+    aspects = ["materi", "metode", "relevansi", "waktu"]
+    indicator = pd.DataFrame({"materi": [1, 0] * 6, "waktu": [0, 1] * 6})
+    # a DataFrame without the aspects' columns was a raw pandas KeyError
+    with pytest.raises(ValueError, match=r"`y` as a DataFrame must have one indicator column per aspect .*lacks "
+                                         r"'metode', 'relevansi'\. Its columns: 'materi', 'waktu'.*df\['aspek'\]"):
+        AspectTagger(polarity=False).fit(texts, indicator)
+    full = indicator.assign(metode=0, relevansi=0, catatan="x")[["catatan", *reversed(aspects)]]
+    assert AspectTagger(polarity=False).fit(texts, full).predict(["waktunya kurang"]).shape == (1, 4)
+    # a bare string was read as its 14 characters: "has 14 rows but there are 12 comments"
+    with pytest.raises(ValueError, match=r"`aspect_sentiments` must be an iterable of polarity dicts, but a single string"):
+        AspectTagger().fit(texts, [["materi"], ["waktu"]] * 6, aspect_sentiments="materi:positif")
+    with pytest.raises(TypeError, match=r"`aspect_sentiments` must be one column .*df\['aspek_sentimen'\]"):
+        AspectTagger().fit(texts, [["materi"], ["waktu"]] * 6, aspect_sentiments=pd.DataFrame({"a": ["materi:positif"] * 12}))
+    # a 2-D y was numpy's "truth value of an array ... is ambiguous"
+    with pytest.raises(ValueError, match=r"`y` must be one-dimensional, but an array of shape \(12, 2\)"):
+        SuggestionDetector().fit(texts, np.array([[True, False]] * 12))
+    with pytest.raises(ValueError, match=r"`y` must hold one label per comment, but its rows hold several values"):
+        SuggestionDetector().fit(texts, [[True, False]] * 12)
+    with pytest.raises(TypeError, match=r"`y` must be one column of labels, but a DataFrame was given\. Select the label"):
+        SuggestionDetector().fit(texts, pd.DataFrame({"saran": [True, False] * 6}))

@@ -104,3 +104,17 @@ def test_the_reports_methods_name_the_users_own_models():
         mine = [p for p in methods if p.startswith(said)]
         assert len(mine) == 1 and "fasilitas" in mine[0] and "layanan" in mine[0]
     assert "metode" not in analyze(texts, topics=False, progress=False).report_context()  # the defaults
+
+
+@pytest.mark.parametrize("scale", [[5, 1, 2, 4, 5, 1, 2], [True, False, False, True, True, False, False]],
+                         ids=["1-5", "bool"])
+def test_polarity_labels_keep_their_type_through_tag_and_save(scale, tmp_path):
+    # tag() gave {'fasilitas': '5'}: the labels as text, not as given (and as classes_ holds them)
+    from umpanbalik.io import load, save
+
+    polarity = [{a: scale[i] for a in row} for i, row in enumerate(ASPECTS[:7])] + [{}]
+    tagger = AspectTagger(HOTEL, threshold=0.3, polarity_labels=None).fit(TEXTS, ASPECTS, aspect_sentiments=polarity)
+    for model in (tagger, load(save(tagger, tmp_path / "tagger.skops"))):
+        values = [v for row in model.tag(TEXTS)["aspek_sentimen"] for v in row.values()]
+        assert values and set(values) <= set(scale)
+        assert {type(v) for v in values} == {type(scale[0])}

@@ -4,6 +4,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -86,13 +88,54 @@ def test_auto_selection_exposes_scores_and_readable_terms():
     assert "_" not in " ".join(t for terms in model.topics_["kata_kunci"] for t, _ in terms)
 
 
-@pytest.mark.parametrize("texts", [[], ["-", "tidak ada"], ["sama persis"] * 10, ["a"], [None, 5, ""],
+@pytest.mark.parametrize("texts", [[], ["-", "tidak ada"], ["sama persis"] * 10, ["a"],
                                    ["materi bagus sekali"], ["narasumber interaktif", "ok"] * 3])
 def test_degenerate_inputs_give_documented_results(texts):
-    model = TopicModel(n_topics=4).fit(texts)
+    with pytest.warns(UserWarning, match=r"(no topic|only 1 distinct topic) could be formed .*; asked for 4"):
+        model = TopicModel(n_topics=4).fit(texts)
     assert len(model.labels_) == len(texts)
     assert model.n_topics_ in (0, 1)
     assert (model.transform(texts)["topik"].to_numpy() == model.labels_).all()  # one topic: no SVD to apply
+
+
+@pytest.mark.parametrize("texts", [[None, 5, ""], pd.Series([float("nan")] * 30), ["", "  "] * 5])
+def test_a_column_without_text_is_refused(texts):
+    # it gave 0 topics without a word
+    with pytest.raises(ValueError, match=r"none of the \d+ training texts in `X` holds any text"):
+        TopicModel(n_topics=4).fit(texts)
+    with pytest.raises(ValueError, match="did you pass the wrong column"):
+        TopicModel().fit_predict(texts)
+
+
+@pytest.mark.parametrize(("texts", "n_topics", "message"), [
+    (["materi bagus", "materi bagus sekali", "waktu kurang"], 3,
+     r"^only 2 distinct topics could be formed from 3 comments; asked for 3: the answers are too few or too alike"),
+    (load_corpus()["teks"].sample(n=30, random_state=1).tolist(), 50,
+     r"^only \d\d distinct topics could be formed from 30 comments \(2 set aside as non-answers or empty\); asked for "
+     r"50: there are only 28 distinct answers to group\. Ask for fewer topics"),
+], ids=["3-comments", "30-comments"])
+def test_fewer_topics_than_asked_is_one_clear_warning(texts, n_topics, message):
+    # k-means on so few comments finds fewer distinct clusters than asked: scikit-learn warned at
+    # each of its runs (65 ConvergenceWarnings for 3 comments, hundreds for 30) and nothing said
+    # that fewer topics came out
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        model = TopicModel(n_topics=n_topics).fit(texts)
+    assert [w.category for w in caught] == [UserWarning]
+    assert re.search(message, str(caught[0].message)) and str(model.n_topics_) in str(caught[0].message)
+    assert caught[0].filename == __file__  # points at the fit
+    assert 0 < model.n_topics_ < n_topics
+
+
+def test_analyze_turns_a_topic_model_error_into_a_note():
+    from umpanbalik import analyze
+
+    texts = ["materi bagus sekali", "waktu terlalu singkat", "narasumber menjelaskan dengan jelas", "-", ""]
+    result = analyze(texts, topics=TopicModel(n_topics=2, seed_words={"kolam": ["kolam"]}), progress=False)
+    assert result.comments["topik"].tolist() == [-1] * 5
+    assert any("no comment contains the seed words of topic 'kolam'" in note for note in result.notes)
 
 
 def test_analyze_of_a_single_informative_comment_has_one_topic():
@@ -339,8 +382,9 @@ def test_a_fitted_model_saves_and_loads_through_skops(themed, tmp_path):
     pd.testing.assert_frame_equal(loaded.selection_scores_, model.selection_scores_)
     pd.testing.assert_frame_equal(loaded.transform(themed), model.transform(themed))
     assert loaded.rename_topic(0, "Jaringan").topics_["label"][0] == "Jaringan"
-    empty = load(save(TopicModel(n_topics=3).fit(["-", ""]), tmp_path / "kosong.skops"))
-    assert empty.n_topics_ == 0 and list(empty.topics_.columns) == list(TopicModel(n_topics=3).fit([]).topics_.columns)
+    with pytest.warns(UserWarning, match="no topic could be formed"):
+        empty = load(save(TopicModel(n_topics=3).fit(["-", ""]), tmp_path / "kosong.skops"))
+        assert empty.n_topics_ == 0 and list(empty.topics_.columns) == list(TopicModel(n_topics=3).fit([]).topics_.columns)
 
 
 def test_aspects_and_sentiments_must_hold_one_entry_per_comment(themed):

@@ -13,7 +13,8 @@ import numpy as np
 
 from ._limits import MAX_MODEL_CHARS, model_text
 
-__all__ = ["as_text", "as_one_text", "as_text_list", "as_names", "check_option", "check_int"]
+__all__ = ["as_text", "as_one_text", "as_text_list", "as_training_texts", "as_names", "as_column", "check_option",
+           "check_int"]
 
 
 def as_text(value: Any) -> str:
@@ -83,6 +84,28 @@ def as_text_list(texts: Any, *, name: str = "texts") -> list[str]:
     return result
 
 
+def as_training_texts(texts: Any, *, name: str = "X") -> list[str]:
+    """:func:`as_text_list` for the comments an estimator is fitted on, of which at least one must
+    hold text.
+
+    A column of numbers, of missing values or of blanks reads as empty comments only: a model fitted
+    on it learns nothing, yet would predict as if it had. One empty comment among real ones is
+    still an empty comment, and zero comments are left to the estimator.
+
+    Raises
+    ------
+    ValueError
+        If no comment holds any text (besides the errors of :func:`as_text_list`).
+    """
+    result = as_text_list(texts, name=name)
+    if result and not any(text.strip() for text in result):
+        raise ValueError(
+            f"none of the {len(result)} training texts in `{name}` holds any text (all empty, missing or not "
+            f"text): did you pass the wrong column?"
+        )
+    return result
+
+
 def as_names(names: Any, *, name: str = "names") -> list[Any]:
     """Validate the personal names to mask and return them as a list.
 
@@ -97,8 +120,33 @@ def as_names(names: Any, *, name: str = "names") -> list[Any]:
     TypeError
         If ``names`` is a DataFrame (select the column of names) or not iterable.
     """
-    _check_iterable(names, name, "names", "the column of names, e.g. df['nama']")
-    return list(names)
+    return as_column(names, name=name, items="names", column="the column of names, e.g. df['nama']")
+
+
+def as_column(values: Any, *, name: str, items: str, column: str) -> list[Any]:
+    """Validate one value per comment (labels, polarity dicts, names) and return them as a list.
+
+    Parameters
+    ----------
+    values : iterable
+        A list, tuple, 1-D array or pandas Series.
+    name : str
+        The parameter name used in error messages.
+    items : str
+        What ``values`` holds, in plural ("labels"), for the messages.
+    column : str
+        What to select from a DataFrame instead, e.g. ``"the label column, e.g. df['sentimen']"``.
+
+    Raises
+    ------
+    ValueError
+        If ``values`` is a single string (read as its characters it would be one value per letter)
+        or a 2-D array.
+    TypeError
+        If ``values`` is a DataFrame (select ``column``) or not iterable.
+    """
+    _check_iterable(values, name, items, column)
+    return list(values)
 
 
 def _check_iterable(values: Any, name: str, items: str, column: str) -> None:

@@ -35,7 +35,7 @@ from sklearn.utils import check_random_state
 from sklearn.utils.validation import check_is_fitted
 
 from . import _parallel
-from ._validation import as_text_list
+from ._validation import as_column, as_text_list, as_training_texts
 from .classifier import check_labels, check_sample_weight, linear_classifier
 from ._ngrams import NgramCounter, pack_vocabulary, unpack_vocabulary
 from .features import TextFeatures, features_and_views, own_preprocessor, preprocessor_of, unwrap_features
@@ -128,6 +128,13 @@ def _as_aspect_lists(y: Any, n: int, aspects: list[str]) -> list[list[str]]:
     if isinstance(y, str):
         raise ValueError("`y` must hold a list of aspects per comment, not a single string.")
     if isinstance(y, pd.DataFrame):
+        missing = [a for a in aspects if a not in y.columns]
+        if missing:
+            columns = ", ".join(repr(str(c)) for c in list(y.columns)[:10])
+            raise ValueError(
+                f"`y` as a DataFrame must have one indicator column per aspect ({', '.join(map(repr, aspects))}); "
+                f"it lacks {', '.join(map(repr, missing))}. Its columns: {columns}. For a column of aspect lists "
+                f"or of text such as 'materi;waktu', pass that column, e.g. df['aspek'].")
         y = y[aspects].to_numpy()
     if sp.issparse(y):
         y = y.toarray()
@@ -324,7 +331,7 @@ class AspectTagger(BaseEstimator):
         aspect is mentioned when one of its seed words or phrases is in the comment) and gives no
         polarity. ``X`` still fits the feature extractor that supplies evidence words.
         ``sample_weight`` (one non-negative number per comment) weighs comments in every model."""
-        texts = as_text_list(X, name="X")
+        texts = as_training_texts(X, name="X")
         threshold = self._check_threshold()
         self.taxonomy_ = load_taxonomy(self.taxonomy)
         self.classes_ = np.asarray(list(self.taxonomy_), dtype=object)
@@ -361,7 +368,9 @@ class AspectTagger(BaseEstimator):
                               for seed, form in zip(every_seed, forms) if len(seed.split()) > 1 or " " in form}
         examples = None
         if self.polarity and aspect_sentiments is not None:  # checked before any work
-            examples = self._polarity_examples(mentions, list(aspect_sentiments), len(texts))
+            rows = as_column(aspect_sentiments, name="aspect_sentiments", items="polarity dicts",
+                             column="the polarity column, e.g. df['aspek_sentimen']")
+            examples = self._polarity_examples(mentions, rows, len(texts))
         # one seed for every fit, drawn here: a RandomState shared by fits on several threads would
         # be drawn from in whatever order they run
         seed = self.random_state
@@ -629,7 +638,7 @@ class AspectTagger(BaseEstimator):
 
     def tag_rows(
         self, texts: list[str], base: tuple[sp.csr_matrix, dict[str, list[str]]] | None = None, *, polarity: bool = True
-    ) -> tuple[list[list[str]], list[dict[str, str]], list[dict[str, list[str]]]]:
+    ) -> tuple[list[list[str]], list[dict[str, Any]], list[dict[str, list[str]]]]:
         """:meth:`tag` as three lists (aspects, polarity, evidence per comment) for validated ``texts``;
         ``base``, the shared extractor's matrix and views of ``texts`` (``annotate`` computes them
         once for every model), spares computing them again."""
@@ -643,7 +652,7 @@ class AspectTagger(BaseEstimator):
         names = [[a for a, flag in zip(aspects, row) if flag] for row in mentioned]
         evidence = self._evidence(matrix, names, hits)
         pairs = [(i, a) for i, row_names in enumerate(names) for a in row_names]
-        polarities: list[dict[str, str]] = [{} for _ in texts]
+        polarities: list[dict[str, Any]] = [{} for _ in texts]
         if polarity and self.polarity_model_ is not None and pairs:
             contexts = self._contexts(texts, pairs, hits)
             rows = [row for row, _ in pairs]
@@ -662,8 +671,9 @@ class AspectTagger(BaseEstimator):
                     as_comment = (same, [views["akar"][r] for r in rows])
             pol_matrix = self._polarity_matrix(contexts, [texts[r] for r in rows], [a for _, a in pairs],
                                                comment_block=comment_block, as_comment=as_comment)
-            for (i, aspect), label in zip(pairs, self.polarity_model_.predict(pol_matrix)):
-                polarities[i][aspect] = str(label)
+            # the labels as given in fit (1-5, True/False, "positif"), as Python values, not their text
+            for (i, aspect), label in zip(pairs, self.polarity_model_.predict(pol_matrix).tolist()):
+                polarities[i][aspect] = label
         return names, polarities, evidence
 
     def _evidence_terms(self) -> list[str | None]:
@@ -697,10 +707,11 @@ class AspectTagger(BaseEstimator):
                     columns = indices[lo:hi]
                     weights = data[lo:hi] * model.coef_[0][columns]
                     for position in np.argsort(-weights):
-                        feature = columns[position]
-                        if weights[position] <= 0 or feature >= len(terms):
+                        if weights[position] <= 0:  # the rest push away from the aspect
                             break
-                        term = terms[feature]
+                        # the columns after the extractor's (seed-word counts) name no term
+                        feature = columns[position]
+                        term = terms[feature] if feature < len(terms) else None
                         if term is not None and term not in words:
                             words.append(term)
                         if len(words) >= self.n_evidence:

@@ -16,7 +16,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
-from ._validation import as_text_list
+from ._validation import as_column, as_text_list, as_training_texts
 from .features import TextFeatures, features_and_views, fit_features_and_views, fit_transform_features, unwrap_features
 
 __all__ = ["TextClassifier", "linear_classifier", "length_columns"]
@@ -25,9 +25,10 @@ __all__ = ["TextClassifier", "linear_classifier", "length_columns"]
 def check_labels(y: Any, n: int, allowed: Sequence[Any] | None, name: str = "y", parameter: str = "labels") -> np.ndarray:
     """Labels as an array of length ``n``; values outside ``allowed`` raise an error naming them and
     the estimator's ``parameter`` that sets the allowed labels."""
-    if isinstance(y, str):
-        raise ValueError(f"`{name}` must hold one label per comment, not a single string; got {y!r}.")
-    labels = np.asarray(list(y), dtype=object)
+    labels = np.asarray(as_column(y, name=name, items="labels", column="the label column, e.g. df['sentimen']"),
+                        dtype=object)
+    if labels.ndim != 1:  # rows of several values (a list of lists) make a table, not labels
+        raise ValueError(f"`{name}` must hold one label per comment, but its rows hold several values (shape {labels.shape}).")
     if len(labels) != n:
         raise ValueError(f"`{name}` has {len(labels)} labels but there are {n} comments; they must match.")
     missing = np.flatnonzero(pd.isna(labels))  # a missing label is not a class ("nan") to learn
@@ -175,7 +176,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
 
         ``sample_weight`` (one non-negative number per comment) weighs comments, e.g. real answers
         above written examples when both are in the training data."""
-        texts = as_text_list(X, name="X")
+        texts = as_training_texts(X, name="X")
         labels = check_labels(y, len(texts), self.labels)
         sample_weight = check_sample_weight(sample_weight, len(texts))
         if len(set(labels.tolist())) < 2:

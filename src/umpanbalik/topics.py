@@ -11,6 +11,7 @@ and stability together, then splits a topic that would hold more than 35% of the
 """
 from __future__ import annotations
 
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -21,6 +22,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.cluster import KMeans, kmeans_plusplus
 from sklearn.decomposition import NMF, TruncatedSVD
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import adjusted_rand_score, silhouette_score
 from sklearn.preprocessing import normalize
@@ -28,7 +30,7 @@ from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
 from ._surface import readable, surface_forms
-from ._validation import as_text_list, check_int, check_option
+from ._validation import as_text_list, as_training_texts, check_int, check_option
 from .lexicon import _topic_stopwords
 from .preprocessing import Preprocessor
 from .schema import NON_INFORMATIVE_LABEL, SENTIMENTS
@@ -152,13 +154,15 @@ class TopicModel(TransformerMixin, BaseEstimator):
     Parameters
     ----------
     n_topics : int or "auto", default="auto"
-        Number of topics; ``"auto"`` tries every k in ``k_range`` and keeps the one with the best sum
-        of standardised mean NPMI coherence, silhouette and stability (the mean adjusted Rand index
-        between three k-means runs), all in ``selection_scores_``; on more
-        than 5,000 comments the candidates are compared on a random sample of 5,000, then the chosen
-        k is fitted on every comment. A topic that then holds more than 35% of the comments is split
-        in two (see ``_split_catch_all``), up to ``k_range``'s upper end plus four topics: on real
-        evaluation answers one topic of short generic comments otherwise held up to 70% of them.
+        Number of topics (fewer when the comments are too few or too alike to fill them: a
+        ``UserWarning`` then says how many and why); ``"auto"`` tries every k in ``k_range`` and
+        keeps the one with the best sum of standardised mean NPMI coherence, silhouette and
+        stability (the mean adjusted Rand index between three k-means runs), all in
+        ``selection_scores_``; on more than 5,000 comments the candidates are compared on a random
+        sample of 5,000, then the chosen k is fitted on every comment. A topic that then holds more
+        than 35% of the comments is split in two (see ``_split_catch_all``), up to ``k_range``'s
+        upper end plus four topics: on real evaluation answers one topic of short generic comments
+        otherwise held up to 70% of them.
     k_range : tuple of int, default=(4, 12)
         The k tried by ``"auto"`` (inclusive).
     method : {"kmeans", "nmf"}, default="kmeans"
@@ -333,14 +337,15 @@ class TopicModel(TransformerMixin, BaseEstimator):
         the negation of :class:`NonInformativeDetector`'s output) replaces the model's own non-answer
         detection when it is already known. ``cleaned`` (one per comment) is ``X`` already put
         through this model's preprocessor — as ``analyze``'s ``teks_bersih`` is — and is then not
-        preprocessed again."""
-        self._fit(as_text_list(X, name="X"), aspects, sentiments, informative, cleaned)
+        preprocessed again. ``X`` of which no comment holds text (a column of numbers or of missing
+        values) is a ``ValueError``."""
+        self._fit(as_training_texts(X, name="X"), aspects, sentiments, informative, cleaned)
         return self
 
     def fit_predict(self, X: Iterable[str], y: Any = None, **kwargs: Any) -> np.ndarray:
         """Fit, then return the topic of each training comment (-1 for non-answers)."""
-        self._fit(as_text_list(X, name="X"), kwargs.get("aspects"), kwargs.get("sentiments"), kwargs.get("informative"),
-                  kwargs.get("cleaned"))
+        self._fit(as_training_texts(X, name="X"), kwargs.get("aspects"), kwargs.get("sentiments"),
+                  kwargs.get("informative"), kwargs.get("cleaned"))
         return self.labels_.copy()
 
     def _cleaned(self, texts: list[str], cleaned: Sequence[str] | None) -> list[str]:
@@ -384,7 +389,36 @@ class TopicModel(TransformerMixin, BaseEstimator):
         check_int("n_jobs", self.n_jobs, minimum=-1, allow_none=True)
 
     def _fit(self, texts: list[str], aspects: Any, sentiments: Any, known: Any = None, cleaned: Any = None) -> None:
+        """Fit on validated ``texts``; warn once when fewer topics than ``n_topics`` could be formed."""
         self._validate()
+        with warnings.catch_warnings():
+            # On few or repeated comments k-means finds fewer distinct clusters than asked, and
+            # scikit-learn warns at each of its runs (hundreds on a small input): expected here,
+            # and said once below. Forked workers inherit the filter.
+            warnings.filterwarnings("ignore", message="Number of distinct clusters", category=ConvergenceWarning)
+            distinct = self._fit_topics(texts, aspects, sentiments, known, cleaned)
+        if self.n_topics != "auto" and self.n_topics_ < self.n_topics:
+            warnings.warn(self._fewer_topics_message(len(texts), distinct), UserWarning, stacklevel=3)
+
+    def _fewer_topics_message(self, n: int, distinct: int) -> str:
+        """Why the fit formed fewer topics than ``n_topics``: ``n`` comments, ``distinct`` of them
+        distinct and informative after preprocessing."""
+        found = "no topic" if self.n_topics_ == 0 else f"only {self.n_topics_} distinct topic{'s' * (self.n_topics_ > 1)}"
+        aside = self.n_non_informative_
+        set_aside = f" ({aside} set aside as non-answer{'s' * (aside > 1)} or empty)" if aside else ""
+        if distinct == 0:
+            why = "there is no answer to group"
+        elif self.n_topics_ == 0:
+            why = "no word of theirs is specific enough to describe a topic"
+        elif distinct < self.n_topics:
+            why = f"there {'are' if distinct > 1 else 'is'} only {distinct} distinct answer{'s' * (distinct > 1)} to group"
+        else:
+            why = "the answers are too few or too alike to be told apart into more groups"
+        return (f"{found} could be formed from {n} comment{'s' * (n != 1)}{set_aside}; asked for {self.n_topics}: {why}. "
+                f"Ask for fewer topics (or n_topics='auto'), or fit on more comments.")
+
+    def _fit_topics(self, texts: list[str], aspects: Any, sentiments: Any, known: Any, cleaned: Any) -> int:
+        """The fit itself; returns the number of distinct informative comments (preprocessed)."""
         aspects, sentiments = (self._per_comment(values, name, len(texts))
                                for values, name in ((aspects, "aspects"), (sentiments, "sentiments")))
         cleaned = self._cleaned(texts, cleaned)
@@ -412,7 +446,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             # no centres to compare with (and no SVD fitted): transform gives every informative comment topic 0
             self.centers_ = np.zeros((self.n_topics_, 0))
             self._describe(texts, cleaned, informative, matrix, aspects, sentiments)
-            return
+            return distinct
         embedded = self._embed(matrix, fit=True)
         if self.n_topics == "auto":
             low, high = self.k_range
@@ -451,6 +485,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self.centers_ = centers
         self.n_topics_ = centers.shape[0]
         self._describe(texts, cleaned, informative, matrix, aspects, sentiments, embedded=embedded)
+        return distinct
 
     def _split_catch_all(self, embedded: Any, assignment: np.ndarray, centers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Split the largest topic in two while it holds more than ``_MAX_TOPIC_SHARE`` of the
