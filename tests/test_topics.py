@@ -446,3 +446,15 @@ def test_a_group_of_thanks_is_not_named_after_a_piece_of_the_formula():
     other = ["sinyal zoom sering putus", "zoom putus terus", "sinyal zoom putus"]
     labels = label_groups(thanks + other, [0] * len(thanks) + [1] * len(other), 2)
     assert labels == ["ucapan terima kasih", "zoom putus"]
+
+
+def test_a_vocabulary_of_one_term_is_no_crash():
+    """TruncatedSVD needs two terms: comments that leave one term after filtering crashed the fit."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # fewer topics than asked, said once
+        model = TopicModel(n_topics=2, exclude_non_informative=False).fit(
+            ["semoga sukses selalu", "lebih baik lagi", "semoga lebih baik"])
+    assert model.svd_ is None and len(model.topics_) >= 1
+    assert len(model.transform(["semoga sukses"])) == 1

@@ -322,7 +322,11 @@ class TopicModel(TransformerMixin, BaseEstimator):
                 self.svd_terms_ = np.sort(np.argsort(-frequency, kind="stable")[:_SVD_TERMS])
                 sample = sample[:, self.svd_terms_]
             components = min(self.svd_components, sample.shape[1] - 1, sample.shape[0])
-            self.svd_ = TruncatedSVD(n_components=max(components, 1), random_state=self.random_state).fit(sample)
+            # one term left (TruncatedSVD needs two): nothing to reduce, the comments are compared as they are
+            self.svd_ = None if sample.shape[1] < 2 else TruncatedSVD(
+                n_components=max(components, 1), random_state=self.random_state).fit(sample)
+        if self.svd_ is None:
+            return normalize(matrix)
         terms = getattr(self, "svd_terms_", None)
         # float32 TF-IDF halves the SVD; k-means runs in float64 (scikit-learn's k-means++ upcasts
         # float32 distances chunk by chunk, which is slower than float64 throughout)
