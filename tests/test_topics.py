@@ -458,3 +458,13 @@ def test_a_vocabulary_of_one_term_is_no_crash():
             ["semoga sukses selalu", "lebih baik lagi", "semoga lebih baik"])
     assert model.svd_ is None and len(model.topics_) >= 1
     assert len(model.transform(["semoga sukses"])) == 1
+
+
+def test_analyze_says_in_the_users_language_when_fewer_topics_than_asked_were_formed(recwarn):
+    """The TopicModel's English warning reached the Indonesian CLI as a raw line; analyze makes it a note."""
+    from umpanbalik import analyze
+
+    texts = ["materi bagus", "materi bagus sekali", "waktu kurang", "waktu kurang sekali"] * 3
+    result = analyze(texts, topics=6, progress=False)
+    assert [n for n in result.notes if "dari 6 topik yang diminta dapat dibentuk dari 12 komentar informatif" in n]
+    assert not [w for w in recwarn if "could be formed" in str(w.message)]

@@ -376,7 +376,16 @@ def _fit_topics(comments: pd.DataFrame, source: pd.Series, topics: Any, task: st
             if task == "evaluasi":
                 annotations = {"aspects": comments["aspek"].iloc[sample].tolist(),
                                "sentiments": comments["sentimen"].iloc[sample].tolist()}
-            model.fit(texts(sample), informative=np.ones(len(sample), dtype=bool), cleaned=cleaned(sample), **annotations)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                model.fit(texts(sample), informative=np.ones(len(sample), dtype=bool), cleaned=cleaned(sample), **annotations)
+            fewer = model.n_topics != "auto" and model.n_topics_ < model.n_topics
+            for warning in caught:  # fewer topics than asked: said as a note in the user's language
+                if not (fewer and issubclass(warning.category, UserWarning) and "could be formed" in str(warning.message)):
+                    warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+            if fewer:
+                notes.append(_words("note_topic_fewer", lang, k=model.n_topics_, asked=model.n_topics,
+                                    n=_count(len(sample), lang)))
         # in blocks (the features of a block at a time), shared with workers forked for the call
         from .. import _parallel
 
