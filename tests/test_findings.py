@@ -157,3 +157,11 @@ def test_an_unknown_language_is_the_clear_error_the_report_gives_not_a_key_error
         with pytest.raises(ValueError, match=unknown):
             call()
     assert analysis.findings(lang="en")["temuan"].str.contains("comments").any()
+
+
+def test_the_sentiment_findings_figure_is_the_share_it_leads_with():
+    """With negatives dominating, the card showed the positive share (37%) beside 'negatives dominate'."""
+    found = findings_of(frame_of([(60, {"sentimen": "negatif"}), (30, {"sentimen": "positif"}), (10, {})]))["sentiment"]
+    assert "negatif lebih banyak" in found.text and found.figure == "60%" and found.quotes == {"sentiment": "negatif"}
+    found = findings_of(frame_of([(30, {"sentimen": "negatif"}), (60, {"sentimen": "positif"}), (10, {})]))["sentiment"]
+    assert found.figure == "60%" and found.quotes == {"sentiment": "positif"}

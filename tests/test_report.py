@@ -436,3 +436,13 @@ def test_the_per_comment_csv_heads_its_index_as_the_workbook_does(tmp_path):
     assert back.columns[0] == sheet.columns[0] == "index" and back["index"].tolist() == [7, 9]
     named = analyze(pd.DataFrame({"komentar": ["a"]}, index=pd.Index([3], name="id_responden")), topics=False, progress=False)
     assert pd.read_csv(named.to_csv(tmp_path / "n.csv"), encoding="utf-8-sig").columns[0] == "id_responden"
+
+
+def test_example_suggestions_are_not_presented_as_a_ranking(tmp_path):
+    """'Saran teratas' numbered 1-10 read as the most frequent requests; they are varied examples."""
+    from umpanbalik import analyze
+
+    texts = ["mohon waktu ditambah", "tolong materi diperbarui", "sebaiknya ada praktik", "mohon rekaman dibagikan"] * 5
+    page = analyze(texts, topics=False, progress=False).to_html(tmp_path / "r.html").read_text(encoding="utf-8")
+    assert '<ul class="saran">' in page and '<ol class="saran">' not in page and "Saran teratas" not in page
+    assert "bukan peringkat" in page

@@ -41,12 +41,13 @@ _METHODS = {
         "pengecualian.",
         "Klasifikasi. Sentimen, aspek (materi, metode, relevansi, waktu) beserta polaritasnya, saran, komentar "
         "non-informatif dan hambatan ditandai oleh pengklasifikasi TF-IDF dengan regresi logistik. Model komentar "
-        "dilatih pada sekitar 3.900 komentar nyata (evaluasi dosen di perguruan tinggi dan survei kepuasan sekolah) "
+        "dilatih pada sekitar 3.900 komentar nyata (evaluasi dosen di perguruan tinggi, survei kepuasan sekolah dan ulasan aplikasi belajar) "
         "yang dibaca dan dilabeli oleh tim umpanbalik, ditambah korpus ilustratif yang ditulis tim; model hambatan "
         "dilatih pada korpus ilustratif saja. Ketepatannya diukur pada komentar nyata yang tidak dipakai untuk "
         "melatih.",
         "Topik. Komentar non-informatif disisihkan lebih dahulu; sisanya dikelompokkan dengan k-means sferis atas "
-        "vektor TF-IDF (konsensus banyak putaran pada subsampel), dan tiap topik dinamai dengan kata kuncinya.",
+        "vektor TF-IDF (konsensus banyak putaran pada subsampel). Tiap topik dinamai dengan frasa kuncinya; topik yang "
+        "tidak punya frasa khas diberi nama umum (mis. \"keluhan umum\") diikuti kata kuncinya.",
         "Statistik. Porsi disajikan dengan selang kepercayaan 95% Wilson. Perbedaan antarkelompok diuji dengan uji "
         "khi-kuadrat dan koreksi Holm untuk banyak perbandingan; kelompok dengan komentar di bawah jumlah minimum "
         "ditampilkan tetapi tidak dibandingkan, dan uji dengan frekuensi harapan terlalu kecil (lebih dari 20% sel "
@@ -61,7 +62,7 @@ _METHODS = {
         "keluaran.",
         "Keterbatasan. Model otomatis dapat keliru, terutama pada sarkasme, campuran bahasa daerah dan komentar yang "
         "sangat pendek; bacalah kutipan sebelum menarik kesimpulan. Komentar nyata dalam data latih berasal dari "
-        "evaluasi perkuliahan dan sekolah, bukan dari pelatihan ASN, dan alasan tidak ikut pelatihan hanya dari "
+        "evaluasi perkuliahan dan sekolah dan dari ulasan aplikasi belajar, bukan dari pelatihan ASN, dan alasan tidak ikut pelatihan hanya dari "
         "korpus ilustratif, sehingga ketepatan pada data Anda dapat berbeda. Hasilnya menunjukkan asosiasi, bukan sebab-akibat: nilai yang lebih rendah "
         "pada komentar negatif tentang suatu aspek tidak membuktikan bahwa aspek itu penyebabnya. Peserta yang "
         "menulis komentar belum tentu mewakili semua peserta.",
@@ -74,11 +75,12 @@ _METHODS = {
         "Classification. Sentiment, aspects (content, teaching method, relevance, time) with their polarity, "
         "suggestions, non-informative comments and barriers are tagged by TF-IDF and logistic regression "
         "classifiers. The comment models are trained on about 3,900 real comments (lecturer evaluations at "
-        "universities and a school satisfaction survey) read and labelled by the umpanbalik team, plus an "
+        "universities, a school satisfaction survey and reviews of learning apps) read and labelled by the umpanbalik team, plus an "
         "illustrative corpus the team wrote; the barrier model on the illustrative corpus alone. Their accuracy is "
         "measured on real comments not used in training.",
         "Topics. Non-informative comments are set aside first; the rest are clustered by spherical k-means on "
-        "TF-IDF vectors (the consensus of many runs on sub-samples), and each topic is named by its key terms.",
+        "TF-IDF vectors (the consensus of many runs on sub-samples). Each topic is named by its key phrase; a topic "
+        "without a distinctive phrase gets a general name (e.g. \"general complaints\") followed by its key terms.",
         "Statistics. Shares are shown with 95% Wilson confidence intervals. Differences between groups are tested "
         "with chi-square tests and Holm's correction for multiple comparisons; groups with fewer comments than the "
         "minimum are shown but not compared, and a test with expected counts too small (more than 20% of the "
@@ -94,7 +96,7 @@ _METHODS = {
         "every export.",
         "Limitations. Automatic models make mistakes, especially with sarcasm, regional-language mixing and very "
         "short comments; read the quotes before drawing conclusions. The real training comments come from "
-        "university and school evaluations, not from ASN training, and the reasons for not attending training "
+        "university and school evaluations and reviews of learning apps, not from ASN training, and the reasons for not attending training "
         "only from the illustrative corpus, so accuracy on your data may differ. The results show association, not causation: lower ratings among "
         "negative comments about an aspect do not prove that the aspect is the cause. Participants who write "
         "comments may not represent all participants.",
@@ -255,7 +257,7 @@ def _sections(context: Mapping[str, Any], lang: str, prefix: str = "") -> list[d
         add(_section_of(name), _table_block(name, frame, lang))
     suggestions = [_clean(shown_quote(s.get("teks", "") if isinstance(s, Mapping) else s, lang)) for s in context.get("saran") or []]
     if suggestions:
-        add("saran", {"kind": "list", "entries": suggestions})
+        add("saran", {"kind": "list", "entries": suggestions, "title": text("suggestion_examples", lang)})
     for aspect, quotes in (context.get("kutipan") or {}).items():
         items = _quote_items(quotes, lang)
         if items:

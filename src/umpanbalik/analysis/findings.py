@@ -164,7 +164,8 @@ def _sentiment(table: pd.DataFrame, lang: str) -> Finding:
     else:
         text += words["sentiment_tie"]
     dominant = "positif" if pos["jumlah"] >= neg["jumlah"] else "negatif"
-    return Finding("sentiment", text, percent(pos["porsi"]), percent_interval(pos["ci_bawah"], pos["ci_atas"]), n, True,
+    shown = pos if dominant == "positif" else neg  # the figure is the share the sentence leads with
+    return Finding("sentiment", text, percent(shown["porsi"]), percent_interval(shown["ci_bawah"], shown["ci_atas"]), n, True,
                    {"sentiment": dominant})
 
 
