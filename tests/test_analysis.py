@@ -374,3 +374,19 @@ def test_compare_and_plots_take_a_column_by_prefix(result):
     assert result.compare("inst").by == "instansi"
     with pytest.raises(KeyError, match="Did you mean 'instansi'"):
         result.compare("instansii")
+
+
+def test_segments_called_different_survive_a_correction_for_how_many_were_read():
+    """With ten institutions, residuals just past ±1.96 were listed as real differences (one in twenty
+    is by chance); and a segment with 7 mentions of an aspect was compared on that aspect's polarity."""
+    from scipy.stats import norm
+
+    from umpanbalik import load_survey
+
+    result = analyze(load_survey(), "komentar", by="instansi", topics=False, progress=False)
+    comparison = result.compare("instansi")
+    tested = comparison.tabel["cukup_data"].sum()
+    bound = norm.ppf(1 - 0.05 / (2 * tested))
+    assert len(comparison.sorotan) and (comparison.sorotan["residu"].abs() > bound).all()
+    polarity = comparison.sorotan[comparison.sorotan["ukuran"].str.startswith("negatif_")]
+    assert (polarity["n"] >= comparison.min_n).all()

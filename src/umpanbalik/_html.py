@@ -49,8 +49,9 @@ _METHODS = {
         "vektor TF-IDF (konsensus banyak putaran pada subsampel). Tiap topik dinamai dengan frasa kuncinya; topik yang "
         "tidak punya frasa khas diberi nama umum (mis. \"keluhan umum\") diikuti kata kuncinya.",
         "Statistik. Porsi disajikan dengan selang kepercayaan 95% Wilson. Perbedaan antarkelompok diuji dengan uji "
-        "khi-kuadrat dan koreksi Holm untuk banyak perbandingan; kelompok dengan komentar di bawah jumlah minimum "
-        "ditampilkan tetapi tidak dibandingkan, dan uji dengan frekuensi harapan terlalu kecil (lebih dari 20% sel "
+        "khi-kuadrat dan koreksi Holm untuk banyak perbandingan; kelompok yang disebut berbeda adalah yang residu "
+        "terstandarnya melampaui batas 5% yang dikoreksi Bonferroni untuk banyaknya kelompok. Kelompok dengan komentar "
+        "(atau sebutan suatu aspek, untuk polaritasnya) di bawah jumlah minimum ditampilkan tetapi tidak dibandingkan, dan uji dengan frekuensi harapan terlalu kecil (lebih dari 20% sel "
         "di bawah 5, atau satu sel di bawah 1) ditandai dan tidak disebut signifikan. Hubungan antara penilaian negatif suatu aspek dan nilai "
         "diperkirakan dengan regresi linear (OLS).",
         "Cara menghitung. Setiap baris masukan dihitung sekali. Sentimen, aspek, saran, topik dan perbandingan "
@@ -82,8 +83,9 @@ _METHODS = {
         "TF-IDF vectors (the consensus of many runs on sub-samples). Each topic is named by its key phrase; a topic "
         "without a distinctive phrase gets a general name (e.g. \"general complaints\") followed by its key terms.",
         "Statistics. Shares are shown with 95% Wilson confidence intervals. Differences between groups are tested "
-        "with chi-square tests and Holm's correction for multiple comparisons; groups with fewer comments than the "
-        "minimum are shown but not compared, and a test with expected counts too small (more than 20% of the "
+        "with chi-square tests and Holm's correction for multiple comparisons; the groups called different are those "
+        "whose adjusted residual exceeds the 5% bound corrected (Bonferroni) for the number of groups. Groups with "
+        "fewer comments (or, for an aspect's polarity, fewer mentions of it) than the minimum are shown but not compared, and a test with expected counts too small (more than 20% of the "
         "cells below 5, or one below 1) is flagged and not called significant. The link between negative judgements of an aspect and the rating is "
         "estimated by linear regression (OLS).",
         "Counting. Every input row counts once. Sentiment, aspects, suggestions, topics and comparisons between "

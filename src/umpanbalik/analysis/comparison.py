@@ -13,6 +13,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from scipy.stats import norm
+
 from .._stats import chi_square, holm, ols, wilson_interval
 from ..schema import SENTIMENTS
 from . import _columns as col
@@ -35,13 +37,16 @@ class Comparison:
         One row per segment: ``n`` (informative comments), sentiment shares, aspect mention shares,
         share negative among each aspect's mentions, and ``cukup_data`` (n ≥ ``min_n``).
     uji : DataFrame
-        One chi-square test per measure over the segments with enough data: ``chi2``, ``dof``, ``p``,
+        One chi-square test per measure over the segments whose base for that measure reaches
+        ``min_n`` (informative comments; mentions of the aspect for its polarity; answers for a
+        barrier): ``chi2``, ``dof``, ``p``,
         ``cramer_v``, ``min_expected`` (smallest expected count), ``harapan_kecil`` (expected counts
         too small by Cochran's rule: the test is too rough to trust), ``p_holm`` (Holm-adjusted across the measures) and
         ``signifikan`` (p_holm < 0.05 and no small expected count).
     sorotan : DataFrame
         Segments whose cell deviates in a significant test (adjusted standardised residual beyond
-        ±1.96): ``segmen``, ``ukuran``, ``jumlah`` of ``n``, ``porsi`` with its interval
+        the two-sided 5% bound corrected for the number of segments tested, Bonferroni: ±1.96 for
+        one, ±2.81 for ten): ``segmen``, ``ukuran``, ``jumlah`` of ``n``, ``porsi`` with its interval
         (``ci_bawah``, ``ci_atas``), ``porsi_lain`` (all other tested segments), ``residu``, ``arah``.
     """
 
@@ -126,9 +131,12 @@ def compare(comments: pd.DataFrame, by: Any, *, task: str = "evaluasi", answers:
                 else:
                     record[f"porsi_{measure}"] = counts[True] / total if total else np.nan
             records.append(record)
-        enough = sizes.index[sizes >= min_n]
+        groups = sizes.index[sizes >= min_n]
         for measure, outcome in outcome_tables.items():
-            result = chi_square(outcome.loc[outcome.index.intersection(enough)])
+            # a segment is compared on a measure when the measure's own base reaches min_n: its
+            # informative comments, its mentions of the aspect (polarity) or its answers (barriers)
+            enough = outcome.index.intersection(groups)[outcome.loc[outcome.index.intersection(groups)].sum(axis=1) >= min_n]
+            result = chi_square(outcome.loc[enough])
             if result is None:
                 continue
             residual_tables[(choice, measure)] = result.pop("residuals")
@@ -155,8 +163,12 @@ def compare(comments: pd.DataFrame, by: Any, *, task: str = "evaluasi", answers:
         target = "negatif" if measure == "sentimen" else True
         if target not in residuals.columns:
             continue
+        # each tested segment's adjusted residual against the bound corrected for how many are read
+        # (Bonferroni): with ten segments ±2.81, not ±1.96, so that one in twenty is not "different" by chance
+        examined = [name for name in residuals.index if name != _OTHERS]
+        bound = float(norm.ppf(1 - 0.05 / (2 * max(len(examined), 1))))
         for name, value in residuals[target].items():
-            if abs(value) > 1.96 and name != _OTHERS:
+            if abs(value) > bound and name != _OTHERS:
                 others = outcome.loc[outcome.index.intersection(enough).drop(name)]
                 hits, n = int(outcome.loc[name, target]), int(outcome.loc[name].sum())
                 low, high = wilson_interval(hits, n)

@@ -189,13 +189,16 @@ class Analysis:
         """Sentiment, aspect mentions and aspect polarity per segment, with chi-square tests.
 
         ``by`` is a column's header, its number ("1.2") or a unique prefix. Segments with fewer than
-        ``min_n`` informative comments are shown but left out of the tests. A checkbox column is split
+        ``min_n`` informative comments are shown but left out of the tests, and of a measure's test
+        when its base is smaller (fewer than ``min_n`` mentions of the aspect, for its polarity). A checkbox column is split
         into its choices: each choice is tested against the respondents who did not tick it.
         Each measure (sentiment; each aspect mentioned or not; each aspect negative or not among its
         mentions; each barrier named or not) is tested across segments; p-values are Holm-adjusted
         across the measures, and Cramér's V gives the size of the difference. A test whose smallest
-        expected count is below 5 is flagged (``harapan_kecil``) and not called significant.
-        ``sorotan`` lists the segments that drive a significant difference.
+        expected counts are too small by Cochran's rule (more than 20% of the cells below 5, or one
+        below 1) is flagged (``harapan_kecil``) and not called significant.
+        ``sorotan`` lists the segments that drive a significant difference: adjusted residuals
+        beyond the 5% bound corrected (Bonferroni) for the number of segments tested.
         """
         if by is None:
             if not self.by:
