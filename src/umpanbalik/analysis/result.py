@@ -236,14 +236,16 @@ class Analysis:
         return tables.rating_by_aspect(self.comments, self.rating)
 
     def rating_effects(self) -> pd.DataFrame:
-        """Which aspects' negative mentions go with lower ratings: fix these first.
+        """Which aspects' negative mentions go with lower ratings: where to look first (an
+        association; check what lies behind it before acting on it).
 
         An ordinary least squares regression of the rating on one indicator per aspect (the comment
         mentions the aspect negatively), over the informative comments with a rating. ``koefisien``
         is the difference in mean rating when the aspect is criticised, holding the other aspects
         fixed (with 95% CI and p); ``prevalensi`` is the share of those comments criticising it;
-        ``dampak`` = koefisien × prevalensi is the rating points the average lost to it, and
-        ``prioritas`` ranks by it. This is an association in observational data, not a causal effect.
+        ``dampak`` = koefisien × prevalensi weighs the gap by how often the criticism occurs, and
+        ``prioritas`` ranks by it. This is an association in observational data, not a causal effect:
+        the order can change when other controls (overall sentiment, segments) enter the model.
         """
         self._check_rating()
         return comparison.rating_effects(self.comments, self.rating)
