@@ -468,3 +468,21 @@ def test_analyze_says_in_the_users_language_when_fewer_topics_than_asked_were_fo
     result = analyze(texts, topics=6, progress=False)
     assert [n for n in result.notes if "dari 6 topik yang diminta dapat dibentuk dari 12 komentar informatif" in n]
     assert not [w for w in recwarn if "could be formed" in str(w.message)]
+
+
+def test_a_general_topic_of_complaints_is_named_as_complaints_and_shows_its_tone():
+    """The bundled survey's largest topic (90% negative: shifts, night Zoom sessions) was named
+    'harapan umum' because 40% of its comments hold a wish word; the report did not show its tone."""
+    from umpanbalik import analyze, load_survey
+    from umpanbalik._labels import label_groups
+
+    texts = ["absensi pagi error, semoga dibenahi", "konsumsi telat datang, semoga lebih tertib", "ruangan panas sekali, semoga ada kipas",
+             "modul tidak dibagikan, semoga segera", "toilet kotor, semoga dibersihkan", "parkiran sempit, semoga diperluas",
+             "sertifikat belum terbit, semoga cepat", "asrama berisik, semoga tenang", "proyektor buram, semoga diganti",
+             "kursi keras, semoga empuk"] + ["sinyal zoom putus", "zoom putus terus", "sinyal zoom putus"]
+    groups = [0] * 10 + [1] * 3
+    assert label_groups(texts, groups, 2) == ["harapan umum", "zoom putus"]  # by its words alone
+    assert label_groups(texts, groups, 2, sentiments=["negatif"] * 13) == ["keluhan umum", "zoom putus"]
+    result = analyze(load_survey().head(500), "komentar", topics=3, progress=False)
+    table = result.report_context()["tabel"]["topik"]
+    assert "porsi_negatif" in table and table["porsi_negatif"].between(0, 1).all()

@@ -268,7 +268,8 @@ def says_label(clauses: Iterable[Sequence[str]], form: tuple[str, ...], lexicon:
 
 
 # -- labels for other groupings (TopicModel) -------------------------------------------------------
-def label_groups(texts: Sequence[str], groups: Sequence[int], n_groups: int) -> list[str]:
+def label_groups(texts: Sequence[str], groups: Sequence[int], n_groups: int, *,
+                 sentiments: Sequence[str] | None = None) -> list[str]:
     """A key-phrase label for each group of comments, as themes are labelled.
 
     ``groups[i]`` is the group (0 … ``n_groups`` − 1) of ``texts[i]``, or −1 for none. A group's key
@@ -277,7 +278,9 @@ def label_groups(texts: Sequence[str], groups: Sequence[int], n_groups: int) -> 
     be held by at least a tenth of the group. Each label is used once (the larger group first). A
     group that no key describes gets its most frequent phrase that holds a word of a key, or else a
     name that says it is general: "ucapan terima kasih", "harapan umum", "pujian umum",
-    "keluhan umum" or "lainnya".
+    "keluhan umum" or "lainnya". ``sentiments`` (one per text, e.g. the sentiment model's) decide
+    the general name of a group that most of its comments judge one way: "keluhan umum" for a group
+    of complaints that also voice wishes, not "harapan umum".
 
     Examples
     --------
@@ -322,18 +325,26 @@ def label_groups(texts: Sequence[str], groups: Sequence[int], n_groups: int) -> 
             if labels[group] is not None:
                 used.add(labels[group])
         if labels[group] is None:
-            labels[group] = _general_line([documents[i].clauses for i in members], lexicon)
+            labels[group] = _general_line([documents[i].clauses for i in members], lexicon,
+                                          None if sentiments is None else [sentiments[i] for i in members])
     return [label or OTHER for label in labels]
 
 
 _THANKS = frozenset({"terima", "kasih", "terimakasih", "makasih", "thanks", "thank", "trimakasih"})
 
 
-def _general_line(clause_lists: Sequence[Sequence[Sequence[str]]], lexicon: _Lexicon) -> str:
-    """The name of a group that no phrase describes, by the words most of its comments use: thanks
-    ("ucapan terima kasih"), wishes ("harapan umum"), verdicts ("pujian umum" or "keluhan umum",
-    by the polarity lexicon), else "lainnya"."""
+def _general_line(clause_lists: Sequence[Sequence[Sequence[str]]], lexicon: _Lexicon,
+                  sentiments: Sequence[str] | None = None) -> str:
+    """The name of a group that no phrase describes: when ``sentiments`` are known and at least
+    half of the group is negative or positive, "keluhan umum" or "pujian umum"; else by the words
+    most of its comments use: thanks ("ucapan terima kasih"), wishes ("harapan umum"), verdicts
+    ("pujian umum" or "keluhan umum", by the polarity lexicon), else "lainnya"."""
     from .lexicon import _polarity
+
+    if sentiments:
+        negative, positive = (sum(s == label for s in sentiments) / len(sentiments) for label in ("negatif", "positif"))
+        if max(negative, positive) >= 0.5:
+            return "keluhan umum" if negative >= positive else "pujian umum"
 
     polarity = _polarity()
     thanks = wishes = positive = negative = 0

@@ -705,11 +705,12 @@ class TopicModel(TransformerMixin, BaseEstimator):
         from ._labels import label_groups
 
         assignment = self.labels_[self.labels_ != NON_INFORMATIVE_TOPIC]
-        texts = self._informative_texts
+        texts, sentiments = self._informative_texts, self._annotations[1]
         if len(texts) > _LABEL_SAMPLE:  # a label is a share of its topic's comments: a sample estimates it
             rows = np.sort(np.random.default_rng(self.random_state).choice(len(texts), _LABEL_SAMPLE, replace=False))
             texts, assignment = [texts[i] for i in rows], assignment[rows]
-        labels = label_groups(texts, assignment, self.n_topics_)
+            sentiments = None if sentiments is None else [sentiments[i] for i in rows]
+        labels = label_groups(texts, assignment, self.n_topics_, sentiments=sentiments)
         return {c: label for c, label in enumerate(labels) if label}
 
     def _topic_table(self) -> pd.DataFrame:

@@ -400,6 +400,8 @@ def report_context(analysis: Analysis, *, lang: str, title: str | None, n_quotes
         figures["topik"] = plots.draw_topic_sizes(topics, lang=lang)
         shown["topik"] = topics[["topik", "label", "ukuran", "porsi"]].assign(
             contoh=topics["contoh"].map(_first) if "contoh" in topics else "")
+        if "sentimen" in topics:  # a topic's tone beside its name: a label alone can hide a topic of complaints
+            shown["topik"].insert(4, "porsi_negatif", topics["sentimen"].map(lambda mix: col.as_dict(mix).get("negatif")))
     if "hambatan" in comments:
         barriers = analysis.barriers(n_quotes=1)
         figures["hambatan"] = plots.draw_barriers(barriers, lang=lang)
