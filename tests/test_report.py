@@ -446,3 +446,16 @@ def test_example_suggestions_are_not_presented_as_a_ranking(tmp_path):
     page = analyze(texts, topics=False, progress=False).to_html(tmp_path / "r.html").read_text(encoding="utf-8")
     assert '<ul class="saran">' in page and '<ol class="saran">' not in page and "Saran teratas" not in page
     assert "bukan peringkat" in page
+
+
+def test_theme_rankings_say_how_much_of_their_kind_they_cover():
+    """A short bar ('jadwal bentrok', 6) read as a rare problem while 91% of complaints fit no theme."""
+    from umpanbalik import analyze, load_survey
+    from umpanbalik.report import render_html
+
+    result = analyze(load_survey().head(600), "komentar", topics=False, progress=False)
+    themes = result.themes()
+    complaints = themes[themes["jenis"] == "keluhan"]
+    themed = int(complaints.loc[~complaints["label"].isin(["lainnya", "harapan umum"]), "jumlah"].sum())
+    page = render_html(result.report_context())
+    assert f"Tema di atas mencakup {themed} dari {int(complaints['jumlah'].sum())} komentar" in page

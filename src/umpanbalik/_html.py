@@ -308,8 +308,13 @@ def _ranking_block(name: str, frame: pd.DataFrame, lang: str) -> dict[str, Any]:
                 "lebar": round(min(100.0, 100 * n / largest), 1), "umum": label_ in _NOT_THEMES}
                for label_, n, row in themes]
     kind = name[len("tema_"):]
+    themed, total = sum(n for label_, n, _ in themes if label_ not in _NOT_THEMES), sum(n for _, n, _ in themes)
+    # the bars rank the themes found; how much of the kind they cover is said, so that a short bar is
+    # not read as a rare problem when most comments fit no theme
+    note = text("themes_coverage", lang, k=count(themed, lang), n=count(total, lang),
+                p=percent(themed / total)) if total else ""
     return {"kind": "ranking", "jenis": kind if kind in ("keluhan", "saran", "pujian") else "", "entries": entries,
-            "caption": _clean(text(f"{name}_chart", lang))}
+            "caption": _clean(text(f"{name}_chart", lang)), "note": _clean(note)}
 
 
 def _table_block(name: str, frame: Any, lang: str) -> dict[str, Any]:
