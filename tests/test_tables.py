@@ -275,3 +275,12 @@ def test_the_english_report_shows_the_librarys_general_names_and_aspects_in_engl
     assert not [c for c in cells if re.fullmatch(r"(materi|metode|relevansi|waktu)(; (materi|metode|relevansi|waktu))+", c)]
     assert any(re.fullmatch(r"(content|teaching method|relevance|time)(; (content|teaching method|relevance|time))+", c)
                for c in cells)
+
+
+def test_the_workbook_holds_what_the_rating_and_segment_findings_rest_on(survey_result, tmp_path):
+    """The findings sheet stated the regression and the segment differences, but no sheet held them."""
+    book = pd.read_excel(survey_result.to_excel(tmp_path / "h.xlsx"), sheet_name=None)
+    assert {"nilai_dampak", "uji_kelompok", "kelompok_berbeda"} <= set(book)
+    assert set(book["uji_kelompok"]["kolom"]) == {"instansi", "moda"}
+    assert len(book["uji_kelompok"]) == len(survey_result.compare("instansi").uji) + len(survey_result.compare("moda").uji)
+    assert book["nilai_dampak"]["aspek"].tolist() == survey_result.rating_effects()["aspek"].tolist()

@@ -168,8 +168,9 @@ def findings_table(analysis: Analysis, *, n_quotes: int, lang: str) -> pd.DataFr
 # -- the workbook --------------------------------------------------------------------------------------
 def workbook_sheets(analysis: Analysis, *, with_comments: bool = True) -> dict[str, pd.DataFrame]:
     """The workbook: ``temuan`` (headline findings) first, then ``ringkasan`` (key numbers),
-    ``sentimen``, ``aspek``, ``skala_nilai``, ``komentar`` (unless ``with_comments`` is False),
-    ``topik``, ``hambatan`` and ``saran``; machine column names."""
+    ``sentimen``, ``aspek``, ``nilai_dampak``, ``uji_kelompok``, ``kelompok_berbeda``, ``skala_nilai``,
+    ``komentar`` (unless ``with_comments`` is False), ``tema``, ``topik``, ``hambatan`` and ``saran``;
+    machine column names."""
     from ..report import EXCEL_MAX_ROWS, excel_sheet_names
 
     comments = analysis.comments
@@ -177,6 +178,18 @@ def workbook_sheets(analysis: Analysis, *, with_comments: bool = True) -> dict[s
     if analysis.task == "evaluasi":
         sheets["sentimen"] = analysis.sentiment_table().reset_index()
         sheets["aspek"] = analysis.aspect_table().reset_index()
+        if analysis.rating is not None:  # what the rating finding rests on
+            try:
+                sheets["nilai_dampak"] = analysis.rating_effects()
+            except ValueError:  # too few rated comments: the finding says so
+                pass
+    if analysis.by and len(comments):  # what the segment finding rests on: every test and every highlight
+        compared = [(by, analysis.compare(by)) for by in analysis.by]
+        sheets["uji_kelompok"] = pd.concat([c.uji.assign(kolom=str(by)) for by, c in compared], ignore_index=True)
+        sheets["kelompok_berbeda"] = pd.concat([c.sorotan.assign(kolom=str(by), segmen=c.sorotan["segmen"].map(analysis.mask))
+                                                for by, c in compared], ignore_index=True)
+        for name in ("uji_kelompok", "kelompok_berbeda"):
+            sheets[name].insert(0, "kolom", sheets[name].pop("kolom"))
     if analysis.rating is not None and len(scale := analysis.rating_scale()):
         sheets["skala_nilai"] = scale
     if len(likert := analysis.likert_table()):

@@ -406,8 +406,9 @@ class Analysis:
 
     def to_excel(self, path: str | Path, *, sheets: Any = None) -> Path:
         """Write an Excel workbook: the headline findings first (``temuan``), then ``ringkasan``,
-        ``sentimen``, ``aspek``, ``skala_nilai`` (a Likert rating's scores), ``komentar``, ``topik``,
-        ``hambatan`` and ``saran`` (those that apply); identifiers masked, formula-like cells neutralised.
+        ``sentimen``, ``aspek``, ``nilai_dampak`` (the rating regression), ``uji_kelompok`` and
+        ``kelompok_berbeda`` (every segment test and highlight, per ``by`` column), ``skala_nilai`` (a
+        Likert rating's scores), ``komentar``, ``tema``, ``topik``, ``hambatan`` and ``saran`` (those that apply); identifiers masked, formula-like cells neutralised.
         ``sheets`` (a list of those names) writes only them, in that order.
 
         Above Excel's 1,048,575 rows under the header, the per-comment table continues on the sheets
