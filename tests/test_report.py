@@ -459,3 +459,20 @@ def test_theme_rankings_say_how_much_of_their_kind_they_cover():
     themed = int(complaints.loc[~complaints["label"].isin(["lainnya", "harapan umum"]), "jumlah"].sum())
     page = render_html(result.report_context())
     assert f"Tema di atas mencakup {themed} dari {int(complaints['jumlah'].sum())} komentar" in page
+
+
+def test_the_themes_have_their_own_section_after_the_charts():
+    """The rankings of complaints, suggestions and praise landed under 'Lainnya', after the comparisons."""
+    import re
+
+    from umpanbalik import analyze, load_survey
+    from umpanbalik._i18n import text
+    from umpanbalik.report import render_html
+
+    page = render_html(analyze(load_survey().head(600), "komentar", by="instansi", topics=False, progress=False).report_context())
+    headings = re.findall(r'<h2[^>]*>([^<]+)</h2>', page)
+    themes = text("sec_themes", "id")
+    assert themes in headings and text("sec_other", "id") not in headings
+    assert headings.index(themes) < headings.index(text("sec_comparison", "id"))
+    section = page.split(f">{themes}</h2>", 1)[1].split("<h2", 1)[0]
+    assert 'class="peringkat keluhan"' in section

@@ -112,7 +112,7 @@ _SECTIONS = (
     ("sentimen", "sec_sentiment", ("sentimen",)),
     ("grafik", "sec_charts", ("aspek_sentimen", "aspek", "nilai", "skala_nilai")),
     ("awan", "sec_clouds", ("awan_aspek", "awan_sentimen")),
-    ("tema", "sec_themes", ("tema_",)),
+    ("tema", "sec_themes", ("tema",)),
     ("topik", "sec_topics", ("topik",)),
     ("hambatan", "sec_barriers", ("hambatan",)),
     ("perbandingan", "sec_comparison", ("perbandingan",)),
