@@ -165,3 +165,9 @@ def test_the_sentiment_findings_figure_is_the_share_it_leads_with():
     assert "negatif lebih banyak" in found.text and found.figure == "60%" and found.quotes == {"sentiment": "negatif"}
     found = findings_of(frame_of([(30, {"sentimen": "negatif"}), (60, {"sentimen": "positif"}), (10, {})]))["sentiment"]
     assert found.figure == "60%" and found.quotes == {"sentiment": "positif"}
+
+
+def test_a_finding_that_opens_with_a_label_starts_with_a_capital():
+    frame = frame_of([(30, {"aspek": ["waktu"], "aspek_sentimen": {"waktu": "negatif"}}),
+                      (27, {"aspek": ["metode"], "aspek_sentimen": {"metode": "negatif"}}), (100, {})])
+    assert findings_of(frame, lang="en")["aspect"].text.startswith("Time (")

@@ -284,6 +284,8 @@ def headline_findings(*, key: pd.DataFrame, lang: str = "id", sentiment: pd.Data
     if barriers is not None:
         findings.append(_barrier(barriers, lang))
     findings.append(_non_informative(key, lang))
+    for finding in findings:  # a sentence that opens with a label ("time (43%, …) and …") starts with a capital
+        finding.text = finding.text[:1].upper() + finding.text[1:]
     return findings
 
 
