@@ -74,3 +74,25 @@ def test_the_scale_table_shows_the_mapping_as_written():
     assert table.to_dict("list") == {"jawaban": ["Tidak puas", "Puas", "Sangat puas"], "skor": [2.0, 4.0, 5.0],
                                      "jumlah": [1, 2, 1]}
     assert scale_table(["4", "5"]).empty and scale_table(["4", "5"]).attrs["skala"] is None
+
+
+@pytest.mark.parametrize("answers, expected", [
+    (["Poor", "Fair", "Good", "Very good", "Excellent"], [1, 2, 3, 4, 5]),
+    (["Strongly disagree", "Disagree", "Somewhat disagree", "Neither agree nor disagree", "Somewhat agree", "Agree",
+      "Strongly agree"], [1, 2, 3, 4, 5, 6, 7]),
+    (["Strongly disagree", "Disagree", "Neither agree nor disagree", "Somewhat agree", "Agree", "Strongly agree"],
+     [1, 2, 4, 5, 6, 7]),  # nobody chose "somewhat disagree": "somewhat agree" is still not the middle
+    (["Not at all satisfied", "Slightly satisfied", "Moderately satisfied", "Very satisfied", "Extremely satisfied"],
+     [1, 2, 3, 4, 5]),
+    (["STS", "TS", "N", "S", "SS"], [1, 2, 3, 4, 5]),
+    (["SS", "S", "R", "TS"], [5, 4, 3, 2]),
+])
+def test_scales_with_a_word_of_their_own_are_read_whole(answers, expected):
+    """'Excellent' was unknown (the top answer counted missing), 'somewhat agree' scored as the middle,
+    'slightly'/'moderately satisfied' and the forms' STS … SS dropped."""
+    scale = likert_scale(answers * 3)
+    assert [scale[a.lower()] for a in answers] == expected
+
+
+def test_one_or_two_letter_codes_alone_are_no_scale():
+    assert likert_scale(["P"] * 5) == {} and likert_scale(["L", "P"] * 5) == {}

@@ -75,6 +75,23 @@ _SCALE_WORDS = {"puas", "setuju", "baik", "bagus", "bermanfaat", "relevan", "dir
                 "sesuai", "menarik", "mudah", "paham", "mengerti", "efektif", "tepat", "lengkap", "memadai", "nyaman",
                 "senang", "membantu", "agree", "satisfied", "good", "likely", "useful", "helpful", "relevant", "clear",
                 "important", "recommended", "effective", "easy", "interesting"}
+# Scales whose answers the degree ladders below cannot read (a word of their own at one step:
+# "excellent", "somewhat disagree", "slightly satisfied", the forms' abbreviations "STS … SS"): each
+# step is the set of its answers (normalised), scored 1, 2, … in order. A column is read on one of
+# them when the ladders leave an answer out or give two answers one score ("somewhat agree" and
+# "neither agree nor disagree" both 3) and every answer is on the scale.
+_NEITHER = ("neither agree nor disagree", "neutral", "netral", "neither")
+_KNOWN_SCALES: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("poor",), ("fair",), ("good",), ("very good",), ("excellent",)),
+    (("very poor",), ("poor",), ("fair", "average"), ("good",), ("very good",), ("excellent",)),
+    (("strongly disagree",), ("disagree",), ("somewhat disagree", "slightly disagree"), _NEITHER,
+     ("somewhat agree", "slightly agree"), ("agree",), ("strongly agree",)),
+    (("disagree",), ("somewhat disagree", "slightly disagree"), _NEITHER, ("somewhat agree", "slightly agree"), ("agree",)),
+    (("not at all satisfied", "not satisfied at all"), ("slightly satisfied",), ("moderately satisfied", "somewhat satisfied"),
+     ("very satisfied",), ("extremely satisfied", "completely satisfied")),
+    (("sts",), ("ts",), ("n", "r", "rr", "ks", "netral", "ragu-ragu", "ragu ragu"), ("s",), ("ss",)),
+    (("stp",), ("tp",), ("kp", "cp", "n", "netral"), ("p",), ("sp",)),
+)
 _NUMBERED = re.compile(r"^\(?(\d+(?:[.,]\d+)?)\)?\s*(?:[-–—:.)=]\s*|\s+)(?=\D)")
 #: A number written as text: ``4``, ``3,5``, ``4.0``, also ``1e309``, ``inf`` and ``Infinity`` (an infinite
 #: rating counts as missing, with a notice: :func:`umpanbalik.analysis._columns.infinite_count`).
@@ -220,13 +237,32 @@ def _scale_of(counts: Counter) -> tuple[dict[str, float], tuple[float, float] | 
             if parsed is not None and (parsed[1] == head or parsed[1] is None)}
     degrees = {parsed[0] for parsed in kept.values()}
     with_head = {parsed[0] for parsed in kept.values() if parsed[1] is not None}
+    answers = {_normal(a) for a in counts}
     if not kept or (head is None and degrees <= {"c"}) or (len(with_head) < 2 and head not in _SCALE_WORDS):
-        return {}, None
+        return _known_scale(answers) or ({}, None)
     for ladder in _LADDERS:
         if degrees <= set(ladder):
             scores = {_normal(answer): float(ladder.index(parsed[0]) + 1) for answer, parsed in kept.items()}
+            if set(scores) == answers and len(set(scores.values())) == len(scores):
+                return dict(sorted(scores.items(), key=lambda item: item[1])), (1.0, float(len(ladder)))
+            known = _known_scale(answers)  # an answer left out, or two on one step: a scale of its own?
+            if known is not None:
+                return known
             return dict(sorted(scores.items(), key=lambda item: item[1])), (1.0, float(len(ladder)))
-    return {}, None
+    return _known_scale(answers) or ({}, None)
+
+
+def _known_scale(answers: set[str]) -> tuple[dict[str, float], tuple[float, float]] | None:
+    """The first of :data:`_KNOWN_SCALES` that holds every answer (normalised), with its scores; at
+    least three distinct answers (a column of "P" alone, or "L"/"P", is no scale of "STP … SP")."""
+    if len(answers) < 3:
+        return None
+    for scale in _KNOWN_SCALES:
+        steps = {answer: float(position) for position, step in enumerate(scale, start=1) for answer in step}
+        if answers and answers <= set(steps):
+            scores = {answer: steps[answer] for answer in answers}
+            return dict(sorted(scores.items(), key=lambda item: item[1])), (1.0, float(len(scale)))
+    return None
 
 
 def unknown_answers(values: Iterable[Any], scale: Mapping[str, float] | None = None) -> list[str]:
