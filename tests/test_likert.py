@@ -96,3 +96,18 @@ def test_scales_with_a_word_of_their_own_are_read_whole(answers, expected):
 
 def test_one_or_two_letter_codes_alone_are_no_scale():
     assert likert_scale(["P"] * 5) == {} and likert_scale(["L", "P"] * 5) == {}
+
+
+def test_numbers_outside_the_text_scale_of_a_rating_column_are_warned_of():
+    """'Puas' … beside 7–10 scores gave a mean of 6.15 on a scale labelled 1–5, without a word."""
+    from umpanbalik import analyze
+
+    mixed = pd.DataFrame({"k": ["materi bagus", "waktu kurang"] * 6, "n": ["Puas", "Sangat puas", "8", "9", "Tidak puas", "10"] * 2})
+    with pytest.warns(UserWarning, match=r"mixes a 1–5 scale written as text with numbers outside it \(6 answers"):
+        analyze(mixed, "k", rating="n", topics=False, progress=False)
+    same = pd.DataFrame({"k": ["materi bagus", "waktu kurang"] * 6, "n": ["Puas", "Sangat puas", "4", "5", "Tidak puas", 3] * 2})
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        analyze(same, "k", rating="n", topics=False, progress=False)  # numbers on the scale: no warning

@@ -195,9 +195,20 @@ def _is_auto(value: Any) -> bool:
 
 
 def _warn_rating(values: pd.Series, name: Any, stacklevel: int) -> None:
-    """Warn about rating answers that are neither numbers nor on the column's Likert scale."""
-    from ..likert import unknown_answers
+    """Warn about rating answers that are neither numbers nor on the column's Likert scale, and about
+    numbers outside the scale its text answers use (a 1–10 score beside "Puas": averaged together)."""
+    from ..likert import is_number, scale_bounds, unknown_answers
 
+    bounds = scale_bounds(values)
+    if bounds is not None:
+        numbers = pd.to_numeric(pd.Series([v for v in values if is_number(v)], dtype=object).astype(str).str.replace(",", "."),
+                                errors="coerce").dropna()
+        outside = numbers[(numbers < bounds[0]) | (numbers > bounds[1])]
+        if len(outside):
+            low, high = (f"{b:g}" for b in bounds)
+            warnings.warn(f"the rating column {str(name)!r} mixes a {low}–{high} scale written as text with numbers outside "
+                          f"it ({len(outside)} answers, e.g. {outside.iloc[0]:g}); they are averaged together. Put them on "
+                          f"one scale first.", UserWarning, stacklevel=stacklevel)
     unknown = unknown_answers(values)
     if unknown:
         shown = ", ".join(repr(v[:40]) for v in unknown[:10]) + (f" and {len(unknown) - 10} more" if len(unknown) > 10 else "")
