@@ -104,3 +104,16 @@ def test_text_with_commas_is_not_a_checkbox_list():
     assert checkbox_choices(load_survey()["komentar"]) is None  # comments with commas in them
     for column in load_form_export().columns[-3:]:
         assert checkbox_choices(load_form_export()[column]) is None
+
+
+def test_open_answers_written_in_capitals_are_still_open_answers():
+    """ALL-CAPS or Title-Case comments were read as names ('identitas') and skipped by text='auto'."""
+    from umpanbalik import load_survey
+    from umpanbalik.columns import column_kind
+
+    comments = load_survey()["komentar"]
+    assert column_kind(comments.str.upper(), "5.22. Saran") == "teks" == column_kind(comments.str.title(), "5.22. Saran")
+    units = ["Dinas Pendidikan dan Kebudayaan", "Rumah Sakit Umum Daerah", "Badan Kepegawaian Daerah", "Sekretariat Daerah Kota"]
+    assert column_kind(units * 3, "unit kerja") == "kategori"
+    assert column_kind(["Budi Santoso Wijaya", "Indah Permatasari Putri", "Ahmad Fauzi Rahman", "Sri Wahyuni Lestari"],
+                       "nama peserta") == "identitas"

@@ -182,10 +182,24 @@ def _answers(values: Iterable[Any]) -> list[str]:
     return found
 
 
+# Words that names, titles and units do not hold but comments do: negators, degree words, requests,
+# contrast; with the polarity lexicon's strong words (strength >= 2: "bagus", "buruk"; the mild ones
+# include given names such as "Indah" and units such as "Rumah Sakit").
+_COMMENT_WORDS = frozenset({"tidak", "tdk", "kurang", "sangat", "terlalu", "lebih", "mohon", "semoga", "agar", "perlu",
+                            "tapi", "tetapi", "namun", "sudah", "belum", "sekali", "banget", "harus", "bisa"})
+
+
 def _name_like(answer: str) -> bool:
-    """Most words capitalised, as in names, titles and units ("Dinas Pendidikan dan Kebudayaan")."""
+    """Most words capitalised, as in names, titles and units ("Dinas Pendidikan dan Kebudayaan"), and
+    no word that says it is a comment written in capitals ("MATERI BAGUS TAPI WAKTU KURANG")."""
+    from .lexicon import _polarity  # the cached table (load_polarity copies it)
+
     words = [w for w in answer.split() if w[:1].isalpha()]
-    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words) and len(words) > 1
+    if not (words and sum(w[0].isupper() for w in words) >= 0.6 * len(words) and len(words) > 1):
+        return False
+    polarity = _polarity()
+    lowered = [w.strip(".,;:!?()\"'").lower() for w in words]
+    return not any(w in _COMMENT_WORDS or polarity.get(w, ("", 0))[1] >= 2 for w in lowered)
 
 
 def column_kind(values: Iterable[Any], header: Any = "") -> str:
