@@ -284,3 +284,13 @@ def test_the_workbook_holds_what_the_rating_and_segment_findings_rest_on(survey_
     assert set(book["uji_kelompok"]["kolom"]) == {"instansi", "moda"}
     assert len(book["uji_kelompok"]) == len(survey_result.compare("instansi").uji) + len(survey_result.compare("moda").uji)
     assert book["nilai_dampak"]["aspek"].tolist() == survey_result.rating_effects()["aspek"].tolist()
+
+
+def test_the_workbooks_theme_charts_leave_the_general_lines_off(survey_result):
+    """'lainnya' (most of a kind) dwarfed the themes in the workbook's bar charts."""
+    from umpanbalik.analysis.exports import workbook_charts
+
+    sheets = survey_result._sheets()
+    labels = sheets["tema"]["label"].astype(str).tolist()
+    for spec in workbook_charts(sheets, "id")["tema"]:
+        assert not {"lainnya", "harapan umum"} & set(labels[spec.first:spec.last + 1])
