@@ -118,3 +118,22 @@ def test_polarity_labels_keep_their_type_through_tag_and_save(scale, tmp_path):
         values = [v for row in model.tag(TEXTS)["aspek_sentimen"] for v in row.values()]
         assert values and set(values) <= set(scale)
         assert {type(v) for v in values} == {type(scale[0])}
+
+
+def test_the_tagger_scores_itself_for_model_selection():
+    """Without score(), GridSearchCV needed scoring=; it is the micro-F1 of the aspects."""
+    from sklearn.model_selection import cross_val_score
+
+    from umpanbalik import load_corpus
+
+    corpus = load_corpus().iloc[:600]
+    tagger = AspectTagger(C=1.0)
+    scores = cross_val_score(tagger, corpus["teks"].tolist(), corpus["aspek"].tolist(), cv=3)
+    assert len(scores) == 3 and (scores > 0.5).all()
+    from sklearn.metrics import f1_score
+
+    fitted = AspectTagger(HOTEL).fit(TEXTS, ASPECTS)
+    truth = [[int(a in row) for a in fitted.classes_] for row in ASPECTS]
+    expected = f1_score(truth, fitted.predict(TEXTS), average="micro", zero_division=0)
+    assert fitted.score(TEXTS, ASPECTS) == pytest.approx(expected)
+    assert fitted.score(TEXTS, [";".join(row) for row in ASPECTS]) == pytest.approx(expected)  # y as text cells

@@ -627,6 +627,19 @@ class AspectTagger(BaseEstimator):
         cut = np.asarray([self.thresholds_[a] for a in self.classes_])
         return (proba >= cut).astype(int)
 
+    def score(self, X: Iterable[str], y: Any, sample_weight: Any = None) -> float:
+        """Micro-averaged F1 of the aspects mentioned (``y`` as ``fit`` takes it: aspect lists, text
+        such as "materi;waktu", or an indicator matrix), so that ``GridSearchCV`` and
+        ``cross_val_score`` work without ``scoring=``."""
+        from sklearn.metrics import f1_score
+
+        check_is_fitted(self, "models_")
+        texts = as_text_list(X, name="X")
+        aspects = list(self.classes_)
+        truth = np.asarray([[int(a in row) for a in aspects] for row in _as_aspect_lists(y, len(texts), aspects)])
+        return float(f1_score(truth.reshape(len(texts), len(aspects)), self.predict(texts), average="micro",
+                              sample_weight=sample_weight, zero_division=0))
+
     def tag(self, X: Iterable[str], *, polarity: bool = True) -> pd.DataFrame:
         """One row per comment (index kept from a Series): ``aspek`` (list), ``aspek_sentimen``
         (dict aspect → polarity) and ``bukti`` (dict aspect → evidence words)."""
