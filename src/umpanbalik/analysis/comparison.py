@@ -13,8 +13,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from scipy.stats import norm
-
 from .._stats import chi_square, holm, ols, wilson_interval
 from ..schema import SENTIMENTS
 from . import _columns as col
@@ -154,6 +152,8 @@ def compare(comments: pd.DataFrame, by: Any, *, task: str = "evaluasi", answers:
     tests_frame["p_holm"] = holm(tests_frame["p"].to_numpy()) if len(tests_frame) else []
     tests_frame["signifikan"] = (tests_frame["p_holm"] < 0.05) & ~tests_frame["harapan_kecil"]
     tests_frame["signifikan"] = tests_frame["signifikan"].astype(bool)
+    from scipy.stats import norm  # here: importing the analysis module must not import scipy.stats
+
     highlights = []
     for key, significant in zip(keys, tests_frame["signifikan"]):
         if not significant:
