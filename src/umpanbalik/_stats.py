@@ -69,7 +69,8 @@ def chi_square(table: pd.DataFrame) -> dict[str, float] | None:
     share of cells whose expected count is below 5 (Cochran's rule: the approximation is too rough
     when that share is above 20% or any expected count is below 1; the caller reports it).
     ``residuals`` are the adjusted
-    standardised residuals (|r| > 1.96: the cell differs from independence at the 5% level).
+    standardised residuals (|r| > 1.96: one cell differs from independence at the 5% level; reading
+    several cells needs a corrected bound, as :func:`umpanbalik.analysis.comparison.compare` uses).
     """
     from scipy.stats import chi2_contingency
 
