@@ -171,3 +171,10 @@ def test_a_finding_that_opens_with_a_label_starts_with_a_capital():
     frame = frame_of([(30, {"aspek": ["waktu"], "aspek_sentimen": {"waktu": "negatif"}}),
                       (27, {"aspek": ["metode"], "aspek_sentimen": {"metode": "negatif"}}), (100, {})])
     assert findings_of(frame, lang="en")["aspect"].text.startswith("Time (")
+
+
+def test_a_quote_illustrates_one_finding_only(survey_result):
+    """One nurse's comment was the quote of four findings, which read as four pieces of evidence."""
+    table = survey_result.findings()
+    quotes = [q for c in ("kutipan_1", "kutipan_2", "kutipan_3") for q in table[c] if isinstance(q, str) and q]
+    assert len(quotes) >= 12 and len(quotes) == len(set(quotes))

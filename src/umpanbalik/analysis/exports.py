@@ -134,6 +134,21 @@ def _finding_quotes(analysis: Analysis, spec: dict[str, Any], n: int) -> list[st
     return analysis.quotes(n=n, rows=rows, **options)["kutipan"].tolist()
 
 
+def _quotes_of_findings(analysis: Analysis, found: list[findings.Finding], n: int) -> list[list[str]]:
+    """Each finding's quotes, a quote shown once: a finding whose best quotes an earlier one showed gets
+    its next best (the same comment under four findings looked like four pieces of evidence); it keeps
+    a repeat only when it has no other."""
+    used: set[str] = set()
+    shown = []
+    for finding in found:
+        candidates = _finding_quotes(analysis, finding.quotes, 3 * n)
+        fresh = [q for q in candidates if q not in used][:n]
+        quotes = fresh if len(fresh) >= min(n, len(candidates)) else (fresh + [q for q in candidates if q in used])[:n]
+        used.update(quotes)
+        shown.append(quotes)
+    return shown
+
+
 def _findings(analysis: Analysis, lang: str) -> list[findings.Finding]:
     comments, evaluation = analysis.comments, analysis.task == "evaluasi"
     parts: dict[str, Any] = {"key": analysis.key_numbers(), "lang": lang}
@@ -162,7 +177,7 @@ def _findings(analysis: Analysis, lang: str) -> list[findings.Finding]:
 def findings_table(analysis: Analysis, *, n_quotes: int, lang: str) -> pd.DataFrame:
     """The headline findings as a table, with their quotes (the workbook's first sheet)."""
     found = _findings(analysis, lang)
-    return findings.findings_frame(found, [_finding_quotes(analysis, f.quotes, n_quotes) for f in found])
+    return findings.findings_frame(found, _quotes_of_findings(analysis, found, n_quotes))
 
 
 # -- the workbook --------------------------------------------------------------------------------------
@@ -369,7 +384,7 @@ def report_context(analysis: Analysis, *, lang: str, title: str | None, n_quotes
     if len(likert):  # the rating questions of the form, each scored on its scale
         shown["penilaian"] = likert
     found = _findings(analysis, lang)
-    quotes = [_finding_quotes(analysis, f.quotes, n_quotes) for f in found]
+    quotes = _quotes_of_findings(analysis, found, n_quotes)
     context["temuan"] = [{"teks": f.text, "angka": f.figure, "interval": f.interval, "didukung": f.supported,
                           "tautan": f"bukti-{i}" if q else ""} for i, (f, q) in enumerate(zip(found, quotes), start=1)]
     context["bukti"] = [{"id": f"bukti-{i}", "judul": f"{i}. {f.text}", "kutipan": q}
