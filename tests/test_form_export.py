@@ -99,7 +99,7 @@ def test_the_exports_put_the_questions_together(result, tmp_path):
     from openpyxl import load_workbook
 
     book = load_workbook(result.to_excel(tmp_path / "h.xlsx"), read_only=True)
-    assert book.sheetnames[:3] == ["pertanyaan", "skala_nilai", "penilaian"]
+    assert book.sheetnames[:4] == ["temuan", "pertanyaan", "skala_nilai", "penilaian"]  # every question's findings first
     assert {"5.20_temuan", "5.21_aspek", "5.22_saran", "komentar"} <= set(book.sheetnames)
     book.close()
     charted = load_workbook(tmp_path / "h.xlsx")  # each question's theme sheet has its bar charts

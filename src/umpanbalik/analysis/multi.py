@@ -104,7 +104,7 @@ class MultiAnalysis:
         return exports.write_table(self, path, mask=mask)
 
     def to_excel(self, path: str | Path, *, sheets: Any = None) -> Path:
-        """Write one workbook: ``pertanyaan``, ``skala_nilai`` (a Likert rating's scores), each
+        """Write one workbook: ``temuan`` (every question's findings), ``pertanyaan``, ``skala_nilai`` (a Likert rating's scores), each
         question's sheets with its code in front (``5.22_temuan``, ``5.22_aspek`` …), ``komentar``
         and ``hambatan``; ``sheets`` (a list of those names) writes only them, in that order."""
         return exports.write_workbook(self, lambda: _questions.workbook_sheets(self), path, sheets=sheets)

@@ -73,11 +73,12 @@ def combined_frame(multi: MultiAnalysis, *, flat: bool = False, mask: bool = Fal
 
 
 def workbook_sheets(multi: MultiAnalysis) -> dict[str, pd.DataFrame]:
-    """``pertanyaan`` (one row per question), ``skala_nilai``, then each question's sheets with its
-    code in front (``5.22_temuan``, ``5.22_ringkasan``, ``5.22_aspek`` …), ``komentar`` (every
-    question side by side) and ``hambatan`` once."""
+    """``temuan`` (every question's headline findings, its question first: what a reader opens first),
+    ``pertanyaan`` (one row per question), ``skala_nilai``, then each question's sheets with its code
+    in front (``5.22_temuan``, ``5.22_ringkasan``, ``5.22_aspek`` …), ``komentar`` (every question
+    side by side) and ``hambatan`` once."""
     first = _first(multi)
-    sheets: dict[str, pd.DataFrame] = {"pertanyaan": overview(multi)}
+    sheets: dict[str, pd.DataFrame] = {"temuan": multi.findings(), "pertanyaan": overview(multi)}
     if first.rating is not None and len(scale := first.rating_scale()):
         sheets["skala_nilai"] = scale
     if len(likert := multi.likert_table()):
