@@ -319,3 +319,16 @@ def test_outputs_written_beside_the_report_are_those_written_one_after_another(e
     together = pd.read_excel(tmp_path / "bersama" / "hasil_analisis.xlsx", sheet_name=None)
     alone = pd.read_excel(tmp_path / "berurutan" / "hasil_analisis.xlsx", sheet_name=None)
     assert list(together) == list(alone) and all(together[name].equals(alone[name]) for name in alone)
+
+
+def test_answers_on_another_sheet_point_to_it_when_the_first_has_none(tmp_path, capsys):
+    """With no open question on the first sheet, the message named only --text-column."""
+    from umpanbalik import load_survey
+
+    path = tmp_path / "dua_lembar.xlsx"
+    with pd.ExcelWriter(path) as writer:
+        pd.DataFrame({"instansi": ["A", "B"] * 20, "nilai": [4, 5] * 20}).to_excel(writer, sheet_name="data", index=False)
+        load_survey()[["instansi", "komentar"]].head(120).rename(columns={"komentar": "tanggapan"}).to_excel(
+            writer, sheet_name="jawaban", index=False)
+    assert main(["analyze", str(path), "-o", str(tmp_path / "x"), "--no-progress"]) == 1
+    assert "Jawaban terbuka ada di lembar 'jawaban' ('tanggapan'): tambahkan --sheet 'jawaban'." in capsys.readouterr().err

@@ -240,6 +240,24 @@ def _other_sheet(path: Path, args: argparse.Namespace, column: Any) -> str | Non
     return None
 
 
+def _sheet_with_answers(path: Path, args: argparse.Namespace) -> tuple[str, list[Any]] | None:
+    """Another sheet of the workbook whose first rows hold open answers (and those columns), when the
+    first sheet was read and holds none."""
+    from ._tables import _EXCEL_SUFFIXES, read_table, sheet_names
+    from .columns import text_columns
+
+    if path.suffix.lower() not in _EXCEL_SUFFIXES or getattr(args, "sheet", None) is not None:
+        return None
+    for name in sheet_names(path)[1:]:
+        try:
+            found = text_columns(read_table(path, sheet=name, nrows=500))
+        except InputFileError:
+            continue
+        if found:
+            return name, found
+    return None
+
+
 def _column(frame: Any, reference: Any, option: str, path: Path, args: argparse.Namespace, text: dict[str, str]) -> Any:
     """The column ``reference`` names (header, number or unique prefix); a message in the user's
     language when it fits none (with the closest columns) or several (with the candidates)."""
@@ -284,7 +302,12 @@ def _columns(frame: Any, path: Path, args: argparse.Namespace, text: dict[str, s
         if not texts:
             kinds = ", ".join(f"{short_repr(str(r.kolom))} ({text['kind_' + r.jenis]})"
                               for r in describe_columns(frame).head(30).itertuples())
-            raise InputError(text["no_text_columns"].format(kinds=kinds))
+            message = text["no_text_columns"].format(kinds=kinds)
+            found = _sheet_with_answers(path, args)
+            if found is not None:  # the open answers are on another sheet of the workbook
+                message += text["other_sheet_answers"].format(sheet=shorten(str(found[0]), 60),
+                                                               columns=short_list(found[1], 5))
+            raise InputError(message)
         print(text["detected"].format(columns="\n  ".join(repr(str(c)) for c in texts)))
     if rating is None and not args.text_column and texts != ["komentar"]:
         rating = overall_rating(frame, exclude=texts)
