@@ -476,3 +476,15 @@ def test_the_themes_have_their_own_section_after_the_charts():
     assert headings.index(themes) < headings.index(text("sec_comparison", "id"))
     section = page.split(f">{themes}</h2>", 1)[1].split("<h2", 1)[0]
     assert 'class="peringkat keluhan"' in section
+
+
+def test_the_cloud_of_negative_comments_leaves_praise_words_out():
+    """'bagus', 'baik' and 'relevan' stood large in the cloud of complaints (concessions such as
+    'materi bagus, tapi …'), and confused the reader."""
+    from umpanbalik import analyze, load_survey
+    from umpanbalik.plots import _cloud_inputs, _sentiment_clouds
+
+    result = analyze(load_survey().head(600), "komentar", topics=False, progress=False)
+    weights = _sentiment_clouds(_cloud_inputs(result.comments, "komentar", None), "id", 40, render=lambda w, title: w)
+    assert not {"bagus", "baik", "relevan"} & set(weights["negatif"])
+    assert {"bagus", "baik"} & set(weights["positif"])

@@ -306,13 +306,20 @@ def sentiment_wordclouds(comments: pd.DataFrame, text_column: str | None = "kome
 
 def _sentiment_clouds(inputs: tuple[pd.DataFrame, dict[str, str], dict[str, float]], lang: Lang, max_words: int,
                       sentiments: Sequence[str] = ("negatif", "positif"), render: Any = None) -> dict[str, Any]:
+    from .lexicon import _polarity
+
     render = render or (lambda weights, title: wordcloud_figure(weights, title, lang=lang))
     rows, forms, idf = inputs
+    # the other side's strong words are not what sets a group apart: negative comments often concede
+    # first ("materi bagus, tapi …"), and "bagus" large in the cloud of complaints misleads
+    strong = {polarity: frozenset(w for w, (p, strength) in _polarity().items() if p == polarity and strength >= 2)
+              for polarity in ("negatif", "positif")}
+    opposite = {"negatif": strong["positif"], "positif": strong["negatif"]}
     figures = {}
     for sentiment in sentiments:
         docs = rows.loc[rows["sentimen"] == sentiment, "teks_bersih"]
         if len(docs):
-            figures[sentiment] = render(_cloud_weights(docs, forms, idf, max_words),
+            figures[sentiment] = render(_cloud_weights(docs, forms, idf, max_words, exclude=opposite.get(sentiment, frozenset())),
                                         text("cloud_sentiment", lang, name=label(sentiment, lang)))
     return figures
 
