@@ -137,3 +137,20 @@ def test_the_tagger_scores_itself_for_model_selection():
     expected = f1_score(truth, fitted.predict(TEXTS), average="micro", zero_division=0)
     assert fitted.score(TEXTS, ASPECTS) == pytest.approx(expected)
     assert fitted.score(TEXTS, [";".join(row) for row in ASPECTS]) == pytest.approx(expected)  # y as text cells
+
+
+def test_the_no_polarity_note_survives_the_topic_fit_and_the_multi_report_names_own_models():
+    """The topic fit replaced the notes (the note showed only with topics=False), and a report of
+    several questions described the shipped models for the user's own."""
+    import pandas as pd
+
+    from umpanbalik import analyze, load_survey
+
+    survey = load_survey().head(300)
+    tagger = AspectTagger(HOTEL).fit(TEXTS)
+    one = analyze(survey, "komentar", topics=3, progress=False, models={"aspek": tagger})
+    assert any(n.startswith("model aspek yang dipakai tidak mengukur polaritas") for n in one.notes)
+    form = pd.DataFrame({"5.21. Kendala": survey["komentar"].tolist(), "5.22. Saran": survey["komentar"].tolist()[::-1]})
+    both = analyze(form, text=["5.21", "5.22"], topics=False, progress=False, models={"aspek": tagger})
+    methods = both.report_context()["metode"]
+    assert [p for p in methods if p.startswith("Model milik pengguna.")]

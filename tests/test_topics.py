@@ -486,3 +486,11 @@ def test_a_general_topic_of_complaints_is_named_as_complaints_and_shows_its_tone
     result = analyze(load_survey().head(500), "komentar", topics=3, progress=False)
     table = result.report_context()["tabel"]["topik"]
     assert "porsi_negatif" in table and table["porsi_negatif"].between(0, 1).all()
+
+
+def test_a_topic_of_thanks_is_thanks_whatever_its_tone():
+    from umpanbalik._labels import label_groups
+
+    thanks = ["terima kasih banyak", "terima kasih panitia", "makasih ya", "terima kasih atas ilmunya",
+              "thanks semuanya", "terima kasih bapak ibu"]
+    assert label_groups(thanks, [0] * 6, 1, sentiments=["positif"] * 6) == ["ucapan terima kasih"]

@@ -335,16 +335,12 @@ _THANKS = frozenset({"terima", "kasih", "terimakasih", "makasih", "thanks", "tha
 
 def _general_line(clause_lists: Sequence[Sequence[Sequence[str]]], lexicon: _Lexicon,
                   sentiments: Sequence[str] | None = None) -> str:
-    """The name of a group that no phrase describes: when ``sentiments`` are known and at least
-    half of the group is negative or positive, "keluhan umum" or "pujian umum"; else by the words
-    most of its comments use: thanks ("ucapan terima kasih"), wishes ("harapan umum"), verdicts
-    ("pujian umum" or "keluhan umum", by the polarity lexicon), else "lainnya"."""
+    """The name of a group that no phrase describes: thanks ("ucapan terima kasih") when at least
+    40% of its comments thank; else, when ``sentiments`` are known and at least half of the group is
+    negative or positive, "keluhan umum" or "pujian umum"; else by the words most of its comments
+    use: wishes ("harapan umum"), verdicts ("pujian umum" or "keluhan umum", by the polarity
+    lexicon), else "lainnya"."""
     from .lexicon import _polarity
-
-    if sentiments:
-        negative, positive = (sum(s == label for s in sentiments) / len(sentiments) for label in ("negatif", "positif"))
-        if max(negative, positive) >= 0.5:
-            return "keluhan umum" if negative >= positive else "pujian umum"
 
     polarity = _polarity()
     thanks = wishes = positive = negative = 0
@@ -357,6 +353,12 @@ def _general_line(clause_lists: Sequence[Sequence[Sequence[str]]], lexicon: _Lex
         positive += "positif" in signs and not any(t.startswith(("tidak_", "kurang_")) for t in tokens)
         negative += "negatif" in signs or any(t.startswith(("tidak_", "kurang_")) and lexicon(t).key is None for t in tokens)
     n = max(len(clause_lists), 1)
+    if thanks / n >= 0.4:  # a group of thanks is that, whatever its tone
+        return "ucapan terima kasih"
+    if sentiments:  # most of the group judged one way: a complaint with a wish is a complaint
+        shares_of = {label: sum(s == label for s in sentiments) / len(sentiments) for label in ("negatif", "positif")}
+        if max(shares_of.values()) >= 0.5:
+            return "keluhan umum" if shares_of["negatif"] >= shares_of["positif"] else "pujian umum"
     shares = {"ucapan terima kasih": thanks / n, "harapan umum": wishes / n, "pujian umum": positive / n,
               "keluhan umum": negative / n}
     name, share = max(shares.items(), key=lambda item: item[1])

@@ -275,7 +275,7 @@ def find_themes(
     names = as_names(names)
 
     texts = [as_text(v) for v in comments[text].to_numpy()]  # the quotes: masked as written
-    read = without_names(texts, names)  # the labels: no listed name, in any form, can name a theme
+    read = without_names(texts, names)  # the labels: no listed name (as listed, nor cleaned) can name a theme
     kinds = _kinds(comments, texts)
     rows_of_interest = np.flatnonzero(np.logical_or.reduce(list(kinds.values())))
     distinct: dict[str, int] = {}

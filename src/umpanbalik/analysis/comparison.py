@@ -36,15 +36,15 @@ class Comparison:
         share negative among each aspect's mentions, and ``cukup_data`` (n ≥ ``min_n``).
     uji : DataFrame
         One chi-square test per measure over the segments whose base for that measure reaches
-        ``min_n`` (informative comments; mentions of the aspect for its polarity; answers for a
-        barrier): ``chi2``, ``dof``, ``p``,
+        ``min_n`` (informative comments; also mentions of the aspect for its polarity, answers for
+        a barrier): ``chi2``, ``dof``, ``p``,
         ``cramer_v``, ``min_expected`` (smallest expected count), ``harapan_kecil`` (expected counts
         too small by Cochran's rule: the test is too rough to trust), ``p_holm`` (Holm-adjusted across the measures) and
         ``signifikan`` (p_holm < 0.05 and no small expected count).
     sorotan : DataFrame
         Segments whose cell deviates in a significant test (adjusted standardised residual beyond
         the two-sided 5% bound corrected for the number of segments tested, Bonferroni: ±1.96 for
-        one, ±2.81 for ten): ``segmen``, ``ukuran``, ``jumlah`` of ``n``, ``porsi`` with its interval
+        two segments or a checkbox choice against the rest, ±2.81 for ten): ``segmen``, ``ukuran``, ``jumlah`` of ``n``, ``porsi`` with its interval
         (``ci_bawah``, ``ci_atas``), ``porsi_lain`` (all other tested segments), ``residu``, ``arah``.
     """
 
@@ -164,9 +164,11 @@ def compare(comments: pd.DataFrame, by: Any, *, task: str = "evaluasi", answers:
         if target not in residuals.columns:
             continue
         # each tested segment's adjusted residual against the bound corrected for how many are read
-        # (Bonferroni): with ten segments ±2.81, not ±1.96, so that one in twenty is not "different" by chance
+        # (Bonferroni): with ten segments ±2.81, not ±1.96, so that one in twenty is not "different" by
+        # chance; two segments (or a checkbox choice against the rest) are one comparison: ±1.96
         examined = [name for name in residuals.index if name != _OTHERS]
-        bound = float(norm.ppf(1 - 0.05 / (2 * max(len(examined), 1))))
+        comparisons = 1 if len(residuals.index) <= 2 else len(examined)
+        bound = float(norm.ppf(1 - 0.05 / (2 * comparisons)))
         for name, value in residuals[target].items():
             if abs(value) > bound and name != _OTHERS:
                 others = outcome.loc[outcome.index.intersection(enough).drop(name)]

@@ -164,7 +164,7 @@ def _sentiment(table: pd.DataFrame, lang: str) -> Finding:
     else:
         text += words["sentiment_tie"]
     dominant = "positif" if pos["jumlah"] >= neg["jumlah"] else "negatif"
-    shown = pos if dominant == "positif" else neg  # the figure is the share the sentence leads with
+    shown = pos if dominant == "positif" else neg  # the figure is the larger share, the one the sentence concludes on
     return Finding("sentiment", text, percent(shown["porsi"]), percent_interval(shown["ci_bawah"], shown["ci_atas"]), n, True,
                    {"sentiment": dominant})
 

@@ -119,6 +119,8 @@ def report_context(multi: MultiAnalysis, *, lang: str, title: str | None, n_quot
             table = inner["tabel"].pop(name, None)
             if figure is not None and name not in context["gambar"]:
                 context["gambar"][name], context["tabel"][name] = figure, table
+        if "metode" in inner:  # the user's own models: the report's methods say so, once
+            context["metode"] = inner["metode"]
         inner["metode"] = []
         context["pertanyaan"].append({"id": f"pertanyaan-{multi.codes[question]}", "judul": str(question), "konteks": inner})
     return context

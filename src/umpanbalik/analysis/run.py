@@ -282,8 +282,9 @@ def _analyze_rows(chunks: Any, data: Any, text: Any, segments: list[Any], *, rat
         notes.append(_words("note_no_informative", lang, n=_count(len(comments), lang)))
     elif topics is not False and topics is not None and len(comments):
         with display.stage("topik"):
-            model, notes = _fit_topics(comments, frame[text], topics, task, random_state, n_jobs, models.get("preprocessor"), lang,
-                                       names=names)
+            model, topic_notes = _fit_topics(comments, frame[text], topics, task, random_state, n_jobs,
+                                             models.get("preprocessor"), lang, names=names)
+        notes += topic_notes
     infinite = infinite_count(comments[kept_as.get(rating, rating)]) if rating is not None else 0
     if infinite:  # a notice (result.notes, the CLI, the report's mean-rating card), not an error
         notes.append(_words("note_infinite", lang, n=infinite, column=str(rating)))
