@@ -52,7 +52,9 @@ _METHODS = {
         "khi-kuadrat dan koreksi Holm untuk banyak perbandingan; kelompok yang disebut berbeda adalah yang residu "
         "terstandarnya melampaui batas 5% yang dikoreksi Bonferroni untuk banyaknya kelompok. Kelompok dengan komentar "
         "(atau sebutan suatu aspek, untuk polaritasnya) di bawah jumlah minimum ditampilkan tetapi tidak dibandingkan, dan uji dengan frekuensi harapan terlalu kecil (lebih dari 20% sel "
-        "di bawah 5, atau satu sel di bawah 1) ditandai dan tidak disebut signifikan. Hubungan antara penilaian negatif suatu aspek dan nilai "
+        "di bawah 5, atau satu sel di bawah 1) ditandai dan tidak disebut signifikan. Setiap pengelompokan dibandingkan "
+        "sendiri-sendiri: bila dua pengelompokan saling berkaitan (mis. moda dan program), perbedaan pada yang satu "
+        "bisa berasal dari yang lain. Hubungan antara penilaian negatif suatu aspek dan nilai "
         "diperkirakan dengan regresi linear (OLS).",
         "Cara menghitung. Setiap baris masukan dihitung sekali. Sentimen, aspek, saran, topik dan perbandingan "
         "antarkelompok dihitung atas komentar informatif saja; komentar non-informatif (\"-\", \"tidak ada\") "
@@ -86,7 +88,9 @@ _METHODS = {
         "with chi-square tests and Holm's correction for multiple comparisons; the groups called different are those "
         "whose adjusted residual exceeds the 5% bound corrected (Bonferroni) for the number of groups. Groups with "
         "fewer comments (or, for an aspect's polarity, fewer mentions of it) than the minimum are shown but not compared, and a test with expected counts too small (more than 20% of the "
-        "cells below 5, or one below 1) is flagged and not called significant. The link between negative judgements of an aspect and the rating is "
+        "cells below 5, or one below 1) is flagged and not called significant. Each grouping is compared on its "
+        "own: when two groupings go together (e.g. mode and programme), a difference in one may come from the other. "
+        "The link between negative judgements of an aspect and the rating is "
         "estimated by linear regression (OLS).",
         "Counting. Every input row counts once. Sentiment, aspects, suggestions, topics and comparisons between "
         "groups are counted over the informative comments only; non-informative comments (\"-\", \"nothing\") "
