@@ -26,6 +26,8 @@ from .schema import BARRIER_COLUMNS, COMMENT_COLUMNS, LABEL_SCHEMES
 __all__ = ["Models", "annotate", "BLOCK", "PARALLEL_MIN", "COMMENT_COLUMNS"]
 
 BLOCK = 5_000
+#: What ``models`` may name (``Models``' fields).
+_MODEL_NAMES = ("sentimen", "aspek", "saran", "non_informatif", "hambatan", "preprocessor")
 
 
 @dataclass
@@ -59,8 +61,7 @@ class Models:
 
     def own(self) -> tuple[str, ...]:
         """The names of the models given by the caller (the others are the shipped ones)."""
-        return tuple(name for name in ("sentimen", "aspek", "saran", "non_informatif", "hambatan")
-                     if getattr(self, name) is not None)
+        return tuple(name for name in _MODEL_NAMES if name != "preprocessor" and getattr(self, name) is not None)
 
     @classmethod
     def coerce(cls, models: Models | Mapping[str, Any] | None) -> Models:
@@ -69,7 +70,7 @@ class Models:
         if isinstance(models, Models):
             return models
         if isinstance(models, Mapping):
-            unknown = set(models) - {"sentimen", "aspek", "saran", "non_informatif", "hambatan", "preprocessor"}
+            unknown = set(models) - set(_MODEL_NAMES)
             if unknown:
                 raise ValueError(
                     f"`models` has unknown keys {sorted(unknown)}; use sentimen, aspek, saran, non_informatif, "

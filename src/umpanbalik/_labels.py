@@ -359,8 +359,7 @@ def _general_line(clause_lists: Sequence[Sequence[Sequence[str]]], lexicon: _Lex
         shares_of = {label: sum(s == label for s in sentiments) / len(sentiments) for label in ("negatif", "positif")}
         if max(shares_of.values()) >= 0.5:
             return "keluhan umum" if shares_of["negatif"] >= shares_of["positif"] else "pujian umum"
-    shares = {"ucapan terima kasih": thanks / n, "harapan umum": wishes / n, "pujian umum": positive / n,
-              "keluhan umum": negative / n}
+    shares = {"harapan umum": wishes / n, "pujian umum": positive / n, "keluhan umum": negative / n}
     name, share = max(shares.items(), key=lambda item: item[1])
     return name if share >= 0.4 else OTHER
 

@@ -224,17 +224,28 @@ def _show_warnings(caught: list[Any], lang: str, text: dict[str, str], shown: se
             print(text["notice"].format(message=shorten(message, MAX_MESSAGE_CHARS)), file=sys.stderr)
 
 
-def _other_sheet(path: Path, args: argparse.Namespace, column: Any) -> str | None:
-    """Another sheet of the workbook that has ``column``, when the first sheet was read."""
+def _other_sheets(path: Path, args: argparse.Namespace, nrows: int) -> Iterator[tuple[str, Any]]:
+    """The workbook's other sheets (their first ``nrows`` rows), when its first sheet was read (no
+    ``--sheet``); a sheet that cannot be read (a header repeated) is passed over."""
     from ._tables import _EXCEL_SUFFIXES, read_table, sheet_names
-    from .columns import ColumnError, resolve_column
 
     if path.suffix.lower() not in _EXCEL_SUFFIXES or getattr(args, "sheet", None) is not None:
-        return None
+        return
     for name in sheet_names(path)[1:]:
         try:
-            resolve_column(read_table(path, sheet=name, nrows=0).columns, column)
-        except (ColumnError, InputFileError):  # InputFileError: a sheet with a header repeated
+            yield name, read_table(path, sheet=name, nrows=nrows)
+        except InputFileError:
+            continue
+
+
+def _other_sheet(path: Path, args: argparse.Namespace, column: Any) -> str | None:
+    """Another sheet of the workbook that has ``column``, when the first sheet was read."""
+    from .columns import ColumnError, resolve_column
+
+    for name, frame in _other_sheets(path, args, nrows=0):
+        try:
+            resolve_column(frame.columns, column)
+        except ColumnError:
             continue
         return name
     return None
@@ -243,16 +254,10 @@ def _other_sheet(path: Path, args: argparse.Namespace, column: Any) -> str | Non
 def _sheet_with_answers(path: Path, args: argparse.Namespace) -> tuple[str, list[Any]] | None:
     """Another sheet of the workbook whose first rows hold open answers (and those columns), when the
     first sheet was read and holds none."""
-    from ._tables import _EXCEL_SUFFIXES, read_table, sheet_names
     from .columns import text_columns
 
-    if path.suffix.lower() not in _EXCEL_SUFFIXES or getattr(args, "sheet", None) is not None:
-        return None
-    for name in sheet_names(path)[1:]:
-        try:
-            found = text_columns(read_table(path, sheet=name, nrows=500))
-        except InputFileError:
-            continue
+    for name, frame in _other_sheets(path, args, nrows=500):
+        found = text_columns(frame)
         if found:
             return name, found
     return None

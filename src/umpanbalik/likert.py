@@ -92,6 +92,9 @@ _KNOWN_SCALES: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("sts",), ("ts",), ("n", "r", "rr", "ks", "netral", "ragu-ragu", "ragu ragu"), ("s",), ("ss",)),
     (("stp",), ("tp",), ("kp", "cp", "n", "netral"), ("p",), ("sp",)),
 )
+#: Each known scale as {answer: score} with its top score.
+_KNOWN_STEPS = tuple(({answer: float(position) for position, step in enumerate(scale, start=1) for answer in step},
+                      float(len(scale))) for scale in _KNOWN_SCALES)
 _NUMBERED = re.compile(r"^\(?(\d+(?:[.,]\d+)?)\)?\s*(?:[-–—:.)=]\s*|\s+)(?=\D)")
 #: A number written as text: ``4``, ``3,5``, ``4.0``, also ``1e309``, ``inf`` and ``Infinity`` (an infinite
 #: rating counts as missing, with a notice: :func:`umpanbalik.analysis._columns.infinite_count`).
@@ -243,11 +246,10 @@ def _scale_of(counts: Counter) -> tuple[dict[str, float], tuple[float, float] | 
     for ladder in _LADDERS:
         if degrees <= set(ladder):
             scores = {_normal(answer): float(ladder.index(parsed[0]) + 1) for answer, parsed in kept.items()}
-            if set(scores) == answers and len(set(scores.values())) == len(scores):
-                return dict(sorted(scores.items(), key=lambda item: item[1])), (1.0, float(len(ladder)))
-            known = _known_scale(answers)  # an answer left out, or two on one step: a scale of its own?
-            if known is not None:
-                return known
+            if set(scores) != answers or len(set(scores.values())) != len(scores):
+                known = _known_scale(answers)  # an answer left out, or two on one step: a scale of its own?
+                if known is not None:
+                    return known
             return dict(sorted(scores.items(), key=lambda item: item[1])), (1.0, float(len(ladder)))
     return _known_scale(answers) or ({}, None)
 
@@ -257,11 +259,10 @@ def _known_scale(answers: set[str]) -> tuple[dict[str, float], tuple[float, floa
     least three distinct answers (a column of "P" alone, or "L"/"P", is no scale of "STP … SP")."""
     if len(answers) < 3:
         return None
-    for scale in _KNOWN_SCALES:
-        steps = {answer: float(position) for position, step in enumerate(scale, start=1) for answer in step}
-        if answers and answers <= set(steps):
+    for steps, top in _KNOWN_STEPS:
+        if answers <= steps.keys():
             scores = {answer: steps[answer] for answer in answers}
-            return dict(sorted(scores.items(), key=lambda item: item[1])), (1.0, float(len(scale)))
+            return dict(sorted(scores.items(), key=lambda item: item[1])), (1.0, top)
     return None
 
 

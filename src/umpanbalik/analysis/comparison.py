@@ -133,8 +133,9 @@ def compare(comments: pd.DataFrame, by: Any, *, task: str = "evaluasi", answers:
         for measure, outcome in outcome_tables.items():
             # a segment is compared on a measure when the measure's own base reaches min_n: its
             # informative comments, its mentions of the aspect (polarity) or its answers (barriers)
-            enough = outcome.index.intersection(groups)[outcome.loc[outcome.index.intersection(groups)].sum(axis=1) >= min_n]
-            result = chi_square(outcome.loc[enough])
+            large = outcome.loc[outcome.index.intersection(groups)]
+            enough = large.index[large.sum(axis=1) >= min_n]
+            result = chi_square(large.loc[enough])
             if result is None:
                 continue
             residual_tables[(choice, measure)] = result.pop("residuals")

@@ -197,12 +197,11 @@ def _is_auto(value: Any) -> bool:
 def _warn_rating(values: pd.Series, name: Any, stacklevel: int) -> None:
     """Warn about rating answers that are neither numbers nor on the column's Likert scale, and about
     numbers outside the scale its text answers use (a 1–10 score beside "Puas": averaged together)."""
-    from ..likert import is_number, scale_bounds, unknown_answers
+    from ..likert import is_number, likert_scores, scale_bounds, unknown_answers
 
     bounds = scale_bounds(values)
     if bounds is not None:
-        numbers = pd.to_numeric(pd.Series([v for v in values if is_number(v)], dtype=object).astype(str).str.replace(",", "."),
-                                errors="coerce").dropna()
+        numbers = likert_scores([v for v in values if is_number(v)], scale={}).dropna()  # a decimal comma is read
         outside = numbers[(numbers < bounds[0]) | (numbers > bounds[1])]
         if len(outside):
             low, high = (f"{b:g}" for b in bounds)
