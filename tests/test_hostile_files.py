@@ -731,3 +731,50 @@ def test_rows_with_more_fields_than_the_header_get_one_notice_naming_their_lines
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         read_table(path), list(iter_table(path, 1))
+
+
+def test_a_workbook_reads_as_openpyxl_read_it_and_an_error_cell_is_blank(tmp_path):
+    """Workbooks are read through python-calamine (100,000 rows: 1.5 s against openpyxl's 10.4 s);
+    every kind of cell reads as openpyxl read it, except an error cell (#N/A), which openpyxl made
+    NaN beside the blank cells' "": now "" too."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    from umpanbalik._tables import read_table
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["komentar", "nilai", "tanggal", "jam", "nip", "ya", "galat", "pecahan", "jarang"])
+    sheet.append(["materi bagus\nbaris dua", 5, dt.datetime(2024, 3, 1, 14, 30), dt.time(9, 15), 199001012015031001,
+                  True, "#N/A", 0.1 + 0.2, None])
+    sheet.append(["  spasi  ", 4.5, dt.date(2024, 3, 2), dt.time(0, 0, 1), "0012", False, "#DIV/0!", 1e-7, "x"])
+    sheet.append([None] * 9)
+    sheet.append(["emoji 👍😊", -3, dt.datetime(1900, 1, 1), dt.timedelta(hours=30), 12345678901234567890, None, None,
+                  1234567.125, None])
+    sheet.append(["", 1e20, "2024-01-01", "09:00", 7, "TRUE", None, 2.0, None])
+    path = tmp_path / "ekspor.xlsx"
+    book.save(path)
+    ours = read_table(path)
+    theirs = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+    pd.testing.assert_frame_equal(ours.drop(columns="galat"), theirs.drop(columns="galat"))
+    assert ours["galat"].tolist() == [""] * 5 and theirs["galat"].isna().sum() == 2
+    assert ours["nip"].tolist()[1] == "0012" and ours["nilai"].tolist()[:2] == ["5", "4.5"]
+
+
+def test_a_workbook_with_broken_xml_inside_is_said_to_be_damaged(tmp_path):
+    """An archive that passes the checks but whose sheet is not XML fails inside the reader: the
+    message says the file is damaged, in both languages, with no traceback."""
+    import zipfile
+
+    from umpanbalik._input_files import InputFileError
+    from umpanbalik._tables import read_table
+
+    whole = write_workbook(tmp_path / "utuh.xlsx", ["materi bagus"])
+    broken = tmp_path / "rusak.xlsx"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(broken, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            target.writestr(info, data.replace(b"<sheetData>", b"<sheetData><row r=") if "sheet1" in info.filename else data)
+    with pytest.raises(InputFileError, match="damaged"):
+        read_table(broken)
