@@ -35,6 +35,7 @@ __all__ = [
     "NAME_VARIANTS",
     "ORDINARY_NUMBERS",
     "write_workbook",
+    "write_cells_workbook",
     "write_encrypted_workbook",
     "write_old_xls",
     "write_inflated_model",
@@ -305,6 +306,26 @@ def write_workbook(path: Path, comments: list[str], *, huge_cell: int = 0) -> Pa
 
 
 _OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Compound File, as old .xls and encrypted .xlsx are
+
+
+def write_cells_workbook(path: Path, cells: dict[str, str | None]) -> Path:
+    """An .xlsx whose one sheet holds ``cells`` (reference -> text written inline; ``None``: an empty
+    cell with a style, as a spreadsheet writes a formatted blank cell), rows in order."""
+    rows: dict[int, list[str]] = {}
+    for reference, value in cells.items():
+        number = int("".join(ch for ch in reference if ch.isdigit()))
+        cell = f'<c r="{reference}" s="0"/>' if value is None else f'<c r="{reference}" t="inlineStr"><is><t>{value}</t></is></c>'
+        rows.setdefault(number, []).append(cell)
+    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+             '2006/main"><sheetData>' + "".join(f'<row r="{n}">{"".join(rows[n])}</row>' for n in sorted(rows))
+             + "</sheetData></worksheet>")
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, text in _XLSX_PARTS.items():
+            archive.writestr(name, text)
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+        archive.writestr("xl/sharedStrings.xml", '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.'
+                                                 'openxmlformats.org/spreadsheetml/2006/main"/>')
+    return path
 
 
 def write_encrypted_workbook(path: Path) -> Path:

@@ -29,6 +29,7 @@ from hostile import (  # noqa: E402
     IDENTIFIERS,
     NAME_VARIANTS,
     ORDINARY_NUMBERS,
+    write_cells_workbook,
     write_encrypted_workbook,
     write_inflated_model,
     write_old_xls,
@@ -778,3 +779,45 @@ def test_a_workbook_with_broken_xml_inside_is_said_to_be_damaged(tmp_path):
             target.writestr(info, data.replace(b"<sheetData>", b"<sheetData><row r=") if "sheet1" in info.filename else data)
     with pytest.raises(InputFileError, match="damaged"):
         read_table(broken)
+
+
+def test_a_value_typed_far_from_the_table_is_refused_before_the_sheet_is_read(tmp_path, monkeypatch, capsys):
+    """One value at XFD1048576, the last cell, in a 2 KB workbook: the reader lays the sheet out as a
+    grid of 17 billion cells and python-calamine aborted the process ("memory allocation of
+    549755813888 bytes failed"); openpyxl ran out of memory. The sheet's extent is checked first."""
+    import zipfile
+
+    from umpanbalik._input_files import MAX_SHEET_CELLS, InputFileError
+    from umpanbalik._tables import read_table
+    from umpanbalik.cli import main
+
+    def with_cell(name: str, tag: str) -> Path:  # a cell start tag written as other writers may write it
+        path = write_cells_workbook(tmp_path / name, {"A1": "komentar", "A2": "materi bagus"})
+        with zipfile.ZipFile(path) as source:
+            parts = {info.filename: source.read(info) for info in source.infolist()}
+        parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+            b"</sheetData>", f'<row r="9">{tag}<is><t>x</t></is></c></row></sheetData>'.encode())
+        with zipfile.ZipFile(path, "w") as target:
+            for member, data in parts.items():
+                target.writestr(member, data)
+        return path
+
+    far = write_cells_workbook(tmp_path / "jauh.xlsx", {"A1": "komentar", "A2": "materi bagus", "XFD1048576": "x"})
+    assert far.stat().st_size < 2_000
+    read_excel = pd.read_excel
+    monkeypatch.setattr(pd, "read_excel", lambda *a, **k: pytest.fail("the workbook was read"))
+    with pytest.raises(InputFileError, match=r"reaches cell XFD1048576 .* 1,048,576 rows × 16,384 columns"):
+        read_table(far)
+    for name, tag in [("baris.xlsx", '<c t="inlineStr" r="A99999999">'), ("kolom.xlsx", "<x:c r = 'ZZZ2000' t=\"inlineStr\">"),
+                      ("mutlak.xlsx", '<c s="1" t="inlineStr" r="$AB$2000000">')]:
+        with pytest.raises(InputFileError, match="reaches cell"):
+            read_table(with_cell(name, tag))
+    assert main(["analyze", str(far), "--output", str(tmp_path / "hasil")]) == 1
+    error = capsys.readouterr().err
+    assert "mencapai sel XFD1048576" in error and "CSV" in error and "Traceback" not in error
+    monkeypatch.setattr(pd, "read_excel", read_excel)
+    # within the bound: every row of columns A–Z; a formatted blank cell far away (not a value) is read past
+    near = write_cells_workbook(tmp_path / "dekat.xlsx", {"A1": "komentar", "A2": "materi bagus", "Z999999": "x",
+                                                          "XFD1048576": None})
+    assert 26 * 999_999 <= MAX_SHEET_CELLS
+    assert read_table(near, nrows=3)["komentar"].tolist() == ["materi bagus", "", ""]
