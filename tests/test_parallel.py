@@ -248,3 +248,26 @@ def test_solver_thread_count_follows_the_cores_and_omp_num_threads(monkeypatch):
     assert _parallel.solver_thread_count() == 2
     monkeypatch.setenv("OMP_NUM_THREADS", "banyak")  # not a number: ignored
     assert _parallel.solver_thread_count() == 8
+
+
+@pytest.mark.skipif(_parallel.START_METHOD != "fork", reason="contained() forks only where workers are forked")
+def test_contained_runs_in_a_bounded_child_whose_crash_is_an_error_here():
+    """python-calamine aborts the process when a sheet's grid cannot be allocated: the reader runs in a
+    child, so that only the child ends."""
+    import os
+
+    parent = os.getpid()
+    # (pyarrow's allocator reserves about 1 GB of address space for the first frame of strings)
+    assert _parallel.contained(lambda: (os.getpid() != parent, pd.DataFrame({"a": ["x"]})), memory=2**32)[0] is True
+    with pytest.raises(ValueError, match="sheet 'x' not found"):
+        _parallel.contained(lambda: (_ for _ in ()).throw(ValueError("sheet 'x' not found")), memory=2**32)
+
+    def abort() -> None:
+        os.write(2, b"memory allocation of 549755813888 bytes failed\n")
+        os.abort()
+
+    with pytest.raises(_parallel.ContainedCrash, match=r"memory allocation of 549755813888 bytes failed; signal 6"):
+        _parallel.contained(abort, memory=2**32)
+    with pytest.raises(MemoryError):  # the bound: 6 GiB asked of a child allowed 4 GiB more than this process
+        _parallel.contained(lambda: bytearray(6 * 2**30), memory=2**32)
+    assert _parallel.contained(lambda: len(bytearray(2**28)), memory=2**32) == 2**28

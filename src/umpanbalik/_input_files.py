@@ -5,23 +5,21 @@ A folder, a FIFO, a password-protected or old-format workbook, a workbook cut sh
 renamed ``.xlsx``: each gets a message that says what the file is and what to do, in Indonesian or
 English (:class:`InputFileError`), instead of a traceback from deep inside a reader. A workbook is
 a ZIP archive of XML: one of 601 KB can unpack to gigabytes, so its unpacked size
-(:data:`MAX_WORKBOOK_BYTES`), the length of any one cell (:data:`MAX_CELL_BYTES`) and the grid a
-sheet spans (:data:`MAX_SHEET_CELLS`) are checked from the archive before it is read.
+(:data:`MAX_WORKBOOK_BYTES`) and the length of any one cell (:data:`MAX_CELL_BYTES`) are checked
+from the archive before it is read, and the reader runs bounded (:data:`MAX_READER_BYTES`).
 """
 from __future__ import annotations
 
-import re
 import stat
 import zipfile
 import zlib
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from ._limits import shorten
 
 __all__ = ["InputFileError", "InputFileWarning", "check_input_path", "check_workbook", "MAX_WORKBOOK_BYTES", "MAX_CELL_BYTES",
-           "MAX_SHEET_CELLS"]
+           "MAX_READER_BYTES"]
 
 #: Bytes a workbook may unpack to (its XML): about ten times a 100,000-row survey export. A larger
 #: export reads faster, and in bounded memory, as CSV (``chunksize``).
@@ -29,11 +27,12 @@ MAX_WORKBOOK_BYTES = 256 * 2**20
 #: Bytes of text between two XML tags of a workbook — one cell, or one run of formatted text in it.
 #: Excel holds at most 32,767 characters in a cell (at most about 200 KB of escaped UTF-8).
 MAX_CELL_BYTES = 2**20
-#: Cells a sheet may span: rows × columns, from A1 to its farthest row and column. The reader lays a
-#: sheet out as one grid, so a single value typed at XFD1048576 — the last cell — of a 600-byte file
-#: asks for 17 billion cells (python-calamine aborted the process); a value at Z1000000 took 1.7 GB.
-#: A 100,000-row export of nine questions spans 0.9 million; 999,999 rows × 26 columns fit.
-MAX_SHEET_CELLS = 32_000_000  # at least 26 columns × 999,999 rows (see _WIDE)
+#: Memory (address space) the workbook reader may take beyond the process that asks for the table.
+#: python-calamine lays a sheet out as one grid, from A1 to its farthest value: one value typed at
+#: XFD1048576 in a 2 KB file asks for 17 billion cells, and a failed allocation aborts the process.
+#: The reader therefore runs in a child process (Linux) bounded by this much (a 100,000-row export
+#: of nine questions takes about 0.3 GB); when it fails, only the child ends.
+MAX_READER_BYTES = 6 * 2**30
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Compound File: old .xls, or an encrypted .xlsx
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream name an encrypted .xlsx holds
@@ -56,10 +55,10 @@ _MESSAGES = {
         "csv_as_xlsx": "{path} is a text (CSV) file with an Excel name: rename it to .csv and run again.",
         "too_big": "{path} unpacks to {size} bytes, more than the {limit} umpanbalik reads from a workbook. Save "
                    "the sheet as CSV, which is read in bounded memory (chunksize=, or --chunksize).",
-        "too_wide": "{path}: a sheet reaches cell {far} ({member}), so it would be read as a grid of {rows} rows × "
-                    "{columns} columns, more than the {limit} cells umpanbalik reads. A value typed far from the table "
-                    "by mistake does this: delete the rows and columns after the table (or copy the table to a new "
-                    "sheet) and save, or save the sheet as CSV.",
+        "reader_stopped": "{path} could not be read: the workbook reader stopped on it ({detail}). A value typed far "
+                          "below or to the right of the table makes a sheet a grid of billions of cells: delete the "
+                          "rows and columns after the table (or copy the table to a new sheet) and save, or save the "
+                          "sheet as CSV.",
         "cell_too_long": "{path} holds a cell of more than {limit} bytes ({member}), where Excel holds at most 32,767 "
                          "characters: the file was not written by a spreadsheet, or it is damaged. Save the sheet as CSV "
                          "if that text is wanted.",
@@ -100,10 +99,10 @@ _MESSAGES = {
         "too_big": "{path} berisi {size} bita setelah dibuka, melebihi batas {limit} bita yang dibaca umpanbalik "
                    "dari buku kerja. Simpan lembarnya sebagai CSV, yang dibaca dengan memori terbatas (chunksize= atau "
                    "--chunksize).",
-        "too_wide": "{path}: sebuah lembar mencapai sel {far} ({member}), sehingga akan dibaca sebagai kisi {rows} "
-                    "baris × {columns} kolom, melebihi batas {limit} sel yang dibaca umpanbalik. Ini terjadi bila ada "
-                    "isian yang tak sengaja diketik jauh dari tabel: hapus baris dan kolom setelah tabel (atau salin "
-                    "tabelnya ke lembar baru) lalu simpan, atau simpan lembarnya sebagai CSV.",
+        "reader_stopped": "{path} tidak dapat dibaca: pembaca buku kerja berhenti padanya ({detail}). Isian yang "
+                          "diketik jauh di bawah atau di kanan tabel menjadikan lembarnya kisi bermiliar sel: hapus "
+                          "baris dan kolom setelah tabel (atau salin tabelnya ke lembar baru) lalu simpan, atau simpan "
+                          "lembarnya sebagai CSV.",
         "cell_too_long": "{path} memuat sel lebih dari {limit} bita ({member}), padahal Excel menampung paling banyak "
                          "32.767 karakter: file ini tidak dibuat oleh program lembar kerja, atau rusak. Simpan lembarnya "
                          "sebagai CSV bila teks itu diperlukan.",
@@ -199,77 +198,24 @@ def check_workbook(path: Path) -> None:
         if size > MAX_WORKBOOK_BYTES:
             raise InputFileError("too_big", path=path, size=size, limit=MAX_WORKBOOK_BYTES)
         for info in members:
-            if info.filename.startswith("xl/") and info.filename.endswith(".xml"):
+            if info.filename.startswith("xl/") and info.filename.endswith(".xml") and info.file_size > MAX_CELL_BYTES:
                 _check_member(path, archive, info)
 
 
-# A reference in a cell's or a row's start tag (r="B12", r='$B$12', r="12"): what places a value in
-# the grid. A sheet whose references have one letter (columns A–Z) and at most six digits fits
-# MAX_SHEET_CELLS; only a sheet with a longer reference has the start tags of its cells that may hold
-# a value (not "<c …/>") read one by one, for its real extent (100,000 rows of 30 columns: about a second).
-_REFERENCE = rb"""r\s*=\s*["']\$?([A-Za-z]*)\$?(\d+)["']"""
-_WIDE = re.compile(rb"""r\s*=\s*["']\$?(?:[A-Za-z]{2}|[A-Za-z]?\$?\d{7})""")
-_PLACED = re.compile(rb"<(?:[\w.-]+:)?(?:c|row)\s[^>]*?\b" + _REFERENCE + rb"[^>]*(?<!/)>")
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters.upper():
-        number = number * 26 + letter - 64
-    return number
-
-
 def _check_member(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-    """Read one XML member a block at a time; fail at the first text longer than MAX_CELL_BYTES and
-    when its cells span more than MAX_SHEET_CELLS."""
+    """Read one XML member a block at a time and fail at the first text longer than MAX_CELL_BYTES."""
     carried = 0  # bytes without "<" at the end of the blocks read so far
-    tail = b""  # from the last "<" read: a start tag the next block may complete
-    wide = False  # a reference of two or more letters, or of seven or more digits, seen
     try:
         with archive.open(info) as member:
-            for block in chain(iter(lambda: member.read(_BLOCK), b""), [b"<"]):
-                if info.file_size > MAX_CELL_BYTES:  # a smaller member cannot hold a longer text
-                    pieces = block.split(b"<")  # the text between tags (and the tags' insides)
-                    longest = max(carried + len(pieces[0]), max(map(len, pieces[1:]), default=0))
-                    if longest > MAX_CELL_BYTES:
-                        raise InputFileError("cell_too_long", path=path, limit=MAX_CELL_BYTES, member=info.filename)
-                    carried = carried + len(block) if len(pieces) == 1 else len(pieces[-1])
-                if not wide:
-                    text = tail + block
-                    cut = text.rfind(b"<")
-                    tail = text[cut:] if cut >= 0 else b""
-                    wide = _WIDE.search(text, 0, max(cut, 0)) is not None
-        if wide:
-            _check_extent(path, archive, info)
-    except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as error:
+            for block in iter(lambda: member.read(_BLOCK), b""):
+                pieces = block.split(b"<")  # the text between tags (and the tags' insides)
+                longest = max(carried + len(pieces[0]), max(map(len, pieces[1:]), default=0))
+                if longest > MAX_CELL_BYTES:
+                    raise InputFileError("cell_too_long", path=path, limit=MAX_CELL_BYTES, member=info.filename)
+                carried = carried + len(block) if len(pieces) == 1 else len(pieces[-1])
+    except (zipfile.BadZipFile, EOFError, OSError, zlib.error, NotImplementedError, RuntimeError) as error:
+        # (NotImplementedError: a compression method zipfile lacks; RuntimeError: an encrypted member)
         raise InputFileError("damaged", path=path, detail=shorten(str(error), 120)) from None
-
-
-def _check_extent(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-    """Fail when the rows and cells of one XML member that may hold a value reach beyond MAX_SHEET_CELLS."""
-    columns, rows, tail = 1, 1, b""
-    with archive.open(info) as member:
-        for block in chain(iter(lambda: member.read(_BLOCK), b""), [b"<"]):
-            text = tail + block
-            cut = text.rfind(b"<")
-            tail = text[cut:]
-            found = _PLACED.findall(text, 0, cut)
-            if found:
-                letters, numbers = zip(*found)
-                columns = max(columns, max(map(_column_number, set(letters))))
-                rows = max(rows, max(map(int, set(numbers))))
-    if columns * rows > MAX_SHEET_CELLS:
-        far = _column_name(columns) + str(rows)
-        raise InputFileError("too_wide", path=path, far=far, member=info.filename, rows=rows, columns=columns,
-                             limit=MAX_SHEET_CELLS)
-
-
-def _column_name(number: int) -> str:
-    name = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        name = chr(65 + rest) + name
-    return name
 
 
 def _holds(path: Path, needle: bytes) -> bool:

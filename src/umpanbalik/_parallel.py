@@ -47,7 +47,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any
 
 __all__ = ["processes", "inherited", "report", "workers", "send", "receive", "poll", "shutdown", "map_forked",
-           "solver_threads", "solver_thread_count", "one_native_thread"]
+           "solver_threads", "solver_thread_count", "one_native_thread", "contained", "ContainedCrash"]
 
 START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
 IDLE_SECONDS = 300.0
@@ -301,6 +301,79 @@ def _map_share(share: list[Any]) -> dict[Any, Any]:
         out[item] = function(item)
         report(item)
     return out
+
+
+class ContainedCrash(RuntimeError):
+    """The child process of :func:`contained` ended without an answer (a native crash, or memory beyond its bound)."""
+
+
+def contained(function: Callable[[], Any], *, memory: int) -> Any:
+    """``function()`` run in a child forked for the call, with at most ``memory`` bytes of address space
+    more than this process has; its result (or its exception) comes back pickled. Native code that
+    aborts the process on a failed allocation (python-calamine laying out a sheet as one grid) then
+    ends the child only: :class:`ContainedCrash` is raised here, with the first line the child wrote to
+    its standard error. Where processes are not forked (macOS, Windows), ``function()`` runs here."""
+    if START_METHOD != "fork":
+        return function()
+    import faulthandler
+    import pickle
+    import resource
+    import tempfile
+
+    size = _address_space()
+    read, write = os.pipe()
+    with tempfile.TemporaryFile() as errors:
+        pid = os.fork()
+        if pid == 0:  # the child: answer through the pipe, then leave without running the parent's exit handlers
+            try:
+                os.close(read)
+                os.dup2(errors.fileno(), 2)  # what the native code says before it aborts, for the message
+                faulthandler.disable()
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops the child
+                if size:
+                    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+                    limit = size + memory if hard == resource.RLIM_INFINITY else min(size + memory, hard)
+                    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+                try:
+                    answer: tuple[str, Any] = ("done", function())
+                except Exception as error:  # noqa: BLE001 - raised in the parent
+                    answer = ("error", error)
+                try:
+                    data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+                except Exception as error:  # noqa: BLE001 - an exception that does not pickle: its words
+                    data = pickle.dumps(("error", RuntimeError(f"{type(error).__name__}: {error}")))
+                with os.fdopen(write, "wb") as pipe:
+                    pipe.write(data)
+            finally:
+                os._exit(0)
+        os.close(write)
+        try:
+            with os.fdopen(read, "rb") as pipe:
+                data = pipe.read()
+        except BaseException:  # Ctrl-C here: the child is stopped with the call
+            os.kill(pid, signal.SIGKILL)
+            raise
+        finally:
+            _, status = os.waitpid(pid, 0)
+        if not data:
+            errors.seek(0)
+            said = [line.strip() for line in errors.read(4096).decode("utf-8", "replace").splitlines() if line.strip()]
+            code = os.waitstatus_to_exitcode(status)
+            ended = f"signal {-code}" if code < 0 else f"exit code {code}"
+            raise ContainedCrash(f"{said[0] if said else 'no answer'}; {ended}")
+    kind, value = pickle.loads(data)
+    if kind == "error":
+        raise value
+    return value
+
+
+def _address_space() -> int:
+    """This process's virtual memory in bytes (Linux), or 0 when it cannot be read."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def solver_thread_count() -> int:

@@ -201,10 +201,14 @@ def _excel_errors(path: Path) -> Iterator[None]:
 
     from python_calamine import CalamineError
 
+    from ._parallel import ContainedCrash
+
     try:
         yield
     except (zipfile.BadZipFile, zlib.error, EOFError, ParseError, CalamineError) as error:
         raise InputFileError("damaged", path=path, detail=shorten(str(error), 120)) from None
+    except ContainedCrash as error:
+        raise InputFileError("reader_stopped", path=path, detail=shorten(str(error), 120)) from None
 
 
 def read_table(path: str | Path, *, sheet: str | int | None = None, nrows: int | None = None) -> pd.DataFrame:
@@ -222,7 +226,7 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, nrows: int |
         _checked_workbook(path)
         options = {"sheet_name": 0 if sheet is None else sheet, "dtype": str, "keep_default_na": False, "engine": _EXCEL_ENGINE}
         with _excel_errors(path):
-            frame = pd.read_excel(path, nrows=nrows, **options)
+            frame = _read_excel(path, nrows=nrows, **options)
             _check_headers(path, frame.columns, lambda: _excel_header(path, options))
         return frame
     # Read by pandas from the file (not from one decoded string, which cost five times the file in
@@ -306,8 +310,17 @@ def _csv_header(path: Path, options: dict[str, Any]) -> list[str]:
         return next(rows, (0, []))[1]
 
 
+def _read_excel(path: Path, **options: Any) -> pd.DataFrame:
+    """``pd.read_excel`` in a child process bounded by MAX_READER_BYTES (see there): a workbook that
+    makes the reader fail ends the child, not this process."""
+    from ._input_files import MAX_READER_BYTES
+    from ._parallel import contained
+
+    return contained(lambda: pd.read_excel(path, **options), memory=MAX_READER_BYTES)
+
+
 def _excel_header(path: Path, options: dict[str, Any]) -> list[str]:
-    first = pd.read_excel(path, header=None, nrows=1, **options)
+    first = _read_excel(path, header=None, nrows=1, **options)
     return [] if first.empty else first.iloc[0].tolist()
 
 
