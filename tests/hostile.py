@@ -16,6 +16,7 @@ import math
 import zipfile
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -36,6 +37,8 @@ __all__ = [
     "ORDINARY_NUMBERS",
     "write_workbook",
     "write_cells_workbook",
+    "write_ods",
+    "write_xls",
     "write_encrypted_workbook",
     "write_old_xls",
     "write_inflated_model",
@@ -325,6 +328,46 @@ def write_cells_workbook(path: Path, cells: dict[str, str | None]) -> Path:
         archive.writestr("xl/worksheets/sheet1.xml", sheet)
         archive.writestr("xl/sharedStrings.xml", '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.'
                                                  'openxmlformats.org/spreadsheetml/2006/main"/>')
+    return path
+
+
+def write_ods(path: Path, rows: list[list[Any]]) -> Path:
+    """An OpenDocument spreadsheet (.ods, as LibreOffice saves it, its three needed parts) with one sheet
+    of ``rows`` (numbers as numbers, anything else as text)."""
+    from xml.sax.saxutils import escape
+
+    def cell(value: Any) -> str:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
+        return f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}</text:p></table:table-cell>'
+
+    body = "".join(f"<table:table-row>{''.join(map(cell, row))}</table:table-row>" for row in rows)
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:'
+               'opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text='
+               '"urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>'
+               f'<table:table table:name="Jawaban">{body}</table:table></office:spreadsheet></office:body>'
+               '</office:document-content>')
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:'
+                'xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type='
+                '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" '
+                'manifest:media-type="text/xml"/></manifest:manifest>')
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")  # first, stored
+        archive.writestr("META-INF/manifest.xml", manifest)
+        archive.writestr("content.xml", content)
+    return path
+
+
+def write_xls(path: Path, rows: list[list[Any]]) -> Path:
+    """An Excel 97-2003 workbook (.xls, written by xlwt) with one sheet of ``rows``."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Jawaban")
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            sheet.write(i, j, value)
+    book.save(str(path))
     return path
 
 

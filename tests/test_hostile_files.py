@@ -32,8 +32,10 @@ from hostile import (  # noqa: E402
     write_cells_workbook,
     write_encrypted_workbook,
     write_inflated_model,
+    write_ods,
     write_old_xls,
     write_workbook,
+    write_xls,
 )
 
 _FULLWIDTH = str.maketrans({**{chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}, " ": "\u3000"})
@@ -583,7 +585,7 @@ def test_unreadable_inputs_get_a_clear_message_in_both_languages(tmp_path, capsy
 
     path = tmp_path / ("ekspor.xls" if name == "old xls" else "ekspor.csv" if name in ("directory", "fifo") else "ekspor.xlsx")
     expected = {"encrypted": ("dilindungi kata sandi", "protected by a password"),
-                "old xls": ("Excel 97-2003 lama", "old Excel 97-2003 workbook"),
+                "old xls": ("terpotong atau rusak", "cut short or damaged"),  # the header of an .xls, no workbook
                 "truncated": ("terpotong atau rusak", "cut short or damaged"),
                 "csv renamed": ("file teks (CSV) dengan nama Excel", "a text (CSV) file with an Excel name"),
                 "empty": ("kosong (0 bita)", "is empty (0 bytes)"),
@@ -781,7 +783,7 @@ def test_a_workbook_with_broken_xml_inside_is_said_to_be_damaged(tmp_path):
         read_table(broken)
 
 
-def test_a_workbook_that_makes_the_reader_fail_ends_in_a_message_not_a_crash(tmp_path, capsys):
+def test_a_workbook_that_makes_the_reader_fail_ends_in_a_message_not_a_crash(tmp_path, capsys, monkeypatch):
     """One value at XFD1048576, the last cell, in a 2 KB workbook: python-calamine lays the sheet out as a
     grid of 17 billion cells and aborted the process ("memory allocation of 549755813888 bytes
     failed"); openpyxl ran out of memory. A check of the cell references before reading was passed by
@@ -817,6 +819,32 @@ def test_a_workbook_that_makes_the_reader_fail_ends_in_a_message_not_a_crash(tmp
     assert main(["analyze", str(far), "--output", str(tmp_path / "hasil")]) == 1
     error = capsys.readouterr().err
     assert "pembaca buku kerja berhenti" in error and "CSV" in error and "Traceback" not in error
+    # a reader that runs out of its memory (MemoryError inside the child) says the same
+    monkeypatch.setattr(pd, "read_excel", lambda *a, **k: bytearray(2**62))
+    with pytest.raises(InputFileError, match=r"reader stopped on it \(out of memory: MemoryError"):
+        read_table(write_workbook(tmp_path / "biasa.xlsx", ["materi bagus"]))
+    monkeypatch.undo()
     # a formatted blank cell far away (not a value) is read past, as openpyxl read it
     near = write_cells_workbook(tmp_path / "dekat.xlsx", {"A1": "komentar", "A2": "materi bagus", "XFD1048576": None})
     assert read_table(near)["komentar"].tolist() == ["materi bagus"]
+
+
+@pytest.mark.parametrize("kind", ["xls", "ods"])
+def test_old_excel_and_opendocument_workbooks_are_read_like_xlsx(tmp_path, capsys, kind):
+    """An export saved by LibreOffice (.ods) or by an older system as Excel 97-2003 (.xls) was refused
+    with "save it as .xlsx"; python-calamine reads both, in the same bounded child process."""
+    from umpanbalik import analyze
+    from umpanbalik._tables import read_table, sheet_names
+    from umpanbalik.cli import main
+
+    rows = [["komentar", "nilai", "nip"], ["materi bagus & jelas", 5, "0012"], ["waktu kurang 😀", 3.5, "199001"],
+            ["", 4, ""]]
+    path = (write_xls if kind == "xls" else write_ods)(tmp_path / f"ekspor.{kind}", rows)
+    expected = pd.DataFrame({"komentar": ["materi bagus & jelas", "waktu kurang 😀", ""], "nilai": ["5", "3.5", "4"],
+                             "nip": ["0012", "199001", ""]})
+    assert read_table(path).to_dict("list") == expected.to_dict("list")
+    assert sheet_names(path) == ["Jawaban"] and read_table(path, sheet="Jawaban").shape == (3, 3)
+    assert analyze(path, rating="nilai", topics=False).comments["sentimen"].notna().all()
+    assert main(["analyze", str(path), "--sheet", "Jawaban", "--format", "csv", "--topics", "0",
+                 "--output", str(tmp_path / "hasil")]) == 0
+    assert "3 baris" in capsys.readouterr().out

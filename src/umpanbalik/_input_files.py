@@ -1,7 +1,7 @@
 """Checks on an input file before it is read: a clear message for what cannot be read, and bounds;
 and the messages for what goes wrong while a CSV file is read (:mod:`umpanbalik._tables`).
 
-A folder, a FIFO, a password-protected or old-format workbook, a workbook cut short, a CSV file
+A folder, a FIFO, a password-protected workbook, a workbook cut short, a CSV file
 renamed ``.xlsx``: each gets a message that says what the file is and what to do, in Indonesian or
 English (:class:`InputFileError`), instead of a traceback from deep inside a reader. A workbook is
 a ZIP archive of XML: one of 601 KB can unpack to gigabytes, so its unpacked size
@@ -46,12 +46,10 @@ _MESSAGES = {
         "empty": "{path} is empty (0 bytes): export the survey again.",
         "encrypted": "{path} is protected by a password (an encrypted workbook), which umpanbalik cannot open. Open it "
                      "in Excel, remove the password (File > Info > Protect Workbook) and save it, or save the sheet as CSV.",
-        "old_xls": "{path} is an old Excel 97-2003 workbook (.xls), which umpanbalik does not read. Open it in Excel or "
-                   "LibreOffice and save it as .xlsx or CSV.",
-        "damaged": "{path} is not a complete XLSX workbook: the file is cut short or damaged ({detail}). Download or "
+        "damaged": "{path} is not a complete workbook: the file is cut short or damaged ({detail}). Download or "
                    "export it again.",
-        "not_workbook": "{path} is not an XLSX workbook ({detail}). Save the sheet as .xlsx or CSV.",
-        "ods": "{path} is an OpenDocument spreadsheet (LibreOffice .ods) with an Excel name. Save it as .xlsx or CSV.",
+        "not_workbook": "{path} is not a workbook umpanbalik reads (XLSX, XLS or ODS: {detail}). Save the sheet as "
+                        ".xlsx or CSV.",
         "csv_as_xlsx": "{path} is a text (CSV) file with an Excel name: rename it to .csv and run again.",
         "too_big": "{path} unpacks to {size} bytes, more than the {limit} umpanbalik reads from a workbook. Save "
                    "the sheet as CSV, which is read in bounded memory (chunksize=, or --chunksize).",
@@ -87,13 +85,10 @@ _MESSAGES = {
         "encrypted": "{path} dilindungi kata sandi (buku kerja terenkripsi), yang tidak dapat dibuka umpanbalik. Buka "
                      "di Excel, hapus kata sandinya (File > Info > Protect Workbook) lalu simpan, atau simpan lembarnya "
                      "sebagai CSV.",
-        "old_xls": "{path} adalah buku kerja Excel 97-2003 lama (.xls), yang tidak dibaca umpanbalik. Buka di Excel atau "
-                   "LibreOffice lalu simpan sebagai .xlsx atau CSV.",
-        "damaged": "{path} bukan buku kerja XLSX yang utuh: file terpotong atau rusak ({detail}). Unduh atau ekspor "
+        "damaged": "{path} bukan buku kerja yang utuh: file terpotong atau rusak ({detail}). Unduh atau ekspor "
                    "ulang.",
-        "not_workbook": "{path} bukan buku kerja XLSX ({detail}). Simpan lembarnya sebagai .xlsx atau CSV.",
-        "ods": "{path} adalah lembar kerja OpenDocument (LibreOffice .ods) dengan nama Excel. Simpan sebagai .xlsx atau "
-               "CSV.",
+        "not_workbook": "{path} bukan buku kerja yang dibaca umpanbalik (XLSX, XLS, atau ODS: {detail}). Simpan "
+                        "lembarnya sebagai .xlsx atau CSV.",
         "csv_as_xlsx": "{path} adalah file teks (CSV) dengan nama Excel: ganti ekstensinya menjadi .csv lalu jalankan "
                        "lagi.",
         "too_big": "{path} berisi {size} bita setelah dibuka, melebihi batas {limit} bita yang dibaca umpanbalik "
@@ -172,17 +167,23 @@ def check_input_path(path: Path) -> None:
 
 
 def check_workbook(path: Path) -> None:
-    """Raise :class:`InputFileError` unless ``path`` is an XLSX workbook that unpacks within the limits."""
+    """Raise :class:`InputFileError` unless ``path`` is a workbook within the limits: XLSX (XLSM) or
+    OpenDocument (.ods) that unpacks within them, or an Excel 97-2003 .xls no larger than them."""
     with path.open("rb") as handle:
         head = handle.read(_BLOCK)
     if not head:
         raise InputFileError("empty", path=path)
-    if head.startswith(_OLE):
-        raise InputFileError("encrypted" if _holds(path, _ENCRYPTED) else "old_xls", path=path)
+    if head.startswith(_OLE):  # a Compound File: an old .xls (read), or an encrypted .xlsx
+        if _holds(path, _ENCRYPTED):
+            raise InputFileError("encrypted", path=path)
+        size = path.stat().st_size  # not compressed: the file's size bounds what is read
+        if size > MAX_WORKBOOK_BYTES:
+            raise InputFileError("too_big", path=path, size=size, limit=MAX_WORKBOOK_BYTES)
+        return
     if not head.startswith(b"PK"):
         if _looks_like_text(head):
             raise InputFileError("csv_as_xlsx", path=path)
-        raise InputFileError("not_workbook", path=path, detail="it is not a ZIP archive, as an .xlsx file is")
+        raise InputFileError("not_workbook", path=path, detail="neither a ZIP archive, as .xlsx and .ods files are, nor an Excel 97-2003 file")
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, EOFError, ValueError, OSError) as error:
@@ -190,15 +191,17 @@ def check_workbook(path: Path) -> None:
     with archive:
         members = archive.infolist()
         names = {info.filename for info in members}
-        if "xl/workbook.xml" not in names:
-            if "content.xml" in names and "mimetype" in names:
-                raise InputFileError("ods", path=path)
-            raise InputFileError("not_workbook", path=path, detail="a ZIP archive without xl/workbook.xml")
+        if "xl/workbook.xml" in names:  # XLSX (XLSM): the cells are in xl/…xml
+            holds_cells = lambda name: name.startswith("xl/") and name.endswith(".xml")  # noqa: E731
+        elif "content.xml" in names and "mimetype" in names:  # an OpenDocument spreadsheet (.ods)
+            holds_cells = lambda name: name == "content.xml"  # noqa: E731
+        else:
+            raise InputFileError("not_workbook", path=path, detail="a ZIP archive without xl/workbook.xml or content.xml")
         size = sum(info.file_size for info in members)
         if size > MAX_WORKBOOK_BYTES:
             raise InputFileError("too_big", path=path, size=size, limit=MAX_WORKBOOK_BYTES)
         for info in members:
-            if info.filename.startswith("xl/") and info.filename.endswith(".xml") and info.file_size > MAX_CELL_BYTES:
+            if holds_cells(info.filename) and info.file_size > MAX_CELL_BYTES:
                 _check_member(path, archive, info)
 
 

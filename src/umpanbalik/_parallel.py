@@ -315,56 +315,56 @@ def contained(function: Callable[[], Any], *, memory: int) -> Any:
     its standard error. Where processes are not forked (macOS, Windows), ``function()`` runs here."""
     if START_METHOD != "fork":
         return function()
-    import faulthandler
-    import pickle
-    import resource
     import tempfile
 
     size = _address_space()
-    read, write = os.pipe()
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
     with tempfile.TemporaryFile() as errors:
-        pid = os.fork()
-        if pid == 0:  # the child: answer through the pipe, then leave without running the parent's exit handlers
-            try:
-                os.close(read)
-                os.dup2(errors.fileno(), 2)  # what the native code says before it aborts, for the message
-                faulthandler.disable()
-                signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops the child
-                if size:
-                    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-                    limit = size + memory if hard == resource.RLIM_INFINITY else min(size + memory, hard)
-                    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-                try:
-                    answer: tuple[str, Any] = ("done", function())
-                except Exception as error:  # noqa: BLE001 - raised in the parent
-                    answer = ("error", error)
-                try:
-                    data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
-                except Exception as error:  # noqa: BLE001 - an exception that does not pickle: its words
-                    data = pickle.dumps(("error", RuntimeError(f"{type(error).__name__}: {error}")))
-                with os.fdopen(write, "wb") as pipe:
-                    pipe.write(data)
-            finally:
-                os._exit(0)
-        os.close(write)
+        child = context.Process(target=_contained_child, args=(function, sender, errors.fileno(), size + memory if size else 0),
+                                daemon=True)
+        child.start()
+        sender.close()
         try:
-            with os.fdopen(read, "rb") as pipe:
-                data = pipe.read()
-        except BaseException:  # Ctrl-C here: the child is stopped with the call
-            os.kill(pid, signal.SIGKILL)
-            raise
-        finally:
-            _, status = os.waitpid(pid, 0)
-        if not data:
+            kind, value = receiver.recv()
+        except EOFError:  # the child ended without an answer
+            child.join()
             errors.seek(0)
             said = [line.strip() for line in errors.read(4096).decode("utf-8", "replace").splitlines() if line.strip()]
-            code = os.waitstatus_to_exitcode(status)
-            ended = f"signal {-code}" if code < 0 else f"exit code {code}"
-            raise ContainedCrash(f"{said[0] if said else 'no answer'}; {ended}")
-    kind, value = pickle.loads(data)
+            code = child.exitcode
+            ended = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+            raise ContainedCrash(f"{said[0] if said else 'no answer'}; {ended}") from None
+        except BaseException:  # Ctrl-C here: the child is stopped with the call
+            child.kill()
+            raise
+        finally:
+            receiver.close()
+        child.join()
     if kind == "error":
         raise value
     return value
+
+
+def _contained_child(function: Callable[[], Any], sender: Connection, errors: int, limit: int) -> None:
+    """In the child of :func:`contained`: its standard error into ``errors``, its address space bounded
+    by ``limit`` bytes (when this process's size could be read), and the answer sent."""
+    import faulthandler
+    import resource
+
+    os.dup2(errors, 2)  # what native code says before it aborts, for the message
+    faulthandler.disable()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops the child
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if limit > 0 and (hard == resource.RLIM_INFINITY or limit < hard):
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    try:
+        answer: tuple[str, Any] = ("done", function())
+    except Exception as error:  # noqa: BLE001 - raised in the parent
+        answer = ("error", error)
+    try:
+        sender.send(answer)
+    except Exception as error:  # noqa: BLE001 - an answer that does not pickle: its words
+        sender.send(("error", RuntimeError(f"{type(error).__name__}: {error}")))
 
 
 def _address_space() -> int:

@@ -30,8 +30,8 @@ from ._limits import shorten
 
 __all__ = ["read_table", "iter_table", "sheet_names", "TABLE_SUFFIXES"]
 
-TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls")
-_EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
+_EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # workbooks: read by python-calamine
 _EXCEL_ENGINE = "calamine"  # pandas' reader through python-calamine
 _SCAN_BLOCK = 1 << 20  # bytes read at a time when a file is checked for its encoding
 _FALLBACK = "umpanbalik-cp1252"  # codec error handler: each undecodable byte read as Windows-1252
@@ -207,8 +207,9 @@ def _excel_errors(path: Path) -> Iterator[None]:
         yield
     except (zipfile.BadZipFile, zlib.error, EOFError, ParseError, CalamineError) as error:
         raise InputFileError("damaged", path=path, detail=shorten(str(error), 120)) from None
-    except ContainedCrash as error:
-        raise InputFileError("reader_stopped", path=path, detail=shorten(str(error), 120)) from None
+    except (ContainedCrash, MemoryError) as error:  # the reader's child ended, or ran out of its memory
+        detail = str(error) if isinstance(error, ContainedCrash) else f"out of memory: {type(error).__name__} {error}"
+        raise InputFileError("reader_stopped", path=path, detail=shorten(detail.strip(), 120)) from None
 
 
 def read_table(path: str | Path, *, sheet: str | int | None = None, nrows: int | None = None) -> pd.DataFrame:
