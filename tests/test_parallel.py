@@ -271,3 +271,22 @@ def test_contained_runs_in_a_bounded_child_whose_crash_is_an_error_here():
     with pytest.raises(MemoryError):  # the bound: 6 GiB asked of a child allowed 4 GiB more than this process
         _parallel.contained(lambda: bytearray(6 * 2**30), memory=2**32)
     assert _parallel.contained(lambda: len(bytearray(2**28)), memory=2**32) == 2**28
+
+
+
+@pytest.mark.skipif(_parallel.START_METHOD != "fork", reason="contained() forks only where workers are forked")
+def test_a_workbook_is_read_inside_a_pool_worker_too():
+    """A daemonic process (a multiprocessing.Pool worker) may not have children: the reader runs there."""
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        shape = pool.apply(_read_survey_shape)
+    assert shape == (1566, 9)
+
+
+def _read_survey_shape() -> tuple[int, int]:
+    from pathlib import Path
+
+    from umpanbalik._tables import read_table
+
+    return read_table(Path(__file__).resolve().parents[1] / "data" / "contoh_survei.xlsx").shape

@@ -312,8 +312,9 @@ def contained(function: Callable[[], Any], *, memory: int) -> Any:
     more than this process has; its result (or its exception) comes back pickled. Native code that
     aborts the process on a failed allocation (python-calamine laying out a sheet as one grid) then
     ends the child only: :class:`ContainedCrash` is raised here, with the first line the child wrote to
-    its standard error. Where processes are not forked (macOS, Windows), ``function()`` runs here."""
-    if START_METHOD != "fork":
+    its standard error. Where processes are not forked (macOS, Windows), and in a daemonic process
+    (a ``multiprocessing.Pool`` worker, which may not have children), ``function()`` runs here."""
+    if START_METHOD != "fork" or multiprocessing.current_process().daemon:
         return function()
     import tempfile
 
