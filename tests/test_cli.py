@@ -151,7 +151,7 @@ def test_sheet_picks_the_answers_of_a_workbook_and_a_missing_column_names_the_sh
     csv = tmp_path / "ekspor.csv"
     export.head(3).to_csv(csv, index=False)
     assert main(["--lang", "en", "analyze", str(csv), "--sheet", "1", "--output", str(tmp_path / "d")]) == 1
-    assert "--sheet applies to workbooks" in capsys.readouterr().err
+    assert "--sheet applies to Excel workbooks" in capsys.readouterr().err
     assert main(["praproses", str(path), "--sheet", "Jawaban", "--output", str(tmp_path / "bersih.csv")]) == 0
     assert len(pd.read_csv(tmp_path / "bersih.csv", encoding="utf-8-sig")) == 12
     assert main(["praproses", str(path), "--output", str(tmp_path / "bersih.csv")]) == 1

@@ -829,18 +829,20 @@ def test_a_workbook_that_makes_the_reader_fail_ends_in_a_message_not_a_crash(tmp
     assert read_table(near)["komentar"].tolist() == ["materi bagus"]
 
 
-@pytest.mark.parametrize("kind", ["xls", "ods"])
-def test_old_excel_and_opendocument_workbooks_are_read_like_xlsx(tmp_path, capsys, kind):
-    """An export saved by LibreOffice (.ods) or by an older system as Excel 97-2003 (.xls) was refused
-    with "save it as .xlsx"; python-calamine reads both, in the same bounded child process."""
+def test_old_excel_workbooks_are_read_like_xlsx_and_opendocument_gets_what_to_do(tmp_path, capsys):
+    """An export saved by an older system as Excel 97-2003 (.xls) was refused with "save it as .xlsx";
+    python-calamine reads it, in the same bounded child process. An .ods is refused with what to do:
+    python-calamine drops its line breaks ("satu⏎dua" read "satudua"), and a row repeated a million
+    times in an 800-byte file passes the size limits."""
     from umpanbalik import analyze
+    from umpanbalik._input_files import InputFileError
     from umpanbalik._tables import read_table, sheet_names
     from umpanbalik.cli import main
 
-    rows = [["komentar", "nilai", "nip"], ["materi bagus & jelas", 5, "0012"], ["waktu kurang 😀", 3.5, "199001"],
+    rows = [["komentar", "nilai", "nip"], ["materi bagus & jelas\nbaris dua", 5, "0012"], ["waktu kurang 😀", 3.5, "199001"],
             ["", 4, ""]]
-    path = (write_xls if kind == "xls" else write_ods)(tmp_path / f"ekspor.{kind}", rows)
-    expected = pd.DataFrame({"komentar": ["materi bagus & jelas", "waktu kurang 😀", ""], "nilai": ["5", "3.5", "4"],
+    path = write_xls(tmp_path / "ekspor.xls", rows)
+    expected = pd.DataFrame({"komentar": ["materi bagus & jelas\nbaris dua", "waktu kurang 😀", ""], "nilai": ["5", "3.5", "4"],
                              "nip": ["0012", "199001", ""]})
     assert read_table(path).to_dict("list") == expected.to_dict("list")
     assert sheet_names(path) == ["Jawaban"] and read_table(path, sheet="Jawaban").shape == (3, 3)
@@ -848,3 +850,6 @@ def test_old_excel_and_opendocument_workbooks_are_read_like_xlsx(tmp_path, capsy
     assert main(["analyze", str(path), "--sheet", "Jawaban", "--format", "csv", "--topics", "0",
                  "--output", str(tmp_path / "hasil")]) == 0
     assert "3 baris" in capsys.readouterr().out
+    for name in ("ekspor.ods", "ods_bernama.xlsx"):
+        with pytest.raises(InputFileError, match=r"OpenDocument spreadsheet .* save it as .xlsx"):
+            read_table(write_ods(tmp_path / name, rows))

@@ -290,3 +290,26 @@ def _read_survey_shape() -> tuple[int, int]:
     from umpanbalik._tables import read_table
 
     return read_table(Path(__file__).resolve().parents[1] / "data" / "contoh_survei.xlsx").shape
+
+
+def _refuse() -> None:
+    raise TypeError("__init__() missing 1 required positional argument")  # as an exception with its own __init__ does
+
+
+class _Unreadable:
+    def __reduce__(self):  # pickled there, cannot be unpickled here
+        return _refuse, ()
+
+
+@pytest.mark.skipif(_parallel.START_METHOD != "fork", reason="contained() forks only where workers are forked")
+def test_contained_answers_that_cannot_travel_are_a_crash_and_leave_no_process_behind():
+    """An exception that cannot be unpickled here gave a TypeError from its __init__ (and a zombie); an
+    answer that cannot be pickled there gave a RuntimeError the CLI did not catch."""
+    import multiprocessing
+    import threading
+
+    with pytest.raises(_parallel.ContainedCrash, match="TypeError"):
+        _parallel.contained(_Unreadable, memory=2**32)
+    with pytest.raises(_parallel.ContainedCrash, match="pickle"):
+        _parallel.contained(lambda: threading.Lock(), memory=2**32)
+    assert multiprocessing.active_children() == []

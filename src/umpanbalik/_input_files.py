@@ -48,8 +48,12 @@ _MESSAGES = {
                      "in Excel, remove the password (File > Info > Protect Workbook) and save it, or save the sheet as CSV.",
         "damaged": "{path} is not a complete workbook: the file is cut short or damaged ({detail}). Download or "
                    "export it again.",
-        "not_workbook": "{path} is not a workbook umpanbalik reads (XLSX, XLS or ODS: {detail}). Save the sheet as "
-                        ".xlsx or CSV.",
+        "not_workbook": "{path} is not a workbook umpanbalik reads (XLSX or XLS: {detail}). Save the sheet as .xlsx "
+                        "or CSV.",
+        "ods": "{path} is an OpenDocument spreadsheet (LibreOffice .ods), which umpanbalik does not read. Open it in "
+               "LibreOffice and save it as .xlsx (File > Save As > Excel 2007-365) or CSV.",
+        "too_big_xls": "{path} is {size} bytes, more than the {limit} umpanbalik reads from a workbook. Save the sheet "
+                       "as CSV, which is read in bounded memory (chunksize=, or --chunksize).",
         "csv_as_xlsx": "{path} is a text (CSV) file with an Excel name: rename it to .csv and run again.",
         "too_big": "{path} unpacks to {size} bytes, more than the {limit} umpanbalik reads from a workbook. Save "
                    "the sheet as CSV, which is read in bounded memory (chunksize=, or --chunksize).",
@@ -87,8 +91,13 @@ _MESSAGES = {
                      "sebagai CSV.",
         "damaged": "{path} bukan buku kerja yang utuh: file terpotong atau rusak ({detail}). Unduh atau ekspor "
                    "ulang.",
-        "not_workbook": "{path} bukan buku kerja yang dibaca umpanbalik (XLSX, XLS, atau ODS: {detail}). Simpan "
-                        "lembarnya sebagai .xlsx atau CSV.",
+        "not_workbook": "{path} bukan buku kerja yang dibaca umpanbalik (XLSX atau XLS: {detail}). Simpan lembarnya "
+                        "sebagai .xlsx atau CSV.",
+        "ods": "{path} adalah lembar kerja OpenDocument (LibreOffice .ods), yang tidak dibaca umpanbalik. Buka di "
+               "LibreOffice lalu simpan sebagai .xlsx (File > Save As > Excel 2007-365) atau CSV.",
+        "too_big_xls": "{path} berukuran {size} bita, melebihi batas {limit} bita yang dibaca umpanbalik dari buku "
+                       "kerja. Simpan lembarnya sebagai CSV, yang dibaca dengan memori terbatas (chunksize= atau "
+                       "--chunksize).",
         "csv_as_xlsx": "{path} adalah file teks (CSV) dengan nama Excel: ganti ekstensinya menjadi .csv lalu jalankan "
                        "lagi.",
         "too_big": "{path} berisi {size} bita setelah dibuka, melebihi batas {limit} bita yang dibaca umpanbalik "
@@ -167,8 +176,8 @@ def check_input_path(path: Path) -> None:
 
 
 def check_workbook(path: Path) -> None:
-    """Raise :class:`InputFileError` unless ``path`` is a workbook within the limits: XLSX (XLSM) or
-    OpenDocument (.ods) that unpacks within them, or an Excel 97-2003 .xls no larger than them."""
+    """Raise :class:`InputFileError` unless ``path`` is a workbook within the limits: an XLSX (XLSM) that
+    unpacks within them, or an Excel 97-2003 .xls no larger than them."""
     with path.open("rb") as handle:
         head = handle.read(_BLOCK)
     if not head:
@@ -178,12 +187,12 @@ def check_workbook(path: Path) -> None:
             raise InputFileError("encrypted", path=path)
         size = path.stat().st_size  # not compressed: the file's size bounds what is read
         if size > MAX_WORKBOOK_BYTES:
-            raise InputFileError("too_big", path=path, size=size, limit=MAX_WORKBOOK_BYTES)
+            raise InputFileError("too_big_xls", path=path, size=size, limit=MAX_WORKBOOK_BYTES)
         return
     if not head.startswith(b"PK"):
         if _looks_like_text(head):
             raise InputFileError("csv_as_xlsx", path=path)
-        raise InputFileError("not_workbook", path=path, detail="neither a ZIP archive, as .xlsx and .ods files are, nor an Excel 97-2003 file")
+        raise InputFileError("not_workbook", path=path, detail="neither a ZIP archive, as an .xlsx file is, nor an Excel 97-2003 file")
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, EOFError, ValueError, OSError) as error:
@@ -191,17 +200,17 @@ def check_workbook(path: Path) -> None:
     with archive:
         members = archive.infolist()
         names = {info.filename for info in members}
-        if "xl/workbook.xml" in names:  # XLSX (XLSM): the cells are in xl/…xml
-            holds_cells = lambda name: name.startswith("xl/") and name.endswith(".xml")  # noqa: E731
-        elif "content.xml" in names and "mimetype" in names:  # an OpenDocument spreadsheet (.ods)
-            holds_cells = lambda name: name == "content.xml"  # noqa: E731
-        else:
-            raise InputFileError("not_workbook", path=path, detail="a ZIP archive without xl/workbook.xml or content.xml")
+        if "xl/workbook.xml" not in names:
+            if "content.xml" in names:
+                # python-calamine reads .ods too, but drops its line breaks ("satu⏎dua" became "satudua"),
+                # and a row repeated a million times in 800 bytes passes the size limits
+                raise InputFileError("ods", path=path)
+            raise InputFileError("not_workbook", path=path, detail="a ZIP archive without xl/workbook.xml")
         size = sum(info.file_size for info in members)
         if size > MAX_WORKBOOK_BYTES:
             raise InputFileError("too_big", path=path, size=size, limit=MAX_WORKBOOK_BYTES)
         for info in members:
-            if holds_cells(info.filename) and info.file_size > MAX_CELL_BYTES:
+            if info.filename.startswith("xl/") and info.filename.endswith(".xml") and info.file_size > MAX_CELL_BYTES:
                 _check_member(path, archive, info)
 
 

@@ -312,11 +312,14 @@ def contained(function: Callable[[], Any], *, memory: int) -> Any:
     more than this process has; its result (or its exception) comes back pickled. Native code that
     aborts the process on a failed allocation (python-calamine laying out a sheet as one grid) then
     ends the child only: :class:`ContainedCrash` is raised here, with the first line the child wrote to
-    its standard error. Where processes are not forked (macOS, Windows), and in a daemonic process
-    (a ``multiprocessing.Pool`` worker, which may not have children), ``function()`` runs here."""
+    its standard error; so it is when the answer cannot be sent or read back. The child ends with this
+    process (killed, or Ctrl-C here). Where processes are not forked (macOS, Windows), and in a daemonic
+    process (a ``multiprocessing.Pool`` worker, which may not have children), ``function()`` runs here."""
     if START_METHOD != "fork" or multiprocessing.current_process().daemon:
         return function()
+    import pickle
     import tempfile
+    from multiprocessing.connection import wait
 
     size = _address_space()
     context = multiprocessing.get_context("fork")
@@ -324,39 +327,56 @@ def contained(function: Callable[[], Any], *, memory: int) -> Any:
     with tempfile.TemporaryFile() as errors:
         child = context.Process(target=_contained_child, args=(function, sender, errors.fileno(), size + memory if size else 0),
                                 daemon=True)
-        child.start()
-        sender.close()
         try:
-            kind, value = receiver.recv()
-        except EOFError:  # the child ended without an answer
-            child.join()
-            errors.seek(0)
-            said = [line.strip() for line in errors.read(4096).decode("utf-8", "replace").splitlines() if line.strip()]
-            code = child.exitcode
-            ended = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
-            raise ContainedCrash(f"{said[0] if said else 'no answer'}; {ended}") from None
+            child.start()
+            sender.close()
+            answer = None
+            while answer is None:  # the answer, or the child's end (whichever comes first)
+                ready = wait([receiver, child.sentinel])
+                if receiver in ready:
+                    try:
+                        answer = receiver.recv()
+                    except (EOFError, OSError, pickle.UnpicklingError, TypeError, AttributeError, ImportError) as error:
+                        answer = ("crash", "" if isinstance(error, EOFError) else f"{type(error).__name__}: {error}")
+                elif not receiver.poll():
+                    answer = ("crash", "")
         except BaseException:  # Ctrl-C here: the child is stopped with the call
             child.kill()
             raise
         finally:
             receiver.close()
-        child.join()
+            child.join()
+        kind, value = answer
+        if kind == "crash":
+            errors.seek(0)
+            said = [line.strip() for line in errors.read(4096).decode("utf-8", "replace").splitlines() if line.strip()]
+            code = child.exitcode
+            ended = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+            raise ContainedCrash(f"{value or (said[0] if said else 'no answer')}; {ended}")
     if kind == "error":
         raise value
     return value
 
 
 def _contained_child(function: Callable[[], Any], sender: Connection, errors: int, limit: int) -> None:
-    """In the child of :func:`contained`: its standard error into ``errors``, its address space bounded
-    by ``limit`` bytes (when this process's size could be read), and the answer sent."""
+    """In the child of :func:`contained`: ended with its parent, its standard error into ``errors``, its
+    address space bounded by ``limit`` bytes (when the parent's size could be read, and never above
+    the limit it inherited), and the answer sent."""
+    import ctypes
     import faulthandler
     import resource
 
+    try:  # Linux: killed when the parent ends, so that a killed parent leaves no reader behind
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() == 1:  # the parent ended before the line above: nobody to answer
+        return
     os.dup2(errors, 2)  # what native code says before it aborts, for the message
     faulthandler.disable()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops the child
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if limit > 0 and (hard == resource.RLIM_INFINITY or limit < hard):
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if limit > 0 and (soft == resource.RLIM_INFINITY or limit < soft):
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     try:
         answer: tuple[str, Any] = ("done", function())
@@ -364,8 +384,8 @@ def _contained_child(function: Callable[[], Any], sender: Connection, errors: in
         answer = ("error", error)
     try:
         sender.send(answer)
-    except Exception as error:  # noqa: BLE001 - an answer that does not pickle: its words
-        sender.send(("error", RuntimeError(f"{type(error).__name__}: {error}")))
+    except Exception as error:  # noqa: BLE001 - an answer that does not pickle (or no memory left to send it)
+        sender.send(("crash", f"{type(error).__name__}: {error}"))
 
 
 def _address_space() -> int:

@@ -31,7 +31,7 @@ from ._limits import shorten
 __all__ = ["read_table", "iter_table", "sheet_names", "TABLE_SUFFIXES"]
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
-_EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # workbooks: read by python-calamine
+_EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # workbooks (an .ods is refused with what to do)
 _EXCEL_ENGINE = "calamine"  # pandas' reader through python-calamine
 _SCAN_BLOCK = 1 << 20  # bytes read at a time when a file is checked for its encoding
 _FALLBACK = "umpanbalik-cp1252"  # codec error handler: each undecodable byte read as Windows-1252
@@ -176,8 +176,12 @@ def sheet_names(path: str | Path) -> list[str]:
     path = Path(path)
     check_input_path(path)
     _checked_workbook(path)
-    with _excel_errors(path), pd.ExcelFile(path, engine=_EXCEL_ENGINE) as book:
-        return [str(name) for name in book.sheet_names]
+    def names() -> list[str]:  # (python-calamine parses an .xls's cells when it opens the file)
+        with pd.ExcelFile(path, engine=_EXCEL_ENGINE) as book:
+            return [str(name) for name in book.sheet_names]
+
+    with _excel_errors(path):
+        return _bounded(names)
 
 
 def _checked_workbook(path: Path) -> None:
@@ -312,12 +316,17 @@ def _csv_header(path: Path, options: dict[str, Any]) -> list[str]:
 
 
 def _read_excel(path: Path, **options: Any) -> pd.DataFrame:
-    """``pd.read_excel`` in a child process bounded by MAX_READER_BYTES (see there): a workbook that
-    makes the reader fail ends the child, not this process."""
+    """``pd.read_excel`` in a child process bounded by MAX_READER_BYTES (see :func:`_bounded`)."""
+    return _bounded(lambda: pd.read_excel(path, **options))
+
+
+def _bounded(read: Callable[[], _T]) -> _T:
+    """``read()`` (python-calamine at work) in a child process bounded by MAX_READER_BYTES: a workbook
+    that makes the reader fail ends the child, not this process."""
     from ._input_files import MAX_READER_BYTES
     from ._parallel import contained
 
-    return contained(lambda: pd.read_excel(path, **options), memory=MAX_READER_BYTES)
+    return contained(read, memory=MAX_READER_BYTES)
 
 
 def _excel_header(path: Path, options: dict[str, Any]) -> list[str]:
