@@ -8,7 +8,8 @@ bundled survey itself. Each reading runs in a fresh process (imports included) a
 wall time of ``--repeat`` runs is printed:
 
 * umpanbalik: ``umpanbalik._tables.read_table`` — the archive checked against the limits (size,
-  longest cell, the grid a sheet spans), then read through python-calamine, every cell as text;
+  longest cell), then read through python-calamine in a child process bounded in memory (the frame
+  sent back pickled), every cell as text;
 * baseline: ``pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")``, what the
   library did before and what a notebook user writes.
 
