@@ -313,3 +313,24 @@ def test_contained_answers_that_cannot_travel_are_a_crash_and_leave_no_process_b
     with pytest.raises(_parallel.ContainedCrash, match="pickle"):
         _parallel.contained(lambda: threading.Lock(), memory=2**32)
     assert multiprocessing.active_children() == []
+
+
+
+@pytest.mark.skipif(_parallel.START_METHOD != "fork", reason="contained() forks only where workers are forked")
+def test_contained_calls_that_fail_leave_no_open_pipes():
+    """Two pipe descriptors stayed open per failed call until the next garbage collection (405 after
+    200 calls with the collector off). (Also mended, checked by hand with `unshare --pid --fork`: a
+    parent that is PID 1, a container's first process, got no answer: the child took "parent 1" for
+    "parent gone".)"""
+    import gc
+    import os
+
+    gc.disable()
+    try:
+        before = len(os.listdir("/proc/self/fd"))
+        for _ in range(20):
+            with pytest.raises(ValueError):
+                _parallel.contained(lambda: (_ for _ in ()).throw(ValueError("no such sheet")), memory=2**32)
+        assert len(os.listdir("/proc/self/fd")) <= before + 1
+    finally:
+        gc.enable()

@@ -317,7 +317,6 @@ def contained(function: Callable[[], Any], *, memory: int) -> Any:
     process (a ``multiprocessing.Pool`` worker, which may not have children), ``function()`` runs here."""
     if START_METHOD != "fork" or multiprocessing.current_process().daemon:
         return function()
-    import pickle
     import tempfile
     from multiprocessing.connection import wait
 
@@ -325,18 +324,20 @@ def contained(function: Callable[[], Any], *, memory: int) -> Any:
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     with tempfile.TemporaryFile() as errors:
-        child = context.Process(target=_contained_child, args=(function, sender, errors.fileno(), size + memory if size else 0),
-                                daemon=True)
+        child = context.Process(target=_contained_child, daemon=True,
+                                args=(function, sender, errors.fileno(), size + memory if size else 0, os.getpid()))
         try:
             child.start()
-            sender.close()
+        finally:
+            sender.close()  # the child holds its own copy
+        try:
             answer = None
             while answer is None:  # the answer, or the child's end (whichever comes first)
                 ready = wait([receiver, child.sentinel])
                 if receiver in ready:
                     try:
                         answer = receiver.recv()
-                    except (EOFError, OSError, pickle.UnpicklingError, TypeError, AttributeError, ImportError) as error:
+                    except Exception as error:  # noqa: BLE001 - EOF (no answer), or an answer that cannot be unpickled here
                         answer = ("crash", "" if isinstance(error, EOFError) else f"{type(error).__name__}: {error}")
                 elif not receiver.poll():
                     answer = ("crash", "")
@@ -346,11 +347,12 @@ def contained(function: Callable[[], Any], *, memory: int) -> Any:
         finally:
             receiver.close()
             child.join()
+            code = child.exitcode
+            child.close()  # its pipes now, not at the next garbage collection
         kind, value = answer
         if kind == "crash":
             errors.seek(0)
             said = [line.strip() for line in errors.read(4096).decode("utf-8", "replace").splitlines() if line.strip()]
-            code = child.exitcode
             ended = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
             raise ContainedCrash(f"{value or (said[0] if said else 'no answer')}; {ended}")
     if kind == "error":
@@ -358,7 +360,7 @@ def contained(function: Callable[[], Any], *, memory: int) -> Any:
     return value
 
 
-def _contained_child(function: Callable[[], Any], sender: Connection, errors: int, limit: int) -> None:
+def _contained_child(function: Callable[[], Any], sender: Connection, errors: int, limit: int, parent: int) -> None:
     """In the child of :func:`contained`: ended with its parent, its standard error into ``errors``, its
     address space bounded by ``limit`` bytes (when the parent's size could be read, and never above
     the limit it inherited), and the answer sent."""
@@ -370,7 +372,7 @@ def _contained_child(function: Callable[[], Any], sender: Connection, errors: in
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
-    if os.getppid() == 1:  # the parent ended before the line above: nobody to answer
+    if os.getppid() != parent:  # the parent ended before the line above: nobody to answer
         return
     os.dup2(errors, 2)  # what native code says before it aborts, for the message
     faulthandler.disable()
