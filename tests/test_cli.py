@@ -58,8 +58,8 @@ def test_chunksize_on_an_excel_file_reads_the_workbook_once(export, tmp_path, mo
     export.head(30).to_excel(path, index=False)
     from umpanbalik import _tables
 
-    calls, real = [], _tables._read_excel  # (pandas reads the sheet in a child process: counted here)
-    monkeypatch.setattr(_tables, "_read_excel", lambda *a, **k: calls.append(a) or real(*a, **k))
+    calls, real = [], _tables._bounded  # (pandas reads the sheet in a child process: each read counted here)
+    monkeypatch.setattr(_tables, "_bounded", lambda read: calls.append(read) or real(read))
     options = ["--topics", "0", "--no-progress", "--output", str(tmp_path / "hasil")]
     assert main(["analyze", str(path), "--chunksize", "7", *options]) == 0
     assert len(calls) == 1

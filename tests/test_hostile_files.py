@@ -853,3 +853,18 @@ def test_old_excel_workbooks_are_read_like_xlsx_and_opendocument_gets_what_to_do
     for name in ("ekspor.ods", "ods_bernama.xlsx"):
         with pytest.raises(InputFileError, match=r"OpenDocument spreadsheet .* save it as .xlsx"):
             read_table(write_ods(tmp_path / name, rows))
+
+
+def test_columns_with_neither_a_header_nor_a_value_are_left_out_of_a_workbook(tmp_path):
+    """One value typed at column 65,536 of an .xls read as a table of 65,536 columns, which analyze then
+    worked through for minutes before the workbook export refused it; spacer columns are gone too."""
+    from umpanbalik._tables import read_table
+
+    rows = [["komentar", "", "nilai"] + [""] * 200 + ["catatan"], ["materi bagus", "", "5"] + [""] * 200 + ["x"],
+            ["waktu kurang", "", ""] + [""] * 200 + [""]]  # (an .xls holds 256 columns)
+    for path in (write_xls(tmp_path / "lebar.xls", rows), tmp_path / "lebar.xlsx"):
+        if path.suffix == ".xlsx":
+            pd.DataFrame(rows).to_excel(path, index=False, header=False)
+        table = read_table(path)
+        assert list(table.columns) == ["komentar", "nilai", "catatan"], path
+        assert table.to_dict("list") == {"komentar": ["materi bagus", "waktu kurang"], "nilai": ["5", ""], "catatan": ["x", ""]}

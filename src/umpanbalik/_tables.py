@@ -231,7 +231,7 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, nrows: int |
         _checked_workbook(path)
         options = {"sheet_name": 0 if sheet is None else sheet, "dtype": str, "keep_default_na": False, "engine": _EXCEL_ENGINE}
         with _excel_errors(path):
-            frame = _read_excel(path, nrows=nrows, **options)
+            frame = _bounded(lambda: _without_blank_columns(pd.read_excel(path, nrows=nrows, **options)))
             _check_headers(path, frame.columns, lambda: _excel_header(path, options))
         return frame
     # Read by pandas from the file (not from one decoded string, which cost five times the file in
@@ -315,9 +315,16 @@ def _csv_header(path: Path, options: dict[str, Any]) -> list[str]:
         return next(rows, (0, []))[1]
 
 
-def _read_excel(path: Path, **options: Any) -> pd.DataFrame:
-    """``pd.read_excel`` in a child process bounded by MAX_READER_BYTES (see :func:`_bounded`)."""
-    return _bounded(lambda: pd.read_excel(path, **options))
+def _without_blank_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` without the sheet's columns that have neither a header nor a value ("Unnamed: 7" and
+    blank): spacer columns, and the thousands of columns before a value typed far to the right (one
+    value at column 65,536 of an .xls made a table of 65,536 columns, which the analysis then worked
+    through for minutes)."""
+    unnamed = [c for c in frame.columns if isinstance(c, str) and c.startswith("Unnamed: ")]
+    if not unnamed:
+        return frame
+    blank = frame[unnamed].eq("").all()
+    return frame.drop(columns=blank.index[blank.to_numpy()]) if blank.any() else frame
 
 
 def _bounded(read: Callable[[], _T]) -> _T:
@@ -330,7 +337,7 @@ def _bounded(read: Callable[[], _T]) -> _T:
 
 
 def _excel_header(path: Path, options: dict[str, Any]) -> list[str]:
-    first = _read_excel(path, header=None, nrows=1, **options)
+    first = _bounded(lambda: pd.read_excel(path, header=None, nrows=1, **options))
     return [] if first.empty else first.iloc[0].tolist()
 
 
