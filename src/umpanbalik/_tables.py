@@ -5,7 +5,7 @@ digits; numeric columns (ratings) are converted where they are used.
 
 Workbooks are read by pandas through python-calamine (a reader written in Rust), after
 :func:`~umpanbalik._input_files.check_workbook` has checked the archive against the limits: 100,000
-rows of a form export are read in 2.4 s where openpyxl took 10.2 s (a fresh process, checks included),
+rows of a form export are read in 2.4–2.6 s where openpyxl took 10.2–11.8 s (a fresh process, checks included),
 the same cells (``tests/test_hostile_files.py`` compares the two). openpyxl still writes the workbooks.
 """
 from __future__ import annotations
