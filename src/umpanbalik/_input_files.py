@@ -3,7 +3,7 @@ and the messages for what goes wrong while a CSV file is read (:mod:`umpanbalik.
 
 A folder, a FIFO, a password-protected workbook, a workbook cut short, a CSV file
 renamed ``.xlsx``: each gets a message that says what the file is and what to do, in Indonesian or
-English (:class:`InputFileError`), instead of a traceback from deep inside a reader. A workbook is
+English (:class:`InputFileError`), instead of a traceback from deep inside a reader. An .xlsx is
 a ZIP archive of XML: one of 601 KB can unpack to gigabytes, so its unpacked size
 (:data:`MAX_WORKBOOK_BYTES`) and the length of any one cell (:data:`MAX_CELL_BYTES`) are checked
 from the archive before it is read, and the reader runs bounded (:data:`MAX_READER_BYTES`).
@@ -192,7 +192,8 @@ def check_workbook(path: Path) -> None:
     if not head.startswith(b"PK"):
         if _looks_like_text(head):
             raise InputFileError("csv_as_xlsx", path=path)
-        raise InputFileError("not_workbook", path=path, detail="neither a ZIP archive, as an .xlsx file is, nor an Excel 97-2003 file")
+        raise InputFileError("not_workbook", path=path,
+                             detail="neither a ZIP archive, as an .xlsx file is, nor an Excel 97-2003 file")
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, EOFError, ValueError, OSError) as error:
@@ -211,10 +212,10 @@ def check_workbook(path: Path) -> None:
             raise InputFileError("too_big", path=path, size=size, limit=MAX_WORKBOOK_BYTES)
         for info in members:
             if info.filename.startswith("xl/") and info.filename.endswith(".xml") and info.file_size > MAX_CELL_BYTES:
-                _check_member(path, archive, info)
+                _check_text_runs(path, archive, info)
 
 
-def _check_member(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+def _check_text_runs(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     """Read one XML member a block at a time and fail at the first text longer than MAX_CELL_BYTES."""
     carried = 0  # bytes without "<" at the end of the blocks read so far
     try:

@@ -176,6 +176,7 @@ def sheet_names(path: str | Path) -> list[str]:
     path = Path(path)
     check_input_path(path)
     _checked_workbook(path)
+
     def names() -> list[str]:  # (python-calamine parses an .xls's cells when it opens the file)
         with pd.ExcelFile(path, engine=_EXCEL_ENGINE) as book:
             return [str(name) for name in book.sheet_names]
