@@ -23,6 +23,10 @@ ignores Ctrl-C (this process is interrupted and stops it; a stopped worker unwin
 died (killed, say) is replaced at the next call, and an error stops every worker (the pipes may be
 out of step), so the next call starts new ones.
 
+Apart from the pool, :func:`contained` runs one call in a child of its own, bounded in memory, for
+native code that may abort the process (the workbook reader, python-calamine): isolation, not
+parallelism, and no part of ``n_jobs``.
+
 Fitting is the one place that uses threads, and only for native solvers that release the GIL
 (liblinear, and the sparse products of newton-cg): :func:`solver_threads` runs an estimator's
 independent fits side by side, one thread per logical CPU this process may use, as scikit-learn's
