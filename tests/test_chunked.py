@@ -160,3 +160,32 @@ def test_blank_lines_of_a_one_column_file_are_blank_answers(tmp_path):
     wide = tmp_path / "dua_kolom.csv"
     wide.write_text("komentar,nilai\nmateri bagus,5\n\nwaktu kurang,4\n", encoding="utf-8")
     assert _tables.read_table(wide)["komentar"].tolist() == ["materi bagus", "waktu kurang"]
+
+
+def test_a_question_added_to_a_form_later_is_found_in_a_streamed_file(tmp_path, monkeypatch, capsys):
+    """With chunksize, the open questions were judged on the first 10,000 rows only: a question added to
+    the form later (blank in those rows) was silently left out (a reviewer's 30,000-row export). A
+    column blank there is now judged by its first answers further down (here with 50 rows)."""
+    from umpanbalik import cli, load_corpus
+    from umpanbalik.analysis import run
+
+    texts = load_corpus()["teks"].tolist()
+    n = 200
+    frame = pd.DataFrame({"kesan_umum": texts[:n], "saran_tambahan": [""] * 120 + texts[n : n + 80],
+                          "nilai": ["4"] * n})
+    path = tmp_path / "ekspor.csv"
+    frame.to_csv(path, index=False)
+    monkeypatch.setattr(run, "_SAMPLE_ROWS", 50)
+    monkeypatch.setattr(cli, "_SAMPLE_ROWS", 50)
+    sample = _tables.sample_rows(path, 50)
+    assert len(sample) == 50 and sample["saran_tambahan"].tolist() == texts[n : n + 50]
+    assert sample["kesan_umum"].tolist() == texts[:50]
+    result = analyze(path, text="auto", chunksize=40, topics=False)
+    assert list(result.questions) == ["kesan_umum", "saran_tambahan"]
+    assert (result["saran_tambahan"].comments["saran_tambahan"] != "").sum() == 80
+    assert cli.main(["analyze", str(path), "--chunksize", "40", "--topics", "0", "--format", "csv", "--no-progress",
+                     "--output", str(tmp_path / "hasil")]) == 0
+    assert "'saran_tambahan'" in capsys.readouterr().out
+    short = tmp_path / "pendek.csv"  # a file no longer than the sample: read once, nothing filled in
+    frame.head(30).to_csv(short, index=False)
+    assert _tables.sample_rows(short, 50).equals(_tables.read_table(short))

@@ -28,7 +28,7 @@ import pandas as pd
 from ._input_files import InputFileError, InputFileWarning, check_input_path, check_workbook
 from ._limits import shorten
 
-__all__ = ["read_table", "iter_table", "sheet_names", "TABLE_SUFFIXES"]
+__all__ = ["read_table", "iter_table", "sample_rows", "sheet_names", "TABLE_SUFFIXES"]
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
 _EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # workbooks (an .ods is refused with what to do)
@@ -135,6 +135,33 @@ def _csv_options(path: Path) -> dict[str, Any]:
     delimiter = "\t" if path.suffix.lower() == ".tsv" else _delimiter(sample)
     return {"sep": delimiter, "dtype": str, "keep_default_na": False, "index_col": False, "engine": "c",
             "skip_blank_lines": _skip_blank_lines(sample, delimiter), "encoding": encoding, "encoding_errors": errors}
+
+
+def sample_rows(path: str | Path, n: int) -> pd.DataFrame:
+    """The first ``n`` rows of a file, to judge its columns by before it is streamed; a column blank
+    in them (a question added to a form later) holds instead the first ``n`` answers found further
+    down, so that it is judged by its answers. The rest of the file is read only when such a column
+    exists (one more pass), and the rows of such a column no longer line up with the others'."""
+    rows = iter_table(path, n)
+    try:
+        sample = next(rows)
+        blank = [c for c in sample.columns if not sample[c].astype(str).str.strip().ne("").any()]
+        found: dict[Any, list[Any]] = {c: [] for c in blank}
+        while blank and len(sample) == n and any(len(values) < n for values in found.values()):
+            chunk = next(rows, None)
+            if chunk is None:
+                break
+            for column, values in found.items():
+                answered = chunk[column][chunk[column].astype(str).str.strip().ne("")]
+                values.extend(answered.iloc[: n - len(values)].tolist())
+    finally:
+        rows.close()
+    later = {column: values for column, values in found.items() if values}
+    if later:
+        sample = sample.copy()
+        for column, values in later.items():
+            sample[column] = (values + [""] * len(sample))[: len(sample)]
+    return sample
 
 
 def iter_table(path: str | Path, chunksize: int) -> Iterator[pd.DataFrame]:

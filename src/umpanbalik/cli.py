@@ -191,16 +191,14 @@ def _read(path: Path, args: argparse.Namespace, text: dict[str, str], shown: set
     """The table (for a streamed CSV: its first rows only, to check the columns; the file is then
     streamed by ``analyze``). A notice about the file (fields beyond the header ignored) is printed
     once, in the user's language; ``shown``: the notices printed so far."""
-    from ._tables import iter_table, read_table
+    from ._tables import read_table, sample_rows
 
     sheet = _sheet(path, args, text)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", UserWarning)
         try:
-            if _streamed(path, args):
-                chunks = iter_table(path, _SAMPLE_ROWS)
-                frame = next(chunks)
-                chunks.close()
+            if _streamed(path, args):  # a question blank in these rows is judged by its later answers
+                frame = sample_rows(path, _SAMPLE_ROWS)
             else:
                 frame = read_table(path, sheet=sheet)
         except InputFileError as error:

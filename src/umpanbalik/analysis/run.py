@@ -24,6 +24,7 @@ from .result import Analysis
 
 __all__ = ["analyze"]
 
+_SAMPLE_ROWS = 10_000  # rows of a streamed file that its columns are judged by (see _tables.sample_rows)
 _TOPIC_SAMPLE = 10_000  # topics are fitted on at most this many informative comments, then predicted
 _TOPIC_BLOCK = 50_000  # comments assigned to topics at a time
 _TOPIC_PARALLEL_MIN = 20_000  # with n_jobs, workers assign topics from this many informative comments
@@ -151,15 +152,13 @@ def analyze(
 def _analyze_questions(data: Any, text: Any, *, models: Any, **options: Any) -> MultiAnalysis:
     """Each open question on its own: one :class:`Analysis` per column, the models loaded once."""
     from .._annotate import Models
-    from .._tables import _EXCEL_SUFFIXES, TABLE_SUFFIXES, iter_table
+    from .._tables import _EXCEL_SUFFIXES, TABLE_SUFFIXES, sample_rows
     from ..columns import overall_rating, text_columns
 
     path = Path(data) if isinstance(data, (str, Path)) else None
     if path is not None and options["chunksize"] is not None and path.suffix.lower() in TABLE_SUFFIXES \
             and path.suffix.lower() not in _EXCEL_SUFFIXES:  # streamed again for each question
-        rows = iter_table(path, 10_000)
-        sample = next(rows)
-        rows.close()
+        sample = sample_rows(path, _SAMPLE_ROWS)  # a question blank in these rows is judged by its later answers
     else:
         data = sample = as_frame(data, "komentar")  # a file is read once for all the questions
     segments, rating, barriers = options["by"], options["rating"], options["barriers"]
