@@ -27,7 +27,7 @@ def as_frame(data: Any, text: str) -> pd.DataFrame:
         if isinstance(data, Path) or path.suffix.lower() in TABLE_SUFFIXES or path.is_file():
             return read_table(path)
         raise ValueError(
-            "`data` is a single string that is not a CSV/XLSX path. To analyse one comment, wrap it in a "
+            "`data` is a single string that is not a CSV/XLSX/XLS path. To analyse one comment, wrap it in a "
             f"list: analyze([{str(data)[:30]!r}]); to read a file, give its path ending in .csv or .xlsx."
         )
     if isinstance(data, pd.DataFrame):
@@ -43,7 +43,7 @@ def as_frame(data: Any, text: str) -> pd.DataFrame:
         values = data if isinstance(data, np.ndarray) else list(data)
         as_text_list(values, name="data")  # the same checks (1-D, not a string) as every estimator
         return pd.DataFrame({text: pd.Series(list(values), dtype=object)})
-    raise TypeError(f"`data` must be a DataFrame, a Series, a list of comments or a CSV/XLSX path; got {type(data).__name__}.")
+    raise TypeError(f"`data` must be a DataFrame, a Series, a list of comments or a CSV/XLSX/XLS path; got {type(data).__name__}.")
 
 
 def check_columns(frame: pd.DataFrame, columns: Sequence[Any], what: Sequence[str]) -> list[Any]:

@@ -51,9 +51,10 @@ def analyze(
 
     Parameters
     ----------
-    data : DataFrame, Series, list of str, or path to a CSV/XLSX file
+    data : DataFrame, Series, list of str, or path to a CSV, XLSX or XLS file
         The survey export. CSV files may be UTF-8 (with or without BOM), Windows-1252, or rows of
-        both pasted together, and use comma, semicolon, tab or pipe delimiters.
+        both pasted together, and use comma, semicolon, tab or pipe delimiters. Workbooks (.xlsx,
+        .xlsm, Excel 97-2003 .xls) are read from their first sheet, every cell as text.
     text : str, list of str or "auto", default="komentar"
         The column of free-text comments (the name given to a list or an unnamed Series; a named
         Series keeps its name). A list of columns, or ``"auto"`` (the open questions found in the data:
