@@ -334,3 +334,14 @@ def test_contained_calls_that_fail_leave_no_open_pipes():
         assert len(os.listdir("/proc/self/fd")) <= before + 1
     finally:
         gc.enable()
+
+
+@pytest.mark.skipif(_parallel.START_METHOD != "fork", reason="contained() forks only where workers are forked")
+def test_a_contained_child_that_never_answers_is_stopped_at_its_deadline():
+    """A child stuck on a lock that another thread held at the fork hung the reading for ever."""
+    import multiprocessing
+
+    start = time.perf_counter()
+    with pytest.raises(_parallel.ContainedCrash, match=r"no answer within 0.5 s; signal 9"):
+        _parallel.contained(lambda: time.sleep(30), memory=2**32, seconds=0.5)
+    assert time.perf_counter() - start < 10 and multiprocessing.active_children() == []

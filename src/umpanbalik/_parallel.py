@@ -311,13 +311,14 @@ class ContainedCrash(RuntimeError):
     """The child process of :func:`contained` ended without an answer (a native crash, or memory beyond its bound)."""
 
 
-def contained(function: Callable[[], Any], *, memory: int) -> Any:
+def contained(function: Callable[[], Any], *, memory: int, seconds: float = 600.0) -> Any:
     """``function()`` run in a child forked for the call, with at most ``memory`` bytes of address space
     more than this process has; its result (or its exception) comes back pickled. Native code that
     aborts the process on a failed allocation (python-calamine laying out a sheet as one grid) then
     ends the child only: :class:`ContainedCrash` is raised here, with the first line the child wrote to
-    its standard error; so it is when the answer cannot be sent or read back. The child ends with this
-    process (killed, or Ctrl-C here). Where processes are not forked (macOS, Windows), and in a daemonic
+    its standard error; so it is when the answer cannot be sent or read back, or has not come after
+    ``seconds`` (a child stuck on a lock another thread of this process held when it was forked is
+    stopped then). The child ends with this process (killed, or Ctrl-C here). Where processes are not forked (macOS, Windows), and in a daemonic
     process (a ``multiprocessing.Pool`` worker, which may not have children), ``function()`` runs here."""
     if START_METHOD != "fork" or multiprocessing.current_process().daemon:
         return function()
@@ -336,9 +337,13 @@ def contained(function: Callable[[], Any], *, memory: int) -> Any:
             sender.close()  # the child holds its own copy
         try:
             answer = None
-            while answer is None:  # the answer, or the child's end (whichever comes first)
-                ready = wait([receiver, child.sentinel])
-                if receiver in ready:
+            deadline = time.monotonic() + seconds
+            while answer is None:  # the answer, or the child's end (whichever comes first), or the deadline
+                ready = wait([receiver, child.sentinel], timeout=max(0.0, deadline - time.monotonic()))
+                if not ready:
+                    child.kill()
+                    answer = ("crash", f"no answer within {seconds:g} s")
+                elif receiver in ready:
                     try:
                         answer = receiver.recv()
                     except Exception as error:  # noqa: BLE001 - EOF (no answer), or an answer that cannot be unpickled here
