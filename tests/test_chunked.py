@@ -167,7 +167,6 @@ def test_a_question_added_to_a_form_later_is_found_in_a_streamed_file(tmp_path, 
     the form later (blank in those rows) was silently left out (a reviewer's 30,000-row export). A
     column blank there is now judged by its first answers further down (here with 50 rows)."""
     from umpanbalik import cli, load_corpus
-    from umpanbalik.analysis import run
 
     texts = load_corpus()["teks"].tolist()
     n = 200
@@ -175,8 +174,7 @@ def test_a_question_added_to_a_form_later_is_found_in_a_streamed_file(tmp_path, 
                           "nilai": ["4"] * n})
     path = tmp_path / "ekspor.csv"
     frame.to_csv(path, index=False)
-    monkeypatch.setattr(run, "_SAMPLE_ROWS", 50)
-    monkeypatch.setattr(cli, "_SAMPLE_ROWS", 50)
+    monkeypatch.setattr(_tables, "SAMPLE_ROWS", 50)  # for analyze and the CLI alike
     sample = _tables.sample_rows(path, 50)
     assert len(sample) == 50 and sample["saran_tambahan"].tolist() == texts[n : n + 50]
     assert sample["kesan_umum"].tolist() == texts[:50]

@@ -28,11 +28,13 @@ import pandas as pd
 from ._input_files import InputFileError, InputFileWarning, check_input_path, check_workbook
 from ._limits import shorten
 
-__all__ = ["read_table", "iter_table", "sample_rows", "sheet_names", "TABLE_SUFFIXES"]
+__all__ = ["read_table", "iter_table", "sample_rows", "sheet_names", "TABLE_SUFFIXES", "SAMPLE_ROWS"]
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
 _EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # workbooks (an .ods is refused with what to do)
 _EXCEL_ENGINE = "calamine"  # pandas' reader through python-calamine
+#: Rows of a streamed file that its columns are judged by (the open questions, the rating's scale).
+SAMPLE_ROWS = 10_000
 _SCAN_BLOCK = 1 << 20  # bytes read at a time when a file is checked for its encoding
 _FALLBACK = "umpanbalik-cp1252"  # codec error handler: each undecodable byte read as Windows-1252
 _INVALID = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, as surrogateescape shows them
@@ -137,11 +139,13 @@ def _csv_options(path: Path) -> dict[str, Any]:
             "skip_blank_lines": _skip_blank_lines(sample, delimiter), "encoding": encoding, "encoding_errors": errors}
 
 
-def sample_rows(path: str | Path, n: int) -> pd.DataFrame:
-    """The first ``n`` rows of a file, to judge its columns by before it is streamed; a column blank
-    in them (a question added to a form later) holds instead the first ``n`` answers found further
-    down, so that it is judged by its answers. The rest of the file is read only when such a column
-    exists (one more pass), and the rows of such a column no longer line up with the others'."""
+def sample_rows(path: str | Path, n: int | None = None) -> pd.DataFrame:
+    """The first ``n`` rows (default :data:`SAMPLE_ROWS`) of a file, to judge its columns by before it
+    is streamed; a column blank in them (a question added to a form later) holds instead the first
+    ``n`` answers found further down, so that it is judged by its answers. The rest of the file is read
+    only when such a column exists (one more pass), and the rows of such a column no longer line up
+    with the others'."""
+    n = SAMPLE_ROWS if n is None else n
     rows = iter_table(path, n)
     try:
         sample = next(rows)

@@ -184,9 +184,6 @@ def _sheet(path: Path, args: argparse.Namespace, text: dict[str, str]) -> str | 
     raise InputError(text["no_sheet"].format(sheet=wanted, path=path, available=", ".join(map(repr, names))))
 
 
-_SAMPLE_ROWS = 10_000  # rows of a streamed CSV read first, to check the columns and find the open questions
-
-
 def _read(path: Path, args: argparse.Namespace, text: dict[str, str], shown: set[str] | None = None) -> Any:
     """The table (for a streamed CSV: its first rows only, to check the columns; the file is then
     streamed by ``analyze``). A notice about the file (fields beyond the header ignored) is printed
@@ -198,7 +195,7 @@ def _read(path: Path, args: argparse.Namespace, text: dict[str, str], shown: set
         warnings.simplefilter("always", UserWarning)
         try:
             if _streamed(path, args):  # a question blank in these rows is judged by its later answers
-                frame = sample_rows(path, _SAMPLE_ROWS)
+                frame = sample_rows(path)
             else:
                 frame = read_table(path, sheet=sheet)
         except InputFileError as error:

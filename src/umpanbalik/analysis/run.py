@@ -24,7 +24,6 @@ from .result import Analysis
 
 __all__ = ["analyze"]
 
-_SAMPLE_ROWS = 10_000  # rows of a streamed file that its columns are judged by (see _tables.sample_rows)
 _TOPIC_SAMPLE = 10_000  # topics are fitted on at most this many informative comments, then predicted
 _TOPIC_BLOCK = 50_000  # comments assigned to topics at a time
 _TOPIC_PARALLEL_MIN = 20_000  # with n_jobs, workers assign topics from this many informative comments
@@ -159,7 +158,7 @@ def _analyze_questions(data: Any, text: Any, *, models: Any, **options: Any) -> 
     path = Path(data) if isinstance(data, (str, Path)) else None
     if path is not None and options["chunksize"] is not None and path.suffix.lower() in TABLE_SUFFIXES \
             and path.suffix.lower() not in _EXCEL_SUFFIXES:  # streamed again for each question
-        sample = sample_rows(path, _SAMPLE_ROWS)  # a question blank in these rows is judged by its later answers
+        sample = sample_rows(path)  # a question blank in these rows is judged by its later answers
     else:
         data = sample = as_frame(data, "komentar")  # a file is read once for all the questions
     segments, rating, barriers = options["by"], options["rating"], options["barriers"]
@@ -307,7 +306,9 @@ def _columns_of(chunk: pd.DataFrame, columns: list[Any]) -> list[Any]:
         return check_columns(chunk, columns, ["text", "rating", "barriers", *["by"] * (len(columns) - 3)])
     except ColumnError as error:
         if error.option == "text" and not error.ambiguous and not error.candidates:
-            found = text_columns(chunk.head(10_000))
+            from .._tables import SAMPLE_ROWS
+
+            found = text_columns(chunk.head(SAMPLE_ROWS))
             if found:
                 error.candidates = found[:3]
                 error.hint = "To analyse every open question found in the data, pass text='auto'."
