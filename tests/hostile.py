@@ -40,6 +40,7 @@ __all__ = [
     "write_ods",
     "write_xls",
     "write_encrypted_workbook",
+    "write_password_xls",
     "write_old_xls",
     "write_inflated_model",
 ]
@@ -368,6 +369,37 @@ def write_xls(path: Path, rows: list[list[Any]]) -> Path:
         for j, value in enumerate(row):
             sheet.write(i, j, value)
     book.save(str(path))
+    return path
+
+
+def write_password_xls(path: Path, rows: list[list[Any]], *, scheme: str = "rc4") -> Path:
+    """An Excel 97-2003 workbook that says it is password-protected: xlwt's records with a FILEPASS
+    record (0x002F) after the workbook's BOF, as Excel writes it, for RC4 encryption (``"rc4"``, a
+    header of zeros) or XOR obfuscation (``"xor"``); the cells themselves are left as written."""
+    import struct
+
+    import xlwt
+    from xlwt import CompoundDoc
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Jawaban")
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            sheet.write(i, j, value)
+    data = book.get_biff_data()
+    payload = struct.pack("<HHH", 1, 1, 1) + bytes(48) if scheme == "rc4" else struct.pack("<HHH", 0, 0x1234, 0x5678)
+    filepass = struct.pack("<HH", 0x002F, len(payload)) + payload
+    stream, position = bytearray(), 0
+    while position < len(data):
+        kind, length = struct.unpack_from("<HH", data, position)
+        record = bytearray(data[position : position + 4 + length])
+        if kind == 0x0085:  # BOUNDSHEET: where its sheet starts in the stream, now further on
+            struct.pack_into("<I", record, 4, struct.unpack_from("<I", record, 4)[0] + len(filepass))
+        stream += record
+        if position == 0:  # the workbook's BOF
+            stream += filepass
+        position += 4 + length
+    CompoundDoc.XlsDoc().save(str(path), bytes(stream))
     return path
 
 

@@ -34,6 +34,7 @@ from hostile import (  # noqa: E402
     write_inflated_model,
     write_ods,
     write_old_xls,
+    write_password_xls,
     write_workbook,
     write_xls,
 )
@@ -615,6 +616,24 @@ def test_unreadable_inputs_get_a_clear_message_in_both_languages(tmp_path, capsy
         assert main(["--lang", lang, "analyze", str(path), "--output", str(tmp_path / "hasil")]) == 1
         error = capsys.readouterr().err
         assert words in error and "Traceback" not in error, error
+
+
+@pytest.mark.parametrize("scheme", ["rc4", "xor"])
+def test_a_password_protected_xls_is_named_as_such(tmp_path, capsys, scheme):
+    """It was called damaged (RC4: the reader's "Workbook is password protected" read as a broken
+    file); XOR-obfuscated cells were read as if they were text. A plain .xls of the same rows reads."""
+    from umpanbalik import analyze
+    from umpanbalik._input_files import InputFileError
+    from umpanbalik.cli import main
+
+    rows = [["komentar"], ["materi bagus"], ["waktunya kurang"]]
+    assert analyze(write_xls(tmp_path / "biasa.xls", rows), topics=False).comments["komentar"].tolist() == ["materi bagus", "waktunya kurang"]
+    path = write_password_xls(tmp_path / "ekspor.xls", rows, scheme=scheme)
+    with pytest.raises(InputFileError, match="protected by a password"):
+        analyze(path, topics=False)
+    assert main(["analyze", str(path), "--output", str(tmp_path / "hasil")]) == 1
+    error = capsys.readouterr().err
+    assert "dilindungi kata sandi" in error and "Traceback" not in error, error
 
 
 @pytest.mark.parametrize("infinite", ["inf", "Infinity", "1e309", "-inf", math.inf])

@@ -10,6 +10,7 @@ from the archive before it is read, and the reader runs bounded (:data:`MAX_READ
 """
 from __future__ import annotations
 
+import re
 import stat
 import zipfile
 import zlib
@@ -35,7 +36,14 @@ MAX_CELL_BYTES = 2**20
 MAX_READER_BYTES = 6 * 2**30
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Compound File: old .xls, or an encrypted .xlsx
-_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream name an encrypted .xlsx holds
+# An encrypted .xlsx holds a stream named EncryptedPackage; a password-protected .xls has a FILEPASS
+# record (0x002F) right after its workbook's BOF record (0x0809: BIFF8, 16 bytes; BIFF5, 8 bytes).
+# Read through pandas, python-calamine calls an RC4-encrypted .xls an unknown format and reads
+# XOR-obfuscated cells as if they were text.
+_ENCRYPTED = re.compile(re.escape("EncryptedPackage".encode("utf-16-le"))
+                        + rb"|\x09\x08\x10\x00\x00\x06\x05\x00.{12}\x2f\x00|\x09\x08\x08\x00\x00\x05\x05\x00.{4}\x2f\x00",
+                        re.DOTALL)
+_ENCRYPTED_SPAN = 32  # the longest match of _ENCRYPTED
 _BLOCK = 1 << 20
 
 _MESSAGES = {
@@ -183,7 +191,7 @@ def check_workbook(path: Path) -> None:
     if not head:
         raise InputFileError("empty", path=path)
     if head.startswith(_OLE):  # a Compound File: an old .xls (read), or an encrypted .xlsx
-        if _holds(path, _ENCRYPTED):
+        if _holds(path, _ENCRYPTED, _ENCRYPTED_SPAN):
             raise InputFileError("encrypted", path=path)
         size = path.stat().st_size  # not compressed: the file's size bounds what is read
         if size > MAX_WORKBOOK_BYTES:
@@ -231,14 +239,14 @@ def _check_text_runs(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo
         raise InputFileError("damaged", path=path, detail=shorten(str(error), 120)) from None
 
 
-def _holds(path: Path, needle: bytes) -> bool:
-    """Whether the file holds ``needle``, read a block at a time."""
+def _holds(path: Path, pattern: re.Pattern[bytes], span: int) -> bool:
+    """Whether the file holds a match of ``pattern`` (no longer than ``span`` bytes), read a block at a time."""
     tail = b""
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(_BLOCK), b""):
-            if needle in tail + block:
+            if pattern.search(tail + block):
                 return True
-            tail = block[-len(needle) :]
+            tail = block[-(span - 1) :]
     return False
 
 
