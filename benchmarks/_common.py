@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
 import time
 import tracemalloc
@@ -14,6 +15,13 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 WORD = re.compile(r"\w+")
+
+
+def fresh_process_env(**extra: str) -> dict[str, str]:
+    """The environment of a benchmark's fresh processes: this checkout's ``src`` first on PYTHONPATH
+    (what was there stays after it), plus ``extra`` variables."""
+    path = str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")
+    return {**os.environ, "PYTHONPATH": path, **extra}
 
 
 def smsa(split: str = "train") -> pd.DataFrame | None:

@@ -28,7 +28,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, perturbed  # noqa: E402
+from _common import fresh_process_env, perturbed  # noqa: E402
 
 CHILD = r"""
 import json, pickle, resource, sys, time
@@ -67,7 +67,7 @@ print(json.dumps(result))
 
 
 def run(mode: str, path: str, n_jobs: int) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env = fresh_process_env()
     out = subprocess.run([sys.executable, "-c", CHILD, mode, path, str(n_jobs)], env=env, check=True,
                          capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])

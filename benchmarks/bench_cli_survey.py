@@ -28,6 +28,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from _common import fresh_process_env  # noqa: E402
+
 SURVEY = ROOT / "data" / "contoh_survei.xlsx"
 
 BASELINE = r"""
@@ -62,8 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""),
-           "UMPANBALIK_TIMINGS": "1"}
+    env = fresh_process_env(UMPANBALIK_TIMINGS="1")
     cli = [sys.executable, "-m", "umpanbalik", "analyze", str(SURVEY), "--text-column", "komentar", "--by", "instansi",
            "--rating", "nilai", "--no-progress", "-o"]
     runs: dict[str, list[tuple[float, str]]] = {"full": [], "csv": [], "baseline": []}

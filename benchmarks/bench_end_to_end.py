@@ -30,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
+from _common import fresh_process_env  # noqa: E402
 
 _WORKER = r'''
 import json, resource, sys, time
@@ -105,7 +106,7 @@ def build_frame(n: int, seed: int = 0):
 
 
 def run(mode: str, data: Path, n_jobs: str = "1") -> dict:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env = fresh_process_env()
     output = subprocess.run([sys.executable, "-c", _WORKER, mode, str(data), n_jobs], capture_output=True, text=True, env=env, check=False)
     if output.returncode != 0:
         raise RuntimeError(f"{mode} failed:\n{output.stderr[-3000:]}")

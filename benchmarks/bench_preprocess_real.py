@@ -32,6 +32,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from _common import fresh_process_env  # noqa: E402
 from real_data import load_sources, real_dir  # noqa: E402
 
 NAIVE = r"""
@@ -91,7 +93,7 @@ def real_comments() -> list[str]:
 
 def run(code: str, *args: str) -> dict:
     out = subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True, text=True,
-                         env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+                         env=fresh_process_env())
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
+from _common import fresh_process_env  # noqa: E402
 
 _READ = r'''
 import sys
@@ -43,7 +44,7 @@ frame.to_pickle(sys.argv[3])
 
 
 def timed_read(mode: str, path: Path, out: Path) -> float:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env = fresh_process_env()
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", _READ, mode, str(path), str(out)], check=True, env=env)
     return time.perf_counter() - start

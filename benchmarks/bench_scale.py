@@ -31,6 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
+from _common import fresh_process_env  # noqa: E402
 
 _WORKER = r'''
 import json, os, resource, sys, threading, time
@@ -81,7 +82,7 @@ print(json.dumps({"seconds": seconds, "analyze_seconds": annotated, "rows": len(
 
 
 def run(path: Path, mode: str, chunksize: int) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env = fresh_process_env()
     output = subprocess.run([sys.executable, "-c", _WORKER, str(path), mode, str(chunksize)], capture_output=True,
                             text=True, env=env, check=False)
     if output.returncode != 0:

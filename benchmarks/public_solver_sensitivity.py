@@ -19,9 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
-from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
