@@ -100,6 +100,33 @@ def test_praproses_says_in_the_users_language_when_the_output_folder_is_missing(
     assert not (tmp_path / "tidak_ada").exists()
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_praproses_never_overwrites_its_input(tmp_path, capsys, monkeypatch, lang):
+    """-o with the input's own name replaced the user's semicolon export with a comma CSV."""
+    original = "komentar;instansi\nmateri bagus;A\njadwal padat;B\n"
+    (tmp_path / "ekspor.csv").write_text(original, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for output in (str(tmp_path / "ekspor.csv"), "ekspor.csv", "./ekspor.csv"):
+        assert main(["--lang", lang, "praproses", str(tmp_path / "ekspor.csv"), "-o", output]) == 2
+        error = capsys.readouterr().err
+        assert ("file masukan itu sendiri" if lang == "id" else "is the input file itself") in error
+        assert "ekspor_bersih.csv" in error
+    assert (tmp_path / "ekspor.csv").read_text(encoding="utf-8") == original
+
+
+@pytest.mark.parametrize(("lang", "words"), [("id", "pakai --text-column alasan_tidak_ikut"),
+                                             ("en", "use --text-column alasan_tidak_ikut")])
+def test_barrier_task_with_a_barrier_column_says_which_option_to_use(tmp_path, capsys, lang, words):
+    """The library's English "with task='hambatan' the `text` column ...; leave `barriers` unset" came
+    through, in Python's words, to a user who named the answers with --barrier-column."""
+    pd.DataFrame({"alasan_tidak_ikut": ["jadwal bentrok", "tidak dapat izin atasan"]}).to_csv(tmp_path / "e.csv", index=False)
+    run = ["--lang", lang, "analyze", str(tmp_path / "e.csv"), "--task", "hambatan",
+           "--barrier-column", "alasan_tidak_ikut", "-o", str(tmp_path / "hasil")]
+    assert main(run) == 2
+    error = capsys.readouterr().err
+    assert words in error and "`barriers`" not in error and not (tmp_path / "hasil").exists()
+
+
 def test_praproses_writes_into_a_folder_or_an_excel_workbook_and_takes_t(tmp_path, capsys):
     """-o folder/ wrote a file named "folder", -o bersih.xlsx wrote CSV text under an Excel name, and
     -t (analyze's short --text-column) was refused."""
@@ -111,8 +138,9 @@ def test_praproses_writes_into_a_folder_or_an_excel_workbook_and_takes_t(tmp_pat
         assert main([*run, output]) == 0
         assert str(tmp_path / "hasil" / "ekspor_bersih.csv") in capsys.readouterr().out
         assert [p.name for p in (tmp_path / "hasil").iterdir()] == ["ekspor_bersih.csv"]
-    assert main([*run, str(tmp_path / "baru") + "/"]) == 1  # a folder that does not exist is not a file name
-    assert "belum ada" in capsys.readouterr().err and not (tmp_path / "baru").exists()
+    assert main([*run, str(tmp_path / "baru" / "lagi") + "/"]) == 0  # a folder named so is made, as analyze -o makes it
+    assert [p.name for p in (tmp_path / "baru" / "lagi").iterdir()] == ["ekspor_bersih.csv"]
+    capsys.readouterr()
     assert main([*run, str(tmp_path / "bersih.xlsx")]) == 0
     table = pd.read_excel(tmp_path / "bersih.xlsx", dtype=str, engine="openpyxl")  # a workbook, not CSV text
     assert table["ulasan"].tolist() == ["'=1+2 materinya bagus", "jadwal padat"]

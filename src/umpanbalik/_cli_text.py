@@ -59,6 +59,10 @@ MESSAGES = {
         "output_unusable": "Folder hasil {path} tidak dapat dibuat atau ditulisi: {reason}. Pilih folder lain dengan --output.",
         "output_name_is_folder": "{path} adalah folder, padahal file hasil akan ditulis dengan nama itu: pindahkan "
                                  "atau pilih folder hasil lain.",
+        "pre_same_file": "File hasil {path} adalah file masukan itu sendiri; praproses tidak menimpa data asli. Pilih "
+                         "file hasil lain, mis. --output {suggestion}.",
+        "task_barrier_column": "Dengan --task hambatan, jawaban alasan tidak ikut dibaca dari --text-column, bukan "
+                               "--barrier-column: pakai --text-column {column}.",
         "pre_folder_missing": "Folder {folder} (tempat file hasil --output) belum ada. Buat dulu folder itu, atau "
                               "pilih file hasil di folder yang sudah ada.",
         "pre_output_suffix": "File hasil {path}: praproses menulis file CSV (.csv) atau buku kerja Excel (.xlsx); pilih "
@@ -110,6 +114,10 @@ MESSAGES = {
         "output_unusable": "The output folder {path} cannot be created or written to: {reason}. Choose another with --output.",
         "output_name_is_folder": "{path} is a folder, but an output file is to be written under that name: move it or "
                                  "choose another output folder.",
+        "pre_same_file": "The output file {path} is the input file itself; praproses does not overwrite the original "
+                         "data. Choose another output file, e.g. --output {suggestion}.",
+        "task_barrier_column": "With --task hambatan the why-not answers are read from --text-column, not "
+                               "--barrier-column: use --text-column {column}.",
         "pre_folder_missing": "The folder {folder} (where the --output file goes) does not exist. Create it first, or "
                               "choose an output file in an existing folder.",
         "pre_output_suffix": "Output file {path}: praproses writes a CSV file (.csv) or an Excel workbook (.xlsx); "
@@ -136,8 +144,8 @@ HELP = {
         "pre": "bersihkan kolom komentar dari file CSV/XLSX/XLS",
         "pre_text": "kolom komentar: judulnya, nomornya (mis. 5.22) atau awal judulnya (bawaan: komentar)",
         "pre_output": "file hasil: CSV, atau buku kerja Excel bila namanya berakhiran .xlsx; foldernya harus sudah "
-                      "ada. Bila berupa folder (yang sudah ada, atau diakhiri /), hasilnya ditulis di dalamnya sebagai "
-                      "<nama file masukan>_bersih.csv",
+                      "ada. Bila berupa folder (yang sudah ada, atau diakhiri / dan dibuat bila belum ada), hasilnya "
+                      "ditulis di dalamnya sebagai <nama file masukan>_bersih.csv",
         "sheet": "lembar file Excel: namanya, atau nomor urutnya mulai 1 (bawaan: lembar pertama)",
         "text": "kolom pertanyaan terbuka: judulnya, nomornya (mis. 5.22) atau awal judulnya; boleh berulang untuk "
                 "beberapa pertanyaan (bawaan: komentar, atau semua pertanyaan terbuka yang dikenali)",
@@ -167,8 +175,8 @@ HELP = {
         "pre": "clean the comment column of a CSV/XLSX/XLS file",
         "pre_text": "comment column: its header, number (e.g. 5.22) or the start of its header (default: komentar)",
         "pre_output": "output file: CSV, or an Excel workbook when its name ends in .xlsx; its folder must exist. "
-                      "When it is a folder (an existing one, or a path ending in /), the output is written in it as "
-                      "<input file name>_bersih.csv",
+                      "When it is a folder (an existing one, or a path ending in /, created when missing), the output "
+                      "is written in it as <input file name>_bersih.csv",
         "sheet": "Excel sheet: its name, or its position counted from 1 (default: the first sheet)",
         "text": "open-question column: its header, number (e.g. 5.22) or the start of its header; repeat it for "
                 "several questions (default: komentar, or every open question found)",

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import shlex
 import signal
 import sys
 import warnings
@@ -509,6 +510,8 @@ def _interrupt_in_this_process_only() -> Any:
 
 def _main(args: argparse.Namespace, text: dict[str, str]) -> int:
     if args.command in ("analyze", "analisis"):
+        if args.task == "hambatan" and args.barrier_column is not None:
+            raise UsageError(text["task_barrier_column"].format(column=shlex.quote(args.barrier_column)))
         path = _input_path(args.file, text)
         print(text["reading"].format(path=path), file=sys.stderr)
         return _run_analysis(args, path, Path(args.output), text)[0]
@@ -530,13 +533,17 @@ def _main(args: argparse.Namespace, text: dict[str, str]) -> int:
 def _preprocess_output(value: str, source: Path, text: dict[str, str]) -> Path:
     """The file ``praproses`` writes: ``value``, or in a folder (one that exists, or a path ending
     with a separator) the input's name with ``_bersih.csv``; a CSV file unless it ends in ``.xlsx``.
-    Its folder must exist and be writable (checked before the work)."""
+    Its folder must exist, unless named as a folder, and be writable (checked before the work); the
+    input file itself is refused."""
     output = Path(value)
-    if value.endswith(tuple(filter(None, (os.sep, os.altsep)))) or output.is_dir():
+    folder = value.endswith(tuple(filter(None, (os.sep, os.altsep)))) or output.is_dir()
+    if folder:  # made when missing (just before writing), as analyze makes its output folder
         output = output / f"{source.stem}_bersih.csv"
     if output.suffix.lower() in _PREPROCESS_REFUSED:
         raise UsageError(text["pre_output_suffix"].format(path=output))
-    if not output.parent.exists():
+    if output.exists() and output.resolve() == source.resolve():
+        raise UsageError(text["pre_same_file"].format(path=output, suggestion=source.with_name(f"{source.stem}_bersih.csv")))
+    if not folder and not output.parent.exists():
         raise InputError(text["pre_folder_missing"].format(folder=output.parent))
     _check_output(output.parent, [output.name], text)
     return output
@@ -560,6 +567,7 @@ def _preprocess(args: argparse.Namespace, text: dict[str, str]) -> int:
         column = kept if column == "teks_bersih" else column
         print(text["kept_as"].format(column="teks_bersih", new=kept), file=sys.stderr)
     frame["teks_bersih"] = Preprocessor().transform(frame[column])
+    output.parent.mkdir(parents=True, exist_ok=True)
     if output.suffix.lower() == ".xlsx":
         write_excel({"komentar": frame}, output, lang=args.lang)
     else:
