@@ -111,3 +111,17 @@ def test_numbers_outside_the_text_scale_of_a_rating_column_are_warned_of():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         analyze(same, "k", rating="n", topics=False, progress=False)  # numbers on the scale: no warning
+
+
+def test_star_ratings_are_scored_by_their_filled_stars():
+    """A column of "★★★★★" answers was no scale at all, silently: no warning, no mean (every answer
+    has no letter or digit, so each was taken for a non-answer like "-")."""
+    answers = ["★★★★★", "★★★", "★★★★☆", "⭐⭐⭐⭐", "*****", "★ ★", "-", "", None]
+    assert likert_scores(answers).tolist()[:6] == [5.0, 3.0, 4.0, 4.0, 5.0, 2.0]
+    assert np.isnan(likert_scores(answers).tolist()[6:]).all()
+    assert scale_bounds(answers) == (1.0, 5.0)
+    assert scale_bounds(["★★★★★★★☆☆☆", "★★"]) == (1.0, 10.0)
+    assert unknown_answers(answers) == []
+    table = scale_table(answers)
+    assert table["skor"].tolist() == sorted(table["skor"].tolist()) and table["jumlah"].sum() == 6
+    assert likert_scale(["★★", "bagus", "jelek"]) == {}  # stars among words: not read as a star rating

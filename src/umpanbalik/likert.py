@@ -27,7 +27,9 @@ sangat tidak, tidak, kurang, cukup, —, sangat   1 … 6
 (— is the head word alone: *Puas*, *Setuju*, *Baik*.) A scale is chosen from the degrees present,
 so a five-point question in which nobody chose the middle keeps its 1–5 scores. Yes/no answers
 (``Ya``/``Tidak``, ``Yes``/``No``) score 1 and 0, ``Mungkin`` (*maybe*) 0.5: their mean is the
-share of yes. A leading number ("5 - Sangat baik", "4. Setuju") is the score itself.
+share of yes. A leading number ("5 - Sangat baik", "4. Setuju") is the score itself, and so is the
+number of filled stars of a star rating ("★★★★☆", "⭐⭐⭐", "*****"; on a scale of 1 to 5, or to the
+longest row of stars).
 
 Examples
 --------
@@ -100,9 +102,23 @@ _NUMBERED = re.compile(r"^\(?(\d+(?:[.,]\d+)?)\)?\s*(?:[-–—:.)=]\s*|\s+)(?=\
 #: rating counts as missing, with a notice: :func:`umpanbalik.analysis._columns.infinite_count`).
 _NUMBER = re.compile(r"^[+-]?(?:(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?|inf(?:inity)?)$", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\s*\([^)]*\)\s*")
+#: A star rating as app stores and some forms export it: filled stars, then empty ones ("★★★☆☆").
+_STARS = re.compile(r"^\s*((?:[★⭐*]\ufe0f?\s*)*)((?:[☆✩✰]\s*)*)$")
+
+
+def _stars(value: str) -> tuple[int, int] | None:
+    """``(filled, of)`` for an answer of stars ("★★★☆☆": 3 of 5; "⭐⭐⭐⭐": 4 of 4), else ``None``."""
+    match = _STARS.match(value)
+    if match is None or not value.strip():
+        return None
+    filled = sum(ch in "★⭐*" for ch in match.group(1))
+    return filled, filled + sum(ch in "☆✩✰" for ch in match.group(2))
 
 
 def _normal(value: str) -> str:
+    stars = _stars(value)
+    if stars is not None:  # kept as stars (the steps below drop every symbol)
+        return "★" * stars[0] + "☆" * (stars[1] - stars[0])
     text = _PARENTHESES.sub(" ", value.casefold())  # "Sangat setuju (SS)"
     text = re.sub(r"[^\w\s-]", " ", text)
     return " ".join(text.split())
@@ -227,6 +243,11 @@ def _scale_of(counts: Counter) -> tuple[dict[str, float], tuple[float, float] | 
             numbered[_normal(answer)] = float(match.group(1).replace(",", "."))
     if numbered and sum(counts[a] for a in counts if _normal(a) in numbered) * 2 >= sum(counts.values()):
         return dict(sorted(numbered.items(), key=lambda item: item[1])), (min(numbered.values()), max(numbered.values()))
+    stars = {_normal(a): star for a in counts if (star := _stars(a)) is not None}
+    if stars and all(_stars(a) is not None or _is_blank(a) for a in counts):  # stars (and "-"): the filled ones score
+        scores = {answer: float(filled) for answer, (filled, _) in stars.items()}
+        top = max(5, *(of for _, of in stars.values()))
+        return dict(sorted(scores.items(), key=lambda item: item[1])), (min(1.0, *scores.values()), float(top))
     yes_no = {_normal(a): _YES_NO[_normal(a)] for a in counts if _normal(a) in _YES_NO}
     if yes_no and {"ya", "yes", "tidak", "no"} & set(yes_no) and all(_normal(a) in _YES_NO for a in counts):
         return dict(sorted(yes_no.items(), key=lambda item: item[1])), (0.0, 1.0)
