@@ -154,6 +154,24 @@ def test_bad_parameters_are_named():
         TopicModel().fit("materi bagus")
 
 
+def test_a_number_of_topics_beyond_what_a_reader_takes_in_is_refused_before_any_work(capsys):
+    """500 topics asked of 1,783 real comments still ran after 12 minutes (the CLI and analyze too)."""
+    from umpanbalik import analyze
+    from umpanbalik.cli import main
+    from umpanbalik.topics import MAX_TOPICS
+
+    with pytest.raises(ValueError, match=f"at most {MAX_TOPICS}"):
+        TopicModel(n_topics=MAX_TOPICS + 1).fit(["materi bagus", "waktu kurang"])
+    with pytest.raises(ValueError, match="k_range"):
+        TopicModel(k_range=(4, MAX_TOPICS + 1)).fit(["materi bagus", "waktu kurang"])
+    with pytest.raises(ValueError, match=f"from 1 to {MAX_TOPICS}"):
+        analyze(["materi bagus", "waktu kurang"], topics=500, progress=False)
+    for lang, words in (("id", f"--topics paling banyak {MAX_TOPICS}"), ("en", f"--topics is at most {MAX_TOPICS}")):
+        with pytest.raises(SystemExit) as stopped:
+            main(["--lang", lang, "analyze", "tidak_dibaca.csv", "--topics", "500"])
+        assert stopped.value.code == 2 and words in capsys.readouterr().err
+
+
 def test_stability_and_nmf(themed):
     assert topic_stability(themed, seeds=(0, 1, 2), n_topics=3, min_df=1) > 0.5
     model = TopicModel(n_topics=3, method="nmf", min_df=1).fit(themed)

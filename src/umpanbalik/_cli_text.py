@@ -53,6 +53,8 @@ MESSAGES = {
         "rating_partial": "Peringatan: di kolom nilai {column!r}, jawaban berikut bukan angka dan bukan bagian skala nilai, "
                           "sehingga dihitung kosong: {values}.",
         "topics_invalid": "--topics harus 'auto', 0 (tanpa topik) atau bilangan bulat positif; diterima {value!r}.",
+        "topics_too_many": "--topics paling banyak {most} (lebih dari itu tidak terbaca di laporan, dan pencariannya "
+                           "makin lama); diterima {value}. Pakai --topics auto atau angka yang lebih kecil.",
         "chunksize_invalid": "--chunksize harus bilangan bulat positif (jumlah baris per bagian, mis. 100000); "
                              "diterima {value!r}.",
         "output_is_file": "Folder hasil {path} sudah ada sebagai file, bukan folder; pilih folder hasil lain dengan --output.",
@@ -109,6 +111,8 @@ MESSAGES = {
         "rating_partial": "Warning: in the rating column {column!r}, these answers are neither numbers nor on the rating "
                           "scale, so they count as missing: {values}.",
         "topics_invalid": "--topics must be 'auto', 0 (no topics) or a positive whole number; got {value!r}.",
+        "topics_too_many": "--topics is at most {most} (more topics than a report reader takes in, and the search "
+                           "grows with them); got {value}. Use --topics auto or a smaller number.",
         "chunksize_invalid": "--chunksize must be a positive whole number (rows per part, e.g. 100000); got {value!r}.",
         "output_is_file": "The output folder {path} exists as a file, not a folder; choose another output folder with --output.",
         "output_unusable": "The output folder {path} cannot be created or written to: {reason}. Choose another with --output.",

@@ -72,6 +72,10 @@ def _topics_option(lang: str) -> Any:
             raise argparse.ArgumentTypeError(MESSAGES[lang]["topics_invalid"].format(value=shorten(value, 60))) from None
         if number < 0:
             raise argparse.ArgumentTypeError(MESSAGES[lang]["topics_invalid"].format(value=shorten(value, 60)))
+        from .topics import MAX_TOPICS
+
+        if number > MAX_TOPICS:
+            raise argparse.ArgumentTypeError(MESSAGES[lang]["topics_too_many"].format(value=number, most=MAX_TOPICS))
         return number if number > 0 else False
 
     return topics

@@ -356,7 +356,7 @@ def _fit_topics(comments: pd.DataFrame, source: pd.Series, topics: Any, task: st
     """Fit (or apply) the topic model; ``source`` is the comment column, read a block at a time (as the
     models read it: :func:`without_names`), and ``preprocessor`` the one that made ``teks_bersih``."""
     from ..preprocessing import same_preprocessing
-    from ..topics import NON_INFORMATIVE_TOPIC, TopicModel
+    from ..topics import MAX_TOPICS, NON_INFORMATIVE_TOPIC, TopicModel
 
     def texts(positions: np.ndarray) -> list[str]:
         return without_names(as_text_list(source.iloc[positions], name=str(source.name)), names)
@@ -368,8 +368,10 @@ def _fit_topics(comments: pd.DataFrame, source: pd.Series, topics: Any, task: st
     if isinstance(topics, TopicModel):
         model = topics
     else:
-        if not (topics == "auto" or (isinstance(topics, (int, np.integer)) and not isinstance(topics, bool) and topics >= 1)):
-            raise ValueError(f"`topics` must be 'auto', a positive number of topics, a TopicModel or False; got {topics!r}.")
+        if not (topics == "auto" or (isinstance(topics, (int, np.integer)) and not isinstance(topics, bool)
+                                     and 1 <= topics <= MAX_TOPICS)):
+            raise ValueError(f"`topics` must be 'auto', a number of topics from 1 to {MAX_TOPICS}, a TopicModel or False; "
+                             f"got {topics!r}.")
         model = TopicModel(n_topics=topics, n_jobs=n_jobs, random_state=random_state)
     reuse = same_preprocessing(getattr(model, "preprocessor", None), preprocessor)
     notes: list[str] = []
