@@ -488,3 +488,29 @@ def test_the_cloud_of_negative_comments_leaves_praise_words_out():
     weights = _sentiment_clouds(_cloud_inputs(result.comments, "komentar", None), "id", 40, render=lambda w, title: w)
     assert not {"bagus", "baik", "relevan"} & set(weights["negatif"])
     assert {"bagus", "baik"} & set(weights["positif"])
+
+
+def test_a_grouping_column_of_free_text_is_noted_and_its_chart_stays_drawable(tmp_path, capsys):
+    """--by on the comment column made a 10 MB report of 1,783 one-comment bars, with matplotlib's
+    "Glyph 157 (\\x9d) missing from font(s)" warnings on the terminal and no word of why."""
+    import warnings
+
+    from umpanbalik import analyze
+    from umpanbalik.cli import main
+
+    texts = [f"materi bagus nomor {i}" for i in range(119)] + ["alat peraga bagus \x9d 👍"]  # first by name among equals
+    frame = pd.DataFrame({"teks": texts, "unit": ["A", "B"] * 60})
+    result = analyze(frame, text="teks", by=["teks", "unit"], topics=False, progress=False)
+    assert [n for n in result.notes if "'teks'" in n and "120 nilai berbeda" in n]
+    assert not [n for n in result.notes if "'unit'" in n]  # a real grouping is not noted
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no glyph warning
+        fig = result.plot_comparison("teks")
+        fig.canvas.draw()
+    names = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(names) == 40 and any("?" in n for n in names) and not any("\x9d" in n or "👍" in n for n in names)
+    assert "80 kelompok lagi tidak digambar" in " ".join(t.get_text() for t in fig.texts)
+    frame.to_csv(tmp_path / "ekspor.csv", index=False)
+    assert main(["--lang", "en", "analyze", str(tmp_path / "ekspor.csv"), "-t", "teks", "--by", "teks", "--topics", "0",
+                 "--no-progress", "--format", "csv", "-o", str(tmp_path / "hasil")]) == 0
+    assert "holds 120 different values in 120 filled rows" in capsys.readouterr().err

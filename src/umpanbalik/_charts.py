@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -26,6 +27,7 @@ __all__ = ["plot_sentiment", "plot_aspect_sentiment", "plot_segment_comparison",
 POLARITY_COLORS = dict(zip(POLARITIES, ("#c53030", "#a0aec0", "#2f855a")))
 _MAIN, _GREY = "#2b6cb0", "#cbd5e0"
 _LONG_LABEL = 40  # characters of a segment name shown on an axis
+_MAX_BARS = 40  # segments drawn in a comparison, in the table's order (a column of free text made 1,783 bars)
 
 
 def _figure(width: float, height: float) -> Any:
@@ -60,7 +62,23 @@ def _title(ax: Any, title: str) -> None:
 
 
 def _short(name: str) -> str:
-    return name if len(name) <= _LONG_LABEL else name[: _LONG_LABEL - 1] + "…"
+    """A name from the data (a segment, a topic's label, a column's header) as an axis or title shows
+    it: at most :data:`_LONG_LABEL` characters, and "?" for each character the charts' font cannot
+    draw (an emoji, a control character of a badly decoded export: matplotlib drew an empty box and
+    warned on the user's terminal, "Glyph 157 (\\x9d) missing from font(s) DejaVu Sans")."""
+    name = name if len(name) <= _LONG_LABEL else name[: _LONG_LABEL - 1] + "…"
+    if name.isascii() and name.isprintable():
+        return name
+    drawable = _font_chars()
+    return "".join(ch if ord(ch) in drawable else "?" for ch in name)
+
+
+@lru_cache(maxsize=1)
+def _font_chars() -> frozenset[int]:
+    """The characters of the font the charts' text is drawn in (matplotlib's default sans-serif)."""
+    from matplotlib import font_manager
+
+    return frozenset(font_manager.get_font(font_manager.findfont(font_manager.FontProperties())).get_charmap())
 
 
 def _percent_axis(ax: Any) -> None:
@@ -178,6 +196,9 @@ def draw_segment_comparison(table: pd.DataFrame, by: Any, measure: str = "sentim
     title = text("segment_title", lang, value=shown, gloss=gloss, measure=label(measure, lang), by=_short(label(by, lang)))
     if table.empty:
         return _no_data(_figure(7.5, 2.5), title, lang)
+    hidden = max(0, len(table) - _MAX_BARS)
+    overall = float(table.attrs.get("porsi", table["jumlah"].sum() / table["n"].sum()))  # each comment once, of all segments
+    table = table.head(_MAX_BARS)
     fig = _figure(7.5, 0.38 * len(table) + 2.0)
     ax = fig.add_subplot()
     names = [f"{_short(s)} (n={n}){'' if ok else ' *'}" for s, n, ok in zip(table["segmen"], table["n"], table["cukup"])]
@@ -186,7 +207,6 @@ def draw_segment_comparison(table: pd.DataFrame, by: Any, measure: str = "sentim
     colors = [_MAIN if ok else _GREY for ok in table["cukup"]]
     bars = ax.barh(names, shares, xerr=errors, color=colors, error_kw={"ecolor": "#4a5568", "capsize": 3, "lw": 1})
     ax.bar_label(bars, labels=[f"{s:.0%}" for s in shares], padding=3, fontsize=8)
-    overall = float(table.attrs.get("porsi", table["jumlah"].sum() / table["n"].sum()))  # each comment once
     ax.axvline(overall, color="#1a202c", linestyle="--", linewidth=1, label=text("overall", lang, share=f"{overall:.0%}"))
     ax.set_xlim(0, 1)
     _percent_axis(ax)
@@ -195,8 +215,10 @@ def draw_segment_comparison(table: pd.DataFrame, by: Any, measure: str = "sentim
     ax.set_xlabel(text("share_axis", lang))
     _title(ax, title)
     ax.legend(loc="lower right", fontsize=8, frameon=False)
-    if not table["cukup"].all():
-        fig.text(0.01, 0.005, text("small_n", lang, min_n=min_n), fontsize=7, color="#4a5568")
+    footnotes = ([text("small_n", lang, min_n=min_n)] if not table["cukup"].all() else []) + (
+        [text("more_bars", lang, n=count(hidden, lang))] if hidden else [])
+    if footnotes:
+        fig.text(0.01, 0.005, "; ".join(footnotes), fontsize=7, color="#4a5568")
     return fig
 
 

@@ -26,6 +26,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "segment_title": "Porsi {value!r}{gloss} pada {measure} per {by} (selang kepercayaan 95%)",
         "share_axis": "porsi",
         "small_n": "abu-abu dan *: kurang dari {min_n} komentar, terlalu sedikit untuk dibandingkan",
+        "more_bars": "{n} kelompok lagi tidak digambar (semuanya ada di tabel).",
         "overall": "keseluruhan {share}",
         "rating_title": "Rata-rata {rating} pada komentar yang menilai aspek negatif atau positif (IK 95%)",
         "rating_axis": "rata-rata {rating}",
@@ -111,6 +112,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "tab_perbandingan": "Komentar negatif per kelompok",
         "truncated": " … [terpotong; aslinya {n} karakter]",
         "note_infinite": "{n} nilai tak hingga (inf, Infinity, 1e309) di kolom {column!r} dianggap kosong.",
+        "note_by_distinct": "Kolom kelompok {column!r} berisi {k} nilai berbeda pada {n} baris terisi: hampir tiap baris "
+                            "menjadi kelompoknya sendiri, jadi perbandingan antarkelompok tidak bermakna. Apakah itu kolom "
+                            "teks? Pilih kolom kelompok seperti unit, instansi, atau angkatan.",
         "note_topic_sample": "topik dipelajari dari {sample} komentar informatif acak dari {n}",
         "note_topic_failed": "topik tidak dibentuk: {error}",
         "note_topic_fewer": "hanya {k} dari {asked} topik yang diminta dapat dibentuk dari {n} komentar informatif: jawabannya terlalu sedikit atau terlalu mirip",
@@ -128,6 +132,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "segment_title": "Share of {value!r}{gloss} in {measure} by {by} (95% confidence interval)",
         "share_axis": "share",
         "small_n": "grey and *: fewer than {min_n} comments, too few to compare",
+        "more_bars": "{n} more groups not drawn (the table holds them all).",
         "overall": "overall {share}",
         "rating_title": "Mean {rating} of comments rating an aspect negative or positive (95% CI)",
         "rating_axis": "mean {rating}",
@@ -212,6 +217,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "tab_perbandingan": "Negative comments by group",
         "truncated": " … [truncated; {n} characters in full]",
         "note_infinite": "{n} infinite ratings (inf, Infinity, 1e309) in column {column!r} count as missing.",
+        "note_by_distinct": "The grouping column {column!r} holds {k} different values in {n} filled rows: almost every "
+                            "row is a group of its own, so comparing groups means nothing. Is it a text column? Choose a "
+                            "grouping column such as unit, agency or cohort.",
         "note_topic_sample": "topics fitted on a random {sample} of {n} informative comments",
         "note_topic_failed": "topics not fitted: {error}",
         "note_topic_fewer": "only {k} of the {asked} topics asked for could be formed from {n} informative comments: the answers are too few or too alike",

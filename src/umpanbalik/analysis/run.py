@@ -26,6 +26,7 @@ __all__ = ["analyze"]
 
 _TOPIC_SAMPLE = 10_000  # topics are fitted on at most this many informative comments, then predicted
 _TOPIC_BLOCK = 50_000  # comments assigned to topics at a time
+_SEGMENTS_NOTED = 50  # a `by` column with more distinct values than this, and than half its rows, is noted
 _TOPIC_PARALLEL_MIN = 20_000  # with n_jobs, workers assign topics from this many informative comments
 
 
@@ -290,11 +291,23 @@ def _analyze_rows(chunks: Any, data: Any, text: Any, segments: list[Any], *, rat
     def column(name: Any) -> Any:  # a column the user named, under its new name if it was renamed
         return kept_as.get(name, name) if name is not None else None
 
+    for segment in segments:
+        filled, distinct = _distinct_values(comments[column(segment)])
+        if distinct > _SEGMENTS_NOTED and distinct > filled / 2:  # e.g. --by on the comment column itself
+            notes.append(_words("note_by_distinct", lang, column=str(segment), k=_count(distinct, lang), n=_count(filled, lang)))
+
     # (a comment column called "saran" is kept as "saran_asli": the Analysis must read that one,
     # not the suggestion flags)
     return Analysis(comments, text=column(text), by=[column(s) for s in segments], rating=column(rating),
                     barriers=column(barriers), task=task, topic_model=model, names=list(names), lang=lang, notes=notes,
                     random_state=random_state, own_models=models.own())
+
+
+def _distinct_values(values: pd.Series) -> tuple[int, int]:
+    """How many cells of a segment column are filled, and how many different values they hold."""
+    text = values.map(lambda v: "" if v is None or (np.ndim(v) == 0 and pd.isna(v)) else str(v).strip())
+    filled = text[text != ""]
+    return len(filled), int(filled.nunique())
 
 
 def _columns_of(chunk: pd.DataFrame, columns: list[Any]) -> list[Any]:
