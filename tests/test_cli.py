@@ -362,3 +362,13 @@ def test_answers_on_another_sheet_point_to_it_when_the_first_has_none(tmp_path, 
             writer, sheet_name="jawaban", index=False)
     assert main(["analyze", str(path), "-o", str(tmp_path / "x"), "--no-progress"]) == 1
     assert "Jawaban terbuka ada di lembar 'jawaban' ('tanggapan'): tambahkan --sheet 'jawaban'." in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("lang", "words"), [("id", "berisi baris judul tetapi tanpa jawaban"), ("en", "has a header row but no answers")])
+@pytest.mark.parametrize("chunked", [False, True])
+def test_an_export_without_answers_is_an_input_problem_not_a_report_of_zeros(tmp_path, capsys, lang, words, chunked):
+    """A header row alone ended "Selesai: 0 baris dianalisis" with exit 0 and a full report of zeros."""
+    (tmp_path / "ekspor.csv").write_text("komentar,unit\n", encoding="utf-8")
+    run = ["--lang", lang, "analyze", str(tmp_path / "ekspor.csv"), "--no-progress", "-o", str(tmp_path / "hasil")]
+    assert main(run + (["--chunksize", "10"] if chunked else [])) == 1
+    assert words in capsys.readouterr().err and not (tmp_path / "hasil").exists()

@@ -34,6 +34,8 @@ MESSAGES = {
         "suggestion": " Mungkin maksud Anda {option} {candidate!r}?",
         "ambiguous_column": "{option} {column!r} cocok dengan beberapa kolom: {candidates}. Tulis lebih banyak awal judul "
                             "kolomnya, atau judulnya yang lengkap.",
+        "no_rows": "{path} berisi baris judul tetapi tanpa jawaban: tidak ada yang dianalisis. Periksa apakah ekspornya "
+                   "memuat jawaban (dan, untuk buku kerja, apakah --sheet menunjuk lembar jawabannya).",
         "unreadable": "File tidak dapat dibaca sebagai CSV atau buku kerja (XLSX, XLS): {message}",
         "other_sheet": " Kolom {column!r} ada di lembar {sheet!r}: tambahkan --sheet {sheet!r}.",
         "other_sheet_answers": " Jawaban terbuka ada di lembar {sheet!r} ({columns}): tambahkan --sheet {sheet!r}.",
@@ -92,6 +94,8 @@ MESSAGES = {
         "missing_column": "Column {column!r} ({option}) is not in the file.{suggestion} Available columns: {available}.",
         "suggestion": " Did you mean {option} {candidate!r}?",
         "ambiguous_column": "{option} {column!r} fits several columns: {candidates}. Give more of the header, or the whole header.",
+        "no_rows": "{path} has a header row but no answers: nothing to analyse. Check that the export holds the "
+                   "responses (and, for a workbook, that --sheet names the sheet with them).",
         "unreadable": "The file cannot be read as CSV or as a workbook (XLSX, XLS): {message}",
         "other_sheet": " Column {column!r} is on sheet {sheet!r}: add --sheet {sheet!r}.",
         "other_sheet_answers": " Open answers are on sheet {sheet!r} ({columns}): add --sheet {sheet!r}.",

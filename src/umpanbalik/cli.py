@@ -376,6 +376,8 @@ def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dic
     _check_output(output, [OUTPUTS[name] for name in formats], text)
     shown: set[str] = set()  # notices printed, each once (a streamed file is read again by analyze)
     frame = _read(source, args, text, shown)
+    if not len(frame):  # a report of zeros would read as a survey nobody answered
+        raise InputError(text["no_rows"].format(path=source))
     chosen = _columns(frame, source, args, text)
     texts = chosen["text"]
     streamed = _streamed(source, args)
