@@ -514,3 +514,15 @@ def test_a_grouping_column_of_free_text_is_noted_and_its_chart_stays_drawable(tm
     assert main(["--lang", "en", "analyze", str(tmp_path / "ekspor.csv"), "-t", "teks", "--by", "teks", "--topics", "0",
                  "--no-progress", "--format", "csv", "-o", str(tmp_path / "hasil")]) == 0
     assert "holds 120 different values in 120 filled rows" in capsys.readouterr().err
+
+
+def test_the_non_answer_card_says_it_counts_the_empty_comments_too():
+    """The cards read "Komentar kosong 103", "Non-informatif 212", "Komentar informatif 1.354": 103 too
+    many for 1,566 rows, since the non-answers include the empty comments."""
+    from umpanbalik import analyze
+    from umpanbalik.analysis.exports import key_cards
+
+    result = analyze(["materi bagus", "", "-", "waktu kurang"], topics=False, progress=False)
+    cards = {card["label"]: card["nilai"] for card in key_cards(result.key_numbers(), "id")}
+    assert cards["Komentar kosong"] == "1" and cards["Non-informatif (termasuk kosong)"] == "2"
+    assert cards["Komentar informatif"] == "2"
