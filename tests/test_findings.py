@@ -178,3 +178,25 @@ def test_a_quote_illustrates_one_finding_only(survey_result):
     table = survey_result.findings()
     quotes = [q for c in ("kutipan_1", "kutipan_2", "kutipan_3") for q in table[c] if isinstance(q, str) and q]
     assert len(quotes) >= 12 and len(quotes) == len(set(quotes))
+
+
+def test_integer_column_names_give_findings_a_report_and_a_workbook(tmp_path):
+    """A frame read with ``header=None`` (columns 0, 1): the segment finding's quotes looked the
+    column up as '1' (a KeyError in findings, to_html and to_excel)."""
+    from openpyxl import load_workbook
+
+    n = 120
+    unit = np.where(np.arange(n) % 2 == 0, "A", "B")
+    negative = ((unit == "A") & (np.arange(n) % 4 == 0)) | (np.arange(n) % 10 == 1)
+    frame = pd.DataFrame({0: [f"komentar {i}" for i in range(n)], 1: unit, "sentimen": np.where(negative, "negatif", "positif"),
+                          "aspek": [["waktu"]] * n, "aspek_sentimen": [{"waktu": "negatif" if x else "positif"} for x in negative],
+                          "saran": False, "non_informatif": False})
+    frame["teks_bersih"] = frame[0]
+    analysis = Analysis(frame, text=0, by=[1], rating=None, barriers=None, task="evaluasi", topic_model=None, names=[],
+                        lang="id", notes=[], random_state=0)
+    segment = analysis.findings(n_quotes=3).set_index("kunci").loc["segment"]
+    assert segment["didukung"] and "lebih sering bernada negatif: 50%" in segment["temuan"]
+    quoted = [int(segment[f"kutipan_{i}"].split()[1]) for i in (1, 2, 3)]  # "komentar 8": the negative comments of unit A
+    assert all(unit[i] == "A" and negative[i] for i in quoted)
+    assert analysis.to_html(tmp_path / "laporan.html").exists()
+    assert "kelompok_berbeda" in load_workbook(analysis.to_excel(tmp_path / "hasil.xlsx"), read_only=True).sheetnames

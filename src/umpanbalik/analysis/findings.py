@@ -229,7 +229,7 @@ def _segment(comparisons: Sequence[tuple[Any, Any]], lang: str) -> Finding:
         for row in comparison.sorotan.itertuples():
             separated = row.ci_bawah > row.porsi_lain or row.ci_atas < row.porsi_lain
             if separated and row.n >= MIN_BASE:
-                candidates.append((abs(row.residu), str(by), row))
+                candidates.append((abs(row.residu), by, row))  # the column itself: the quotes look it up
     names = words["segment_join"].join(label(by, lang) for by, _ in comparisons)
     if not candidates:
         return Finding("segment", words["segment_none"].format(by=names, min=MIN_BASE), supported=False)
