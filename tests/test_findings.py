@@ -200,3 +200,34 @@ def test_integer_column_names_give_findings_a_report_and_a_workbook(tmp_path):
     assert all(unit[i] == "A" and negative[i] for i in quoted)
     assert analysis.to_html(tmp_path / "laporan.html").exists()
     assert "kelompok_berbeda" in load_workbook(analysis.to_excel(tmp_path / "hasil.xlsx"), read_only=True).sheetnames
+
+
+def test_a_barrier_segment_finding_is_backed_by_the_reports_comparison_tables(tmp_path):
+    """Barrier coding with ``by``: the report stated "in mode daring respondents name … more often"
+    with no table behind it; it now shows the tests and the groups that differ, as the workbook does."""
+    n = 120
+    daring = np.arange(n) % 2 == 0
+    technical = daring & (np.arange(n) % 4 == 0)  # half of daring names a technical barrier, no luring does
+    information = ~daring & (np.arange(n) % 12 == 1)  # a sixth of luring: teknis is the clearest difference
+    codes = np.where(technical, "teknis", np.where(information, "informasi", "waktu_beban_kerja"))
+    frame = pd.DataFrame({"alasan": [f"alasan {i}" for i in range(n)], "moda": np.where(daring, "daring", "luring"),
+                          "hambatan": [[code] for code in codes], "non_informatif": False})
+    frame["teks_bersih"] = frame["alasan"]
+    analysis = Analysis(frame, text="alasan", by=["moda"], rating=None, barriers=None, task="hambatan", topic_model=None,
+                        names=[], lang="id", notes=[], random_state=0)
+    groups = pd.read_excel(analysis.to_excel(tmp_path / "hasil.xlsx"), sheet_name="kelompok_berbeda", engine="openpyxl")
+    for lang, heading, measure, direction in (("id", "Perbandingan antarkelompok", "hambatan: teknis", "lebih tinggi"),
+                                              ("en", "Comparison between groups", "barrier: technical", "higher")):
+        finding = analysis.findings(lang=lang).set_index("kunci").loc["segment"]
+        assert finding["didukung"] and "daring" in finding["temuan"] and measure.split(": ")[1] in finding["temuan"]
+        tables = analysis.report_context(lang=lang)["tabel"]
+        shown = tables["perbandingan_sorotan_moda"]
+        pd.testing.assert_frame_equal(shown.reset_index(drop=True), groups[shown.columns], check_dtype=False)  # the workbook's rows
+        assert set(tables["perbandingan_uji_moda"]["ukuran"]) == {"hambatan_teknis", "hambatan_informasi", "hambatan_waktu_beban_kerja"}
+        page = analysis.to_html(tmp_path / f"laporan_{lang}.html", lang=lang).read_text(encoding="utf-8")
+        assert '<section id="perbandingan"' in page and heading in page
+        section = page[page.index('<section id="perbandingan"'):]
+        section = section[:section.index("</section>")]
+        # the finding's figure and its group's row: daring, technical barrier, 50% (38–62%) against 0%
+        assert re.search(rf"<td>daring</td>\s*<td>{measure}</td>\s*<td>{re.escape(finding['angka'])} "
+                         rf"\({re.escape(finding['ik_95'])}\)</td>\s*<td>0%</td>\s*<td>{direction}</td>", section), section
