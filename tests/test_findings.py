@@ -98,7 +98,8 @@ def test_ratings_segments_barriers_and_non_answers():
     assert table["kunci"].tolist() == ["sentiment", "aspect", "suggestion", "rating", "segment", "barrier", "non_informative"]
     rows = table.set_index("kunci")
     assert rows.loc["rating", "didukung"] and "waktu" in rows.loc["rating", "temuan"] and rows.loc["rating", "angka"].startswith("−")
-    assert rows.loc["segment", "didukung"] and "unit A" in rows.loc["segment", "temuan"] and "lebih sering" in rows.loc["segment", "temuan"]
+    assert rows.loc["segment", "didukung"] and "lebih sering" in rows.loc["segment", "temuan"]
+    assert rows.loc["segment", "temuan"].startswith('Pada kelompok unit "A", ')
     assert not rows.loc["barrier", "didukung"]  # 50% against 50%: the two cannot be told apart
     assert rows.loc["non_informative", "angka"] == "10%" and "60 dari 600" in rows.loc["non_informative", "temuan"]
     assert rows.loc["segment", "kutipan_1"] == "k"  # quotes of the segment's negative comments
@@ -231,3 +232,19 @@ def test_a_barrier_segment_finding_is_backed_by_the_reports_comparison_tables(tm
         # the finding's figure and its group's row: daring, technical barrier, 50% (38–62%) against 0%
         assert re.search(rf"<td>daring</td>\s*<td>{measure}</td>\s*<td>{re.escape(finding['angka'])} "
                          rf"\({re.escape(finding['ik_95'])}\)</td>\s*<td>0%</td>\s*<td>{direction}</td>", section), section
+
+
+def test_a_checkbox_segment_is_quoted_apart_from_its_question():
+    """Indonesian ran the question and the option together ("Pada 3.1. Kendala … (boleh pilih lebih
+    dari satu) Waktu pelatihan terlalu singkat, komentar …"); the option is now quoted, as in English."""
+    n = 120
+    question = "3.1. Kendala yang Anda alami (boleh pilih lebih dari satu)"
+    short = np.arange(n) % 3 == 0
+    answers = np.where(short, "Waktu pelatihan terlalu singkat, Materi kurang relevan",
+                       np.where(np.arange(n) % 3 == 1, "Materi kurang relevan", "Jadwal bentrok"))
+    frame = frame_of([(1, {})] * n).assign(**{question: answers, "aspek": [["waktu"] if cut else ["materi"] for cut in short]})
+    analysis = Analysis(frame, text="komentar", by=[question], rating=None, barriers=None, task="evaluasi", topic_model=None,
+                        names=[], lang="id", notes=[], random_state=0)
+    said = {lang: analysis.findings(lang=lang).set_index("kunci").loc["segment", "temuan"] for lang in ("id", "en")}
+    assert said["id"].startswith(f'Pada kelompok {question} "Waktu pelatihan terlalu singkat", komentar lebih ')
+    assert said["en"].startswith(f'Where {question} is "Waktu pelatihan terlalu singkat", comments ')

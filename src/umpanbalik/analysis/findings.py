@@ -55,7 +55,7 @@ _SENTENCES = {
         "rating": "Komentar yang mengkritik {a} datang bersama nilai {b} poin lebih rendah (IK 95% {ci}), dengan aspek lain diperhitungkan; ini asosiasi, bukan sebab-akibat.",
         "rating_none": "Tidak ada kritik terhadap satu aspek yang jelas berhubungan dengan nilai lebih rendah: semua selang kepercayaan mencakup nol ({n} komentar bernilai).",
         "rating_few": "Terlalu sedikit komentar informatif yang bernilai ({n}, minimal {min}) untuk mengaitkan kritik dengan nilai.",
-        "segment": "Pada {by} {s}, {m}: {p} ({ci}) dibanding {q} pada kelompok lain.",
+        "segment": "Pada kelompok {by} \"{s}\", {m}: {p} ({ci}) dibanding {q} pada kelompok lain.",
         "more": "lebih sering", "less": "lebih jarang",
         "segment_none": "Tidak ada {by} yang berbeda nyata dari yang lain (uji khi-kuadrat dengan koreksi Holm; kelompok dengan kurang dari {min} komentar tidak diuji).",
         "barrier": "Hambatan yang paling sering disebut adalah {a}: {k} dari {n} responden yang menjawab ({p}, {ci}).",
