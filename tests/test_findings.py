@@ -98,7 +98,8 @@ def test_ratings_segments_barriers_and_non_answers():
     assert table["kunci"].tolist() == ["sentiment", "aspect", "suggestion", "rating", "segment", "barrier", "non_informative"]
     rows = table.set_index("kunci")
     assert rows.loc["rating", "didukung"] and "waktu" in rows.loc["rating", "temuan"] and rows.loc["rating", "angka"].startswith("−")
-    assert rows.loc["segment", "didukung"] and "unit A" in rows.loc["segment", "temuan"] and "lebih sering" in rows.loc["segment", "temuan"]
+    assert rows.loc["segment", "didukung"] and "lebih sering" in rows.loc["segment", "temuan"]
+    assert rows.loc["segment", "temuan"].startswith('Pada kelompok unit "A", ')
     assert not rows.loc["barrier", "didukung"]  # 50% against 50%: the two cannot be told apart
     assert rows.loc["non_informative", "angka"] == "10%" and "60 dari 600" in rows.loc["non_informative", "temuan"]
     assert rows.loc["segment", "kutipan_1"] == "k"  # quotes of the segment's negative comments
@@ -178,3 +179,72 @@ def test_a_quote_illustrates_one_finding_only(survey_result):
     table = survey_result.findings()
     quotes = [q for c in ("kutipan_1", "kutipan_2", "kutipan_3") for q in table[c] if isinstance(q, str) and q]
     assert len(quotes) >= 12 and len(quotes) == len(set(quotes))
+
+
+def test_integer_column_names_give_findings_a_report_and_a_workbook(tmp_path):
+    """A frame read with ``header=None`` (columns 0, 1): the segment finding's quotes looked the
+    column up as '1' (a KeyError in findings, to_html and to_excel)."""
+    from openpyxl import load_workbook
+
+    n = 120
+    unit = np.where(np.arange(n) % 2 == 0, "A", "B")
+    negative = ((unit == "A") & (np.arange(n) % 4 == 0)) | (np.arange(n) % 10 == 1)
+    frame = pd.DataFrame({0: [f"komentar {i}" for i in range(n)], 1: unit, "sentimen": np.where(negative, "negatif", "positif"),
+                          "aspek": [["waktu"]] * n, "aspek_sentimen": [{"waktu": "negatif" if x else "positif"} for x in negative],
+                          "saran": False, "non_informatif": False})
+    frame["teks_bersih"] = frame[0]
+    analysis = Analysis(frame, text=0, by=[1], rating=None, barriers=None, task="evaluasi", topic_model=None, names=[],
+                        lang="id", notes=[], random_state=0)
+    segment = analysis.findings(n_quotes=3).set_index("kunci").loc["segment"]
+    assert segment["didukung"] and "lebih sering bernada negatif: 50%" in segment["temuan"]
+    quoted = [int(segment[f"kutipan_{i}"].split()[1]) for i in (1, 2, 3)]  # "komentar 8": the negative comments of unit A
+    assert all(unit[i] == "A" and negative[i] for i in quoted)
+    assert analysis.to_html(tmp_path / "laporan.html").exists()
+    assert "kelompok_berbeda" in load_workbook(analysis.to_excel(tmp_path / "hasil.xlsx"), read_only=True).sheetnames
+
+
+def test_a_barrier_segment_finding_is_backed_by_the_reports_comparison_tables(tmp_path):
+    """Barrier coding with ``by``: the report stated "in mode daring respondents name … more often"
+    with no table behind it; it now shows the tests and the groups that differ, as the workbook does."""
+    n = 120
+    daring = np.arange(n) % 2 == 0
+    technical = daring & (np.arange(n) % 4 == 0)  # half of daring names a technical barrier, no luring does
+    information = ~daring & (np.arange(n) % 12 == 1)  # a sixth of luring: teknis is the clearest difference
+    codes = np.where(technical, "teknis", np.where(information, "informasi", "waktu_beban_kerja"))
+    frame = pd.DataFrame({"alasan": [f"alasan {i}" for i in range(n)], "moda": np.where(daring, "daring", "luring"),
+                          "hambatan": [[code] for code in codes], "non_informatif": False})
+    frame["teks_bersih"] = frame["alasan"]
+    analysis = Analysis(frame, text="alasan", by=["moda"], rating=None, barriers=None, task="hambatan", topic_model=None,
+                        names=[], lang="id", notes=[], random_state=0)
+    groups = pd.read_excel(analysis.to_excel(tmp_path / "hasil.xlsx"), sheet_name="kelompok_berbeda", engine="openpyxl")
+    for lang, heading, measure, direction in (("id", "Perbandingan antarkelompok", "hambatan: teknis", "lebih tinggi"),
+                                              ("en", "Comparison between groups", "barrier: technical", "higher")):
+        finding = analysis.findings(lang=lang).set_index("kunci").loc["segment"]
+        assert finding["didukung"] and "daring" in finding["temuan"] and measure.split(": ")[1] in finding["temuan"]
+        tables = analysis.report_context(lang=lang)["tabel"]
+        shown = tables["perbandingan_sorotan_moda"]
+        pd.testing.assert_frame_equal(shown.reset_index(drop=True), groups[shown.columns], check_dtype=False)  # the workbook's rows
+        assert set(tables["perbandingan_uji_moda"]["ukuran"]) == {"hambatan_teknis", "hambatan_informasi", "hambatan_waktu_beban_kerja"}
+        page = analysis.to_html(tmp_path / f"laporan_{lang}.html", lang=lang).read_text(encoding="utf-8")
+        assert '<section id="perbandingan"' in page and heading in page
+        section = page[page.index('<section id="perbandingan"'):]
+        section = section[:section.index("</section>")]
+        # the finding's figure and its group's row: daring, technical barrier, 50% (38–62%) against 0%
+        assert re.search(rf"<td>daring</td>\s*<td>{measure}</td>\s*<td>{re.escape(finding['angka'])} "
+                         rf"\({re.escape(finding['ik_95'])}\)</td>\s*<td>0%</td>\s*<td>{direction}</td>", section), section
+
+
+def test_a_checkbox_segment_is_quoted_apart_from_its_question():
+    """Indonesian ran the question and the option together ("Pada 3.1. Kendala … (boleh pilih lebih
+    dari satu) Waktu pelatihan terlalu singkat, komentar …"); the option is now quoted, as in English."""
+    n = 120
+    question = "3.1. Kendala yang Anda alami (boleh pilih lebih dari satu)"
+    short = np.arange(n) % 3 == 0
+    answers = np.where(short, "Waktu pelatihan terlalu singkat, Materi kurang relevan",
+                       np.where(np.arange(n) % 3 == 1, "Materi kurang relevan", "Jadwal bentrok"))
+    frame = frame_of([(1, {})] * n).assign(**{question: answers, "aspek": [["waktu"] if cut else ["materi"] for cut in short]})
+    analysis = Analysis(frame, text="komentar", by=[question], rating=None, barriers=None, task="evaluasi", topic_model=None,
+                        names=[], lang="id", notes=[], random_state=0)
+    said = {lang: analysis.findings(lang=lang).set_index("kunci").loc["segment", "temuan"] for lang in ("id", "en")}
+    assert said["id"].startswith(f'Pada kelompok {question} "Waktu pelatihan terlalu singkat", komentar lebih ')
+    assert said["en"].startswith(f'Where {question} is "Waktu pelatihan terlalu singkat", comments ')

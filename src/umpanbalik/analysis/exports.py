@@ -437,11 +437,14 @@ def report_context(analysis: Analysis, *, lang: str, title: str | None, n_quotes
         barriers = analysis.barriers(n_quotes=1)
         figures["hambatan"] = plots.draw_barriers(barriers, lang=lang)
         shown["hambatan"] = barriers.assign(contoh=barriers["contoh"].map(_first))
-    for by in analysis.by if analysis.task == "evaluasi" else []:  # one comparison per segmentation, named after it
-        shares = tables.segment_shares(comments, by, lang=lang)
-        shares["segmen"] = shares["segmen"].map(_masker(analysis))  # segments are masked in the chart too
-        figures[f"perbandingan_{by}"] = plots.draw_segment_comparison(shares, by, lang=lang)
-        shown[f"perbandingan_{by}"] = shares
+    for by in analysis.by:  # one comparison per segmentation, named after it
+        if analysis.task == "evaluasi":  # the share of negative comments per group, charted
+            shares = tables.segment_shares(comments, by, lang=lang)
+            shares["segmen"] = shares["segmen"].map(_masker(analysis))  # segments are masked in the chart too
+            figures[f"perbandingan_{by}"] = plots.draw_segment_comparison(shares, by, lang=lang)
+            shown[f"perbandingan_{by}"] = shares
+        # the tests and the groups that differ, for every task: what the segment finding rests on
+        # (the workbook's uji_kelompok and kelompok_berbeda)
         comparison = analysis.compare(by)
         shown[f"perbandingan_uji_{by}"] = comparison.uji[[c for c in ("segmen", "ukuran", "p_holm", "cramer_v", "harapan_kecil",
                                                                       "signifikan") if c in comparison.uji]]

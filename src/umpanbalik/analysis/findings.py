@@ -55,7 +55,7 @@ _SENTENCES = {
         "rating": "Komentar yang mengkritik {a} datang bersama nilai {b} poin lebih rendah (IK 95% {ci}), dengan aspek lain diperhitungkan; ini asosiasi, bukan sebab-akibat.",
         "rating_none": "Tidak ada kritik terhadap satu aspek yang jelas berhubungan dengan nilai lebih rendah: semua selang kepercayaan mencakup nol ({n} komentar bernilai).",
         "rating_few": "Terlalu sedikit komentar informatif yang bernilai ({n}, minimal {min}) untuk mengaitkan kritik dengan nilai.",
-        "segment": "Pada {by} {s}, {m}: {p} ({ci}) dibanding {q} pada kelompok lain.",
+        "segment": "Pada kelompok {by} \"{s}\", {m}: {p} ({ci}) dibanding {q} pada kelompok lain.",
         "more": "lebih sering", "less": "lebih jarang",
         "segment_none": "Tidak ada {by} yang berbeda nyata dari yang lain (uji khi-kuadrat dengan koreksi Holm; kelompok dengan kurang dari {min} komentar tidak diuji).",
         "barrier": "Hambatan yang paling sering disebut adalah {a}: {k} dari {n} responden yang menjawab ({p}, {ci}).",
@@ -229,7 +229,7 @@ def _segment(comparisons: Sequence[tuple[Any, Any]], lang: str) -> Finding:
         for row in comparison.sorotan.itertuples():
             separated = row.ci_bawah > row.porsi_lain or row.ci_atas < row.porsi_lain
             if separated and row.n >= MIN_BASE:
-                candidates.append((abs(row.residu), str(by), row))
+                candidates.append((abs(row.residu), by, row))  # the column itself: the quotes look it up
     names = words["segment_join"].join(label(by, lang) for by, _ in comparisons)
     if not candidates:
         return Finding("segment", words["segment_none"].format(by=names, min=MIN_BASE), supported=False)
