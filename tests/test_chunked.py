@@ -1,5 +1,9 @@
-"""analyze(chunksize=): a streamed CSV or a frame cut in chunks gives exactly the unchunked result."""
+"""analyze(chunksize=): a streamed CSV or a frame cut in chunks gives exactly the unchunked result; and
+the CSV reading that streaming rests on (encodings, delimiters, blank lines)."""
 from __future__ import annotations
+
+import csv
+import io
 
 import pandas as pd
 import pytest
@@ -187,3 +191,83 @@ def test_a_question_added_to_a_form_later_is_found_in_a_streamed_file(tmp_path, 
     short = tmp_path / "pendek.csv"  # a file no longer than the sample: read once, nothing filled in
     frame.head(30).to_csv(short, index=False)
     assert _tables.sample_rows(short, 50).equals(_tables.read_table(short))
+
+
+# -- the delimiter: the one that splits the records most consistently, quotes respected --------------------------------
+EXCEL_ANSWERS = {"unit": ["A", "B", "C", "D"],
+                 "komentar": ["Materi bagus.\nTapi waktu kurang, jadwal padat", "Pemateri jelas, contoh banyak",
+                              "Sinyal zoom putus-putus, mohon rekaman", "Waktu terlalu singkat"]}
+
+
+def excel_csv(columns: dict[str, list[str]], sep: str) -> bytes:
+    """``columns`` as Excel writes them: CRLF after each row, a cell quoted only when it holds the
+    delimiter, a quote or a line break, Windows-1252."""
+    text = io.StringIO()
+    writer = csv.writer(text, delimiter=sep, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows(zip(*columns.values()))
+    return text.getvalue().encode("cp1252")
+
+
+@pytest.mark.parametrize("sep", [";", ",", "\t", "|"])
+def test_an_excel_csv_with_crlf_and_a_line_break_in_a_quoted_answer_is_read(tmp_path, sep):
+    """A ";" export as Indonesian-locale Excel writes it was refused ("line 3 has 2 fields where the
+    lines before have 1"): csv.Sniffer gave up on it and "," was used."""
+    path = tmp_path / "ekspor.csv"
+    path.write_bytes(excel_csv(EXCEL_ANSWERS, sep))
+    assert _tables.read_table(path).to_dict("list") == EXCEL_ANSWERS
+    assert pd.concat(list(_tables.iter_table(path, 3))).to_dict("list") == EXCEL_ANSWERS
+
+
+@pytest.mark.parametrize("sep", [";", ",", "\t"])
+def test_a_sample_that_ends_inside_a_quoted_answer_still_finds_the_delimiter(tmp_path, monkeypatch, sep):
+    """The delimiter is chosen by the file's start, which may end anywhere: inside a quoted answer
+    that holds a line break and commas, or in the middle of a row."""
+    raw = excel_csv(EXCEL_ANSWERS, sep)
+    path = tmp_path / "ekspor.csv"
+    path.write_bytes(raw)
+    for end in range(len("unit;komentar\r\n"), len(raw)):
+        monkeypatch.setattr(_tables, "_SAMPLE_CHARS", end)
+        assert _tables._csv_options(path)["sep"] == sep, end
+    assert _tables.read_table(path).to_dict("list") == EXCEL_ANSWERS
+
+
+@pytest.mark.parametrize("answers", [["materi bagus, tapi jadwal padat, ruangan dingin", "pemateri jelas", "waktu singkat"],
+                                     ["materi bagus, tapi\njadwal padat", "pemateri jelas, contoh banyak", "singkat, padat"]])
+def test_a_semicolon_csv_whose_answers_hold_commas_is_read(tmp_path, answers):
+    """The answers' commas split some records (the second time, every one past the header into two
+    fields); ";" splits all of them alike."""
+    expected = {"komentar": answers, "nilai": ["4", "5", "3"]}
+    path = tmp_path / "ekspor.csv"
+    path.write_bytes(excel_csv(expected, ";"))
+    assert _tables.read_table(path).to_dict("list") == expected
+    assert pd.concat(list(_tables.iter_table(path, 2))).to_dict("list") == expected
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n"])
+def test_a_long_semicolon_export_of_real_comments_is_read(tmp_path, ending):
+    """300 comments, some of two lines, some with a quoted word, written by pandas with sep=";" in
+    Windows-1252 (as the reviewer's file of real comments was): refused like the Excel export above."""
+    from umpanbalik import load_corpus
+
+    frame = load_corpus()[["teks", "sentimen"]].head(300).reset_index(drop=True)
+    frame.loc[::4, "teks"] += ' "top"'  # with the answers of two lines, these threw csv.Sniffer off
+    frame.loc[1::4, "teks"] += "\nterima kasih"
+    path = tmp_path / "ekspor.csv"
+    frame.to_csv(path, sep=";", index=False, encoding="cp1252", errors="replace", lineterminator=ending)
+    expected = {**frame.to_dict("list"),  # an emoji is "?" in Windows-1252
+                "teks": [text.encode("cp1252", errors="replace").decode("cp1252") for text in frame["teks"]]}
+    assert _tables.read_table(path).to_dict("list") == expected
+    assert pd.concat(list(_tables.iter_table(path, 64))).to_dict("list") == expected
+
+
+def test_a_one_column_csv_stays_one_column_whatever_its_answers_hold(tmp_path):
+    """With no delimiter that splits the records consistently the file is one column: a ";", "|" or
+    tab inside an answer stays in it, a quoted line break too, and a blank line is a blank answer."""
+    path = tmp_path / "satu_kolom.csv"
+    path.write_bytes(b'komentar\r\nmateri bagus; jadwal padat\r\n"Materi bagus.\r\nTapi waktu kurang, jadwal padat"\r\n'
+                     b"\r\nsinyal | putus\r\nwaktu\tkurang\r\nruangan dingin\r\n")
+    expected = ["materi bagus; jadwal padat", "Materi bagus.\r\nTapi waktu kurang, jadwal padat", "", "sinyal | putus",
+                "waktu\tkurang", "ruangan dingin"]
+    assert _tables.read_table(path).to_dict("list") == {"komentar": expected}
+    assert pd.concat(list(_tables.iter_table(path, 4))).to_dict("list") == {"komentar": expected}

@@ -83,11 +83,51 @@ def _decode(raw: bytes) -> str:
     return raw.decode(encoding, errors)
 
 
-def _delimiter(sample: str) -> str:
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
-    except csv.Error:
-        return ","
+_DELIMITERS = ",;\t|"  # the ones read_table promises; on a tie the earlier one is chosen
+_SAMPLE_CHARS = 65536  # the start of a CSV file that its delimiter is chosen by
+
+
+def _delimiter(sample: str, *, complete: bool = True) -> str:
+    """The delimiter of CSV text whose start (the whole text when ``complete``) is ``sample``.
+
+    Each of :data:`_DELIMITERS` splits the sample as the ``csv`` module (and pandas) read it, quotes
+    respected, so a line break or a comma inside a quoted answer stays in its cell; the one that makes
+    the largest share of the records as wide as the header (:func:`_agreement`) is chosen, if that
+    share is at least half. Otherwise the file is one column, read with ",", so that a ";" or "|"
+    inside an answer stays in it. (``csv.Sniffer``, used before, counts delimiters line by line: it
+    gave up on a ";" export with CRLF line ends and a line break in a quoted answer, and "," was used.)
+    """
+    shares = {delimiter: _agreement(_sample_records(sample, delimiter, complete)) for delimiter in _DELIMITERS}
+    best = max(_DELIMITERS, key=shares.__getitem__)  # the first of equal shares
+    return best if shares[best] >= 0.5 else ","
+
+
+def _sample_records(sample: str, delimiter: str, complete: bool) -> list[list[str]]:
+    """The records of ``sample`` read with ``delimiter``, blank lines left out; without the last one
+    when the sample is only the file's start, where it may be cut (inside a quoted answer, say),
+    unless it is the only one (the header)."""
+    reader = csv.reader(io.StringIO(sample), delimiter=delimiter)
+    records = []
+    while True:
+        try:
+            record = next(reader)
+        except (StopIteration, csv.Error):  # csv.Error: a NUL byte before Python 3.11
+            break
+        if record:
+            records.append(record)
+    return records if complete or len(records) < 2 else records[:-1]
+
+
+def _agreement(records: Sequence[list[str]]) -> float:
+    """The share of ``records`` as wide as the header, the first record of more than one field (title
+    rows may sit above it); fields past the header's width count only when they hold something (a
+    delimiter at the end of a row adds a blank one). 0 when no record has more than one field."""
+    width = next((len(record) for record in records if len(record) > 1), None)
+    if width is None:
+        return 0.0
+    same = sum(len(record) == width or (len(record) > width and not "".join(record[width:]).strip())
+               for record in records)
+    return same / len(records)
 
 
 def _skip_blank_lines(sample: str, delimiter: str) -> bool:
@@ -133,8 +173,9 @@ def _csv_options(path: Path) -> dict[str, Any]:
     """The ``pd.read_csv`` options that read a CSV file: its encoding and delimiter, read from it."""
     encoding, errors = _file_encoding(path)
     with path.open("r", encoding=encoding, errors=errors, newline="") as handle:
-        sample = handle.read(65536)
-    delimiter = "\t" if path.suffix.lower() == ".tsv" else _delimiter(sample)
+        sample = handle.read(_SAMPLE_CHARS)
+        complete = not handle.read(1)
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else _delimiter(sample, complete=complete)
     return {"sep": delimiter, "dtype": str, "keep_default_na": False, "index_col": False, "engine": "c",
             "skip_blank_lines": _skip_blank_lines(sample, delimiter), "encoding": encoding, "encoding_errors": errors}
 
