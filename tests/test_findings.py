@@ -248,3 +248,24 @@ def test_a_checkbox_segment_is_quoted_apart_from_its_question():
     said = {lang: analysis.findings(lang=lang).set_index("kunci").loc["segment", "temuan"] for lang in ("id", "en")}
     assert said["id"].startswith(f'Pada kelompok {question} "Waktu pelatihan terlalu singkat", komentar lebih ')
     assert said["en"].startswith(f'Where {question} is "Waktu pelatihan terlalu singkat", comments ')
+
+
+@pytest.mark.parametrize(("critics", "supported"), [(MIN_COUNT - 3, False), (MIN_COUNT + 5, True)])
+def test_a_rating_gap_is_stated_only_over_enough_criticising_comments(critics, supported):
+    """"Comments that criticise content come with ratings 0.74 points lower", marked supported, rested
+    on 7 of 127 answers to "what was most useful" (bare topics read as criticism)."""
+    n = 130
+    criticise = np.arange(n) < critics
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"komentar": "k", "teks_bersih": "k", "sentimen": np.where(criticise, "negatif", "positif"),
+                          "aspek": [["materi"]] * n,
+                          "aspek_sentimen": [{"materi": "negatif" if c else "positif"} for c in criticise],
+                          "nilai": np.where(criticise, 2.0, 4.5) + rng.normal(0, 0.2, n), "saran": False,
+                          "non_informatif": False})
+    analysis = Analysis(frame, text="komentar", by=[], rating="nilai", barriers=None, task="evaluasi", topic_model=None,
+                        names=[], lang="id", notes=[], random_state=0)
+    assert analysis.rating_effects()["ci_atas"].iloc[0] < 0  # the gap itself is clear either way
+    row = analysis.findings().set_index("kunci").loc["rating"]
+    assert bool(row["didukung"]) is supported
+    if not supported:
+        assert f"hanya pada {critics} komentar bernilai (minimal {MIN_COUNT})" in row["temuan"]

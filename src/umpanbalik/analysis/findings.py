@@ -33,7 +33,8 @@ __all__ = ["Finding", "headline_findings", "MIN_BASE", "MIN_COUNT"]
 
 #: Fewest comments (or respondents, or rated comments) a share or a test is stated over.
 MIN_BASE = 30
-#: Fewest comments behind a "most criticised aspect", "most requested change" or "main barrier".
+#: Fewest comments behind a "most criticised aspect", "most requested change", "main barrier" or a
+#: criticism that goes with lower ratings.
 MIN_COUNT = 10
 
 _SENTENCES = {
@@ -55,6 +56,7 @@ _SENTENCES = {
         "rating": "Komentar yang mengkritik {a} datang bersama nilai {b} poin lebih rendah (IK 95% {ci}), dengan aspek lain diperhitungkan; ini asosiasi, bukan sebab-akibat.",
         "rating_none": "Tidak ada kritik terhadap satu aspek yang jelas berhubungan dengan nilai lebih rendah: semua selang kepercayaan mencakup nol ({n} komentar bernilai).",
         "rating_few": "Terlalu sedikit komentar informatif yang bernilai ({n}, minimal {min}) untuk mengaitkan kritik dengan nilai.",
+        "rating_thin": "Kritik terhadap {a} datang bersama nilai lebih rendah, tetapi hanya pada {k} komentar bernilai (minimal {min}): terlalu sedikit untuk disimpulkan.",
         "segment": "Pada kelompok {by} \"{s}\", {m}: {p} ({ci}) dibanding {q} pada kelompok lain.",
         "more": "lebih sering", "less": "lebih jarang",
         "segment_none": "Tidak ada {by} yang berbeda nyata dari yang lain (uji khi-kuadrat dengan koreksi Holm; kelompok dengan kurang dari {min} komentar tidak diuji).",
@@ -85,6 +87,7 @@ _SENTENCES = {
         "rating": "Comments that criticise {a} come with ratings {b} points lower (95% CI {ci}), other aspects held fixed; this is an association, not a cause.",
         "rating_none": "No aspect's criticism clearly goes with lower ratings: every confidence interval includes zero ({n} rated comments).",
         "rating_few": "Too few informative comments have a rating ({n}, minimum {min}) to relate criticism to ratings.",
+        "rating_thin": "Criticism of {a} comes with lower ratings, but in only {k} rated comments (minimum {min}): too few to conclude.",
         "segment": "Where {by} is \"{s}\", {m}: {p} ({ci}) against {q} in the other groups.",
         "more": "more often", "less": "less often",
         "segment_none": "No {by} differs clearly from the others (chi-square tests with Holm's correction; groups under {min} comments are not tested).",
@@ -201,7 +204,13 @@ def _rating(effects: pd.DataFrame, lang: str) -> Finding:
     n = int(effects.attrs.get("n", 0))
     if n < MIN_BASE:
         return Finding("rating", words["rating_few"].format(n=count(n, lang), min=MIN_BASE), base=n, supported=False)
-    clear = effects.loc[(effects["ci_atas"] < 0)].sort_values("dampak", kind="stable")
+    lower = effects.loc[effects["ci_atas"] < 0].sort_values("dampak", kind="stable")
+    critics = (lower["prevalensi"] * n).round().astype(int)  # the rated comments that criticise the aspect
+    clear = lower.loc[critics >= MIN_COUNT]  # (7 of 127 answers to "what was most useful" once made one)
+    if clear.empty and len(lower):
+        row = lower.iloc[0]
+        return Finding("rating", words["rating_thin"].format(a=label(row["aspek"], lang), k=count(int(critics.iloc[0]), lang),
+                                                             min=MIN_COUNT), base=n, supported=False)
     if clear.empty:
         return Finding("rating", words["rating_none"].format(n=count(n, lang)), base=n, supported=False)
     row = clear.iloc[0]
