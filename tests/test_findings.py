@@ -269,3 +269,19 @@ def test_a_rating_gap_is_stated_only_over_enough_criticising_comments(critics, s
     assert bool(row["didukung"]) is supported
     if not supported:
         assert f"hanya pada {critics} komentar bernilai (minimal {MIN_COUNT})" in row["temuan"]
+
+
+def test_the_most_requested_change_is_shown_by_requests_that_name_it():
+    """Its first quote was a wish that names nothing ("semoga lebih baik lagi dalam memberikan
+    materi"): the themes put such wishes in "harapan umum"; the finding now shows them last."""
+    from umpanbalik.themes import GENERAL_WISH
+
+    wishes = [f"semoga {w} lebih baik lagi dalam mengajar" for w in ("kedepannya", "ke depan", "selanjutnya", "nanti")] * 8
+    requests = ["mohon menjelaskan lebih pelan", "tolong jelaskan lebih pelan pak", "mohon contoh soal ditambah",
+                "sebaiknya contoh soal diperbanyak", "mohon lebih pelan menerangkan materi"] * 3
+    result = analyze(wishes + requests + ["materi bagus sekali"] * 10, topics=False, progress=False)
+    themes = result.comment_themes()
+    assert themes.index.equals(result.comments.index) and list(themes.columns) == ["keluhan", "saran", "pujian"]
+    assert (themes["saran"].iloc[: len(wishes)] == GENERAL_WISH).mean() > 0.5  # the wishes are general wishes
+    row = result.findings(n_quotes=3).set_index("kunci").loc["suggestion"]
+    assert row["kutipan_1"] in requests and row["kutipan_2"] in requests, row.to_dict()

@@ -290,6 +290,17 @@ class Analysis:
         kind, with a 95% interval ``porsi_bawah``–``porsi_atas``), ``aspek`` and masked, de-duplicated
         quotes (``contoh``); generic wishes are one line ``harapan umum`` and the rest ``lainnya``.
         See :func:`umpanbalik.themes.find_themes`; non-answers belong to no theme."""
+        return self._found_themes(max_share, max_themes, n_quotes).table.copy()
+
+    def comment_themes(self, *, max_share: float = 0.2, max_themes: int = 20) -> pd.DataFrame:
+        """The theme of each comment (same index as ``comments``): columns ``keluhan``, ``saran`` and
+        ``pujian`` hold the label of its theme of that kind (as :meth:`themes` lists them), or ``None``
+        when the comment is not of that kind: for coding comments by theme, or reading a theme's comments."""
+        themes = self._found_themes(max_share, max_themes, 3).assignments.copy()
+        themes.index = self.comments.index
+        return themes
+
+    def _found_themes(self, max_share: float, max_themes: int, n_quotes: int) -> Any:
         from ..themes import find_themes
 
         self._require_aspects()
@@ -301,8 +312,8 @@ class Analysis:
             memo.clear()
             with stage("tema"):
                 memo[key] = find_themes(self.comments, text=self.text, max_share=max_share, max_themes=max_themes,
-                                        n_quotes=n_quotes, names=self.names).table
-        return memo[key].copy()
+                                        n_quotes=n_quotes, names=self.names)
+        return memo[key]
 
     def _fingerprint(self) -> tuple[Any, ...]:
         """What the derived tables depend on, hashed: a label corrected in ``comments`` (a new value
