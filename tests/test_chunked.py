@@ -271,3 +271,12 @@ def test_a_one_column_csv_stays_one_column_whatever_its_answers_hold(tmp_path):
                 "waktu\tkurang", "ruangan dingin"]
     assert _tables.read_table(path).to_dict("list") == {"komentar": expected}
     assert pd.concat(list(_tables.iter_table(path, 4))).to_dict("list") == {"komentar": expected}
+
+
+def test_a_one_column_file_whose_answers_often_hold_a_semicolon_stays_one_column(tmp_path):
+    """Three of five answers holding ";" made it the delimiter (half the records split alike), and
+    the answers were cut at it with a warning about extra fields."""
+    path = tmp_path / "ekspor.csv"
+    path.write_text("komentar\nbagus; tapi lambat\nok\nmantap; sip\njelek; buruk\nmateri bagus\n", encoding="utf-8")
+    assert _tables.read_table(path).to_dict("list") == {
+        "komentar": ["bagus; tapi lambat", "ok", "mantap; sip", "jelek; buruk", "materi bagus"]}

@@ -372,3 +372,15 @@ def test_an_export_without_answers_is_an_input_problem_not_a_report_of_zeros(tmp
     run = ["--lang", lang, "analyze", str(tmp_path / "ekspor.csv"), "--no-progress", "-o", str(tmp_path / "hasil")]
     assert main(run + (["--chunksize", "10"] if chunked else [])) == 1
     assert words in capsys.readouterr().err and not (tmp_path / "hasil").exists()
+
+
+def test_an_empty_first_sheet_still_names_the_sheet_with_the_answers(tmp_path, capsys):
+    """A cover sheet holding only a title came before the check that names the answers' sheet: the
+    message said the export had no answers instead of "add --sheet 'Jawaban'"."""
+    path = tmp_path / "ekspor.xlsx"
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        pd.DataFrame(columns=["Petunjuk pengisian"]).to_excel(writer, sheet_name="Petunjuk", index=False)
+        pd.DataFrame({"komentar": ["materi bagus", "waktu kurang"]}).to_excel(writer, sheet_name="Jawaban", index=False)
+    assert main(["analyze", str(path), "--topics", "0", "--no-progress", "-o", str(tmp_path / "hasil")]) == 1
+    error = capsys.readouterr().err
+    assert "--sheet" in error and "Jawaban" in error and "tanpa jawaban" not in error

@@ -116,12 +116,18 @@ def test_numbers_outside_the_text_scale_of_a_rating_column_are_warned_of():
 def test_star_ratings_are_scored_by_their_filled_stars():
     """A column of "★★★★★" answers was no scale at all, silently: no warning, no mean (every answer
     has no letter or digit, so each was taken for a non-answer like "-")."""
-    answers = ["★★★★★", "★★★", "★★★★☆", "⭐⭐⭐⭐", "*****", "★ ★", "-", "", None]
-    assert likert_scores(answers).tolist()[:6] == [5.0, 3.0, 4.0, 4.0, 5.0, 2.0]
-    assert np.isnan(likert_scores(answers).tolist()[6:]).all()
+    answers = ["★★★★★", "★★★", "★★★★☆", "⭐⭐⭐⭐", "★ ★", "-", "", None]
+    assert likert_scores(answers).tolist()[:5] == [5.0, 3.0, 4.0, 4.0, 2.0]
+    assert np.isnan(likert_scores(answers).tolist()[5:]).all()
     assert scale_bounds(answers) == (1.0, 5.0)
     assert scale_bounds(["★★★★★★★☆☆☆", "★★"]) == (1.0, 10.0)
     assert unknown_answers(answers) == []
     table = scale_table(answers)
-    assert table["skor"].tolist() == sorted(table["skor"].tolist()) and table["jumlah"].sum() == 6
+    assert table["skor"].tolist() == sorted(table["skor"].tolist()) and table["jumlah"].sum() == 5
     assert likert_scale(["★★", "bagus", "jelek"]) == {}  # stars among words: not read as a star rating
+    # one answer of words keeps the stars' scale and is named; "*" among numbers is a placeholder, not a star
+    mixed = ["★★★★☆"] * 5 + ["★★"] * 3 + ["tidak ada"]
+    assert likert_scores(mixed).tolist()[:8] == [4.0] * 5 + [2.0] * 3 and unknown_answers(mixed) == ["tidak ada"]
+    numbers = ["7", "9", "10", "*", "**", "6"]
+    assert likert_scores(numbers).tolist()[:3] == [7.0, 9.0, 10.0] and np.isnan(likert_scores(numbers).tolist()[3:5]).all()
+    assert scale_bounds(numbers) is None

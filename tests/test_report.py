@@ -503,6 +503,13 @@ def test_a_grouping_column_of_free_text_is_noted_and_its_chart_stays_drawable(tm
     result = analyze(frame, text="teks", by=["teks", "unit"], topics=False, progress=False)
     assert [n for n in result.notes if "'teks'" in n and "120 nilai berbeda" in n]
     assert not [n for n in result.notes if "'unit'" in n]  # a real grouping is not noted
+    rng = np.random.default_rng(0)
+    options = ["Waktu singkat", "Sinyal buruk", "Materi padat", "Jadwal bentrok", "Tugas banyak", "Ruang panas",
+               "Narasumber cepat", "Konsumsi kurang"]
+    ticked = [", ".join(sorted(rng.choice(options, rng.integers(2, 5), replace=False))) for _ in range(120)]
+    checkbox = analyze(frame.assign(**{"Kendala (boleh pilih lebih dari satu)": ticked}), text="teks",
+                       by="Kendala (boleh pilih lebih dari satu)", topics=False, progress=False)
+    assert len(set(ticked)) > 60 and checkbox.notes == []  # its combinations are most rows, its options eight
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # no glyph warning
         fig = result.plot_comparison("teks")

@@ -87,6 +87,13 @@ def test_seeded_topics_hold_the_comments_with_their_words_in_fit_transform_and_a
     assert new[0] == 0 and new[1] == 1 and new[2] >= 2
     model.merge_topics(0, 1)  # the merged topic takes both topics' words
     assert model.predict(["sertifikat belum dikirim", "zoom putus"]).tolist() == [0, 0]
+    mixed = TopicModel(n_topics=4, seed_words={"Sinyal": ["sinyal"]}, random_state=0).fit(komentar)
+    mixed.merge_topics(0, 1)  # a seeded and an unseeded topic: no longer pinned, predict agrees with the fit
+    assert (mixed.predict(komentar) == mixed.labels_).mean() > 0.95
+    few = TopicModel(n_topics=3, seed_words={"Z": ["zoom"]}, min_df=1).fit(["zoom putus", "materi bagus", "waktu kurang", "zoom lemot"])
+    assert few.n_topics_ == 3 and few.labels_.tolist() == [0, 1, 2, 0]  # as many others as unseeded topics
+    sparse = TopicModel(n_topics=5, svd_components=None, seed_words=seeds, random_state=0).fit(komentar)
+    assert holds[0][sparse.labels_ == 0].all()  # without the SVD (sparse rows, never made dense)
 
 
 def test_auto_selection_exposes_scores_and_readable_terms():

@@ -85,6 +85,9 @@ def _decode(raw: bytes) -> str:
 
 _DELIMITERS = ",;\t|"  # the ones read_table promises; on a tie the earlier one is chosen
 _SAMPLE_CHARS = 65536  # the start of a CSV file that its delimiter is chosen by
+#: Share of the records from the header on that a delimiter must split alike: a one-column file whose
+#: answers hold ";" in three of five rows was split on it (and the answers cut) at one half.
+_AGREEMENT = 0.8
 
 
 def _delimiter(sample: str, *, complete: bool = True) -> str:
@@ -92,14 +95,14 @@ def _delimiter(sample: str, *, complete: bool = True) -> str:
 
     Each of :data:`_DELIMITERS` splits the sample as the ``csv`` module (and pandas) read it, quotes
     respected, so a line break or a comma inside a quoted answer stays in its cell; the one that makes
-    the largest share of the records as wide as the header (:func:`_agreement`) is chosen, if that
-    share is at least half. Otherwise the file is one column, read with ",", so that a ";" or "|"
-    inside an answer stays in it. (``csv.Sniffer``, used before, counts delimiters line by line: it
+    the largest share of the records as wide as the header (:func:`_agreement`) is chosen, if at
+    least :data:`_AGREEMENT` of the records from the header on are. Otherwise the file is one column,
+    read with ",", so that a ";" or "|" inside an answer stays in it. (``csv.Sniffer``, used before, counts delimiters line by line: it
     gave up on a ";" export with CRLF line ends and a line break in a quoted answer, and "," was used.)
     """
     shares = {delimiter: _agreement(_sample_records(sample, delimiter, complete)) for delimiter in _DELIMITERS}
-    best = max(_DELIMITERS, key=shares.__getitem__)  # the first of equal shares
-    return best if shares[best] >= 0.5 else ","
+    best = max(_DELIMITERS, key=lambda d: shares[d][0])  # the first of equal shares
+    return best if shares[best][0] >= 0.5 and shares[best][1] >= _AGREEMENT else ","
 
 
 def _sample_records(sample: str, delimiter: str, complete: bool) -> list[list[str]]:
@@ -118,16 +121,18 @@ def _sample_records(sample: str, delimiter: str, complete: bool) -> list[list[st
     return records if complete or len(records) < 2 else records[:-1]
 
 
-def _agreement(records: Sequence[list[str]]) -> float:
-    """The share of ``records`` as wide as the header, the first record of more than one field (title
-    rows may sit above it); fields past the header's width count only when they hold something (a
-    delimiter at the end of a row adds a blank one). 0 when no record has more than one field."""
-    width = next((len(record) for record in records if len(record) > 1), None)
-    if width is None:
-        return 0.0
+def _agreement(records: Sequence[list[str]]) -> tuple[float, float]:
+    """The share of ``records`` as wide as the header (the first record of more than one field: title
+    rows may sit above it), and that share of the records from the header on; fields past the
+    header's width count only when they hold something (a delimiter at the end of a row adds a blank
+    one). Zeros when no record has more than one field."""
+    start = next((i for i, record in enumerate(records) if len(record) > 1), None)
+    if start is None:
+        return 0.0, 0.0
+    width = len(records[start])
     same = sum(len(record) == width or (len(record) > width and not "".join(record[width:]).strip())
-               for record in records)
-    return same / len(records)
+               for record in records[start:])
+    return same / len(records), same / len(records[start:])
 
 
 def _skip_blank_lines(sample: str, delimiter: str) -> bool:

@@ -376,9 +376,9 @@ def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dic
     _check_output(output, [OUTPUTS[name] for name in formats], text)
     shown: set[str] = set()  # notices printed, each once (a streamed file is read again by analyze)
     frame = _read(source, args, text, shown)
+    chosen = _columns(frame, source, args, text)  # (first: it names another sheet that holds the answers)
     if not len(frame):  # a report of zeros would read as a survey nobody answered
         raise InputError(text["no_rows"].format(path=source))
-    chosen = _columns(frame, source, args, text)
     texts = chosen["text"]
     streamed = _streamed(source, args)
     data = source if streamed else frame
@@ -547,7 +547,7 @@ def _preprocess_output(value: str, source: Path, text: dict[str, str]) -> Path:
         output = output / f"{source.stem}_bersih.csv"
     if output.suffix.lower() in _PREPROCESS_REFUSED:
         raise UsageError(text["pre_output_suffix"].format(path=output))
-    if output.exists() and output.resolve() == source.resolve():
+    if output.exists() and os.path.samefile(output, source):  # (also another name of it: a link, another case)
         raise UsageError(text["pre_same_file"].format(path=output, suggestion=source.with_name(f"{source.stem}_bersih.csv")))
     if not folder and not output.parent.exists():
         raise InputError(text["pre_folder_missing"].format(folder=output.parent))

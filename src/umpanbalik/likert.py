@@ -28,8 +28,8 @@ sangat tidak, tidak, kurang, cukup, —, sangat   1 … 6
 so a five-point question in which nobody chose the middle keeps its 1–5 scores. Yes/no answers
 (``Ya``/``Tidak``, ``Yes``/``No``) score 1 and 0, ``Mungkin`` (*maybe*) 0.5: their mean is the
 share of yes. A leading number ("5 - Sangat baik", "4. Setuju") is the score itself, and so is the
-number of filled stars of a star rating ("★★★★☆", "⭐⭐⭐", "*****"; on a scale of 1 to 5, or to the
-longest row of stars).
+number of filled stars of a star rating ("★★★★☆", "⭐⭐⭐"; on a scale of 1 to 5, or to the longest row
+of stars; "*" is no star: forms use it as a placeholder).
 
 Examples
 --------
@@ -103,7 +103,7 @@ _NUMBERED = re.compile(r"^\(?(\d+(?:[.,]\d+)?)\)?\s*(?:[-–—:.)=]\s*|\s+)(?=\
 _NUMBER = re.compile(r"^[+-]?(?:(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?|inf(?:inity)?)$", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\s*\([^)]*\)\s*")
 #: A star rating as app stores and some forms export it: filled stars, then empty ones ("★★★☆☆").
-_STARS = re.compile(r"^\s*((?:[★⭐*]\ufe0f?\s*)*)((?:[☆✩✰]\s*)*)$")
+_STARS = re.compile(r"^\s*((?:[★⭐]\ufe0f?\s*)*)((?:[☆✩✰]\s*)*)$")  # not "*": a placeholder among numbers
 
 
 def _stars(value: str) -> tuple[int, int] | None:
@@ -111,7 +111,7 @@ def _stars(value: str) -> tuple[int, int] | None:
     match = _STARS.match(value)
     if match is None or not value.strip():
         return None
-    filled = sum(ch in "★⭐*" for ch in match.group(1))
+    filled = sum(ch in "★⭐" for ch in match.group(1))
     return filled, filled + sum(ch in "☆✩✰" for ch in match.group(2))
 
 
@@ -244,7 +244,7 @@ def _scale_of(counts: Counter) -> tuple[dict[str, float], tuple[float, float] | 
     if numbered and sum(counts[a] for a in counts if _normal(a) in numbered) * 2 >= sum(counts.values()):
         return dict(sorted(numbered.items(), key=lambda item: item[1])), (min(numbered.values()), max(numbered.values()))
     stars = {_normal(a): star for a in counts if (star := _stars(a)) is not None}
-    if stars and all(_stars(a) is not None or _is_blank(a) for a in counts):  # stars (and "-"): the filled ones score
+    if stars and sum(counts[a] for a in counts if _stars(a) is not None) * 2 >= sum(counts.values()):  # mostly stars
         scores = {answer: float(filled) for answer, (filled, _) in stars.items()}
         top = max(5, *(of for _, of in stars.values()))
         return dict(sorted(scores.items(), key=lambda item: item[1])), (min(1.0, *scores.values()), float(top))

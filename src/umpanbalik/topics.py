@@ -157,7 +157,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
     Parameters
     ----------
     n_topics : int or "auto", default="auto"
-        Number of topics (fewer when the comments are too few or too alike to fill them: a
+        Number of topics, at most :data:`MAX_TOPICS` (50) (fewer when the comments are too few or too alike to fill them: a
         ``UserWarning`` then says how many and why); ``"auto"`` tries every k in ``k_range`` and
         keeps the one with the best sum of standardised mean NPMI coherence, silhouette and
         stability (the mean adjusted Rand index between three k-means runs), all in
@@ -391,6 +391,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         low, high = self.k_range
         if not (isinstance(low, int) and isinstance(high, int) and 2 <= low <= high <= MAX_TOPICS):
             raise ValueError(f"`k_range` must be two integers 2 <= low <= high <= {MAX_TOPICS}; got {self.k_range!r}.")
+        if self.seed_words is not None and len(self.seed_words) > MAX_TOPICS:
+            raise ValueError(f"`seed_words` names {len(self.seed_words)} topics; at most {MAX_TOPICS}.")
         check_int("n_terms", self.n_terms, minimum=1)
         check_int("n_examples", self.n_examples, minimum=0)
         check_int("svd_components", self.svd_components, minimum=2, allow_none=True)
@@ -509,7 +511,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         principal direction); every comment then goes to its nearest centre. It stops when no split
         leaves both parts 5% of the topic, or at ``k_range``'s upper end plus 4 topics."""
         rng = np.random.default_rng(self.random_state)
-        limit = self.k_range[1] + 4
+        limit = min(self.k_range[1] + 4, MAX_TOPICS)
         while centers.shape[0] < limit:
             sizes = np.bincount(assignment, minlength=centers.shape[0])
             largest = int(np.argmax(sizes))
@@ -559,32 +561,42 @@ class TopicModel(TransformerMixin, BaseEstimator):
                 for cols in columns]
         return np.column_stack(hits) if hits else np.zeros((matrix.shape[0], 0), dtype=bool)
 
-    def _seeded(self, embedded: Any, matrix: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray]:
+    def _seeded(self, embedded: Any, matrix: sp.csr_matrix, k: int, *, quick: bool = False) -> tuple[np.ndarray, np.ndarray]:
         """Guided topics: a comment that holds a seeded topic's words belongs to it (to the nearest of
         several, by their centres), and the other comments form the remaining ``k`` minus seeded
         topics as unseeded ones do (with none left, each joins the nearest seeded topic). Seeds that
         only started k-means let a seeded topic drift: notebook 02's "Sinyal dan Zoom" held 637 of
-        1,566 comments, 17% of them with a seed word."""
+        1,566 comments, 17% of them with a seed word. ``quick`` (the scan of ``n_topics="auto"``): one
+        k-means++ run for the other topics instead of the consensus. ``embedded`` stays as it is
+        (sparse without the SVD): only the centres are dense."""
         hits = self._seed_hits(matrix, self._seed_columns())
         for name, column in zip(self.seed_words, hits.T):
             if not column.any():
                 raise ValueError(f"no comment contains the seed words of topic {name!r} ({', '.join(self.seed_words[name])}).")
-        dense = embedded.toarray() if sp.issparse(embedded) else np.asarray(embedded)
+        def mean(rows: np.ndarray) -> np.ndarray:
+            return np.asarray(embedded[rows].mean(axis=0)).ravel()
+
+        def similarity(rows: np.ndarray, centers: np.ndarray) -> np.ndarray:
+            return np.asarray(embedded[rows] @ centers.T)
+
         seeds = hits.shape[1]
-        centers = normalize(np.vstack([dense[hits[:, s]].mean(axis=0) for s in range(seeds)]))
-        assignment = np.full(dense.shape[0], -1)
+        centers = normalize(np.vstack([mean(hits[:, s]) for s in range(seeds)]))
+        assignment = np.full(embedded.shape[0], -1)
         held = np.flatnonzero(hits.any(axis=1))
-        similarity = np.where(hits[held], dense[held] @ centers.T, -np.inf)
-        assignment[held] = similarity.argmax(axis=1)
+        assignment[held] = np.where(hits[held], similarity(held, centers), -np.inf).argmax(axis=1)
         rest = np.flatnonzero(assignment < 0)
         extra = max(k, seeds) - seeds
-        if extra and len(rest) > extra:
-            others, other_centers = self._consensus(dense[rest], extra)
+        if extra and len(rest) >= extra:
+            if quick:
+                km = KMeans(n_clusters=extra, n_init=1, random_state=self.random_state, max_iter=300).fit(embedded[rest])
+                others, other_centers = km.labels_, normalize(np.asarray(km.cluster_centers_))
+            else:
+                others, other_centers = self._consensus(embedded[rest], extra)
             assignment[rest] = seeds + others
             centers = np.vstack([centers, other_centers])
         elif len(rest):
-            assignment[rest] = (dense[rest] @ centers.T).argmax(axis=1)
-        return assignment, normalize(np.vstack([dense[assignment == c].mean(axis=0) if (assignment == c).any() else centers[c]
+            assignment[rest] = similarity(rest, centers).argmax(axis=1)
+        return assignment, normalize(np.vstack([mean(assignment == c) if (assignment == c).any() else centers[c]
                                                 for c in range(centers.shape[0])]))
 
     def _scan_fit(self, embedded: Any, matrix: sp.csr_matrix, k: int, seeds: list[int]) -> tuple[np.ndarray, float]:
@@ -593,6 +605,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         stability (a k at which runs disagree has no clear topics). NMF and seeded k-means do not
         depend on the run (no seeds)."""
         if not seeds:
+            if self.seed_words and self.method == "kmeans":
+                return self._seeded(embedded, matrix, k, quick=True)[0], 1.0
             return self._cluster(embedded, matrix, k)[0], 1.0
         runs = [KMeans(n_clusters=k, n_init=1, random_state=seed, max_iter=300).fit(embedded) for seed in seeds]
         stability = np.mean([adjusted_rand_score(a.labels_, b.labels_) for i, a in enumerate(runs) for b in runs[i + 1 :]])
@@ -846,8 +860,12 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self.term_weights_ = np.delete(self.term_weights_, absorb, axis=0)
         names = [self.topic_names_.get(c) for c in range(self.n_topics_) if c != absorb]
         self.topic_names_ = dict(enumerate(names))
-        if getattr(self, "seed_columns_", None):  # the merged topic holds both topics' seed words
-            self.seed_columns_[keep] = sorted(set(self.seed_columns_[keep]) | set(self.seed_columns_[absorb]))
+        if getattr(self, "seed_columns_", None):
+            # two seeded topics: the merged one holds both topics' words; a seeded and an unseeded one:
+            # it holds comments without seed words too, so it is no longer pinned (transform would have
+            # sent those comments elsewhere)
+            both = bool(self.seed_columns_[keep]) and bool(self.seed_columns_[absorb])
+            self.seed_columns_[keep] = sorted(set(self.seed_columns_[keep]) | set(self.seed_columns_[absorb])) if both else []
             del self.seed_columns_[absorb]
         self.n_topics_ -= 1
         if hasattr(self, "_informative_texts"):

@@ -304,10 +304,16 @@ def _analyze_rows(chunks: Any, data: Any, text: Any, segments: list[Any], *, rat
 
 
 def _distinct_values(values: pd.Series) -> tuple[int, int]:
-    """How many cells of a segment column are filled, and how many different values they hold."""
+    """How many cells of a segment column are filled, and how many segments they make (a checkbox
+    column's options, not its combinations of them)."""
+    from . import _columns as col
+
     text = values.map(lambda v: "" if v is None or (np.ndim(v) == 0 and pd.isna(v)) else str(v).strip())
     filled = text[text != ""]
-    return len(filled), int(filled.nunique())
+    if filled.empty:
+        return 0, 0
+    _, segments = col.segments(filled, missing="")
+    return len(filled), int(pd.unique(np.asarray(segments, dtype=object)).size)
 
 
 def _columns_of(chunk: pd.DataFrame, columns: list[Any]) -> list[Any]:
