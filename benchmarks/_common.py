@@ -36,6 +36,18 @@ def smsa(split: str = "train") -> pd.DataFrame | None:
 INDONLU_LABELS = {"positive": "positif", "neutral": "netral", "negative": "negatif"}
 
 
+def casa_pooled(frame: pd.DataFrame, tagged: pd.DataFrame, aspects: list[str]) -> tuple[list[str], list[str]]:
+    """IndoNLU CASA's labels of ``frame`` and an ``AspectTagger``'s ``tagged`` rows, one per review and
+    aspect, in IndoNLU's names: the polarity of a mentioned aspect, ``neutral`` for one not mentioned."""
+    inverse = {v: k for k, v in INDONLU_LABELS.items()}
+    truth, predicted = [], []
+    for (_, row), (_, out) in zip(frame.iterrows(), tagged.iterrows()):
+        for aspect in aspects:
+            truth.append(row[aspect])
+            predicted.append(inverse[out["aspek_sentimen"].get(aspect, "netral")] if aspect in out["aspek"] else "neutral")
+    return truth, predicted
+
+
 def casa_labels(frame: pd.DataFrame, aspects: list[str]) -> tuple[list[list[str]], list[dict[str, str]]]:
     """The aspects each IndoNLU CASA review mentions (not ``neutral``) and their polarity, as
     :class:`umpanbalik.AspectTagger` takes them."""

@@ -34,7 +34,7 @@ from sklearn.pipeline import make_pipeline
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from _common import INDONLU_LABELS, SHARED, casa_labels, smsa  # noqa: E402
+from _common import INDONLU_LABELS, SHARED, casa_labels, casa_pooled, smsa  # noqa: E402
 from _real import indicator, polarity_accuracy  # noqa: E402
 
 from umpanbalik import Preprocessor  # noqa: E402
@@ -172,12 +172,7 @@ def public_benchmarks() -> None:
     mention, polarity = casa_labels(casa_train, aspects)
     tagger = AspectTagger(Path(__file__).with_name("casa_taxonomy.json")).fit(casa_train["sentence"], mention, aspect_sentiments=polarity)
     tagged = tagger.tag(casa_test["sentence"])
-    inverse = {v: k for k, v in INDONLU_LABELS.items()}
-    truth, pred = [], []
-    for (_, row), (_, out) in zip(casa_test.iterrows(), tagged.iterrows()):
-        for aspect in aspects:
-            truth.append(row[aspect])
-            pred.append(inverse[out["aspek_sentimen"].get(aspect, "netral")] if aspect in out["aspek"] else "neutral")
+    truth, pred = casa_pooled(casa_test, tagged, aspects)
     plain_pred = []
     for aspect in aspects:
         model = plain().fit(casa_train["sentence"], casa_train[aspect])

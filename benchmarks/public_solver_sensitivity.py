@@ -23,7 +23,7 @@ import pandas as pd
 from sklearn.metrics import f1_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import INDONLU_LABELS, SHARED, casa_labels, smsa  # noqa: E402
+from _common import INDONLU_LABELS, SHARED, casa_labels, casa_pooled, smsa  # noqa: E402
 
 from umpanbalik import aspects as _aspects  # noqa: E402
 from umpanbalik import classifier as _classifier  # noqa: E402
@@ -66,12 +66,7 @@ def measure(name: str) -> str:
         mention, polarity = casa_labels(casa_train, ASPECTS)
         taxonomy = Path(__file__).with_name("casa_taxonomy.json")
         tagged = AspectTagger(taxonomy).fit(casa_train["sentence"], mention, aspect_sentiments=polarity).tag(casa_test["sentence"])
-        inverse = {v: k for k, v in INDONLU_LABELS.items()}
-        truth, predicted = [], []
-        for (_, row), (_, out) in zip(casa_test.iterrows(), tagged.iterrows()):
-            for aspect in ASPECTS:
-                truth.append(row[aspect])
-                predicted.append(inverse[out["aspek_sentimen"].get(aspect, "netral")] if aspect in out["aspek"] else "neutral")
+        truth, predicted = casa_pooled(casa_test, tagged, ASPECTS)
         casa = f1_score(truth, predicted, average="macro")
     finally:
         _classifier.linear_classifier = _aspects.linear_classifier = SHIPPED
