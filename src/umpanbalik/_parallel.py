@@ -318,8 +318,9 @@ def contained(function: Callable[[], Any], *, memory: int, seconds: float = 600.
     ends the child only: :class:`ContainedCrash` is raised here, with the first line the child wrote to
     its standard error; so it is when the answer cannot be sent or read back, or has not come after
     ``seconds`` (a child stuck on a lock another thread of this process held when it was forked is
-    stopped then). The child ends with this process (killed, or Ctrl-C here). Where processes are not forked (macOS, Windows), and in a daemonic
-    process (a ``multiprocessing.Pool`` worker, which may not have children), ``function()`` runs here."""
+    stopped then). The child ends with this process (killed, or Ctrl-C here). Where processes are
+    not forked (macOS, Windows), and in a daemonic process (a ``multiprocessing.Pool`` worker, which
+    may not have children), ``function()`` runs here."""
     if START_METHOD != "fork" or multiprocessing.current_process().daemon:
         return function()
     import tempfile

@@ -95,10 +95,11 @@ def _delimiter(sample: str, *, complete: bool = True) -> str:
 
     Each of :data:`_DELIMITERS` splits the sample as the ``csv`` module (and pandas) read it, quotes
     respected, so a line break or a comma inside a quoted answer stays in its cell; the one that makes
-    the largest share of the records as wide as the header (:func:`_agreement`) is chosen, if at
-    least :data:`_AGREEMENT` of the records from the header on are. Otherwise the file is one column,
-    read with ",", so that a ";" or "|" inside an answer stays in it. (``csv.Sniffer``, used before, counts delimiters line by line: it
-    gave up on a ";" export with CRLF line ends and a line break in a quoted answer, and "," was used.)
+    the largest share of the records as wide as the header (:func:`_agreement`) is chosen, if that is
+    at least half of all records and :data:`_AGREEMENT` of those from the header on. Otherwise the
+    file is one column, read with ",", so that a ";" or "|" inside an answer stays in it.
+    (``csv.Sniffer``, used before, counts delimiters line by line: it gave up on a ";" export with
+    CRLF line ends and a line break in a quoted answer, and "," was used.)
     """
     shares = {delimiter: _agreement(_sample_records(sample, delimiter, complete)) for delimiter in _DELIMITERS}
     best = max(_DELIMITERS, key=lambda d: shares[d][0])  # the first of equal shares

@@ -573,6 +573,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         for name, column in zip(self.seed_words, hits.T):
             if not column.any():
                 raise ValueError(f"no comment contains the seed words of topic {name!r} ({', '.join(self.seed_words[name])}).")
+
         def mean(rows: np.ndarray) -> np.ndarray:
             return np.asarray(embedded[rows].mean(axis=0)).ravel()
 
@@ -605,15 +606,14 @@ class TopicModel(TransformerMixin, BaseEstimator):
         stability (a k at which runs disagree has no clear topics). NMF and seeded k-means do not
         depend on the run (no seeds)."""
         if not seeds:
-            if self.seed_words and self.method == "kmeans":
-                return self._seeded(embedded, matrix, k, quick=True)[0], 1.0
-            return self._cluster(embedded, matrix, k)[0], 1.0
+            return self._cluster(embedded, matrix, k, quick=True)[0], 1.0
         runs = [KMeans(n_clusters=k, n_init=1, random_state=seed, max_iter=300).fit(embedded) for seed in seeds]
         stability = np.mean([adjusted_rand_score(a.labels_, b.labels_) for i, a in enumerate(runs) for b in runs[i + 1 :]])
         return min(runs, key=lambda run: run.inertia_).labels_, float(stability)
 
-    def _cluster(self, embedded: Any, matrix: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """Topics of ``embedded``: NMF, seeded k-means, or the consensus of many k-means runs."""
+    def _cluster(self, embedded: Any, matrix: sp.csr_matrix, k: int, *, quick: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """Topics of ``embedded``: NMF, seeded topics, or the consensus of many k-means runs (``quick``:
+        the candidate scan of seeded topics, see :meth:`_seeded`)."""
         if self.method == "nmf":
             nmf = NMF(n_components=k, init="nndsvda", random_state=self.random_state, max_iter=400)
             weights = nmf.fit_transform(matrix)
@@ -623,7 +623,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
                 else np.zeros(embedded.shape[1]) for c in range(k)]))
             return assignment, centers
         if self.seed_words:
-            return self._seeded(embedded, matrix, k)
+            return self._seeded(embedded, matrix, k, quick=quick)
         return self._consensus(embedded, k)
 
     def _consensus(self, embedded: Any, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -819,7 +819,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
                     allowed = np.where(hits.any(axis=1, keepdims=True), hits, unseeded if unseeded.any() else True)
                     similarity = np.where(allowed, similarity, -np.inf)
                 topics[informative] = similarity.argmax(axis=1)
-                scores[informative] = np.maximum(similarity.max(axis=1), -1.0)
+                scores[informative] = similarity.max(axis=1)  # (every row allows one topic at least)
             else:
                 topics[informative] = 0
         labels = {row.topik: row.label for row in self.topics_.itertuples()}

@@ -131,16 +131,17 @@ def _finding_quotes(analysis: Analysis, spec: dict[str, Any], n: int) -> list[st
             options.update(aspect=measure.removeprefix("negatif_"), sentiment="negatif")
         elif measure.startswith("hambatan_"):
             options["barrier"] = measure.removeprefix("hambatan_")
-    quotes = analysis.quotes(n=n, rows=rows, **options)["kutipan"].tolist()
-    if spec.get("suggestions") and analysis.task == "evaluasi":
-        # a change asked for is shown by requests that name it, not by wishes ("semoga lebih baik lagi
-        # dalam memberikan materi" was the first quote of "most requested: metode"); wishes fill up
-        from ..themes import GENERAL_WISH
+    if not (spec.get("suggestions") and analysis.task == "evaluasi"):
+        return analysis.quotes(n=n, rows=rows, **options)["kutipan"].tolist()
+    # a change asked for is shown by requests that name it, not by wishes ("semoga lebih baik lagi
+    # dalam memberikan materi" was the first quote of "most requested: metode"); wishes fill up
+    from ..themes import GENERAL_WISH
 
-        specific = rows & (analysis.comment_themes()["saran"] != GENERAL_WISH).to_numpy()
-        named = analysis.quotes(n=n, rows=specific, **options)["kutipan"].tolist()
-        quotes = (named + [q for q in quotes if q not in named])[:n]
-    return quotes
+    specific = rows & (analysis.comment_themes()["saran"] != GENERAL_WISH).to_numpy()
+    named = analysis.quotes(n=n, rows=specific, **options)["kutipan"].tolist()
+    if len(named) < n:
+        named += [q for q in analysis.quotes(n=n, rows=rows, **options)["kutipan"] if q not in named][: n - len(named)]
+    return named
 
 
 def _quotes_of_findings(analysis: Analysis, found: list[findings.Finding], n: int) -> list[list[str]]:
