@@ -277,6 +277,19 @@ def test_pretrained_models_work_offline_on_domain_comments():
         AspectTagger.pretrained("lain")
 
 
+
+def test_thumbs_beside_words_are_praise_and_a_row_of_thumbs_an_acknowledgement():
+    # 👍 is "bagus" to the word views: "bagus 👍" read like "👍👍" (netral, a non-answer) until the
+    # character view kept the emoji as a symbol (LABELS.md: praise is informative, an acknowledgement not)
+    from umpanbalik.features import TextFeatures
+
+    views = TextFeatures().views(["Bagus 👍", "👍👍"])
+    assert views["akar"] == ["bagus bagus", "bagus bagus"] and views["huruf"][0] != views["huruf"][1]
+    praise = ["bagus 👍", "👍 bagus", "bagus bagus", "materi bagus 👍", "keren 👍"]
+    thumbs = ["👍", "👍👍👍", "👌👌"]
+    assert SentimentClassifier.pretrained().predict(praise).tolist() == ["positif"] * len(praise)
+    assert NonInformativeDetector.pretrained().predict(praise + thumbs).tolist() == [False] * 5 + [True] * 3
+
 def test_corpora_follow_the_scheme():
     corpus, barriers = load_corpus(), load_barriers()
     assert corpus["sentimen"].isin(["negatif", "netral", "positif"]).all()

@@ -38,8 +38,8 @@ from . import _parallel
 from ._validation import as_column, as_text_list, as_training_texts
 from .classifier import check_labels, check_sample_weight, linear_classifier
 from ._ngrams import NgramCounter, pack_vocabulary, unpack_vocabulary
-from .features import TextFeatures, features_and_views, own_preprocessor, preprocessor_of, unwrap_features
-from .normalization import normalize_text
+from .features import (TextFeatures, char_view_text, features_and_views, own_preprocessor, preprocessor_of,
+                       unwrap_features)
 from .preprocessing import Preprocessor, split_clauses
 from .sentiment import SENTIMENT_LABELS
 
@@ -680,7 +680,7 @@ class AspectTagger(BaseEstimator):
                     # A context that normalises to its comment's words (a comment of one clause
                     # without punctuation) has the same views, hence the same features.
                     huruf = views["huruf"]
-                    same = [normalize_text(c).split() == huruf[r].split() for c, r in zip(contexts, rows)]
+                    same = [char_view_text(c).split() == huruf[r].split() for c, r in zip(contexts, rows)]
                     as_comment = (same, [views["akar"][r] for r in rows])
             pol_matrix = self._polarity_matrix(contexts, [texts[r] for r in rows], [a for _, a in pairs],
                                                comment_block=comment_block, as_comment=as_comment)

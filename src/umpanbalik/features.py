@@ -7,7 +7,8 @@ to help on Indonesian feedback (by the project's model benchmark):
 - ``kata``: TF-IDF of word n-grams over unstemmed words (stemming merges ``menarik`` with
   ``tarik``; the surface form keeps them apart);
 - ``huruf``: TF-IDF of character n-grams within word boundaries of the normalised text, robust to
-  typos and unseen slang;
+  typos and unseen slang; emoji stay symbols here (the word views read 👍 as ``bagus``), so that
+  "bagus 👍" and a row of thumbs do not look alike to every view;
 - ``leksikon``: counts of positive and negative words from the team's polarity lexicon, with the
   polarity flipped under negation (``tidak_bagus`` counts as negative).
 """
@@ -27,7 +28,7 @@ from sklearn.utils.validation import check_is_fitted
 from ._ngrams import NgramCounter, pack_vocabulary, unpack_vocabulary
 from ._validation import as_text_list
 from .lexicon import DEFAULT_SCOPE_WORDS, _polarity
-from .normalization import normalize_text
+from .normalization import surface_and_words
 from .preprocessing import Preprocessor, same_preprocessing
 
 __all__ = ["TextFeatures", "lexicon_scores", "fit_transform_features", "fit_features_and_views", "unwrap_features",
@@ -75,6 +76,11 @@ def lexicon_scores(stemmed: Iterable[str]) -> np.ndarray:
                 row[(2 if negated else 0) + (polarity != "positif")] += weight
         rows.append(row)
     return np.asarray(rows, dtype=float).reshape(-1, 4)
+
+
+def char_view_text(text: str) -> str:
+    """The text the character view reads: normalised, emoji and emoticons kept as symbols."""
+    return surface_and_words(text)[0]
 
 
 class TextFeatures(TransformerMixin, BaseEstimator):
@@ -131,16 +137,17 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             if self.use_words:
                 views["kata"] = clone(pre).set_params(stem=False).transform(texts)
             if self.char_ngram_range is not None:
-                views["huruf"] = [normalize_text(t) for t in texts]
+                views["huruf"] = [char_view_text(t) for t in texts]
             return views
-        # Each comment is normalised once for all three views (the preprocessor normalises first, too).
-        normalized = [normalize_text(t) for t in texts]
-        own = normalized if pre.normalizes_by_default() else [pre.normalize(t) if t else "" for t in texts]
+        # Each comment is normalised once for all three views (the preprocessor normalises first, too):
+        # the character view reads emoji as symbols, the word views as words (see surface_and_words).
+        surfaces, normalized = zip(*map(surface_and_words, texts)) if texts else ((), ())
+        own = list(normalized) if pre.normalizes_by_default() else [pre.normalize(t) if t else "" for t in texts]
         views = {"akar": pre.transform_normalized(texts, own) if akar is None else akar}
         if self.use_words:
             views["kata"] = clone(pre).set_params(stem=False).transform_normalized(texts, own)
         if self.char_ngram_range is not None:
-            views["huruf"] = normalized
+            views["huruf"] = list(surfaces)
         return views
 
     def fit(self, X: Iterable[str], y: Any = None) -> TextFeatures:

@@ -161,6 +161,13 @@ def normalize_text(
 
 def _normalize(text: str, markup: bool, identifiers: bool, emoji: bool, tables: _EmojiTables) -> str:
     """:func:`normalize_text` with positional options: the hot loop of ``Preprocessor.transform``."""
+    text, special = _surface(text, markup, identifiers, tables)
+    return _words_for_symbols(text, special, tables) if emoji else text
+
+
+def _surface(text: str, markup: bool, identifiers: bool, tables: _EmojiTables) -> tuple[str, bool]:
+    """The normalised text with its emoji and emoticons still symbols, and whether it may hold an
+    emoticon (for :func:`_words_for_symbols`)."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
         text = _INVISIBLE.sub(" ", _FORMAT_IN_WORD.sub("", text))
@@ -176,10 +183,31 @@ def _normalize(text: str, markup: bool, identifiers: bool, emoji: bool, tables: 
         text = _mask(text, _TOKEN_STYLE)
     if markup and "@" in text:
         text = _MENTION.sub(" ", text)
-    text = text.lower()
-    if emoji:
-        if not text.isascii():
-            text = tables.emoji.sub(lambda m: " " + tables.words[m.group(0)] + " ", text)
-        if special and tables.marks.search(text):  # digits alone make a comment special, too
-            text = tables.emoticons.sub(lambda m: " " + tables.words[m.group(0)] + " ", text)
+    return text.lower(), special
+
+
+def _words_for_symbols(text: str, special: bool, tables: _EmojiTables) -> str:
+    """Emoji and emoticons of a :func:`_surface` text replaced by their Indonesian words."""
+    if not text.isascii():
+        text = tables.emoji.sub(lambda m: " " + tables.words[m.group(0)] + " ", text)
+    if special and tables.marks.search(text):  # digits alone make a comment special, too
+        text = tables.emoticons.sub(lambda m: " " + tables.words[m.group(0)] + " ", text)
     return text
+
+
+def surface_and_words(text: str) -> tuple[str, str]:
+    """A comment normalised twice over (every default step): with its emoji and emoticons kept as
+    symbols, and with them read as words, as :func:`normalize_text` gives it.
+
+    The character view of :class:`~umpanbalik.features.TextFeatures` reads the first: "👍" is the
+    word "bagus" to the word views, but "bagus 👍" and "👍👍" must not look the same to every view
+    (a row of thumbs is an acknowledgement, "bagus" is praise).
+
+    Examples
+    --------
+    >>> surface_and_words("Bagus 👍")
+    ('bagus 👍', 'bagus  bagus ')
+    """
+    tables = _tables()
+    surface, special = _surface(text, True, True, tables)
+    return surface, _words_for_symbols(surface, special, tables)
