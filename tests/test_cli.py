@@ -212,6 +212,18 @@ def form_csv(tmp_path_factory):
     return path
 
 
+def test_rating_auto_finds_the_overall_rating_as_analyze_does(form_csv, tmp_path, capsys):
+    # "--rating auto" said "Kolom 'auto' (--rating) tidak ada di file", while analyze(rating="auto") works
+    assert main(["analyze", str(form_csv), "-t", "5.20", "--rating", "auto", "-o", str(tmp_path / "a"), "--format", "csv",
+                 "--topics", "0", "--no-progress"]) == 0
+    assert "'5.5. Secara keseluruhan" in capsys.readouterr().out
+    plain = tmp_path / "polos.csv"
+    pd.DataFrame({"komentar": ["materi bagus", "waktu kurang"] * 5}).to_csv(plain, index=False)
+    assert main(["analyze", str(plain), "--rating", "AUTO", "-o", str(tmp_path / "b"), "--format", "csv", "--topics", "0",
+                 "--no-progress"]) == 0
+    assert "tanpa nilai" in capsys.readouterr().out
+
+
 def test_a_form_export_without_column_options_gives_one_report_with_a_section_per_question(form_csv, tmp_path, capsys):
     assert main(["analyze", str(form_csv), "-o", str(tmp_path / "hasil"), "--topics", "2", "--no-progress"]) == 0
     out = capsys.readouterr().out

@@ -109,6 +109,13 @@ def test_ratings_segments_barriers_and_non_answers():
     rows = flat_analysis.findings(lang="en").set_index("kunci")
     assert not rows.loc["rating", "didukung"] and "includes zero" in rows.loc["rating", "temuan"]
     assert not rows.loc["segment", "didukung"] and "No unit differs" in rows.loc["segment", "temuan"]
+    # one group large enough to test: no test ran, and the finding says so rather than "no group differs"
+    lone = frame.assign(unit=np.where(np.arange(n) < 20, "kecil", "besar"))
+    untested = Analysis(lone, text="komentar", by=["unit"], rating="nilai", barriers="alasan", task="evaluasi",
+                        topic_model=None, names=[], lang="id", notes=[], random_state=0)
+    assert untested.compare("unit").uji.empty
+    row = untested.findings().set_index("kunci").loc["segment"]
+    assert not row["didukung"] and "tidak dapat dibandingkan" in row["temuan"] and "berbeda nyata" not in row["temuan"]
 
 
 @pytest.fixture(scope="module")
@@ -285,3 +292,11 @@ def test_the_most_requested_change_is_shown_by_requests_that_name_it():
     assert (themes["saran"].iloc[: len(wishes)] == GENERAL_WISH).mean() > 0.5  # the wishes are general wishes
     row = result.findings(n_quotes=3).set_index("kunci").loc["suggestion"]
     assert row["kutipan_1"] in requests and row["kutipan_2"] in requests, row.to_dict()
+
+
+def test_non_answer_quotes_count_an_answer_however_it_is_written():
+    # "Tidak ada (2×)", "tidak ada (1×)", "Tidak Ada. (1×)" were six answers of the same non-answer
+    answers = ["tidak ada", "Tidak ada", "Tidak Ada.", "tidak ada.", "Tidak ada ", "Tidak ada!", "-", "-", "."]
+    texts = answers + [f"materinya bagus dan relevan dengan tugas nomor {i}" for i in range(30)]
+    row = analyze(texts, topics=False, progress=False).findings().set_index("kunci").loc["non_informative"]
+    assert row["kutipan_1"] == "Tidak ada (6×)" and row["kutipan_2"] == "- (2×)"

@@ -476,6 +476,10 @@ def test_the_themes_have_their_own_section_after_the_charts():
     assert headings.index(themes) < headings.index(text("sec_comparison", "id"))
     section = page.split(f">{themes}</h2>", 1)[1].split("<h2", 1)[0]
     assert 'class="peringkat keluhan"' in section
+    # no rating was given: the charts' heading promises none (it said "Sentimen per aspek dan nilai")
+    assert text("sec_charts_unrated", "id") in headings and text("sec_charts", "id") not in headings
+    rated = render_html(analyze(load_survey().head(300), "komentar", rating="nilai", topics=False, progress=False).report_context())
+    assert text("sec_charts", "id") in re.findall(r'<h2[^>]*>([^<]+)</h2>', rated)
 
 
 def test_the_cloud_of_negative_comments_leaves_praise_words_out():

@@ -44,6 +44,7 @@ MESSAGES = {
         "sheet_not_excel": "--sheet hanya berlaku untuk buku kerja Excel (.xlsx/.xls); {path} bukan buku kerja Excel.",
         "detected": "Pertanyaan terbuka yang dianalisis (dikenali dari isinya; pilih sendiri dengan --text-column):\n  {columns}",
         "detected_rating": "Kolom nilai keseluruhan (dikenali dari judulnya; pilih sendiri dengan --rating): {column!r}",
+        "no_rating_found": "Tidak ada kolom nilai keseluruhan yang dikenali dari judulnya (--rating auto); analisis berjalan tanpa nilai. Sebut kolomnya dengan --rating NAMA_KOLOM.",
         "no_text_columns": "Tidak ada kolom berisi jawaban terbuka (teks panjang dan beragam) di file. Kolom yang ada: {kinds}. "
                            "Pilih kolom komentar dengan --text-column.",
         "likert": "Kolom nilai {column!r} berisi skala Likert berupa teks; skornya: {mapping}.",
@@ -104,6 +105,7 @@ MESSAGES = {
         "sheet_not_excel": "--sheet applies to Excel workbooks (.xlsx/.xls) only; {path} is not one.",
         "detected": "Open questions analysed (recognised by their answers; choose them yourself with --text-column):\n  {columns}",
         "detected_rating": "Overall rating column (recognised by its header; choose it yourself with --rating): {column!r}",
+        "no_rating_found": "No overall rating column was recognised by its header (--rating auto); the analysis runs without ratings. Name the column with --rating COLUMN.",
         "no_text_columns": "No column of open answers (long, varied text) was found in the file. Its columns: {kinds}. "
                            "Choose the comment column with --text-column.",
         "likert": "The rating column {column!r} holds a Likert scale written as text; its scores: {mapping}.",
@@ -158,7 +160,7 @@ HELP = {
         "text": "kolom pertanyaan terbuka: judulnya, nomornya (mis. 5.22) atau awal judulnya; boleh berulang untuk "
                 "beberapa pertanyaan (bawaan: komentar, atau semua pertanyaan terbuka yang dikenali)",
         "by": "kolom segmen untuk perbandingan, mis. instansi (boleh berulang; jawaban kotak centang dipecah per pilihan)",
-        "rating": "kolom nilai: angka (mis. 1-5) atau skala Likert berupa teks (Sangat puas ... Sangat tidak puas)",
+        "rating": "kolom nilai: angka (mis. 1-5) atau skala Likert berupa teks (Sangat puas ... Sangat tidak puas); auto: kolom nilai keseluruhan yang dikenali dari judulnya",
         "barrier": "kolom jawaban 'mengapa tidak ikut pelatihan'",
         "task": "'hambatan' bila kolom komentar berisi alasan tidak ikut pelatihan",
         "topics": "jumlah topik, 'auto', atau 0 untuk tanpa topik",
@@ -189,7 +191,7 @@ HELP = {
         "text": "open-question column: its header, number (e.g. 5.22) or the start of its header; repeat it for "
                 "several questions (default: komentar, or every open question found)",
         "by": "segment column to compare, e.g. instansi (repeatable; checkbox answers are split into their choices)",
-        "rating": "rating column: numbers (e.g. 1-5) or a Likert scale written as text (Very satisfied ... Very dissatisfied)",
+        "rating": "rating column: numbers (e.g. 1-5) or a Likert scale written as text (Very satisfied ... Very dissatisfied); auto: the overall rating column, recognised by its header",
         "barrier": "column of answers to 'why not take part in training'",
         "task": "'hambatan' when the comment column holds reasons for not taking part",
         "topics": "number of topics, 'auto', or 0 for no topics",

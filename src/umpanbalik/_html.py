@@ -244,6 +244,7 @@ def _sections(context: Mapping[str, Any], lang: str, prefix: str = "") -> list[d
         add("angka", {"kind": "cards", "entries": numbers})
     images = {str(k): v for k, v in (context.get("gambar") or {}).items() if v is not None}
     tables = {str(k): v for k, v in (context.get("tabel") or {}).items() if v is not None}
+    rated = not {"nilai", "skala_nilai"}.isdisjoint(list(images) + list(tables))  # else the heading names no ratings
     for name, value in images.items():
         anchor = _section_of(name)
         if anchor == "awan":
@@ -278,7 +279,9 @@ def _sections(context: Mapping[str, Any], lang: str, prefix: str = "") -> list[d
     methods = context["metode"] if "metode" in context else default_methods(lang)
     if methods:
         add("metode", {"kind": "paragraphs", "entries": [_clean(p) for p in methods]})
-    sections = [{"id": anchor, "title": text(heading, lang), "blocks": blocks[anchor]} for anchor, heading in _ORDER if anchor in blocks]
+    headings = dict(_ORDER, grafik="sec_charts" if rated else "sec_charts_unrated")
+    sections = [{"id": anchor, "title": text(headings[anchor], lang), "blocks": blocks[anchor]} for anchor, _ in _ORDER
+                if anchor in blocks]
     questions = [_question_section(question, i, lang) for i, question in enumerate(context.get("pertanyaan") or [], start=1)
                  if isinstance(question, Mapping)]
     after = max((i + 1 for i, s in enumerate(sections) if s["id"] in ("temuan", "angka", "ikhtisar", "penilaian")), default=0)

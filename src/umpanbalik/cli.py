@@ -293,7 +293,9 @@ def _columns(frame: Any, path: Path, args: argparse.Namespace, text: dict[str, s
     from .columns import describe_columns, overall_rating, text_columns
 
     by = [_column(frame, c, "--by", path, args, text) for c in args.by or []]
-    rating = _column(frame, args.rating, "--rating", path, args, text) if args.rating is not None else None
+    # "--rating auto": the overall rating column, as analyze(rating="auto") finds it (unless a column is named "auto")
+    auto_rating = args.rating is not None and args.rating.strip().lower() == "auto" and args.rating not in frame.columns
+    rating = _column(frame, args.rating, "--rating", path, args, text) if args.rating is not None and not auto_rating else None
     barrier = _column(frame, args.barrier_column, "--barrier-column", path, args, text) if args.barrier_column is not None else None
     if args.text_column:
         texts = list(dict.fromkeys(_column(frame, c, "--text-column", path, args, text) for c in args.text_column))
@@ -314,10 +316,12 @@ def _columns(frame: Any, path: Path, args: argparse.Namespace, text: dict[str, s
                                                                columns=short_list(found[1], 5))
             raise InputError(message)
         print(text["detected"].format(columns="\n  ".join(repr(str(c)) for c in texts)))
-    if rating is None and not args.text_column and texts != ["komentar"]:
+    if auto_rating or (rating is None and args.rating is None and not args.text_column and texts != ["komentar"]):
         rating = overall_rating(frame, exclude=texts)
         if rating is not None:
             print(text["detected_rating"].format(column=str(rating)))
+        elif auto_rating:
+            print(text["no_rating_found"])
     if rating is not None:
         _check_rating(frame[rating], rating, text)
     return {"text": texts, "by": by, "rating": rating, "barriers": barrier}

@@ -60,8 +60,26 @@ def select_quotes(comments: pd.DataFrame, source: Any, *, aspect: str | None, se
 
 
 def frequent_texts(comments: pd.DataFrame, source: Any, rows: np.ndarray, n: int, mask: Any) -> list[str]:
-    """The ``n`` most frequent texts on ``rows`` (stripped, case kept), each with its count: what
-    the non-answers look like ("tidak ada (120×)")."""
-    texts = pd.Series([as_text(v).strip() for v in comments[source].to_numpy()[rows]], dtype=object)
-    counts = texts[texts != ""].value_counts().head(n)
-    return [f"{mask(text)} ({count}×)" for text, count in counts.items()]
+    """The ``n`` most frequent answers on ``rows``, each with its count: what the non-answers look
+    like ("tidak ada (120×)"). Answers that differ only in case, spacing and punctuation around the
+    words ("Tidak ada.", "tidak ada", "Tidak Ada!") are one answer, shown as most of them write it."""
+    texts = pd.Series([" ".join(as_text(v).split()) for v in comments[source].to_numpy()[rows]], dtype=object)
+    texts = texts[texts != ""]
+    if texts.empty:
+        return []
+    keys = texts.map(_answer_key)
+    counts = keys.value_counts(sort=False)
+    # the most common way of writing each answer (the first seen on a tie)
+    written = pd.DataFrame({"key": keys, "text": texts}).groupby("key", sort=False)["text"].agg(lambda v: v.value_counts().index[0])
+    order = sorted(counts.index, key=lambda key: -counts[key])[:n]  # stable: the first seen on a tie
+    return [f"{mask(written[key])} ({counts[key]}×)" for key in order]
+
+
+def _answer_key(text: str) -> str:
+    """An answer as counted: lower case, punctuation around and between the words dropped ("-" and
+    "." stay themselves: nothing else is left of them)."""
+    words = [word.strip(_PUNCTUATION) for word in text.lower().split()]
+    return " ".join(w for w in words if w) or text
+
+
+_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~…“”‘’«»¡¿–—"

@@ -53,13 +53,14 @@ _SENTENCES = {
         "suggestion_tie": "Saran paling banyak menyangkut {a} ({p}, {ci}) dan {b} ({q}, {ci_b}); keduanya belum dapat dipisahkan.",
         "suggestion_few": "Saran yang menyebut satu aspek terlalu sedikit untuk menyimpulkan perubahan yang paling diminta (paling banyak {k}, minimal {min}).",
         "suggestion_none": "Tidak ada komentar informatif yang berisi saran.",
-        "rating": "Komentar yang mengkritik {a} datang bersama nilai {b} poin lebih rendah (IK 95% {ci}), dengan aspek lain diperhitungkan; ini asosiasi, bukan sebab-akibat.",
+        "rating": "Komentar yang mengkritik {a} disertai nilai rata-rata {b} poin lebih rendah (IK 95% {ci}), dengan aspek lain diperhitungkan; ini asosiasi, bukan sebab-akibat.",
         "rating_none": "Tidak ada kritik terhadap satu aspek yang jelas berhubungan dengan nilai lebih rendah: semua selang kepercayaan mencakup nol ({n} komentar bernilai).",
         "rating_few": "Terlalu sedikit komentar informatif yang bernilai ({n}, minimal {min}) untuk mengaitkan kritik dengan nilai.",
-        "rating_thin": "Kritik terhadap {a} datang bersama nilai lebih rendah, tetapi hanya pada {k} komentar bernilai (minimal {min}): terlalu sedikit untuk disimpulkan.",
+        "rating_thin": "Kritik terhadap {a} disertai nilai lebih rendah, tetapi hanya pada {k} komentar bernilai (minimal {min}): terlalu sedikit untuk disimpulkan.",
         "segment": "Pada kelompok {by} \"{s}\", {m}: {p} ({ci}) dibanding {q} pada kelompok lain.",
         "more": "lebih sering", "less": "lebih jarang",
         "segment_none": "Tidak ada {by} yang berbeda nyata dari yang lain (uji khi-kuadrat dengan koreksi Holm; kelompok dengan kurang dari {min} komentar tidak diuji).",
+        "segment_untested": "Kelompok {by} tidak dapat dibandingkan: kurang dari dua kelompok yang memiliki sedikitnya {min} komentar, sehingga tidak ada uji yang dijalankan.",
         "barrier": "Hambatan yang paling sering disebut adalah {a}: {k} dari {n} responden yang menjawab ({p}, {ci}).",
         "barrier_tie": "Hambatan {a} ({p}, {ci}) dan {b} ({q}, {ci_b}) sama-sama paling sering disebut; keduanya belum dapat dipisahkan.",
         "barrier_few": "Terlalu sedikit jawaban tentang hambatan untuk menyimpulkan hambatan utama (paling banyak {k} menyebut satu hambatan, minimal {min}).",
@@ -91,6 +92,7 @@ _SENTENCES = {
         "segment": "Where {by} is \"{s}\", {m}: {p} ({ci}) against {q} in the other groups.",
         "more": "more often", "less": "less often",
         "segment_none": "No {by} differs clearly from the others (chi-square tests with Holm's correction; groups under {min} comments are not tested).",
+        "segment_untested": "The groups of {by} cannot be compared: fewer than two groups have at least {min} comments, so no test was run.",
         "barrier": "The barrier named most often is {a}: {k} of {n} respondents who answered ({p}, {ci}).",
         "barrier_tie": "{a} ({p}, {ci}) and {b} ({q}, {ci_b}) are both named most often; the two cannot yet be told apart.",
         "barrier_few": "Too few answers about barriers to conclude which barrier matters most (at most {k} name one barrier, minimum {min}).",
@@ -240,6 +242,9 @@ def _segment(comparisons: Sequence[tuple[Any, Any]], lang: str) -> Finding:
             if separated and row.n >= MIN_BASE:
                 candidates.append((abs(row.residu), by, row))  # the column itself: the quotes look it up
     names = words["segment_join"].join(label(by, lang) for by, _ in comparisons)
+    if not any(len(comparison.uji) for _, comparison in comparisons):  # no test ran: no difference was looked for
+        least = min(comparison.min_n for _, comparison in comparisons)
+        return Finding("segment", words["segment_untested"].format(by=names, min=least), base=0, supported=False)
     if not candidates:
         return Finding("segment", words["segment_none"].format(by=names, min=MIN_BASE), supported=False)
     _, by, row = max(candidates, key=lambda c: c[0])
