@@ -131,3 +131,26 @@ def test_star_ratings_are_scored_by_their_filled_stars():
     numbers = ["7", "9", "10", "*", "**", "6"]
     assert likert_scores(numbers).tolist()[:3] == [7.0, 9.0, 10.0] and np.isnan(likert_scores(numbers).tolist()[3:5]).all()
     assert scale_bounds(numbers) is None
+
+
+def test_totals_rows_under_a_recap_are_no_ratings():
+    # a hand-made recap ends with "Jumlah" and "Rata-rata" rows: the mean rating was 7.75 on a 1-5 scale
+    from umpanbalik import analyze
+
+    rng = np.random.default_rng(0)
+    nilai = rng.integers(3, 6, 200)
+    kepuasan = rng.choice(["Sangat Puas", "Puas", "Cukup Puas", "Tidak Puas"], 200)
+    answers = pd.DataFrame({"No": [str(i) for i in range(1, 201)], "Kepuasan": kepuasan, "Nilai": nilai,
+                            "Saran": [f"materi bagus nomor {i}" for i in range(200)]})
+    totals = pd.DataFrame([{"No": "Jumlah", "Kepuasan": 200, "Nilai": int(nilai.sum())},
+                           {"No": "Rata-rata", "Nilai": round(float(nilai.mean()), 2)}])
+    frame = pd.concat([answers, totals], ignore_index=True)
+    result = analyze(frame, text="Saran", rating="Nilai", topics=False, progress=False)
+    assert len(result.comments) == 202  # every row comes out
+    key = result.key_numbers().set_index("ukuran")
+    assert key.loc["rata_rata_nilai", "nilai"] == pytest.approx(nilai.mean())
+    assert any("baris ringkasan" in note and '"Jumlah"' in note for note in result.notes)
+    assert frame["Nilai"].iloc[-2] == nilai.sum()  # the user's frame is left as it was
+    likert = result.likert_table().set_index("pertanyaan")
+    assert likert.loc["Kepuasan", "n"] == 200  # the count 200 in a column of "Puas" answers is no score
+    assert likert_scores(frame["Kepuasan"]).max() <= 5

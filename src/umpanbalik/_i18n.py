@@ -113,6 +113,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "tab_perbandingan": "Komentar negatif per kelompok",
         "truncated": " … [terpotong; aslinya {n} karakter]",
         "note_infinite": "{n} nilai tak hingga (inf, Infinity, 1e309) di kolom {column!r} dianggap kosong.",
+        "note_summary_rows": "{n} baris ringkasan tanpa komentar (mis. {examples}) tidak dihitung sebagai nilai di kolom {column!r}: isinya hasil hitungan atas baris lain.",
         "note_by_distinct": "Kolom kelompok {column!r} berisi {k} nilai berbeda pada {n} baris terisi: hampir tiap baris "
                             "menjadi kelompoknya sendiri, jadi perbandingan antarkelompok tidak bermakna. Apakah itu kolom "
                             "teks? Pilih kolom kelompok seperti unit, instansi, atau angkatan.",
@@ -219,6 +220,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "tab_perbandingan": "Negative comments by group",
         "truncated": " … [truncated; {n} characters in full]",
         "note_infinite": "{n} infinite ratings (inf, Infinity, 1e309) in column {column!r} count as missing.",
+        "note_summary_rows": "{n} summary rows without a comment (e.g. {examples}) are not counted as ratings in column {column!r}: they hold totals of the other rows.",
         "note_by_distinct": "The grouping column {column!r} holds {k} different values in {n} filled rows: almost every "
                             "row is a group of its own, so comparing groups means nothing. Is it a text column? Choose a "
                             "grouping column such as unit, agency or cohort.",

@@ -308,12 +308,16 @@ def _is_blank(answer: str) -> bool:
 
 def likert_scores(values: Iterable[Any], scale: Mapping[str, float] | None = None) -> pd.Series:
     """``values`` as floats: numbers as they are (a decimal comma is read), text answers by the scale
-    (:func:`likert_scale` of ``values`` unless ``scale`` is given), anything else NaN.
+    (:func:`likert_scale` of ``values`` unless ``scale`` is given), anything else NaN. When the scale
+    is read from ``values``, a number outside its bounds is NaN too: in a column of "Puas" … "Sangat
+    puas" a 200 is a count (a totals row under the answers), not a rating.
 
     Examples
     --------
     >>> likert_scores(["4", "3,5", "Sangat setuju", "Setuju", None]).tolist()
     [4.0, 3.5, 5.0, 4.0, nan]
+    >>> likert_scores(["Puas", "Sangat puas", "Tidak puas", "200"]).tolist()
+    [4.0, 5.0, 2.0, nan]
     """
     series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
     if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
@@ -323,14 +327,17 @@ def likert_scores(values: Iterable[Any], scale: Mapping[str, float] | None = Non
     except TypeError:  # unhashable cells (lists): scored one by one
         scale = likert_scale(series) if scale is None else scale
         return pd.Series([_score(v, scale) for v in series], index=series.index, name=series.name, dtype=float)
+    bounds = None
     if scale is None:  # the scale of the distinct answers, each weighed by its rows
         frequency = np.bincount(codes[codes >= 0], minlength=len(uniques))
         counts: Counter = Counter()
         for value, n in zip(uniques, frequency):
             if isinstance(value, str) and value.strip() and not is_number(value):
                 counts[value.strip()] += int(n)
-        scale = _scale(counts)
+        scale, bounds = _scale_and_bounds(counts)
     scores = np.array([_score(value, scale) for value in uniques], dtype=float)
+    if bounds is not None and len(scores):
+        scores[(scores < bounds[0]) | (scores > bounds[1])] = np.nan
     result = scores[codes] if len(scores) else np.full(len(codes), np.nan)
     result = np.where(codes >= 0, result, np.nan)
     return pd.Series(result, index=series.index, name=series.name, dtype=float)

@@ -2,6 +2,8 @@
 and returns the :class:`~umpanbalik.analysis.Analysis` that holds the per-comment results."""
 from __future__ import annotations
 
+import re
+
 import warnings
 from collections.abc import Mapping, Sequence
 from contextlib import nullcontext
@@ -190,13 +192,44 @@ def _analyze_questions(data: Any, text: Any, *, models: Any, **options: Any) -> 
     return MultiAnalysis(analyses)
 
 
+#: A cell that says its row sums the others up ("Jumlah", "Rata-rata:", "TOTAL", "Grand total").
+_SUMMARY_CELL = re.compile(r"(?i)\s*(?:jumlah(?: responden| total)?|jml|total|grand total|sub ?total|rata-?rata|rata rata|"
+                           r"rerata|nilai rata-?rata|skor rata-?rata|average|mean|sum|persentase)\s*:?\s*")
+
+
+def _summary_rows(comments: pd.DataFrame, text: Any, rating: Any) -> tuple[np.ndarray, list[str]]:
+    """The rows that sum the others up: no comment, and a cell of another column that holds only a
+    word such as "Jumlah" or "Rata-rata"; with the words found (at most three)."""
+    from ._columns import answered
+
+    rows = np.zeros(len(comments), dtype=bool)
+    candidates = np.flatnonzero(~answered(comments[text]))
+    words: list[str] = []
+    for column in comments.columns:
+        values = comments[column]
+        if not len(candidates) or column in (text, rating) or not (values.dtype == object or pd.api.types.is_string_dtype(values)):
+            continue
+        cells = pd.Series(values.iloc[candidates].to_numpy(dtype=object), dtype=object)
+        short = cells.map(lambda v: isinstance(v, str) and len(v) <= 40).to_numpy(dtype=bool)
+        if not short.any():
+            continue
+        hit = np.zeros(len(cells), dtype=bool)
+        hit[short] = cells[short].astype(str).str.fullmatch(_SUMMARY_CELL).to_numpy(dtype=bool)
+        for value in cells[hit]:
+            if value.strip() not in words and len(words) < 3:
+                words.append(value.strip())
+        rows[candidates[hit]] = True
+        candidates = candidates[~hit]
+    return rows, words
+
+
 def _is_auto(value: Any) -> bool:
     return isinstance(value, str) and value == "auto"
 
 
 def _warn_rating(values: pd.Series, name: Any, stacklevel: int) -> None:
     """Warn about rating answers that are neither numbers nor on the column's Likert scale, and about
-    numbers outside the scale its text answers use (a 1–10 score beside "Puas": averaged together)."""
+    numbers outside the scale its text answers use (a 1–10 score or a total beside "Puas": they count as missing)."""
     from ..likert import is_number, likert_scores, scale_bounds, unknown_answers
 
     bounds = scale_bounds(values)
@@ -206,8 +239,8 @@ def _warn_rating(values: pd.Series, name: Any, stacklevel: int) -> None:
         if len(outside):
             low, high = (f"{b:g}" for b in bounds)
             warnings.warn(f"the rating column {str(name)!r} mixes a {low}–{high} scale written as text with numbers outside "
-                          f"it ({len(outside)} answers, e.g. {outside.iloc[0]:g}); they are averaged together. Put them on "
-                          f"one scale first.", UserWarning, stacklevel=stacklevel)
+                          f"it ({len(outside)} answers, e.g. {outside.iloc[0]:g}: a count or a total under the answers?); they "
+                          f"count as missing. Put them on one scale first.", UserWarning, stacklevel=stacklevel)
     unknown = unknown_answers(values)
     if unknown:
         shown = ", ".join(repr(v[:40]) for v in unknown[:10]) + (f" and {len(unknown) - 10} more" if len(unknown) > 10 else "")
@@ -284,6 +317,12 @@ def _analyze_rows(chunks: Any, data: Any, text: Any, segments: list[Any], *, rat
             model, topic_notes = _fit_topics(comments, frame[text], topics, task, random_state, n_jobs,
                                              models.get("preprocessor"), lang, names=names)
         notes += topic_notes
+    if rating is not None:  # "Jumlah" and "Rata-rata" rows under a hand-made recap: their totals are no ratings
+        summary, examples = _summary_rows(comments, kept_as.get(text, text), kept_as.get(rating, rating))
+        if summary.any():
+            comments[kept_as.get(rating, rating)] = comments[kept_as.get(rating, rating)].where(~summary)
+            notes.append(_words("note_summary_rows", lang, n=int(summary.sum()), column=str(rating),
+                                examples=", ".join(f'"{e}"' for e in examples)))
     infinite = infinite_count(comments[kept_as.get(rating, rating)]) if rating is not None else 0
     if infinite:  # a notice (result.notes, the CLI, the report's mean-rating card), not an error
         notes.append(_words("note_infinite", lang, n=infinite, column=str(rating)))
