@@ -376,6 +376,24 @@ def test_answers_on_another_sheet_point_to_it_when_the_first_has_none(tmp_path, 
     assert "Jawaban terbuka ada di lembar 'jawaban' ('tanggapan'): tambahkan --sheet 'jawaban'." in capsys.readouterr().err
 
 
+def test_a_hidden_first_sheet_is_not_read_by_default(tmp_path, capsys):
+    """A hidden pilot sheet before the answers: "Selesai: 20 baris dianalisis", and nothing said."""
+    from umpanbalik import load_survey
+
+    path = tmp_path / "tersembunyi.xlsx"
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        load_survey()[["komentar"]].head(20).to_excel(writer, sheet_name="Uji coba", index=False)
+        load_survey()[["komentar"]].iloc[20:220].to_excel(writer, sheet_name="Jawaban", index=False)
+        writer.book["Uji coba"].sheet_state = "hidden"
+        writer.book.active = 1
+    assert main(["analyze", str(path), "-o", str(tmp_path / "x"), "--format", "csv", "--topics", "0", "--no-progress"]) == 0
+    captured = capsys.readouterr()
+    assert "Selesai: 200 baris" in captured.out and "'Uji coba'" in captured.err and "'Jawaban'" in captured.err
+    assert main(["analyze", str(path), "--sheet", "Uji coba", "-o", str(tmp_path / "y"), "--format", "csv", "--topics", "0",
+                 "--no-progress"]) == 0
+    assert "Selesai: 20 baris" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize(("lang", "words"), [("id", "berisi baris judul tetapi tanpa jawaban"), ("en", "has a header row but no answers")])
 @pytest.mark.parametrize("chunked", [False, True])
 def test_an_export_without_answers_is_an_input_problem_not_a_report_of_zeros(tmp_path, capsys, lang, words, chunked):

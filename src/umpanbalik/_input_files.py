@@ -84,6 +84,8 @@ _MESSAGES = {
         "duplicate_headers": "{path} has the same column header more than once: {columns} (in brackets: which columns, "
                              "counted from 1). umpanbalik cannot tell them apart; give each column its own header "
                              "(e.g. add 2 to the second) and run again.",
+        "hidden_sheets": "{path}: the first sheet shown in Excel, {sheet!r}, was read; hidden sheets before it ({hidden}) "
+                         "were not. Name a sheet to read another (--sheet, or sheet= in Python).",
         "extra_fields": "{path}: {n} row(s) have more fields than the header row's {width}, on line(s) {lines}; the "
                         "extra fields at the end of those rows were ignored. If the first line is not the header row "
                         "(e.g. a title above the table), delete the rows above the header; if an answer holds the "
@@ -133,6 +135,8 @@ _MESSAGES = {
         "duplicate_headers": "{path} memuat judul kolom yang sama lebih dari sekali: {columns} (dalam kurung: kolom "
                              "ke-berapa, dihitung dari 1). umpanbalik tidak dapat membedakannya; beri setiap kolom "
                              "judulnya sendiri (mis. tambahkan 2 pada yang kedua) lalu jalankan lagi.",
+        "hidden_sheets": "{path}: lembar pertama yang tampil di Excel, {sheet!r}, yang dibaca; lembar tersembunyi "
+                         "sebelumnya ({hidden}) tidak. Sebut lembar lain untuk membacanya (--sheet, atau sheet= di Python).",
         "extra_fields": "{path}: {n} baris berisi lebih banyak kolom daripada baris judul kolom ({width}), yaitu baris "
                         "{lines}; kolom berlebih di akhir baris itu diabaikan. Bila baris pertama bukan judul kolom (mis. "
                         "judul survei di atas tabel), hapus baris di atas judul kolom; bila sebuah jawaban memuat "

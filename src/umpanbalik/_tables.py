@@ -295,10 +295,27 @@ def _excel_errors(path: Path) -> Iterator[None]:
         raise InputFileError("reader_stopped", path=path, detail=shorten(detail.strip(), 120)) from None
 
 
+def _first_visible_sheet(path: Path) -> tuple[str | int, list[str]]:
+    """The first sheet that Excel shows, and the names of the hidden sheets before it (0 and none when
+    every sheet is hidden, or the file says nothing of it)."""
+    from python_calamine import CalamineWorkbook, SheetVisibleEnum
+
+    book = CalamineWorkbook.from_path(str(path))
+    try:
+        hidden = []
+        for meta in book.sheets_metadata:
+            if meta.visible == SheetVisibleEnum.Visible:
+                return meta.name, hidden
+            hidden.append(meta.name)
+    finally:
+        book.close()
+    return 0, []
+
+
 def read_table(path: str | Path, *, sheet: str | int | None = None, nrows: int | None = None) -> pd.DataFrame:
     """A CSV (UTF-8, UTF-8 with BOM, Windows-1252 or rows of both; comma, semicolon, tab or pipe) or Excel file
     as a DataFrame of strings (blank cells are ``""``); ``sheet``: an Excel sheet's name or 0-based
-    position (default: the first); ``nrows``: read only that many rows of an Excel sheet.
+    position (default: the first sheet Excel shows, with a warning that names hidden sheets before it); ``nrows``: read only that many rows of an Excel sheet.
 
     Raises :class:`~umpanbalik._input_files.InputFileError` for a file that cannot be read (with the
     line and the likely cause for a CSV that cannot be parsed) and for a header row that holds a
@@ -310,6 +327,12 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, nrows: int |
         _checked_workbook(path)
         options = {"sheet_name": 0 if sheet is None else sheet, "dtype": str, "keep_default_na": False, "engine": _EXCEL_ENGINE}
         with _excel_errors(path):
+            if sheet is None:  # the first sheet Excel shows: a hidden one before it (a pilot, a lookup list) is not the data
+                first, hidden = _bounded(lambda: _first_visible_sheet(path))
+                options["sheet_name"] = first
+                if hidden:
+                    warnings.warn(InputFileWarning("hidden_sheets", path=path, sheet=first,
+                                                   hidden=", ".join(map(repr, hidden))), stacklevel=2)
             frame = _bounded(lambda: _without_blank_columns(pd.read_excel(path, nrows=nrows, **options)))
             _check_headers(path, frame.columns, lambda: _excel_header(path, options))
         return frame
