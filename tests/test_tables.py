@@ -294,3 +294,14 @@ def test_the_workbooks_theme_charts_leave_the_general_lines_off(survey_result):
     labels = sheets["tema"]["label"].astype(str).tolist()
     for spec in workbook_charts(sheets, "id")["tema"]:
         assert not {"lainnya", "harapan umum"} & set(labels[spec.first:spec.last + 1])
+
+
+def test_a_dash_in_the_why_not_column_is_no_respondent():
+    # half the respondents wrote "-": "waktu/beban kerja: 103 dari 300 responden yang menjawab (34%)"
+    reasons = ["kerjaan kantor numpuk, tidak bisa ditinggal", "atasan tidak mengizinkan"] * 75 + ["-", " - ", "?"] * 50
+    frame = pd.DataFrame({"komentar": ["materi bagus"] * 300, "alasan": reasons})
+    result = analyze(frame, barriers="alasan", topics=False, progress=False)
+    table = result.barriers()
+    assert table.attrs["n"] == 150
+    key = result.key_numbers().set_index("ukuran")
+    assert key.loc["menjawab_hambatan", "nilai"] == 150

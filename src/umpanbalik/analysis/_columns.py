@@ -80,6 +80,11 @@ def answered(values: pd.Series) -> np.ndarray:
                        count=len(values))
 
 
+def gave_answer(values: pd.Series) -> np.ndarray:
+    """Whether each cell holds an answer: a letter or a digit ("-", "?" and "." say nothing)."""
+    return np.fromiter((any(ch.isalnum() for ch in as_text(v)) for v in values.to_numpy()), dtype=bool, count=len(values))
+
+
 def segment_name(value: Any, missing: str = "(kosong)") -> str:
     """A segment's label: text stripped, numbers as written (2025, not "(kosong)"), blanks ``missing``."""
     if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA or value is pd.NaT:

@@ -189,16 +189,17 @@ def barrier_codes_in(comments: pd.DataFrame, rows: np.ndarray | None = None) -> 
 
 
 def _respondents(comments: pd.DataFrame, answers: str | None) -> np.ndarray:
-    """Who counts for barriers: a non-blank answer in ``answers``, or, without it, any code named."""
+    """Who counts for barriers: an answer in ``answers`` (a letter or a digit: a "-" is none, or
+    half the respondents writing "-" halved every barrier's share), or, without it, any code named."""
     if answers is not None:
-        return col.answered(comments[answers])
+        return col.gave_answer(comments[answers])
     return col.per_row(comments["hambatan"], lambda cell: bool(col.as_list(cell)))
 
 
 def barrier_table(comments: pd.DataFrame, answers: str | None = None) -> pd.DataFrame:
     """Per barrier code named: ``jumlah`` of respondents naming it, ``porsi`` of the respondents and
     its interval; most frequent first (ties in code order). ``attrs["n"]`` is the respondents: those
-    with a non-blank answer in the column ``answers``, or, without it, those who named a barrier."""
+    with an answer in the column ``answers`` (not blank, not only "-"), or, without it, those who named a barrier."""
     rows = _respondents(comments, answers)
     lists = col.distinct(comments["hambatan"][rows])
     counts = pd.Series({code: int(col.contains(lists, code).sum()) for code in barrier_codes_in(comments, rows)}, dtype=int)
