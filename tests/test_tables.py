@@ -305,3 +305,13 @@ def test_a_dash_in_the_why_not_column_is_no_respondent():
     assert table.attrs["n"] == 150
     key = result.key_numbers().set_index("ukuran")
     assert key.loc["menjawab_hambatan", "nilai"] == 150
+
+
+def test_group_names_typed_in_other_case_or_spacing_are_one_group():
+    # "Dinas Kesehatan", "dinas kesehatan" and "DINAS KESEHATAN" were three agencies in every table and test
+    units = ["Dinas Kesehatan"] * 50 + ["dinas kesehatan"] * 20 + ["DINAS  KESEHATAN "] * 10 + ["Bappeda"] * 80
+    frame = pd.DataFrame({"komentar": ["materi bagus sekali", "jadwal terlalu padat"] * 80, "unit": units})
+    result = analyze(frame, by="unit", topics=False, progress=False)
+    assert sorted(result.compare("unit").tabel.index.astype(str)) == ["Bappeda", "Dinas Kesehatan"]
+    shares = tables.segment_shares(result.comments, "unit")
+    assert set(shares["segmen"]) == {"Bappeda", "Dinas Kesehatan"} and shares["n"].sum() == 160

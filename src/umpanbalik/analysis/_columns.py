@@ -94,8 +94,21 @@ def segment_name(value: Any, missing: str = "(kosong)") -> str:
 
 
 def segment_names(values: pd.Series, missing: str = "(kosong)") -> np.ndarray:
-    """:func:`segment_name` of every cell, as an object array."""
-    return per_row(values, lambda value: segment_name(value, missing), dtype=object)
+    """:func:`segment_name` of every cell, as an object array; names that differ only in case and
+    spacing ("Dinas Kesehatan", "dinas  kesehatan", "DINAS KESEHATAN") are one segment, named as most
+    rows write it (typed group names vary so; three segments split one agency's comments)."""
+    names = per_row(values, lambda value: segment_name(value, missing), dtype=object)
+    codes, uniques = pd.factorize(names)
+    keys = [" ".join(str(name).split()).casefold() for name in uniques]
+    if len(set(keys)) == len(keys):
+        return names
+    counts = np.bincount(codes, minlength=len(uniques))
+    shown: dict[str, tuple[int, int]] = {}  # key -> (rows, the unique that names it): the most rows, else the first
+    for index, key in enumerate(keys):
+        if key not in shown or counts[index] > shown[key][0]:
+            shown[key] = (int(counts[index]), index)
+    renamed = np.asarray([uniques[shown[key][1]] for key in keys], dtype=object)
+    return renamed[codes]
 
 
 def choices_of(values: pd.Series) -> list[str] | None:
