@@ -537,3 +537,16 @@ def test_the_non_answer_card_says_it_counts_the_empty_comments_too():
     cards = {card["label"]: card["nilai"] for card in key_cards(result.key_numbers(), "id")}
     assert cards["Komentar kosong"] == "1" and cards["Non-informatif (termasuk kosong)"] == "2"
     assert cards["Komentar informatif"] == "2"
+
+
+def test_quotes_per_aspect_show_criticism_and_praise_in_proportion():
+    # picked over every mention, the majority's polarity took every quote: an aspect the findings
+    # called most criticised showed three praises
+    from umpanbalik import analyze
+
+    texts = ["materinya sangat bagus dan lengkap", "materi mudah dipahami, terima kasih", "modul dan materinya menarik",
+             "materi relevan dan bermanfaat", "materinya bagus sekali"] * 8 + \
+            ["materi terlalu padat dan membosankan", "modul materinya kurang lengkap"] * 4
+    context = analyze(texts, topics=False, progress=False).report_context()
+    polarities = [q["sentimen"] for q in context["kutipan"]["materi"]]
+    assert polarities[0] == "negatif" and polarities.count("positif") >= 1 and len(polarities) == 3

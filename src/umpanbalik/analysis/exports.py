@@ -364,6 +364,26 @@ def _masker(analysis: Analysis) -> Any:
     return lambda value: analysis.mask(value) if isinstance(value, str) else value
 
 
+def _aspect_quotes(analysis: Analysis, aspects: pd.DataFrame, aspect: str, n: int) -> list[tuple[str, pd.DataFrame]]:
+    """An aspect's quotes, each polarity in proportion to its mentions, criticism first, and at least
+    one of criticism and of praise when both are there: picked over every mention, the majority's
+    polarity took every quote (an aspect the findings call most criticised showed three praises)."""
+    counts = {p: int(aspects.at[aspect, p]) for p in ("negatif", "positif", "netral") if p in aspects.columns}
+    present = {p: k for p, k in counts.items() if k > 0}
+    total = sum(present.values())
+    if not total or n <= 0:
+        return []
+    share = {p: n * k / total for p, k in present.items()}
+    taken = {p: int(share[p]) for p in present}
+    for p in ("negatif", "positif"):  # both sides of an aspect, when it has both
+        if p in present and not taken[p] and sum(taken.values()) < n:
+            taken[p] = 1
+    for p in sorted(present, key=lambda p: share[p] - int(share[p]), reverse=True):  # the rest by largest remainder
+        if sum(taken.values()) < n and taken[p] < present[p]:
+            taken[p] += 1
+    return [(p, analysis.quotes(aspect, p, n=taken[p])) for p in present if taken[p]]
+
+
 def _first(examples: Any) -> str:
     values = col.as_list(examples)
     return values[0] if values else ""
@@ -404,8 +424,9 @@ def report_context(analysis: Analysis, *, lang: str, title: str | None, n_quotes
         figures["sentimen"], shown["sentimen"] = plots.draw_sentiment(sentiment, lang=lang), sentiment
         aspects = analysis.aspect_table()
         figures["aspek_sentimen"], shown["aspek_sentimen"] = plots.draw_aspect_sentiment(aspects, lang=lang), aspects
-        context["kutipan"] = {aspect: [{"teks": row.kutipan, "sentimen": col.as_dict(row.aspek_sentimen).get(aspect, "netral")}
-                                       for row in analysis.quotes(aspect, n=n_quotes).itertuples()]
+        context["kutipan"] = {aspect: [{"teks": row.kutipan, "sentimen": polarity}
+                                       for polarity, quotes in _aspect_quotes(analysis, aspects, aspect, n_quotes)
+                                       for row in quotes.itertuples()]
                               for aspect in aspects.index}
         shown["saran"] = analysis.suggestion_table()
         themes = analysis.themes()  # the workbook's themes (found once); the report shows each one's first quote
