@@ -398,3 +398,18 @@ def test_says_label_reads_the_meaning_not_the_words():
     assert not says_label(clauses[4], ("sering", "kosong"), lexicon, kind="keluhan")
     # praise whose label names no specific thing ("dosen sabar"): every praising comment of the key
     assert says_label(clauses[5], ("dosen", "sabar"), lexicon, kind="pujian")
+
+
+def test_a_request_against_a_degree_is_no_general_wish_and_a_wrapped_line_is_one_clause():
+    # "pak nerangin jangan cepet2" went to "harapan umum" (every word a wish or a degree), and
+    # "tolong tambahkan\nbahasa Indonesia" missed the theme it asks for (the line break split the request)
+    rows = ([(f"{who}jangan terlalu cepat menjelaskan{end}", "negatif", {"metode": "negatif"}, True)
+             for who in ("", "pak ", "bu ") for end in ("", " ya", " pak")]
+            + [("pak nerangin jangan cepet2", "negatif", {"metode": "negatif"}, True),
+               ("semoga lebih baik lagi", "netral", {}, True)]
+            + [(f"tolong tambahkan bahasa indonesia{end}", "netral", {}, True) for end in ("", " ya", " kak", " min", " dong")]
+            + [("please, tolong tambahkan\nbahasa indonesia", "netral", {}, True)])
+    result = find_themes(comments(rows), max_share=1.0, min_count=3)
+    saran = result.assignments["saran"]
+    assert saran.iloc[9] not in (GENERAL_WISH,) and saran.iloc[10] == GENERAL_WISH
+    assert saran.iloc[-1] == saran.iloc[-2] != OTHER

@@ -185,7 +185,8 @@ class _Lexicon:
         key, role = (self.synonyms[rest], "kunci") if rest in self.synonyms else self._base(parts[-1])
         weak = role in ("lemah", "umum")
         if negation is None:  # "jangan telat" is keyed as "telat"; "terlalu cepat" is a quality on its own
-            return _Word(key, key is not None and (not weak or "terlalu" in token.split("_")), False,
+            # "terlalu cepat" is a quality on its own, and "jangan cepat" asks against it: neither is a general wish
+            return _Word(key, key is not None and (not weak or not {"terlalu", "jangan"}.isdisjoint(token.split("_"))), False,
                          role in ("umum", "penilaian", "harapan", "stop", "sapaan"), False, role == "lemah")
         if role in ("penilaian", "harapan", "stop", "sapaan"):
             return _NOTHING  # "kurang baik", "tidak ada": a verdict that names nothing
@@ -195,6 +196,9 @@ class _Lexicon:
 
 # -- documents -------------------------------------------------------------------------------------
 _SEGMENT = re.compile(r"[.,;!?\n\r]+")
+# a line break between a word and a word in lower case wraps a sentence ("tolong tambahkan\nbahasa Indonesia"),
+# as app reviews and cells typed with Alt+Enter do; a list item starts in capitals, a digit or a bullet
+_WRAPPED = re.compile(r"(?<=[^\W\d_])[ \t]*\r?\n[ \t]*(?=[a-z])")
 
 
 class _Document(NamedTuple):
@@ -272,7 +276,7 @@ def _clauses(texts: Sequence[str]) -> list[list[list[str]]]:
     """Each comment's clauses as written tokens: split at punctuation, then at contrast words."""
     from .preprocessing import CONTRAST_WORDS, Preprocessor
 
-    segments = [[s for s in _SEGMENT.split(text) if s.strip()] for text in texts]
+    segments = [[s for s in _SEGMENT.split(_WRAPPED.sub(" ", text) if "\n" in text else text) if s.strip()] for text in texts]
     flat = [s for parts in segments for s in parts]
     cleaned = iter(Preprocessor(stem=False, remove_stopwords=False, map_emoji=False).transform(flat))
     result = []
