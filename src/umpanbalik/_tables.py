@@ -327,13 +327,16 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, nrows: int |
         _checked_workbook(path)
         options = {"sheet_name": 0 if sheet is None else sheet, "dtype": str, "keep_default_na": False, "engine": _EXCEL_ENGINE}
         with _excel_errors(path):
-            if sheet is None:  # the first sheet Excel shows: a hidden one before it (a pilot, a lookup list) is not the data
-                first, hidden = _bounded(lambda: _first_visible_sheet(path))
-                options["sheet_name"] = first
-                if hidden:
-                    warnings.warn(InputFileWarning("hidden_sheets", path=path, sheet=first,
-                                                   hidden=", ".join(map(repr, hidden))), stacklevel=2)
-            frame = _bounded(lambda: _without_blank_columns(pd.read_excel(path, nrows=nrows, **options)))
+            def read() -> tuple[pd.DataFrame, str | int, list[str]]:
+                # the first sheet Excel shows: a hidden one before it (a pilot, a lookup list) is not the data
+                chosen, hidden = _first_visible_sheet(path) if sheet is None else (sheet, [])
+                frame = _without_blank_columns(pd.read_excel(path, nrows=nrows, **{**options, "sheet_name": chosen}))
+                return frame, chosen, hidden
+
+            frame, options["sheet_name"], hidden = _bounded(read)  # one child process reads the sheet list and the sheet
+            if hidden:
+                warnings.warn(InputFileWarning("hidden_sheets", path=path, sheet=options["sheet_name"],
+                                               hidden=", ".join(map(repr, hidden))), stacklevel=2)
             _check_headers(path, frame.columns, lambda: _excel_header(path, options))
         return frame
     # Read by pandas from the file (not from one decoded string, which cost five times the file in
