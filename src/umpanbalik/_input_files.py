@@ -81,9 +81,8 @@ _MESSAGES = {
                           "one answer. Fix the quotes on that line, or export the survey again.",
         "csv_unparsable": "{path} cannot be read as CSV ({detail}). Open it in a spreadsheet and save it as CSV again, "
                           "or export the survey again.",
-        "duplicate_headers": "{path} has the same column header more than once: {columns} (in brackets: which columns, "
-                             "counted from 1). umpanbalik cannot tell them apart; give each column its own header "
-                             "(e.g. add 2 to the second) and run again.",
+        "duplicate_headers": "{path} has the same column header more than once; the later copies are read as {columns} "
+                             "(name them so, e.g. with --text-column).",
         "hidden_sheets": "{path}: the first sheet shown in Excel, {sheet!r}, was read; hidden sheets before it ({hidden}) "
                          "were not. Name a sheet to read another (--sheet, or sheet= in Python).",
         "extra_fields": "{path}: {n} row(s) have more fields than the header row's {width}, on line(s) {lines}; the "
@@ -132,9 +131,8 @@ _MESSAGES = {
                           "surveinya.",
         "csv_unparsable": "{path} tidak dapat dibaca sebagai CSV ({detail}). Buka di program lembar kerja lalu simpan "
                           "lagi sebagai CSV, atau ekspor ulang surveinya.",
-        "duplicate_headers": "{path} memuat judul kolom yang sama lebih dari sekali: {columns} (dalam kurung: kolom "
-                             "ke-berapa, dihitung dari 1). umpanbalik tidak dapat membedakannya; beri setiap kolom "
-                             "judulnya sendiri (mis. tambahkan 2 pada yang kedua) lalu jalankan lagi.",
+        "duplicate_headers": "{path} memuat judul kolom yang sama lebih dari sekali; salinan berikutnya dibaca sebagai "
+                             "{columns} (sebut dengan nama itu, mis. dengan --text-column).",
         "hidden_sheets": "{path}: lembar pertama yang tampil di Excel, {sheet!r}, yang dibaca; lembar tersembunyi "
                          "sebelumnya ({hidden}) tidak. Sebut lembar lain untuk membacanya (--sheet, atau sheet= di Python).",
         "extra_fields": "{path}: {n} baris berisi lebih banyak kolom daripada baris judul kolom ({width}), yaitu baris "

@@ -230,6 +230,7 @@ def iter_table(path: str | Path, chunksize: int) -> Iterator[pd.DataFrame]:
         return
     options = _csv_options(path)
     first, long_rows_said = True, False
+    renames: dict[Any, str] = {}
     reader, _ = _parsed(path, lambda: pd.read_csv(path, chunksize=chunksize, **options))
     with reader:
         while True:
@@ -240,13 +241,12 @@ def iter_table(path: str | Path, chunksize: int) -> Iterator[pd.DataFrame]:
             if chunk is None:
                 break
             if first:
-                _check_headers(path, chunk.columns, lambda: _csv_header(path, options))
+                renames = _check_headers(path, chunk.columns, lambda: _csv_header(path, options))
             first = False
-            yield _huge_cells_as_objects(chunk)
+            yield _huge_cells_as_objects(chunk.rename(columns=renames) if renames else chunk)
     if first:  # a file of headers only
         frame = _parsed(path, lambda: pd.read_csv(path, nrows=0, **options))[0]
-        _check_headers(path, frame.columns, lambda: _csv_header(path, options))
-        yield frame
+        yield frame.rename(columns=_check_headers(path, frame.columns, lambda: _csv_header(path, options)))
 
 
 def sheet_names(path: str | Path) -> list[str]:
@@ -337,7 +337,7 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, nrows: int |
             if hidden:
                 warnings.warn(InputFileWarning("hidden_sheets", path=path, sheet=options["sheet_name"],
                                                hidden=", ".join(map(repr, hidden))), stacklevel=2)
-            _check_headers(path, frame.columns, lambda: _excel_header(path, options))
+            frame = frame.rename(columns=_check_headers(path, frame.columns, lambda: _excel_header(path, options)))
         return frame
     # Read by pandas from the file (not from one decoded string, which cost five times the file in
     # memory). index_col=False: rows that end with a delimiter the header lacks ("materi bagus,5,")
@@ -346,7 +346,7 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, nrows: int |
     frame, long_rows = _parsed(path, lambda: pd.read_csv(path, **options))
     if long_rows:
         _warn_long_rows(path, options, stacklevel=3)
-    _check_headers(path, frame.columns, lambda: _csv_header(path, options))
+    frame = frame.rename(columns=_check_headers(path, frame.columns, lambda: _csv_header(path, options)))
     return _huge_cells_as_objects(frame)
 
 
@@ -464,19 +464,30 @@ def _warn_long_rows(path: Path, options: dict[str, Any], stacklevel: int) -> Non
 _RENAMED_COPY = re.compile(r"(.+)\.\d+")  # pandas' name for a repeated header: komentar, komentar.1, komentar.2
 
 
-def _check_headers(path: Path, columns: Sequence[Any], header: Callable[[], list[Any]]) -> None:
-    """Raise :class:`InputFileError` when the header row (``header()``, read only when pandas may
-    have renamed a copy) holds a name more than once: pandas renames the copies, so the first of
-    them would silently stand for a column the user names."""
+def _check_headers(path: Path, columns: Sequence[Any], header: Callable[[], list[Any]]) -> dict[Any, str]:
+    """How to rename the copies of a header the header row (``header()``, read only when pandas may
+    have renamed a copy) holds more than once: pandas names them ``komentar.1``, which no user types;
+    they become ``komentar (2)``, with a warning that names them (a form that asks "Saran untuk
+    narasumber" once per speaker could not be read at all). Empty when no header repeats."""
     names = {str(c) for c in columns}
     if not any((match := _RENAMED_COPY.fullmatch(str(c))) and match.group(1) in names for c in columns):
-        return
+        return {}
     row = [str(name) for name in header()]
-    repeated = [name for name, n in Counter(name for name in row if name.strip()).items() if n > 1]
-    if repeated:
-        described = "; ".join(f"{shorten(name, 60)!r} ({', '.join(str(i + 1) for i, n in enumerate(row) if n == name)})"
-                              for name in repeated[:10])
-        raise InputFileError("duplicate_headers", path=path, columns=described)
+    written = set(row)
+    renames: dict[Any, str] = {}
+    for name, n in Counter(name for name in row if name.strip()).items():
+        for copy in range(1, n):
+            old = next((c for c in columns if str(c) == f"{name}.{copy}"), None)
+            if old is None or f"{name}.{copy}" in written:  # a header written so, not pandas' copy
+                continue
+            new = f"{name} ({copy + 1})"
+            while new in names or new in written:
+                new += "'"
+            renames[old] = new
+    if renames:
+        described = "; ".join(f"{shorten(str(new), 60)!r}" for new in list(renames.values())[:10])
+        warnings.warn(InputFileWarning("duplicate_headers", path=path, columns=described), stacklevel=3)
+    return renames
 
 
 _HUGE_CELL = 1_000_000  # characters
