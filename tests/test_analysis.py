@@ -390,3 +390,13 @@ def test_segments_called_different_survive_a_correction_for_how_many_were_read()
     assert len(comparison.sorotan) and (comparison.sorotan["residu"].abs() > bound).all()
     polarity = comparison.sorotan[comparison.sorotan["ukuran"].str.startswith("negatif_")]
     assert (polarity["n"] >= comparison.min_n).all()
+
+
+def test_quotes_take_the_labels_the_english_findings_show():
+    # the English findings say "teaching method": quotes("teaching method", "negative") raised
+    result = analyze(["materi bagus sekali", "penjelasan dosen terlalu cepat", "metode diskusi seru"] * 5, topics=False,
+                     progress=False, lang="en")
+    quotes = result.quotes("teaching method", "negative", n=2)
+    assert quotes["kutipan"].tolist() == ["penjelasan dosen terlalu cepat"]
+    with pytest.raises(ValueError, match="`aspect` must be one of"):
+        result.quotes("teaching methods")

@@ -6,7 +6,8 @@ Indonesian in data; :func:`label` gives their display form in the chosen languag
 """
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Sequence
+from typing import Any, Literal
 
 from ._validation import check_option
 
@@ -339,6 +340,25 @@ def label(value: object, lang: str = "id") -> str:
     """
     name = str(value)
     return _LABELS[check_lang(lang)].get(name, name.replace("_", " "))
+
+
+def code_of(value: object, codes: Sequence[Any]) -> object:
+    """The code among ``codes`` that ``value`` names, also by its display label in either language
+    ("teaching method" for ``metode``, "negative" for ``negatif``, case aside); ``value`` itself when
+    it names none (the caller's check then says which codes there are).
+
+    Examples
+    --------
+    >>> code_of("teaching method", ["materi", "metode"]), code_of("Negative", ["negatif", "positif"])
+    ('metode', 'negatif')
+    """
+    if value in codes or not isinstance(value, str):
+        return value
+    wanted = value.strip().casefold()
+    for code in codes:
+        if any(label(code, lang).casefold() == wanted for lang in ("id", "en")) or str(code).casefold() == wanted:
+            return code
+    return value
 
 
 def theme_label(value: object, lang: str = "id") -> str:

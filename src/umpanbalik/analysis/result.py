@@ -9,6 +9,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from .._i18n import code_of
 from .._progress import stage
 from .._validation import as_names, as_one_text, check_int, check_option
 from ..schema import SENTIMENTS
@@ -165,12 +166,13 @@ class Analysis:
         if barrier is not None:
             self._require_barriers()
             source = self.barrier_column
-        if aspect is not None:
+        if aspect is not None:  # a code, or its label as the report shows it ("teaching method" with lang="en")
             self._require_aspects()
-            check_option("aspect", aspect, tables.aspects_in(self.comments) or list(tables.ASPECTS))
+            known = tables.aspects_in(self.comments) or list(tables.ASPECTS)
+            aspect = check_option("aspect", code_of(aspect, known), known)
         if sentiment is not None:
             self._require("sentimen", "sentiment was not analysed (task='hambatan').")
-            check_option("sentiment", sentiment, list(SENTIMENTS))
+            sentiment = check_option("sentiment", code_of(sentiment, list(SENTIMENTS)), list(SENTIMENTS))
         if topic is not None:
             known = tables.topic_ids(self.comments)
             if not known:
