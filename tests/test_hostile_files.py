@@ -892,3 +892,54 @@ def test_columns_with_neither_a_header_nor_a_value_are_left_out_of_a_workbook(tm
         table = read_table(path)
         assert list(table.columns) == ["komentar", "nilai", "catatan"], path
         assert table.to_dict("list") == {"komentar": ["materi bagus", "waktu kurang"], "nilai": ["5", ""], "catatan": ["x", ""]}
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls"])
+def test_a_group_merged_down_its_rows_names_every_row(tmp_path, suffix):
+    # a recap merging "Dinas Kesehatan" over its rows: one row of that agency and the others "(kosong)"
+    from umpanbalik import analyze
+
+    path = tmp_path / f"rekap{suffix}"
+    units = ["Dinas Kesehatan", "Bappeda"]
+    if suffix == ".xlsx":
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["Judul rekap"])  # a title merged across the columns stays where it is
+        sheet.merge_cells("A1:B1")
+        sheet.append(["Instansi", "Saran"])
+        for block, unit in enumerate(units):
+            first = 3 + block * 40
+            for row in range(first, first + 40):
+                sheet.cell(row, 2, f"jadwal terlalu padat nomor {row}")
+            sheet.cell(first, 1, unit)
+            sheet.merge_cells(start_row=first, start_column=1, end_row=first + 39, end_column=1)
+        book.save(path)
+        header = 1
+    else:
+        import xlwt
+
+        book = xlwt.Workbook()
+        sheet = book.add_sheet("rekap")
+        sheet.write(0, 0, "Instansi")
+        sheet.write(0, 1, "Saran")
+        for block, unit in enumerate(units):
+            sheet.write_merge(1 + block * 40, 40 + block * 40, 0, 0, unit)
+            for row in range(1 + block * 40, 41 + block * 40):
+                sheet.write(row, 1, f"jadwal terlalu padat nomor {row}")
+        book.save(str(path))
+        header = 0
+    frame = pd.read_excel(path, header=header, dtype=str, engine="calamine")  # pandas alone: one named row per agency
+    assert frame["Instansi"].notna().sum() == 2
+    from umpanbalik._tables import read_table
+
+    table = read_table(path)
+    if header:
+        table.columns = table.iloc[0]
+        table = table.iloc[1:]
+        assert read_table(path).columns[0] == "Judul rekap"
+    assert table["Instansi"].value_counts().to_dict() == {"Dinas Kesehatan": 40, "Bappeda": 40}
+    if not header:
+        result = analyze(path, text="Saran", by="Instansi", topics=False, progress=False)
+        assert sorted(result.compare("Instansi").tabel.index) == ["Bappeda", "Dinas Kesehatan"]
