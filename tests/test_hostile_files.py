@@ -934,12 +934,33 @@ def test_a_group_merged_down_its_rows_names_every_row(tmp_path, suffix):
     assert frame["Instansi"].notna().sum() == 2
     from umpanbalik._tables import read_table
 
-    table = read_table(path)
-    if header:
-        table.columns = table.iloc[0]
-        table = table.iloc[1:]
-        assert read_table(path).columns[0] == "Judul rekap"
-    assert table["Instansi"].value_counts().to_dict() == {"Dinas Kesehatan": 40, "Bappeda": 40}
-    if not header:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (the title row of the .xlsx is said in a notice)
+        table = read_table(path)
+        assert table["Instansi"].value_counts().to_dict() == {"Dinas Kesehatan": 40, "Bappeda": 40}
         result = analyze(path, text="Saran", by="Instansi", topics=False, progress=False)
-        assert sorted(result.compare("Instansi").tabel.index) == ["Bappeda", "Dinas Kesehatan"]
+    assert sorted(result.compare("Instansi").tabel.index) == ["Bappeda", "Dinas Kesehatan"]
+
+
+def test_a_title_above_the_table_of_a_workbook_is_skipped(tmp_path, capsys):
+    # "REKAP EVALUASI" on row 1, a blank row, then the header: the header row was read as an answer and
+    # every question was called "Unnamed: 3"; -t Saran said there was no such column
+    import openpyxl
+
+    from umpanbalik.cli import main
+
+    path = tmp_path / "rekap.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["REKAP EVALUASI PELATIHAN 2024"])
+    sheet.append([])
+    sheet.append(["No", "Unit Kerja", "Kepuasan", "Saran"])
+    for i in range(1, 41):
+        sheet.append([i, "Dinkes" if i % 2 else "Disdik", "Puas", f"jadwal terlalu padat untuk kelompok {i}"])
+    book.save(path)
+    assert main(["analyze", str(path), "-t", "Saran", "--by", "Unit Kerja", "--rating", "Kepuasan", "--format", "csv",
+                 "--topics", "0", "--no-progress", "-o", str(tmp_path / "hasil")]) == 0
+    captured = capsys.readouterr()
+    assert "Selesai: 40 baris" in captured.out and "baris 3" in captured.err
+    table = pd.read_csv(tmp_path / "hasil" / "komentar_teranalisis.csv", encoding="utf-8-sig")
+    assert table["No"].tolist() == list(range(1, 41)) and set(table["Unit Kerja"]) == {"Dinkes", "Disdik"}

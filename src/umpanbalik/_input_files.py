@@ -83,6 +83,7 @@ _MESSAGES = {
                           "or export the survey again.",
         "duplicate_headers": "{path} has the same column header more than once; the later copies are read as {columns} "
                              "(name them so, e.g. with --text-column).",
+        "title_rows": "{path}: the header row is row {row}; the {n} row(s) above it (a title, or blank rows) were skipped.",
         "hidden_sheets": "{path}: the first sheet shown in Excel, {sheet!r}, was read; hidden sheets before it ({hidden}) "
                          "were not. Name a sheet to read another (--sheet, or sheet= in Python).",
         "extra_fields": "{path}: {n} row(s) have more fields than the header row's {width}, on line(s) {lines}; the "
@@ -133,6 +134,7 @@ _MESSAGES = {
                           "lagi sebagai CSV, atau ekspor ulang surveinya.",
         "duplicate_headers": "{path} memuat judul kolom yang sama lebih dari sekali; salinan berikutnya dibaca sebagai "
                              "{columns} (sebut dengan nama itu, mis. dengan --text-column).",
+        "title_rows": "{path}: baris judul kolom ada di baris {row}; {n} baris di atasnya (judul, atau baris kosong) dilewati.",
         "hidden_sheets": "{path}: lembar pertama yang tampil di Excel, {sheet!r}, yang dibaca; lembar tersembunyi "
                          "sebelumnya ({hidden}) tidak. Sebut lembar lain untuk membacanya (--sheet, atau sheet= di Python).",
         "extra_fields": "{path}: {n} baris berisi lebih banyak kolom daripada baris judul kolom ({width}), yaitu baris "

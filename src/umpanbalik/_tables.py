@@ -295,7 +295,25 @@ def _excel_errors(path: Path) -> Iterator[None]:
         raise InputFileError("reader_stopped", path=path, detail=shorten(detail.strip(), 120)) from None
 
 
-def _filled_merges(frame: pd.DataFrame, path: Path, sheet: str | int) -> pd.DataFrame:
+def _title_rows(frame: pd.DataFrame) -> int:
+    """How many rows of the sheet lie above its header row: 0 unless pandas' header row (the sheet's
+    first) names at most one column and one of the next ten rows names several, in words, as a header
+    does (a title such as "REKAP EVALUASI PELATIHAN 2024", or blank rows, above the table)."""
+    named = [c for c in frame.columns if not (isinstance(c, str) and c.startswith("Unnamed: "))]
+    if frame.shape[1] < 2 or len(named) > 1:
+        return 0
+    used = int((frame.head(50) != "").any().sum())  # the columns that hold anything near the top
+    for row in range(min(10, len(frame))):
+        cells = [v for v in frame.iloc[row].tolist() if isinstance(v, str) and v.strip()]
+        if len(cells) >= max(2, used / 2) and not any(_NUMBER.fullmatch(v.strip()) for v in cells):
+            return row + 1
+    return 0
+
+
+_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+
+
+def _filled_merges(frame: pd.DataFrame, path: Path, sheet: str | int, skipped: int = 0) -> pd.DataFrame:
     """``frame`` (a sheet read from its first row and column, header on the first row) with each
     cell merged down a column given the merged cell's value: a recap that merges "Dinas Kesehatan"
     over its fifty rows had one row of that agency and forty-nine of none. Merges across columns (a
@@ -313,6 +331,7 @@ def _filled_merges(frame: pd.DataFrame, path: Path, sheet: str | int) -> pd.Data
     finally:
         book.close()
     for (top, left), (bottom, right) in merged:
+        top, bottom = top - skipped, bottom - skipped  # the rows above the header were not read
         if left != right or bottom <= top or top < 1 or left >= frame.shape[1] or top - 1 >= len(frame):
             continue
         rows = slice(top - 1, min(bottom, len(frame)))  # frame row i is sheet row i + 1
@@ -371,16 +390,23 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, nrows: int |
         _checked_workbook(path)
         options = {"sheet_name": 0 if sheet is None else sheet, "dtype": str, "keep_default_na": False, "engine": _EXCEL_ENGINE}
         with _excel_errors(path):
-            def read() -> tuple[pd.DataFrame, str | int, list[str]]:
+            def read() -> tuple[pd.DataFrame, str | int, list[str], int]:
                 # the first sheet Excel shows: a hidden one before it (a pilot, a lookup list) is not the data
                 chosen, hidden = _first_visible_sheet(path) if sheet is None else (sheet, [])
                 frame = pd.read_excel(path, nrows=nrows, **{**options, "sheet_name": chosen})
-                return _without_blank_columns(_filled_merges(frame, path, chosen)), chosen, hidden
+                skipped = _title_rows(frame)
+                if skipped:  # a title above the table: the header is further down
+                    frame = pd.read_excel(path, nrows=nrows, skiprows=skipped, **{**options, "sheet_name": chosen})
+                return _without_blank_columns(_filled_merges(frame, path, chosen, skipped)), chosen, hidden, skipped
 
-            frame, options["sheet_name"], hidden = _bounded(read)  # one child process reads the sheet list and the sheet
+            # one child process reads the sheet list and the sheet
+            frame, options["sheet_name"], hidden, skipped = _bounded(read)
             if hidden:
                 warnings.warn(InputFileWarning("hidden_sheets", path=path, sheet=options["sheet_name"],
                                                hidden=", ".join(map(repr, hidden))), stacklevel=2)
+            if skipped:
+                options["skiprows"] = skipped
+                warnings.warn(InputFileWarning("title_rows", path=path, n=skipped, row=skipped + 1), stacklevel=2)
             frame = frame.rename(columns=_check_headers(path, frame.columns, lambda: _excel_header(path, options)))
         return frame
     # Read by pandas from the file (not from one decoded string, which cost five times the file in
