@@ -2,6 +2,7 @@
 Likert scales, checkbox lists, names and timestamps)."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -117,3 +118,14 @@ def test_open_answers_written_in_capitals_are_still_open_answers():
     assert column_kind(units * 3, "unit kerja") == "kategori"
     assert column_kind(["Budi Santoso Wijaya", "Indah Permatasari Putri", "Ahmad Fauzi Rahman", "Sri Wahyuni Lestari"],
                        "nama peserta") == "identitas"
+
+
+def test_an_open_question_mostly_answered_alike_is_still_an_open_question():
+    # "tidak ada kendala" from two in three respondents: the other 140 complaints were a category column
+    rng = np.random.default_rng(0)
+    complaints = [f"jadwal pelatihan bentrok dengan pelayanan di puskesmas pada minggu ke {i}" for i in range(140)]
+    nothing = ["tidak ada kendala", "Tidak ada kendala", "-", "Alhamdulillah tidak ada kendala"]
+    answers = complaints + [nothing[i % 4] for i in range(260)]
+    assert column_kind(list(rng.permutation(answers)), "2. Apa kendala yang Anda hadapi?") == "teks"
+    titles = [f"Analis Kebijakan Ahli {grade} {i % 60}" for i, grade in enumerate(["Muda", "Madya", "Pertama"] * 334)]
+    assert column_kind(titles, "Jabatan") == "kategori"  # many different short names are no open question

@@ -86,6 +86,7 @@ def test_the_scale_table_shows_the_mapping_as_written():
      [1, 2, 3, 4, 5]),
     (["STS", "TS", "N", "S", "SS"], [1, 2, 3, 4, 5]),
     (["SS", "S", "R", "TS"], [5, 4, 3, 2]),
+    (["SB", "B", "C", "K", "SK"], [5, 4, 3, 2, 1]),  # the codes of "Sangat baik" … "Sangat kurang" stopped the run
 ])
 def test_scales_with_a_word_of_their_own_are_read_whole(answers, expected):
     """'Excellent' was unknown (the top answer counted missing), 'somewhat agree' scored as the middle,

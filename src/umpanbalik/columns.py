@@ -237,7 +237,12 @@ def column_kind(values: Iterable[Any], header: Any = "") -> str:
     if checkbox_choices(answers) is not None:
         return "pilihan_ganda"
     long = [a for a, w in zip(answers, words) if w >= 3]
-    if long and len(long) >= min(3, max(1, n // 2)) and len(long) >= 0.1 * n and len(set(long)) >= 0.5 * len(long):
+    distinct = len(set(long))
+    # answers that vary, or many that do beside a few repeated ones (a "Kendala" question answered
+    # "tidak ada kendala" by two in three: 140 different complaints were a category column)
+    varied = distinct >= 0.5 * len(long) or (distinct >= max(30, 0.2 * n)  # sentences, not unit or job names
+                                             and np.median([len(a.split()) for a in set(long)]) >= 6)
+    if long and len(long) >= min(3, max(1, n // 2)) and len(long) >= 0.1 * n and varied:
         if sum(_name_like(a) for a in long) >= 0.8 * len(long):
             return "identitas" if len(set(answers)) >= 0.8 * n else "kategori"
         return "teks"

@@ -93,6 +93,7 @@ _KNOWN_SCALES: tuple[tuple[tuple[str, ...], ...], ...] = (
      ("very satisfied",), ("extremely satisfied", "completely satisfied")),
     (("sts",), ("ts",), ("n", "r", "rr", "ks", "netral", "ragu-ragu", "ragu ragu"), ("s",), ("ss",)),
     (("stp",), ("tp",), ("kp", "cp", "n", "netral"), ("p",), ("sp",)),
+    (("sk", "stb"), ("k", "kb", "tb"), ("c", "cb"), ("b",), ("sb",)),  # Sangat kurang … Sangat baik, as codes
 )
 #: Each known scale as {answer: score} with its top score.
 _KNOWN_STEPS = tuple(({answer: float(position) for position, step in enumerate(scale, start=1) for answer in step},
