@@ -692,7 +692,7 @@ def test_a_header_written_twice_is_read_under_a_name_of_its_own(tmp_path, capsys
     assert main(["analyze", str(path), "--topics", "0", "--no-progress", "--format", "csv", "-o", str(tmp_path / "b")]) == 0
 
 
-@pytest.mark.parametrize("name", ["empty", "blank lines", "title rows", "unclosed quote"])
+@pytest.mark.parametrize("name", ["empty", "blank lines", "notes before a short header", "unclosed quote"])
 def test_a_csv_that_cannot_be_parsed_is_explained_in_both_languages(tmp_path, capsys, name):
     """pandas' own words came through: "No columns to parse from file", "Error tokenizing data. C
     error: Expected 1 fields in line 3, saw 2" (a title and a notes row above the header), without a hint."""
@@ -703,7 +703,8 @@ def test_a_csv_that_cannot_be_parsed_is_explained_in_both_languages(tmp_path, ca
     content, expected = {
         "empty": ("", ("kosong (0 bita)", "is empty (0 bytes)")),
         "blank lines": ("\n\n\n", ("tidak ada baris judul kolom", "it has no header row")),
-        "title rows": ("Survei pelatihan 2024\nDiunduh 1 Mei\nunit,komentar\nA,materi bagus\n",
+        # (a title above a table is skipped, see below; notes whose rows do not line up with one are explained)
+        "notes before a short header": ("Survei pelatihan 2024\nDiunduh 1 Mei\nunit,komentar\nA,materi bagus,4\nB\n",
                        ("baris 3 berisi 2 kolom, padahal baris-baris sebelumnya berisi 1. Biasanya ada baris judul atau "
                         "catatan di atas baris judul kolom (hapus baris-baris di atas judul kolom",
                         "line 3 has 2 fields where the lines before it have 1. Usually a title or notes row sits above "
@@ -964,3 +965,24 @@ def test_a_title_above_the_table_of_a_workbook_is_skipped(tmp_path, capsys):
     assert "Selesai: 40 baris" in captured.out and "baris 3" in captured.err
     table = pd.read_csv(tmp_path / "hasil" / "komentar_teranalisis.csv", encoding="utf-8-sig")
     assert table["No"].tolist() == list(range(1, 41)) and set(table["Unit Kerja"]) == {"Dinkes", "Disdik"}
+
+
+@pytest.mark.parametrize("content", [
+    "REKAP EVALUASI BIMTEK 2024;;;\r\n;;;\r\nNo;Unit Kerja;Kepuasan;Saran\r\n"
+    + "".join(f"{i};Disdik;Puas;jadwal terlalu padat minggu {i}\r\n" for i in range(1, 21)),  # Excel, Indonesian settings
+    "Survei pelatihan 2024\nDiunduh 1 Mei\n\nNo,Unit Kerja,Kepuasan,Saran\n"
+    + "".join(f"{i},Disdik,Puas,jadwal terlalu padat minggu {i}\n" for i in range(1, 21)),
+])
+def test_a_title_above_the_table_of_a_csv_is_skipped(tmp_path, capsys, content):
+    # "REKAP;;;" padded by Excel was read as the header: the questions were 'Unnamed: 3', the header an answer
+    from umpanbalik.cli import main
+
+    path = tmp_path / "rekap.csv"
+    path.write_text(content, encoding="utf-8")
+    for extra in ([], ["--chunksize", "7"]):
+        assert main(["analyze", str(path), "-t", "Saran", "--by", "Unit Kerja", "--format", "csv", "--topics", "0",
+                     "--no-progress", *extra, "-o", str(tmp_path / "hasil")]) == 0
+        captured = capsys.readouterr()
+        assert "Selesai: 20 baris" in captured.out and "judul kolom ada di baris" in captured.err
+        table = pd.read_csv(tmp_path / "hasil" / "komentar_teranalisis.csv", encoding="utf-8-sig")
+        assert table["No"].tolist() == list(range(1, 21))

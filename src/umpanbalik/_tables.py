@@ -182,8 +182,40 @@ def _csv_options(path: Path) -> dict[str, Any]:
         sample = handle.read(_SAMPLE_CHARS)
         complete = not handle.read(1)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else _delimiter(sample, complete=complete)
-    return {"sep": delimiter, "dtype": str, "keep_default_na": False, "index_col": False, "engine": "c",
-            "skip_blank_lines": _skip_blank_lines(sample, delimiter), "encoding": encoding, "encoding_errors": errors}
+    options = {"sep": delimiter, "dtype": str, "keep_default_na": False, "index_col": False, "engine": "c",
+               "skip_blank_lines": _skip_blank_lines(sample, delimiter), "encoding": encoding, "encoding_errors": errors}
+    title = _title_lines(sample, delimiter)
+    if title:  # a title (and blank lines) above the header: "REKAP EVALUASI;;;" from Excel
+        options["skiprows"] = title
+    return options
+
+
+def _title_lines(sample: str, delimiter: str) -> int:
+    """How many lines at the top of a CSV file lie above its header row: lines that fill at most one
+    field, before a record among the first ten that names several columns in words (as
+    :func:`_title_rows` finds them in a sheet) and that the records after it match field for field
+    (a table, not a comment holding a comma); 0 when the first record is the header."""
+    reader = csv.reader(io.StringIO(sample), delimiter=delimiter)
+    records: list[tuple[int, list[str]]] = []
+    try:
+        for _ in range(60):
+            line = reader.line_num
+            records.append((line, next(reader)))
+    except (StopIteration, csv.Error):
+        pass
+    filled = [[cell for cell in row if cell.strip()] for _, row in records]
+    if len(records) < 3 or len(filled[0]) > 1:
+        return 0
+    width = max(len(cells) for cells in filled[:11])
+    for index in range(1, min(11, len(records))):
+        cells = filled[index]
+        if len(cells) <= 1:
+            continue
+        body = [len(row) for _, row in records[index + 1:] if any(cell.strip() for cell in row)]
+        header_like = len(cells) >= max(2, width / 2) and not any(_NUMBER.fullmatch(c.strip()) for c in cells)
+        table = bool(body) and sum(n == len(records[index][1]) for n in body) >= 0.8 * len(body)
+        return records[index][0] if header_like and table else 0
+    return 0
 
 
 def sample_rows(path: str | Path, n: int | None = None) -> pd.DataFrame:
@@ -242,6 +274,9 @@ def iter_table(path: str | Path, chunksize: int) -> Iterator[pd.DataFrame]:
                 break
             if first:
                 renames = _check_headers(path, chunk.columns, lambda: _csv_header(path, options))
+                if options.get("skiprows"):
+                    warnings.warn(InputFileWarning("title_rows", path=path, n=options["skiprows"],
+                                                   row=options["skiprows"] + 1), stacklevel=3)
             first = False
             yield _huge_cells_as_objects(chunk.rename(columns=renames) if renames else chunk)
     if first:  # a file of headers only
@@ -417,6 +452,8 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, nrows: int |
     if long_rows:
         _warn_long_rows(path, options, stacklevel=3)
     frame = frame.rename(columns=_check_headers(path, frame.columns, lambda: _csv_header(path, options)))
+    if options.get("skiprows"):
+        warnings.warn(InputFileWarning("title_rows", path=path, n=options["skiprows"], row=options["skiprows"] + 1), stacklevel=2)
     return _huge_cells_as_objects(frame)
 
 
@@ -475,13 +512,14 @@ def _csv_rows(path: Path, options: dict[str, Any]) -> Iterator[tuple[int, list[s
     with _any_field_size(), path.open("r", encoding=options["encoding"], errors=options["encoding_errors"],
                                      newline="") as handle:
         reader = csv.reader(handle, delimiter=options["sep"])
+        title = options.get("skiprows", 0)  # lines above the header row, which pandas skips too
         while True:
             line = reader.line_num + 1
             try:
                 row = next(reader)
             except (StopIteration, csv.Error):
                 return
-            if row or not options["skip_blank_lines"]:
+            if line > title and (row or not options["skip_blank_lines"]):
                 yield line, row
 
 
