@@ -155,3 +155,19 @@ def test_totals_rows_under_a_recap_are_no_ratings():
     likert = result.likert_table().set_index("pertanyaan")
     assert likert.loc["Kepuasan", "n"] == 200  # the count 200 in a column of "Puas" answers is no score
     assert likert_scores(frame["Kepuasan"]).max() <= 5
+
+
+def test_a_few_words_among_numeric_ratings_leave_the_numbers_as_they_are():
+    # one "Tidak" made the column a yes/no scale and every number outside 0-1 was dropped (mean 0.0)
+    assert likert_scores(["5", "4", "4", "3", "2", "Tidak"]).tolist() == [5.0, 4.0, 4.0, 3.0, 2.0, 0.0]
+    assert likert_scores(["8", "9", "10", "7", "9", "Baik"]).tolist()[:5] == [8.0, 9.0, 10.0, 7.0, 9.0]
+
+
+def test_an_answer_that_reads_like_a_total_is_no_summary_row():
+    # "Average" chosen on a scale question by respondents who left no comment lost their ratings
+    from umpanbalik import analyze
+
+    frame = pd.DataFrame({"comment": ["the material was very useful", "", "", ""] * 10,
+                          "venue": ["Good", "Average", "Average", "Good"] * 10, "overall": ["5", "3", "3", "5"] * 10})
+    result = analyze(frame, text="comment", rating="overall", topics=False, progress=False, lang="en")
+    assert not result.notes and result.key_numbers().set_index("ukuran").loc["rata_rata_nilai", "dasar"] == 40

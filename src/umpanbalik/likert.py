@@ -310,8 +310,9 @@ def _is_blank(answer: str) -> bool:
 def likert_scores(values: Iterable[Any], scale: Mapping[str, float] | None = None) -> pd.Series:
     """``values`` as floats: numbers as they are (a decimal comma is read), text answers by the scale
     (:func:`likert_scale` of ``values`` unless ``scale`` is given), anything else NaN. When the scale
-    is read from ``values``, a number outside its bounds is NaN too: in a column of "Puas" … "Sangat
-    puas" a 200 is a count (a totals row under the answers), not a rating.
+    is read from ``values`` and most answers are its words, a number outside its bounds is NaN too: in
+    a column of "Puas" … "Sangat puas" a 200 is a count (a totals row under the answers), not a rating.
+    In a column of mostly numbers the numbers stay, whatever a few words among them say.
 
     Examples
     --------
@@ -336,8 +337,10 @@ def likert_scores(values: Iterable[Any], scale: Mapping[str, float] | None = Non
             if isinstance(value, str) and value.strip() and not is_number(value):
                 counts[value.strip()] += int(n)
         scale, bounds = _scale_and_bounds(counts)
+        if bounds is not None and sum(counts.values()) * 2 < int(frequency.sum()):
+            bounds = None  # mostly numbers, with a few words among them: the numbers are the ratings
     scores = np.array([_score(value, scale) for value in uniques], dtype=float)
-    if bounds is not None and len(scores):
+    if bounds is not None and len(scores):  # mostly words of a scale: a number outside it is a count or a total
         scores[(scores < bounds[0]) | (scores > bounds[1])] = np.nan
     result = scores[codes] if len(scores) else np.full(len(codes), np.nan)
     result = np.where(codes >= 0, result, np.nan)

@@ -198,29 +198,37 @@ _SUMMARY_CELL = re.compile(r"(?i)\s*(?:jumlah(?: responden| total)?|jml|total|gr
 
 
 def _summary_rows(comments: pd.DataFrame, text: Any, rating: Any) -> tuple[np.ndarray, list[str]]:
-    """The rows that sum the others up: no comment, and a cell of another column that holds only a
-    word such as "Jumlah" or "Rata-rata"; with the words found (at most three)."""
+    """The rows under the answers that sum them up: after the last comment, with no comment, whose
+    first filled cell holds only a word such as "Jumlah" or "Rata-rata" that its column holds nowhere
+    among the answers (a respondent who chose "Average" on a scale question is no such row); with the
+    words found (at most three)."""
     from ._columns import answered
 
     rows = np.zeros(len(comments), dtype=bool)
-    candidates = np.flatnonzero(~answered(comments[text]))
     words: list[str] = []
-    for column in comments.columns:
-        values = comments[column]
-        if not len(candidates) or column in (text, rating) or not (values.dtype == object or pd.api.types.is_string_dtype(values)):
+    written = np.flatnonzero(answered(comments[text]))
+    first = int(written[-1]) + 1 if len(written) else 0
+    if first == 0 or first >= len(comments) or len(comments) - first > _SUMMARY_ROWS_SCANNED:
+        return rows, words
+    others = [i for i, column in enumerate(comments.columns) if column not in (text, rating)]
+    seen: dict[int, set[str]] = {}  # per column, the answers above the last comment (built when needed)
+    for offset, values in enumerate(comments.iloc[first:, others].itertuples(index=False, name=None)):
+        filled = next(((i, v) for i, v in zip(others, values)
+                       if isinstance(v, str) and v.strip() or isinstance(v, (int, float)) and v == v), None)
+        if filled is None or not (isinstance(filled[1], str) and len(filled[1]) <= 40 and _SUMMARY_CELL.fullmatch(filled[1])):
             continue
-        cells = pd.Series(values.iloc[candidates].to_numpy(dtype=object), dtype=object)
-        short = cells.map(lambda v: isinstance(v, str) and len(v) <= 40).to_numpy(dtype=bool)
-        if not short.any():
-            continue
-        hit = np.zeros(len(cells), dtype=bool)
-        hit[short] = cells[short].astype(str).str.fullmatch(_SUMMARY_CELL).to_numpy(dtype=bool)
-        for value in cells[hit]:
-            if value.strip() not in words and len(words) < 3:
-                words.append(value.strip())
-        rows[candidates[hit]] = True
-        candidates = candidates[~hit]
+        column, label = filled
+        if column not in seen:
+            seen[column] = {v.strip().casefold() for v in comments.iloc[:first, column].to_numpy() if isinstance(v, str)}
+        if label.strip().casefold() in seen[column]:
+            continue  # an answer the respondents above chose too
+        rows[first + offset] = True
+        if label.strip() not in words and len(words) < 3:
+            words.append(label.strip())
     return rows, words
+
+
+_SUMMARY_ROWS_SCANNED = 50  # more rows than this after the last comment are answers, not a recap's totals
 
 
 def _is_auto(value: Any) -> bool:
@@ -238,9 +246,12 @@ def _warn_rating(values: pd.Series, name: Any, stacklevel: int) -> None:
         outside = numbers[(numbers < bounds[0]) | (numbers > bounds[1])]
         if len(outside):
             low, high = (f"{b:g}" for b in bounds)
+            words = int(sum(isinstance(v, str) and bool(v.strip()) and not is_number(v) for v in values))
+            fate = ("count as missing (a count or a total under the answers?)" if words * 2 >= words + len(numbers)
+                    else "are averaged with the scale's scores")  # as likert_scores reads them
             warnings.warn(f"the rating column {str(name)!r} mixes a {low}–{high} scale written as text with numbers outside "
-                          f"it ({len(outside)} answers, e.g. {outside.iloc[0]:g}: a count or a total under the answers?); they "
-                          f"count as missing. Put them on one scale first.", UserWarning, stacklevel=stacklevel)
+                          f"it ({len(outside)} answers, e.g. {outside.iloc[0]:g}); they {fate}. Put them on one scale "
+                          f"first.", UserWarning, stacklevel=stacklevel)
     unknown = unknown_answers(values)
     if unknown:
         shown = ", ".join(repr(v[:40]) for v in unknown[:10]) + (f" and {len(unknown) - 10} more" if len(unknown) > 10 else "")
