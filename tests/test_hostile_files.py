@@ -907,7 +907,7 @@ def test_a_group_merged_down_its_rows_names_every_row(tmp_path, suffix):
 
         book = openpyxl.Workbook()
         sheet = book.active
-        sheet.append(["Judul rekap"])  # a title merged across the columns stays where it is
+        sheet.append(["Rekap evaluasi pelatihan"])  # a title merged across the columns stays where it is
         sheet.merge_cells("A1:B1")
         sheet.append(["Instansi", "Saran"])
         for block, unit in enumerate(units):
@@ -986,3 +986,82 @@ def test_a_title_above_the_table_of_a_csv_is_skipped(tmp_path, capsys, content):
         assert "Selesai: 20 baris" in captured.out and "judul kolom ada di baris" in captured.err
         table = pd.read_csv(tmp_path / "hasil" / "komentar_teranalisis.csv", encoding="utf-8-sig")
         assert table["No"].tolist() == list(range(1, 21))
+
+
+def test_a_first_row_that_is_a_header_is_never_taken_for_a_title(tmp_path):
+    # a note typed beside one column of comments, an unnamed index column, a header over a blank
+    # second column: the real header and the first rows were dropped as "a title"
+    import openpyxl
+
+    from umpanbalik._tables import iter_table, read_table
+
+    def sheet(name, rows):
+        book = openpyxl.Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(tmp_path / name)
+        return tmp_path / name
+
+    cases = {
+        sheet("catatan.xlsx", [["Saran"], ["materi bagus"], ["waktu kurang"], ["oke", "cek lagi"], ["mantap"]]): 4,
+        sheet("komentar.xlsx", [["Komentar", None], ["materi bagus", "Dinas A"], ["waktu kurang", "Dinas B"], ["oke", "A"]]): 3,
+    }
+    for name, text in {"indeks.csv": ",komentar\nBudi,materi bagus\nAni,waktu kurang\nCici,oke\nDedi,mantap\n",
+                       "komentar.csv": "Komentar,\nmateri bagus,Dinas A\nwaktu kurang,Dinas B\noke,Dinas A\n"}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        cases[tmp_path / name] = 4 if name == "indeks.csv" else 3
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no notice of skipped rows either
+        for path, rows in cases.items():
+            table = read_table(path)
+            assert len(table) == rows and table.columns[0] in ("Saran", "Komentar", "Unnamed: 0"), (path.name, table.columns)
+            if path.suffix == ".csv":
+                assert sum(len(chunk) for chunk in iter_table(path, 2)) == rows
+
+
+def test_a_csv_title_holding_a_line_break_or_blank_lines_skips_exactly_the_title(tmp_path):
+    # the title's line break made one record too many skipped; blank lines in the table became respondents
+    from umpanbalik._tables import iter_table, read_table
+
+    texts = {"terbungkus.csv": '"LAPORAN EVALUASI\nBPSDM 2024";;\nNama;Komentar;Nilai\nA;bagus;5\nB;jelek;2\nC;oke;4\n',
+             "kosong.csv": "REKAP EVALUASI PELATIHAN 2024\n\nNama;Komentar;Nilai\nA;bagus;5\nB;jelek;2\n\nC;oke;4\n"}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            table = read_table(tmp_path / name)
+            chunks = list(iter_table(tmp_path / name, 2))
+        assert table.columns.tolist() == ["Nama", "Komentar", "Nilai"] and table["Nama"].tolist() == ["A", "B", "C"]
+        assert pd.concat(chunks)["Nama"].tolist() == ["A", "B", "C"]
+
+
+def test_a_workbook_title_is_seen_when_only_the_header_is_read(tmp_path):
+    # read_table(nrows=0) (the CLI's "the column is on sheet X" hint) saw the title as the header
+    import openpyxl
+
+    from umpanbalik._tables import read_table
+
+    book = openpyxl.Workbook()
+    for row in [["REKAP EVALUASI PELATIHAN 2024"], [], ["Nama", "Unit", "Saran"]] + [[f"P{i}", "A", f"saran {i}"] for i in range(30)]:
+        book.active.append(row)
+    book.save(tmp_path / "rekap.xlsx")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert read_table(tmp_path / "rekap.xlsx", nrows=0).columns.tolist() == ["Nama", "Unit", "Saran"]
+        assert len(read_table(tmp_path / "rekap.xlsx", nrows=5)) == 5
+
+
+def test_one_comment_merged_over_rows_stays_one_comment(tmp_path):
+    # every merge down a column was filled: one class comment merged over six rows became six comments
+    import openpyxl
+
+    from umpanbalik._tables import read_table
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Nama", "Nilai", "Kesan kelas"])
+    for i in range(6):
+        sheet.append([f"Peserta {i}", "4", "materi bagus, waktunya kurang" if i == 0 else None])
+    sheet.merge_cells("C2:C7")
+    book.save(tmp_path / "kesan.xlsx")
+    assert read_table(tmp_path / "kesan.xlsx")["Kesan kelas"].tolist() == ["materi bagus, waktunya kurang"] + [""] * 5

@@ -136,11 +136,15 @@ def _agreement(records: Sequence[list[str]]) -> tuple[float, float]:
     return same / len(records), same / len(records[start:])
 
 
-def _skip_blank_lines(sample: str, delimiter: str) -> bool:
+def _skip_blank_lines(sample: str, delimiter: str, title: int = 0) -> bool:
     """Whether pandas may skip blank lines: not in a file of one column, where a blank line is a
-    blank answer (what Excel writes for an empty cell), so skipping it would drop a respondent."""
+    blank answer (what Excel writes for an empty cell), so skipping it would drop a respondent.
+    ``title``: the records above the header row (its width, not the title's, tells)."""
     try:
-        header = next(csv.reader(io.StringIO(sample), delimiter=delimiter), [])
+        records = csv.reader(io.StringIO(sample), delimiter=delimiter)
+        for _ in range(title):
+            next(records, None)
+        header = next(records, [])
     except csv.Error:  # a NUL byte before Python 3.11
         return True
     return len(header) != 1
@@ -182,28 +186,30 @@ def _csv_options(path: Path) -> dict[str, Any]:
         sample = handle.read(_SAMPLE_CHARS)
         complete = not handle.read(1)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else _delimiter(sample, complete=complete)
+    title = _title_lines(sample, delimiter)  # records above the header: "REKAP EVALUASI;;;" from Excel, blank lines
     options = {"sep": delimiter, "dtype": str, "keep_default_na": False, "index_col": False, "engine": "c",
-               "skip_blank_lines": _skip_blank_lines(sample, delimiter), "encoding": encoding, "encoding_errors": errors}
-    title = _title_lines(sample, delimiter)
-    if title:  # a title (and blank lines) above the header: "REKAP EVALUASI;;;" from Excel
+               "skip_blank_lines": _skip_blank_lines(sample, delimiter, title), "encoding": encoding,
+               "encoding_errors": errors}
+    if title:
         options["skiprows"] = title
     return options
 
 
 def _title_lines(sample: str, delimiter: str) -> int:
-    """How many lines at the top of a CSV file lie above its header row: lines that fill at most one
-    field, before a record among the first ten that names several columns in words (as
-    :func:`_title_rows` finds them in a sheet) and that the records after it match field for field
-    (a table, not a comment holding a comma); 0 when the first record is the header."""
+    """How many records at the top of a CSV file lie above its header row (blank ones counted, as
+    ``pd.read_csv(skiprows=)`` counts them): a first record that fills at most one field and is a
+    title — narrower than the header, or of three words or more, or followed by a blank line — before
+    a record among the first ten that names several columns in words and that the records after it
+    match field for field (a table). 0 when the first record is the header (",komentar" with its
+    index column unnamed, "Saran" over comments holding a comma)."""
     reader = csv.reader(io.StringIO(sample), delimiter=delimiter)
-    records: list[tuple[int, list[str]]] = []
+    records: list[list[str]] = []
     try:
         for _ in range(60):
-            line = reader.line_num
-            records.append((line, next(reader)))
+            records.append(next(reader))
     except (StopIteration, csv.Error):
         pass
-    filled = [[cell for cell in row if cell.strip()] for _, row in records]
+    filled = [[cell for cell in row if cell.strip()] for row in records]
     if len(records) < 3 or len(filled[0]) > 1:
         return 0
     width = max(len(cells) for cells in filled[:11])
@@ -211,11 +217,19 @@ def _title_lines(sample: str, delimiter: str) -> int:
         cells = filled[index]
         if len(cells) <= 1:
             continue
-        body = [len(row) for _, row in records[index + 1:] if any(cell.strip() for cell in row)]
-        header_like = len(cells) >= max(2, width / 2) and not any(_NUMBER.fullmatch(c.strip()) for c in cells)
-        table = bool(body) and sum(n == len(records[index][1]) for n in body) >= 0.8 * len(body)
-        return records[index][0] if header_like and table else 0
+        header = records[index]
+        titled = (len(records[0]) < len(header) or len(" ".join(filled[0]).split()) >= 3
+                  or any(not cells for cells in filled[1:index]))
+        body = [len(row) for row, cells in zip(records[index + 1:], filled[index + 1:]) if cells]
+        table = bool(body) and sum(n == len(header) for n in body) >= 0.8 * len(body)
+        return index if titled and table and _header_like(cells, width) else 0
     return 0
+
+
+def _header_like(cells: list[str], width: int) -> bool:
+    """Cells that name columns: at least two, and half the table's width, none a number, each short."""
+    return (len(cells) >= max(2, width / 2) and not any(_NUMBER.fullmatch(c.strip()) for c in cells)
+            and all(len(c.split()) <= 10 for c in cells))
 
 
 def sample_rows(path: str | Path, n: int | None = None) -> pd.DataFrame:
@@ -332,16 +346,31 @@ def _excel_errors(path: Path) -> Iterator[None]:
 
 def _title_rows(frame: pd.DataFrame) -> int:
     """How many rows of the sheet lie above its header row: 0 unless pandas' header row (the sheet's
-    first) names at most one column and one of the next ten rows names several, in words, as a header
-    does (a title such as "REKAP EVALUASI PELATIHAN 2024", or blank rows, above the table)."""
+    first) names at most one column and is a title (of three words or more, or over blank rows, or
+    blank itself), and one of the next ten rows names several columns in words, as a header does,
+    with the rows under it filled in its columns (a table: "REKAP EVALUASI PELATIHAN 2024" above it;
+    not a note typed beside one column of comments)."""
     named = [c for c in frame.columns if not (isinstance(c, str) and c.startswith("Unnamed: "))]
     if frame.shape[1] < 2 or len(named) > 1:
         return 0
-    used = int((frame.head(50) != "").any().sum())  # the columns that hold anything near the top
-    for row in range(min(10, len(frame))):
-        cells = [v for v in frame.iloc[row].tolist() if isinstance(v, str) and v.strip()]
-        if len(cells) >= max(2, used / 2) and not any(_NUMBER.fullmatch(v.strip()) for v in cells):
-            return row + 1
+    top = frame.head(60)
+    used = int((top != "").any().sum())  # the columns that hold anything near the top
+    blank_above = not named
+    for row in range(min(10, len(top))):
+        values = top.iloc[row].tolist()
+        cells = [v for v in values if isinstance(v, str) and v.strip()]
+        if not cells:
+            blank_above = True
+            continue
+        if len(cells) < 2:
+            continue
+        titled = blank_above or len(str(named[0]).split()) >= 3
+        columns = [i for i, v in enumerate(values) if isinstance(v, str) and v.strip()]
+        body = [sum(isinstance(v, str) and bool(v.strip()) for v in (below[i] for i in columns))
+                for below in top.iloc[row + 1:].itertuples(index=False, name=None)]
+        body = [n for n in body if n]
+        table = bool(body) and sum(n * 2 >= len(columns) for n in body) >= 0.8 * len(body)
+        return row + 1 if titled and table and _header_like(cells, used) else 0
     return 0
 
 
@@ -349,10 +378,11 @@ _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 
 
 def _filled_merges(frame: pd.DataFrame, path: Path, sheet: str | int, skipped: int = 0) -> pd.DataFrame:
-    """``frame`` (a sheet read from its first row and column, header on the first row) with each
-    cell merged down a column given the merged cell's value: a recap that merges "Dinas Kesehatan"
-    over its fifty rows had one row of that agency and forty-nine of none. Merges across columns (a
-    title over the table) are left as they are."""
+    """``frame`` (a sheet read from its first row and column, header on the first row) with the cells
+    merged down a grouping column given the merged cell's value: a recap that merges "Dinas Kesehatan"
+    over its fifty rows had one row of that agency and forty-nine of none. A column is a grouping one
+    when two or more merges cover half its rows or more; a lone merge (a comment over a few rows) and
+    merges across columns (a title over the table) are left as they are."""
     from python_calamine import CalamineError, CalamineWorkbook
 
     if not _may_have_merges(path):  # (asking the reader costs a second parse of the sheet: 0.7 s for 100,000 rows)
@@ -365,13 +395,19 @@ def _filled_merges(frame: pd.DataFrame, path: Path, sheet: str | int, skipped: i
         merged = []
     finally:
         book.close()
+    ranges: dict[int, list[tuple[int, int]]] = {}
     for (top, left), (bottom, right) in merged:
         top, bottom = top - skipped, bottom - skipped  # the rows above the header were not read
-        if left != right or bottom <= top or top < 1 or left >= frame.shape[1] or top - 1 >= len(frame):
+        if left == right and bottom > top >= 1 and left < frame.shape[1] and top - 1 < len(frame):
+            ranges.setdefault(left, []).append((top - 1, min(bottom, len(frame))))  # frame row i is sheet row i + 1
+    for column, spans in ranges.items():
+        # a grouping column merges each of its groups over its rows; one comment merged over a few
+        # rows is one comment, not one per row
+        if len(spans) < 2 or sum(end - start for start, end in spans) * 2 < len(frame):
             continue
-        rows = slice(top - 1, min(bottom, len(frame)))  # frame row i is sheet row i + 1
-        column = frame.iloc[rows, left]
-        frame.iloc[rows, left] = column.where(column != "", column.iloc[0])
+        for start, end in spans:
+            values = frame.iloc[start:end, column]
+            frame.iloc[start:end, column] = values.where(values != "", values.iloc[0])
     return frame
 
 
@@ -391,6 +427,14 @@ def _may_have_merges(path: Path) -> bool:
                         return True
                     tail = block[-16:]
     return False
+
+
+def default_sheet(path: str | Path) -> str | int:
+    """The sheet :func:`read_table` reads when none is named: the first one Excel shows."""
+    path = Path(path)
+    _checked_workbook(path)
+    with _excel_errors(path):
+        return _bounded(lambda: _first_visible_sheet(path))[0]
 
 
 def _first_visible_sheet(path: Path) -> tuple[str | int, list[str]]:
@@ -428,10 +472,13 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, nrows: int |
             def read() -> tuple[pd.DataFrame, str | int, list[str], int]:
                 # the first sheet Excel shows: a hidden one before it (a pilot, a lookup list) is not the data
                 chosen, hidden = _first_visible_sheet(path) if sheet is None else (sheet, [])
-                frame = pd.read_excel(path, nrows=nrows, **{**options, "sheet_name": chosen})
+                probe = None if nrows is None else max(nrows, 60)  # enough rows to see a title above the header
+                frame = pd.read_excel(path, nrows=probe, **{**options, "sheet_name": chosen})
                 skipped = _title_rows(frame)
                 if skipped:  # a title above the table: the header is further down
                     frame = pd.read_excel(path, nrows=nrows, skiprows=skipped, **{**options, "sheet_name": chosen})
+                elif nrows is not None:
+                    frame = frame.iloc[:nrows]
                 return _without_blank_columns(_filled_merges(frame, path, chosen, skipped)), chosen, hidden, skipped
 
             # one child process reads the sheet list and the sheet
@@ -512,14 +559,16 @@ def _csv_rows(path: Path, options: dict[str, Any]) -> Iterator[tuple[int, list[s
     with _any_field_size(), path.open("r", encoding=options["encoding"], errors=options["encoding_errors"],
                                      newline="") as handle:
         reader = csv.reader(handle, delimiter=options["sep"])
-        title = options.get("skiprows", 0)  # lines above the header row, which pandas skips too
+        title = options.get("skiprows", 0)  # records above the header row, which pandas skips too
         while True:
             line = reader.line_num + 1
             try:
                 row = next(reader)
             except (StopIteration, csv.Error):
                 return
-            if line > title and (row or not options["skip_blank_lines"]):
+            if title:
+                title -= 1
+            elif row or not options["skip_blank_lines"]:
                 yield line, row
 
 

@@ -225,13 +225,17 @@ def _show_warnings(caught: list[Any], lang: str, text: dict[str, str], shown: se
 
 
 def _other_sheets(path: Path, args: argparse.Namespace, nrows: int) -> Iterator[tuple[str, Any]]:
-    """The workbook's other sheets (their first ``nrows`` rows), when its first sheet was read (no
-    ``--sheet``); a sheet that cannot be read (a header repeated) is passed over."""
-    from ._tables import _EXCEL_SUFFIXES, read_table, sheet_names
+    """The workbook's other sheets (their first ``nrows`` rows), when the sheet read by default was
+    read (no ``--sheet``: the first one Excel shows); a sheet that cannot be read (a header repeated)
+    is passed over."""
+    from ._tables import _EXCEL_SUFFIXES, default_sheet, read_table, sheet_names
 
     if path.suffix.lower() not in _EXCEL_SUFFIXES or getattr(args, "sheet", None) is not None:
         return
-    for name in sheet_names(path)[1:]:
+    read = default_sheet(path)
+    for position, name in enumerate(sheet_names(path)):
+        if name == read or position == read:
+            continue
         try:
             yield name, read_table(path, sheet=name, nrows=nrows)
         except InputFileError:
