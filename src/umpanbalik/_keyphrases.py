@@ -196,9 +196,6 @@ class _Lexicon:
 
 # -- documents -------------------------------------------------------------------------------------
 _SEGMENT = re.compile(r"[.,;!?\n\r]+")
-# a line break between a word and a word in lower case wraps a sentence ("tolong tambahkan\nbahasa Indonesia"),
-# as app reviews and cells typed with Alt+Enter do; a list item starts in capitals, a digit or a bullet
-_WRAPPED = re.compile(r"(?<=[^\W\d_])[ \t]*\r?\n[ \t]*(?=[a-z])")
 
 
 class _Document(NamedTuple):
@@ -276,7 +273,7 @@ def _clauses(texts: Sequence[str]) -> list[list[list[str]]]:
     """Each comment's clauses as written tokens: split at punctuation, then at contrast words."""
     from .preprocessing import CONTRAST_WORDS, Preprocessor
 
-    segments = [[s for s in _SEGMENT.split(_WRAPPED.sub(" ", text) if "\n" in text else text) if s.strip()] for text in texts]
+    segments = [[s for s in _SEGMENT.split(text) if s.strip()] for text in texts]
     flat = [s for parts in segments for s in parts]
     cleaned = iter(Preprocessor(stem=False, remove_stopwords=False, map_emoji=False).transform(flat))
     result = []

@@ -68,11 +68,12 @@ def frequent_texts(comments: pd.DataFrame, source: Any, rows: np.ndarray, n: int
     if texts.empty:
         return []
     keys = texts.map(_answer_key)
-    counts = keys.value_counts(sort=False)
-    # the most common way of writing each answer (the first seen on a tie)
-    written = pd.DataFrame({"key": keys, "text": texts}).groupby("key", sort=False)["text"].agg(lambda v: v.value_counts().index[0])
-    order = sorted(counts.index, key=lambda key: -counts[key])[:n]  # stable: the first seen on a tie
-    return [f"{mask(written[key])} ({counts[key]}×)" for key in order]
+    pairs = pd.DataFrame({"key": keys.to_numpy(dtype=object), "text": texts.to_numpy(dtype=object)})
+    # how often each answer is written each way, most first (the first seen on a tie): one pass, no per-group call
+    forms = pairs.value_counts(sort=False).reset_index(name="n").sort_values("n", ascending=False, kind="stable")
+    written = forms.drop_duplicates("key").set_index("key")["text"]  # the most common way of writing each answer
+    totals = forms.groupby("key", sort=False)["n"].sum().sort_values(ascending=False, kind="stable").head(n)
+    return [f"{mask(written[key])} ({int(count)}×)" for key, count in totals.items()]
 
 
 def _answer_key(text: str) -> str:

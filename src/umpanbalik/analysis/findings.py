@@ -242,7 +242,10 @@ def _segment(comparisons: Sequence[tuple[Any, Any]], lang: str) -> Finding:
             if separated and row.n >= MIN_BASE:
                 candidates.append((abs(row.residu), by, row))  # the column itself: the quotes look it up
     names = words["segment_join"].join(label(by, lang) for by, _ in comparisons)
-    if not any(len(comparison.uji) for _, comparison in comparisons):  # no test ran: no difference was looked for
+    def comparable(c: Any) -> bool:  # a test ran, or could have (two groups large enough, whatever their answers)
+        return bool(len(c.uji)) or ("cukup_data" not in c.tabel or int(c.tabel["cukup_data"].sum()) >= 2)
+
+    if not any(comparable(c) for _, c in comparisons):  # no test could run: no difference was looked for
         least = min(comparison.min_n for _, comparison in comparisons)
         return Finding("segment", words["segment_untested"].format(by=names, min=least), base=0, supported=False)
     if not candidates:
