@@ -909,15 +909,16 @@ def test_a_group_merged_down_its_rows_names_every_row(tmp_path, suffix):
         sheet = book.active
         sheet.append(["Rekap evaluasi pelatihan"])  # a title merged across the columns stays where it is
         sheet.merge_cells("A1:B1")
+        sheet.append([])
         sheet.append(["Instansi", "Saran"])
         for block, unit in enumerate(units):
-            first = 3 + block * 40
+            first = 4 + block * 40
             for row in range(first, first + 40):
                 sheet.cell(row, 2, f"jadwal terlalu padat nomor {row}")
             sheet.cell(first, 1, unit)
             sheet.merge_cells(start_row=first, start_column=1, end_row=first + 39, end_column=1)
         book.save(path)
-        header = 1
+        header = 2
     else:
         import xlwt
 
@@ -1065,3 +1066,42 @@ def test_one_comment_merged_over_rows_stays_one_comment(tmp_path):
     sheet.merge_cells("C2:C7")
     book.save(tmp_path / "kesan.xlsx")
     assert read_table(tmp_path / "kesan.xlsx")["Kesan kelas"].tolist() == ["materi bagus, waktunya kurang"] + [""] * 5
+
+
+def test_a_long_question_over_its_answers_is_the_header(tmp_path):
+    # a header question of three words or more, and one answer with a note beside it: the header and the
+    # first answers were dropped as "a title" (Selesai: 197 baris for 200 respondents)
+    import openpyxl
+
+    from umpanbalik._tables import read_table
+
+    book = openpyxl.Workbook()
+    book.active.append(["Apa saran Anda untuk pelatihan ini?"])
+    for i in range(200):
+        book.active.append([f"saran nomor {i}"] + (["cek lagi"] if i == 2 else []))
+    book.save(tmp_path / "tanya.xlsx")
+    (tmp_path / "tanya.csv").write_text("Saran dan masukan untuk pelatihan;\nmateri bagus;Materi\nwaktu kurang;Waktu\noke;Lain\n",
+                                        encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert len(read_table(tmp_path / "tanya.xlsx")) == 200
+        assert read_table(tmp_path / "tanya.csv").columns[0] == "Saran dan masukan untuk pelatihan"
+
+
+def test_a_chart_sheet_first_is_passed_over(tmp_path):
+    import openpyxl
+    from openpyxl.chart import BarChart, Reference
+
+    from umpanbalik._tables import read_table
+
+    book = openpyxl.Workbook()
+    data = book.active
+    data.title = "Data"
+    data.append(["Nama", "Nilai", "Saran"])
+    for i in range(10):
+        data.append([f"P{i}", i % 5 + 1, f"saran {i}"])
+    chart = BarChart()
+    chart.add_data(Reference(data, min_col=2, min_row=1, max_row=11))
+    book.create_chartsheet("Grafik", 0).add_chart(chart)
+    book.save(tmp_path / "grafik.xlsx")
+    assert read_table(tmp_path / "grafik.xlsx")["Saran"].tolist() == [f"saran {i}" for i in range(10)]

@@ -23,6 +23,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, TypeVar
 
+import numpy as np
 import pandas as pd
 
 from ._input_files import InputFileError, InputFileWarning, check_input_path, check_workbook
@@ -200,8 +201,10 @@ def _title_lines(sample: str, delimiter: str) -> int:
     ``pd.read_csv(skiprows=)`` counts them): a first record that fills at most one field and is a
     title — narrower than the header, or of three words or more, or followed by a blank line — before
     a record among the first ten that names several columns in words and that the records after it
-    match field for field (a table). 0 when the first record is the header (",komentar" with its
-    index column unnamed, "Saran" over comments holding a comma)."""
+    match field for field, filled (a table). A title is narrower than the header, or of three words or
+    more over a blank line or a header of three columns or more. 0 when the first record is the header
+    (",komentar" with its index column unnamed, "Saran" over comments holding a comma, a long question
+    over answers with a category beside them)."""
     reader = csv.reader(io.StringIO(sample), delimiter=delimiter)
     records: list[list[str]] = []
     try:
@@ -218,10 +221,10 @@ def _title_lines(sample: str, delimiter: str) -> int:
         if len(cells) <= 1:
             continue
         header = records[index]
-        titled = (len(records[0]) < len(header) or len(" ".join(filled[0]).split()) >= 3
-                  or any(not cells for cells in filled[1:index]))
-        body = [len(row) for row, cells in zip(records[index + 1:], filled[index + 1:]) if cells]
-        table = bool(body) and sum(n == len(header) for n in body) >= 0.8 * len(body)
+        blank = any(not cells for cells in filled[1:index])
+        titled = len(records[0]) < len(header) or (len(" ".join(filled[0]).split()) >= 3 and (blank or len(cells) >= 3))
+        body = [(len(row), len(kept)) for row, kept in zip(records[index + 1:], filled[index + 1:]) if kept]
+        table = bool(body) and sum(n == len(header) and k * 2 >= len(cells) for n, k in body) >= 0.8 * len(body)
         return index if titled and table and _header_like(cells, width) else 0
     return 0
 
@@ -364,7 +367,9 @@ def _title_rows(frame: pd.DataFrame) -> int:
             continue
         if len(cells) < 2:
             continue
-        titled = blank_above or len(str(named[0]).split()) >= 3
+        # a title names the report (three words or more) over a blank row or over a header of three
+        # columns or more; a sheet whose first row is blank has its table further down
+        titled = not named or (len(str(named[0]).split()) >= 3 and (blank_above or len(cells) >= 3))
         columns = [i for i, v in enumerate(values) if isinstance(v, str) and v.strip()]
         body = [sum(isinstance(v, str) and bool(v.strip()) for v in (below[i] for i in columns))
                 for below in top.iloc[row + 1:].itertuples(index=False, name=None)]
@@ -381,8 +386,8 @@ def _filled_merges(frame: pd.DataFrame, path: Path, sheet: str | int, skipped: i
     """``frame`` (a sheet read from its first row and column, header on the first row) with the cells
     merged down a grouping column given the merged cell's value: a recap that merges "Dinas Kesehatan"
     over its fifty rows had one row of that agency and forty-nine of none. A column is a grouping one
-    when two or more merges cover half its rows or more; a lone merge (a comment over a few rows) and
-    merges across columns (a title over the table) are left as they are."""
+    when it holds two merges or more and its values are short labels; a lone merge (a comment over a
+    few rows) and merges across columns (a title over the table) are left as they are."""
     from python_calamine import CalamineError, CalamineWorkbook
 
     if not _may_have_merges(path):  # (asking the reader costs a second parse of the sheet: 0.7 s for 100,000 rows)
@@ -401,13 +406,17 @@ def _filled_merges(frame: pd.DataFrame, path: Path, sheet: str | int, skipped: i
         if left == right and bottom > top >= 1 and left < frame.shape[1] and top - 1 < len(frame):
             ranges.setdefault(left, []).append((top - 1, min(bottom, len(frame))))  # frame row i is sheet row i + 1
     for column, spans in ranges.items():
-        # a grouping column merges each of its groups over its rows; one comment merged over a few
-        # rows is one comment, not one per row
-        if len(spans) < 2 or sum(end - start for start, end in spans) * 2 < len(frame):
+        # a grouping column merges its groups (short labels) over their rows; one comment merged over
+        # a few rows is one comment, not one per row
+        values = frame.iloc[:, column].to_numpy(dtype=object, copy=True)
+        labels = [v for v in values if isinstance(v, str) and v.strip()]
+        if len(spans) < 2 or not labels or np.median([len(v.split()) for v in labels]) > 4:
             continue
-        for start, end in spans:
-            values = frame.iloc[start:end, column]
-            frame.iloc[start:end, column] = values.where(values != "", values.iloc[0])
+        for start, end in spans:  # one pass over the column, assigned once
+            top = values[start]
+            block = values[start:end]
+            block[(block == "") | pd.isna(block)] = top
+        frame.isetitem(column, pd.Series(values, index=frame.index, dtype=frame.dtypes.iloc[column]))
     return frame
 
 
@@ -440,12 +449,14 @@ def default_sheet(path: str | Path) -> str | int:
 def _first_visible_sheet(path: Path) -> tuple[str | int, list[str]]:
     """The first sheet that Excel shows, and the names of the hidden sheets before it (0 and none when
     every sheet is hidden, or the file says nothing of it)."""
-    from python_calamine import CalamineWorkbook, SheetVisibleEnum
+    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     book = CalamineWorkbook.from_path(str(path))
     try:
         hidden = []
         for meta in book.sheets_metadata:
+            if meta.typ != SheetTypeEnum.WorkSheet:  # a chart sheet holds no cells
+                continue
             if meta.visible == SheetVisibleEnum.Visible:
                 return meta.name, hidden
             hidden.append(meta.name)

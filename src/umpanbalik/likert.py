@@ -337,8 +337,10 @@ def likert_scores(values: Iterable[Any], scale: Mapping[str, float] | None = Non
             if isinstance(value, str) and value.strip() and not is_number(value):
                 counts[value.strip()] += int(n)
         scale, bounds = _scale_and_bounds(counts)
-        if bounds is not None and sum(counts.values()) * 2 < int(frequency.sum()):
-            bounds = None  # mostly numbers, with a few words among them: the numbers are the ratings
+        numbers = sum(int(n) for value, n in zip(uniques, frequency)
+                      if isinstance(value, (int, float, np.integer, np.floating)) or isinstance(value, str) and is_number(value))
+        if bounds is not None and sum(counts.values()) < numbers:
+            bounds = None  # mostly numbers, with a few words among them: the numbers are the ratings (blanks aside)
     scores = np.array([_score(value, scale) for value in uniques], dtype=float)
     if bounds is not None and len(scores):  # mostly words of a scale: a number outside it is a count or a total
         scores[(scores < bounds[0]) | (scores > bounds[1])] = np.nan
