@@ -171,3 +171,22 @@ def test_an_answer_that_reads_like_a_total_is_no_summary_row():
                           "venue": ["Good", "Average", "Average", "Good"] * 10, "overall": ["5", "3", "3", "5"] * 10})
     result = analyze(frame, text="comment", rating="overall", topics=False, progress=False, lang="en")
     assert not result.notes and result.key_numbers().set_index("ukuran").loc["rata_rata_nilai", "dasar"] == 40
+
+
+@pytest.mark.parametrize("tail", [
+    [{"No": "Jumlah Skor", "Nilai": "160"}, {"No": "Rata-rata Nilai", "Nilai": "4.00"}],
+    [{"No": "Jumlah", "Nilai": "160"}, {"No": "Nilai Tertinggi", "Nilai": "5"}, {"No": "Nilai Terendah", "Nilai": "3"},
+     {"No": "Jumlah Peserta", "Nilai": "40"}],
+    [{"No": "Jumlah", "Nilai": "160"}, {"No": "Rata-rata", "Nilai": "4.00"}, {"Saran": "Jakarta, 10 Mei 2024"},
+     {"Saran": "Kepala Bidang"}],  # a signature typed under the comments
+    [{"No": "Jumlah", "Nilai": "160", "Saran": "40"}],  # Excel's COUNTA of the comments
+])
+def test_the_totals_of_a_recap_in_other_words_are_no_ratings(tail):
+    from umpanbalik import analyze
+
+    answers = pd.DataFrame({"No": [str(i) for i in range(1, 41)], "Nilai": [str(v) for v in [3, 4, 5, 4] * 10],
+                            "Saran": [f"materi bagus nomor {i}" for i in range(40)]})
+    frame = pd.concat([answers, pd.DataFrame(tail)], ignore_index=True).fillna("")
+    result = analyze(frame, text="Saran", rating="Nilai", topics=False, progress=False)
+    key = result.key_numbers().set_index("ukuran").loc["rata_rata_nilai"]
+    assert (key["nilai"], key["dasar"]) == (4.0, 40)

@@ -192,43 +192,51 @@ def _analyze_questions(data: Any, text: Any, *, models: Any, **options: Any) -> 
     return MultiAnalysis(analyses)
 
 
-#: A cell that says its row sums the others up ("Jumlah", "Rata-rata:", "TOTAL", "Grand total").
-_SUMMARY_CELL = re.compile(r"(?i)\s*(?:jumlah(?: responden| total)?|jml|total|grand total|sub ?total|rata-?rata|rata rata|"
-                           r"rerata|nilai rata-?rata|skor rata-?rata|average|mean|sum|persentase)\s*:?\s*")
+#: A cell that says its row sums the others up ("Jumlah", "Rata-rata:", "TOTAL", "Jumlah Skor", "Nilai Tertinggi").
+_SUMMARY_CELL = re.compile(r"(?i)\s*(?:(?:jumlah|jml|total|grand total|sub ?total|rata-?rata|rata rata|rerata|average|mean|sum|"
+                           r"persentase|nilai|skor)(?:\s+(?:skor|nilai|peserta|responden|keseluruhan|total|akhir|"
+                           r"rata-?rata|tertinggi|terendah|maksimum|minimum))?|(?:nilai|skor)?\s*(?:tertinggi|terendah|"
+                           r"maksimum|minimum|maks|min))\s*:?\s*")
 
 
 def _summary_rows(comments: pd.DataFrame, text: Any, rating: Any) -> tuple[np.ndarray, list[str]]:
-    """The rows under the answers that sum them up: after the last comment, with no comment, whose
-    first filled cell holds only a word such as "Jumlah" or "Rata-rata" that its column holds nowhere
-    among the answers (a respondent who chose "Average" on a scale question is no such row); with the
-    words found (at most three)."""
+    """The rows at the bottom that sum the answers up: among the last rows, one without a comment (or
+    with a count where the comment would be) whose first filled cell holds only a word such as
+    "Jumlah", "Rata-rata" or "Nilai tertinggi" that its column holds nowhere else (respondents who
+    chose "Average" on a scale question are no such rows, nor are the rows of a signature typed under
+    the comments); with the words found (at most three)."""
+    from ..likert import is_number
     from ._columns import answered
 
     rows = np.zeros(len(comments), dtype=bool)
     words: list[str] = []
-    written = np.flatnonzero(answered(comments[text]))
-    first = int(written[-1]) + 1 if len(written) else 0
-    if first == 0 or first >= len(comments) or len(comments) - first > _SUMMARY_ROWS_SCANNED:
+    start = max(1, len(comments) - _SUMMARY_ROWS_SCANNED)
+    if start >= len(comments):
         return rows, words
+    texts = comments[text].iloc[start:]
+    quiet = ~answered(texts) | np.fromiter((is_number(v) for v in texts.to_numpy()), dtype=bool, count=len(texts))
     others = [i for i, column in enumerate(comments.columns) if column not in (text, rating)]
-    seen: dict[int, set[str]] = {}  # per column, the answers above the last comment (built when needed)
-    for offset, values in enumerate(comments.iloc[first:, others].itertuples(index=False, name=None)):
+    seen: dict[int, Any] = {}  # per column, how often each value is written (built when needed)
+    tail = comments.iloc[start:, others].itertuples(index=False, name=None)
+    for offset, (values, no_comment) in enumerate(zip(tail, quiet)):
         filled = next(((i, v) for i, v in zip(others, values)
                        if isinstance(v, str) and v.strip() or isinstance(v, (int, float)) and v == v), None)
-        if filled is None or not (isinstance(filled[1], str) and len(filled[1]) <= 40 and _SUMMARY_CELL.fullmatch(filled[1])):
+        if not no_comment or filled is None or not (isinstance(filled[1], str) and len(filled[1]) <= 40
+                                                   and _SUMMARY_CELL.fullmatch(filled[1])):
             continue
         column, label = filled
         if column not in seen:
-            seen[column] = {v.strip().casefold() for v in comments.iloc[:first, column].to_numpy() if isinstance(v, str)}
-        if label.strip().casefold() in seen[column]:
-            continue  # an answer the respondents above chose too
-        rows[first + offset] = True
+            seen[column] = pd.Series([v.strip().casefold() for v in comments.iloc[:, column].to_numpy()
+                                      if isinstance(v, str)], dtype=object).value_counts()
+        if seen[column].get(label.strip().casefold(), 0) > 1:
+            continue  # an answer other respondents chose too ("Average" on a scale question), not a recap's label
+        rows[start + offset] = True
         if label.strip() not in words and len(words) < 3:
             words.append(label.strip())
     return rows, words
 
 
-_SUMMARY_ROWS_SCANNED = 50  # more rows than this after the last comment are answers, not a recap's totals
+_SUMMARY_ROWS_SCANNED = 20  # the last rows a recap's totals may take (sums, means, extremes, a signature)
 
 
 def _is_auto(value: Any) -> bool:
