@@ -349,10 +349,11 @@ def _excel_errors(path: Path) -> Iterator[None]:
 
 def _title_rows(frame: pd.DataFrame) -> int:
     """How many rows of the sheet lie above its header row: 0 unless pandas' header row (the sheet's
-    first) names at most one column and is a title (of three words or more, or over blank rows, or
-    blank itself), and one of the next ten rows names several columns in words, as a header does,
-    with the rows under it filled in its columns (a table: "REKAP EVALUASI PELATIHAN 2024" above it;
-    not a note typed beside one column of comments)."""
+    first) is blank, or names one column in three words or more over a blank row or over a header of
+    three columns or more (a title), and one of the next ten rows names several columns in words, as
+    a header does, with the rows under it filled in its columns (a table: "REKAP EVALUASI PELATIHAN
+    2024" above it; not a note typed beside one column of comments, nor a long question over its
+    answers)."""
     named = [c for c in frame.columns if not (isinstance(c, str) and c.startswith("Unnamed: "))]
     if frame.shape[1] < 2 or len(named) > 1:
         return 0
