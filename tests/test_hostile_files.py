@@ -1105,3 +1105,15 @@ def test_a_chart_sheet_first_is_passed_over(tmp_path):
     book.create_chartsheet("Grafik", 0).add_chart(chart)
     book.save(tmp_path / "grafik.xlsx")
     assert read_table(tmp_path / "grafik.xlsx")["Saran"].tolist() == [f"saran {i}" for i in range(10)]
+
+
+def test_a_one_column_csv_keeps_the_commas_of_its_answers(tmp_path):
+    # Excel with Indonesian settings writes a one-column CSV without quoting commas: answers were cut at
+    # the first comma ("materi bagus" of "materi bagus, tapi waktu kurang"), or the file refused
+    from umpanbalik._tables import read_table
+
+    answers = ["materi bagus, tapi waktu kurang", "oke", "pengajar sabar, jelas, dan ramah", "ruangan dingin, konsumsi enak"]
+    (tmp_path / "saran.csv").write_bytes(("Apa saran Anda?\r\n" + "\r\n".join(answers) + "\r\n").encode("utf-8"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert read_table(tmp_path / "saran.csv")["Apa saran Anda?"].tolist() == answers

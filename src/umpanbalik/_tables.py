@@ -98,13 +98,24 @@ def _delimiter(sample: str, *, complete: bool = True) -> str:
     respected, so a line break or a comma inside a quoted answer stays in its cell; the one that makes
     the largest share of the records as wide as the header (:func:`_agreement`) is chosen, if that is
     at least half of all records and :data:`_AGREEMENT` of those from the header on. Otherwise the
-    file is one column, read with ",", so that a ";" or "|" inside an answer stays in it.
+    file is one column, read with ",", so that a ";" or "|" inside an answer stays in it — or, when a
+    space follows nearly every comma (punctuation that nothing quotes), with the delimiter that splits
+    the fewest records, so that a comma stays in it too.
     (``csv.Sniffer``, used before, counts delimiters line by line: it gave up on a ";" export with
     CRLF line ends and a line break in a quoted answer, and "," was used.)
     """
-    shares = {delimiter: _agreement(_sample_records(sample, delimiter, complete)) for delimiter in _DELIMITERS}
+    records = {delimiter: _sample_records(sample, delimiter, complete) for delimiter in _DELIMITERS}
+    shares = {delimiter: _agreement(records[delimiter]) for delimiter in _DELIMITERS}
     best = max(_DELIMITERS, key=lambda d: shares[d][0])  # the first of equal shares
-    return best if shares[best][0] >= 0.5 and shares[best][1] >= _AGREEMENT else ","
+    if shares[best][0] >= 0.5 and shares[best][1] >= _AGREEMENT:
+        return best
+    # one column. Its commas are punctuation when a space follows nearly every one ("materi bagus, tapi
+    # waktu kurang": Excel with Indonesian settings quotes none of them): then read with the delimiter
+    # that splits the fewest answers; else with "," (a comma-separated file too broken to agree)
+    commas = sample.count(",")
+    if commas and sample.count(", ") >= 0.8 * commas:
+        return min(_DELIMITERS, key=lambda d: sum(len(record) > 1 for record in records[d]))
+    return ","
 
 
 def _sample_records(sample: str, delimiter: str, complete: bool) -> list[list[str]]:
