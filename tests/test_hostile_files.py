@@ -1117,3 +1117,29 @@ def test_a_one_column_csv_keeps_the_commas_of_its_answers(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert read_table(tmp_path / "saran.csv")["Apa saran Anda?"].tolist() == answers
+
+
+def test_a_title_block_of_label_and_value_lines_is_skipped_and_answers_with_a_note_are_not(tmp_path):
+    # "Angkatan | II" under the title stopped the search (the header read as 'REKAP …', 'Unnamed: 1');
+    # a blank answer, then a note beside one answer, must not turn the answers into a title
+    import openpyxl
+
+    from umpanbalik._tables import read_table
+
+    def sheet(name, rows):
+        book = openpyxl.Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(tmp_path / name)
+        return tmp_path / name
+
+    block = sheet("blok.xlsx", [["REKAP EVALUASI PELATIHAN KEPEMIMPINAN"], ["Angkatan", "II"], ["Tanggal", "5-8 Mei 2024"], [],
+                                ["No", "Nama", "Instansi", "Nilai", "Saran"]]
+                  + [[i, f"P{i}", "Dinas A", 4, f"materi bagus {i}"] for i in range(20)])
+    noted = sheet("catatan.xlsx", [["Apa saran Anda untuk pelatihan ini?"]]
+                  + [[f"saran nomor {i}" if i != 1 else None] + (["cek lagi"] if i == 3 else []) for i in range(40)])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert read_table(block).columns.tolist() == ["No", "Nama", "Instansi", "Nilai", "Saran"]
+        assert len(read_table(block)) == 20
+        assert len(read_table(noted)) == 40 and read_table(noted).columns[0] == "Apa saran Anda untuk pelatihan ini?"

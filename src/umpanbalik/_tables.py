@@ -235,7 +235,7 @@ def _title_lines(sample: str, delimiter: str) -> int:
         blank = any(not cells for cells in filled[1:index])
         titled = len(records[0]) < len(header) or (len(" ".join(filled[0]).split()) >= 3 and (blank or len(cells) >= 3))
         body = [(len(row), len(kept)) for row, kept in zip(records[index + 1:], filled[index + 1:]) if kept]
-        table = bool(body) and sum(n == len(header) and k * 2 >= len(cells) for n, k in body) >= 0.8 * len(body)
+        table = bool(body) and sum(n == len(header) and k >= max(2, len(cells) / 2) for n, k in body) >= 0.8 * len(body)
         return index if titled and table and _header_like(cells, width) else 0
     return 0
 
@@ -382,12 +382,14 @@ def _title_rows(frame: pd.DataFrame) -> int:
         # a title names the report (three words or more) over a blank row or over a header of three
         # columns or more; a sheet whose first row is blank has its table further down
         titled = not named or (len(str(named[0]).split()) >= 3 and (blank_above or len(cells) >= 3))
+        if not titled:
+            continue  # a line of the title block ("Angkatan" | "II"), or no title at all
         columns = [i for i, v in enumerate(values) if isinstance(v, str) and v.strip()]
         body = [sum(isinstance(v, str) and bool(v.strip()) for v in (below[i] for i in columns))
                 for below in top.iloc[row + 1:].itertuples(index=False, name=None)]
-        body = [n for n in body if n]
-        table = bool(body) and sum(n * 2 >= len(columns) for n in body) >= 0.8 * len(body)
-        return row + 1 if titled and table and _header_like(cells, used) else 0
+        body = [n for n in body if n]  # rows that fill two of its columns and half of them: a table, not answers with a note
+        table = bool(body) and sum(n >= max(2, len(columns) / 2) for n in body) >= 0.8 * len(body)
+        return row + 1 if table and _header_like(cells, used) else 0
     return 0
 
 
@@ -496,13 +498,14 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, nrows: int |
                 # the first sheet Excel shows: a hidden one before it (a pilot, a lookup list) is not the data
                 chosen, hidden = _first_visible_sheet(path) if sheet is None else (sheet, [])
                 probe = None if nrows is None else max(nrows, 60)  # enough rows to see a title above the header
-                frame = pd.read_excel(path, nrows=probe, **{**options, "sheet_name": chosen})
-                skipped = _title_rows(frame)
+                frame = _filled_merges(pd.read_excel(path, nrows=probe, **{**options, "sheet_name": chosen}), path, chosen)
+                skipped = _title_rows(frame)  # (merged groups filled: the rows under a header fill its columns)
                 if skipped:  # a title above the table: the header is further down
                     frame = pd.read_excel(path, nrows=nrows, skiprows=skipped, **{**options, "sheet_name": chosen})
+                    frame = _filled_merges(frame, path, chosen, skipped)
                 elif nrows is not None:
                     frame = frame.iloc[:nrows]
-                return _without_blank_columns(_filled_merges(frame, path, chosen, skipped)), chosen, hidden, skipped
+                return _without_blank_columns(frame), chosen, hidden, skipped
 
             # one child process reads the sheet list and the sheet
             frame, options["sheet_name"], hidden, skipped = _bounded(read)
