@@ -989,19 +989,24 @@ def test_a_title_above_the_table_of_a_csv_is_skipped(tmp_path, capsys, content):
         assert table["No"].tolist() == list(range(1, 21))
 
 
+def _workbook(path: Path, rows: list[list]) -> Path:
+    """An .xlsx of ``rows`` (lists of cell values, row by row) at ``path``."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
 def test_a_first_row_that_is_a_header_is_never_taken_for_a_title(tmp_path):
     # a note typed beside one column of comments, an unnamed index column, a header over a blank
     # second column: the real header and the first rows were dropped as "a title"
-    import openpyxl
-
     from umpanbalik._tables import iter_table, read_table
 
     def sheet(name, rows):
-        book = openpyxl.Workbook()
-        for row in rows:
-            book.active.append(row)
-        book.save(tmp_path / name)
-        return tmp_path / name
+        return _workbook(tmp_path / name, rows)
 
     cases = {
         sheet("catatan.xlsx", [["Saran"], ["materi bagus"], ["waktu kurang"], ["oke", "cek lagi"], ["mantap"]]): 4,
@@ -1122,16 +1127,10 @@ def test_a_one_column_csv_keeps_the_commas_of_its_answers(tmp_path):
 def test_a_title_block_of_label_and_value_lines_is_skipped_and_answers_with_a_note_are_not(tmp_path):
     # "Angkatan | II" under the title stopped the search (the header read as 'REKAP …', 'Unnamed: 1');
     # a blank answer, then a note beside one answer, must not turn the answers into a title
-    import openpyxl
-
     from umpanbalik._tables import read_table
 
     def sheet(name, rows):
-        book = openpyxl.Workbook()
-        for row in rows:
-            book.active.append(row)
-        book.save(tmp_path / name)
-        return tmp_path / name
+        return _workbook(tmp_path / name, rows)
 
     block = sheet("blok.xlsx", [["REKAP EVALUASI PELATIHAN KEPEMIMPINAN"], ["Angkatan", "II"], ["Tanggal", "5-8 Mei 2024"], [],
                                 ["No", "Nama", "Instansi", "Nilai", "Saran"]]
