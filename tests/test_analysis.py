@@ -400,3 +400,17 @@ def test_quotes_take_the_labels_the_english_findings_show():
     assert quotes["kutipan"].tolist() == ["penjelasan dosen terlalu cepat"]
     with pytest.raises(ValueError, match="`aspect` must be one of"):
         result.quotes("teaching methods")
+
+
+def test_a_why_not_question_read_as_course_feedback_is_pointed_to_the_barrier_task(tmp_path, capsys):
+    # the survey's own why-not column, analysed as evaluation comments without a word: "62% negatif"
+    from umpanbalik.cli import main
+
+    frame = pd.DataFrame({"Mengapa tidak ikut pelatihan?": ["sibuk", "biaya mahal", "atasan tidak mengizinkan"] * 20})
+    with pytest.warns(UserWarning, match="task='hambatan'"):
+        analyze(frame, text="Mengapa tidak ikut pelatihan?", topics=False, progress=False)
+    frame.to_csv(tmp_path / "alasan.csv", index=False)
+    assert main(["analyze", str(tmp_path / "alasan.csv"), "-t", "Mengapa tidak ikut pelatihan?", "--format", "csv",
+                 "--topics", "0", "--no-progress", "-o", str(tmp_path / "hasil")]) == 0
+    assert "--task hambatan" in capsys.readouterr().err
+    analyze(frame, text="Mengapa tidak ikut pelatihan?", task="hambatan", topics=False, progress=False)  # no warning: see the filter

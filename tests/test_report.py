@@ -550,3 +550,12 @@ def test_quotes_per_aspect_show_criticism_and_praise_in_proportion():
     context = analyze(texts, topics=False, progress=False).report_context()
     polarities = [q["sentimen"] for q in context["kutipan"]["materi"]]
     assert polarities[0] == "negatif" and polarities.count("positif") >= 1 and len(polarities) == 3
+
+
+def test_a_kind_with_no_theme_leaves_the_themes_section_out():
+    # "the themes above cover 0 of 42 comments (0%)" under a ranking of "lainnya" alone
+    from umpanbalik import analyze, load_form_export
+
+    question = analyze(load_form_export(), text="auto", topics=False, progress=False)["5.21"]
+    assert set(question.themes()["label"]) == {"lainnya"}
+    assert not [name for name in question.report_context()["tabel"] if name.startswith("tema_")]

@@ -328,6 +328,12 @@ def _columns(frame: Any, path: Path, args: argparse.Namespace, text: dict[str, s
             print(text["no_rating_found"])
     if rating is not None:
         _check_rating(frame[rating], rating, text)
+    if args.task == "evaluasi":  # a why-not question read as course feedback: said in words, with what to use instead
+        from .analysis.run import looks_like_why_not
+
+        for column in texts:
+            if looks_like_why_not(column):
+                print(text["notice"].format(message=text["why_not_column"].format(column=str(column))), file=sys.stderr)
     return {"text": texts, "by": by, "rating": rating, "barriers": barrier}
 
 
@@ -396,6 +402,7 @@ def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dic
         with warnings.catch_warnings(record=True) as caught:  # shown as one line each, not as Python warnings
             warnings.simplefilter("always", UserWarning)
             warnings.filterwarnings("ignore", message="the rating column", category=UserWarning)  # said above
+            warnings.filterwarnings("ignore", message="the column .* looks like answers to why", category=UserWarning)
             result = analyze(data, texts[0] if len(texts) == 1 else texts, by=chosen["by"], rating=chosen["rating"],
                              barriers=chosen["barriers"], task=args.task, topics=args.topics, names=args.mask_name,
                              progress=not args.no_progress, chunksize=args.chunksize, lang=args.lang)

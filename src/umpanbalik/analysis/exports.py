@@ -393,6 +393,7 @@ def report_context(analysis: Analysis, *, lang: str, title: str | None, n_quotes
     """Everything the HTML report shows; each figure is drawn from the table of its name."""
     from .. import plots
     from .._i18n import label, text
+    from ..themes import GENERAL_LABELS
 
     comments = analysis.comments
     key = analysis.key_numbers()
@@ -432,7 +433,9 @@ def report_context(analysis: Analysis, *, lang: str, title: str | None, n_quotes
         themes = analysis.themes()  # the workbook's themes (found once); the report shows each one's first quote
         for kind in ("keluhan", "saran", "pujian"):
             part = themes[themes["jenis"] == kind]
-            if len(part):
+            # a kind with no theme (every comment in "lainnya") shows nothing: "the themes above cover 0 of
+            # 42 comments" under a ranking of "lainnya" alone said nothing (the workbook keeps the line)
+            if (~part["label"].isin(GENERAL_LABELS)).any():
                 shown[f"tema_{kind}"] = part[["label", "jumlah", "porsi", "porsi_bawah", "porsi_atas", "aspek", "contoh"]].assign(
                     aspek=part["aspek"].map(format_cell), contoh=part["contoh"].map(_first)).reset_index(drop=True)
         suggestion = tables.suggestion_rows(comments)

@@ -239,6 +239,16 @@ def _summary_rows(comments: pd.DataFrame, text: Any, rating: Any) -> tuple[np.nd
 _SUMMARY_ROWS_SCANNED = 20  # the last rows a recap's totals may take (sums, means, extremes, a signature)
 
 
+#: A question that asks why people do not attend ("Mengapa tidak ikut pelatihan?", "Alasan tidak mengikuti", "Hambatan …").
+_WHY_NOT = re.compile(r"(?i)\b(?:(?:mengapa|kenapa|alasan)\b.{0,40}\b(?:tidak|tak|belum|jarang)\b|hambatan|why not|"
+                      r"(?:reason|why)\b.{0,30}\b(?:not|never)\b)")
+
+
+def looks_like_why_not(column: Any) -> bool:
+    """Whether a column's header asks why people do not attend training (the ``hambatan`` task's question)."""
+    return isinstance(column, str) and _WHY_NOT.search(column.replace("_", " ")) is not None
+
+
 def _is_auto(value: Any) -> bool:
     return isinstance(value, str) and value == "auto"
 
@@ -299,6 +309,10 @@ def _analyze_rows(chunks: Any, data: Any, text: Any, segments: list[Any], *, rat
                     rating = overall_rating(chunk, exclude=[text, barriers, *segments])
                 if warn and rating is not None:
                     _warn_rating(chunk[rating], rating, stacklevel=stacklevel + 1)
+                if task == "evaluasi" and looks_like_why_not(text):  # a why-not question read as course feedback
+                    warnings.warn(f"the column {str(text)!r} looks like answers to why people do not attend training: "
+                                  f"code them with analyze(..., task='hambatan'), or pass the column as barriers=.",
+                                  UserWarning, stacklevel=stacklevel + 1)
             chunk = encodable(chunk)
             chunk_texts = without_names(as_text_list(chunk[text], name=text), names)
             with display.stage("anotasi"):
