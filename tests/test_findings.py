@@ -300,3 +300,18 @@ def test_non_answer_quotes_count_an_answer_however_it_is_written():
     texts = answers + [f"materinya bagus dan relevan dengan tugas nomor {i}" for i in range(30)]
     row = analyze(texts, topics=False, progress=False).findings().set_index("kunci").loc["non_informative"]
     assert row["kutipan_1"] == "Tidak ada (6×)" and row["kutipan_2"] == "- (2×)"
+
+
+def test_the_barrier_finding_of_a_report_on_several_questions_is_said_once():
+    # "waktu/beban kerja: 80 dari 120 responden" stood under each of three unrelated questions
+    from umpanbalik import load_form_export
+    from umpanbalik.report import render_html
+
+    export = load_form_export()
+    export["6.1 Mengapa tidak ikut pelatihan lain?"] = ["sibuk", "biaya mahal", "atasan tidak mengizinkan", "-"] * 40
+    multi = analyze(export, text=["5.20", "5.21", "5.22"], barriers="6.1", topics=False, progress=False)
+    found = multi.findings()
+    assert (found["kunci"] == "barrier").sum() == 1 and len(found["pertanyaan"].unique()) == 3
+    page = render_html(multi.report_context())
+    sentence = found.loc[found["kunci"] == "barrier", "temuan"].iloc[0]
+    assert page.count(sentence.split(":")[0]) == 2  # the findings list and its evidence, once each

@@ -416,7 +416,7 @@ def report_context(analysis: Analysis, *, lang: str, title: str | None, n_quotes
         shown["penilaian"] = likert
     found = _findings(analysis, lang)
     quotes = _quotes_of_findings(analysis, found, n_quotes)
-    context["temuan"] = [{"teks": f.text, "angka": f.figure, "interval": f.interval, "didukung": f.supported,
+    context["temuan"] = [{"kunci": f.key, "teks": f.text, "angka": f.figure, "interval": f.interval, "didukung": f.supported,
                           "tautan": f"bukti-{i}" if q else ""} for i, (f, q) in enumerate(zip(found, quotes), start=1)]
     context["bukti"] = [{"id": f"bukti-{i}", "judul": f"{i}. {f.text}", "kutipan": q}
                         for i, (f, q) in enumerate(zip(found, quotes), start=1) if q]

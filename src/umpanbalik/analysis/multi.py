@@ -73,8 +73,11 @@ class MultiAnalysis:
         return self._stacked(lambda a: a.key_numbers())
 
     def findings(self, *, n_quotes: int = 3, lang: Literal["id", "en"] | None = None) -> pd.DataFrame:
-        """Every question's headline findings (:meth:`Analysis.findings`), its column first (``pertanyaan``)."""
-        return self._stacked(lambda a: a.findings(n_quotes=n_quotes, lang=lang))
+        """Every question's headline findings (:meth:`Analysis.findings`), its column first (``pertanyaan``);
+        the barrier finding, which is about the why-not column and not a question, once (the first question's)."""
+        frame = self._stacked(lambda a: a.findings(n_quotes=n_quotes, lang=lang))
+        barrier = frame["kunci"] == "barrier"
+        return frame[~barrier | ~barrier.duplicated()].reset_index(drop=True)
 
     def summary(self) -> dict[Any, dict[str, Any]]:
         """Each question's :meth:`Analysis.summary`, by question."""

@@ -119,6 +119,15 @@ def report_context(multi: MultiAnalysis, *, lang: str, title: str | None, n_quot
             table = inner["tabel"].pop(name, None)
             if figure is not None and name not in context["gambar"]:
                 context["gambar"][name], context["tabel"][name] = figure, table
+        # the barrier finding is about the why-not column, not this question: once, among the report's findings
+        shared = [f for f in inner.get("temuan", []) if f.get("kunci") == "barrier"]
+        inner["temuan"] = [f for f in inner.get("temuan", []) if f.get("kunci") != "barrier"]
+        links = {f.get("tautan") for f in shared if f.get("tautan")}
+        evidence = [b for b in inner.get("bukti", []) if b.get("id") in links]
+        inner["bukti"] = [b for b in inner.get("bukti", []) if b.get("id") not in links]
+        if shared and "temuan" not in context:
+            context["temuan"] = [{**f, "tautan": "bukti-hambatan" if f.get("tautan") else ""} for f in shared]
+            context["bukti"] = [{**b, "id": "bukti-hambatan", "judul": shared[0]["teks"]} for b in evidence[:1]]
         if "metode" in inner:  # the user's own models: the report's methods say so, once
             context["metode"] = inner["metode"]
         inner["metode"] = []
