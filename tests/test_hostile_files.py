@@ -144,6 +144,7 @@ def test_ordinary_numbers_in_comments_are_not_masked():
 @settings(max_examples=400, deadline=None)
 @given(written_identifiers(), st.text(any_character, max_size=20), separators, separators, st.text(any_character, max_size=20))
 @example(("email", "0 @ 0.aa"), "", " ", "NIP", "0")  # a spaced address glued to what follows (found on a fresh clone)
+@example(("telepon", "0 8 1 0 0 0 0 0 0 0"), "+", " ", " ", "")  # a "+" before a national number (found on a fresh clone)
 def test_generated_identifier_formats_never_survive_masking(written, before, left, right, after):
     kind, identifier = written
     assert mask_identifiers(f"tolong hubungi {identifier} ya") == f"tolong hubungi [{kind}] ya"

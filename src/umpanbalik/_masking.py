@@ -106,7 +106,7 @@ def _phone(digits: str, sizes: list[int], groups: list[str], plus: bool) -> bool
         if national.startswith("0"):  # +62 (0) 812 …: the trunk prefix written in brackets
             national = national[1:]
             prefix_groups += 1 if prefix_groups and len(groups) > 1 and groups[1] == "0" else 0
-    elif plus:
+    elif plus and not digits.startswith("0"):  # no country code starts with 0: "+ 0812 …" is a national number
         return 9 <= len(digits) <= 15 and _grouped_like_a_phone(sizes)
     elif digits.startswith("0"):
         national = digits[1:]
