@@ -210,10 +210,9 @@ def _csv_options(path: Path) -> dict[str, Any]:
 def _title_lines(sample: str, delimiter: str) -> int:
     """How many records at the top of a CSV file lie above its header row (blank ones counted, as
     ``pd.read_csv(skiprows=)`` counts them): a first record that fills at most one field and is a
-    title — narrower than the header, or of three words or more, or followed by a blank line — before
-    a record among the first ten that names several columns in words and that the records after it
-    match field for field, filled (a table). A title is narrower than the header, or of three words or
-    more over a blank line or a header of three columns or more. 0 when the first record is the header
+    title — narrower than the header, or of three words or more over a blank line or over a header of
+    three columns or more — before a record among the first ten that names several columns in words
+    and that the records after it match field for field, filled (a table). 0 when the first record is the header
     (",komentar" with its index column unnamed, "Saran" over comments holding a comma, a long question
     over answers with a category beside them)."""
     reader = csv.reader(io.StringIO(sample), delimiter=delimiter)
@@ -302,9 +301,7 @@ def iter_table(path: str | Path, chunksize: int) -> Iterator[pd.DataFrame]:
                 break
             if first:
                 renames = _check_headers(path, chunk.columns, lambda: _csv_header(path, options))
-                if options.get("skiprows"):
-                    warnings.warn(InputFileWarning("title_rows", path=path, n=options["skiprows"],
-                                                   row=options["skiprows"] + 1), stacklevel=3)
+                _warn_title_rows(path, options.get("skiprows", 0), stacklevel=4)
             first = False
             yield _huge_cells_as_objects(chunk.rename(columns=renames) if renames else chunk)
     if first:  # a file of headers only
@@ -396,24 +393,34 @@ def _title_rows(frame: pd.DataFrame) -> int:
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 
 
-def _filled_merges(frame: pd.DataFrame, path: Path, sheet: str | int, skipped: int = 0) -> pd.DataFrame:
-    """``frame`` (a sheet read from its first row and column, header on the first row) with the cells
-    merged down a grouping column given the merged cell's value: a recap that merges "Dinas Kesehatan"
-    over its fifty rows had one row of that agency and forty-nine of none. A column is a grouping one
-    when it holds two merges or more and its values are short labels; a lone merge (a comment over a
-    few rows) and merges across columns (a title over the table) are left as they are."""
+_Merges = list[tuple[tuple[int, int], tuple[int, int]]]  # ((top, left), (bottom, right)) of each merged range
+
+
+def _merged_ranges(path: Path, sheet: str | int) -> _Merges:
+    """The sheet's merged cells as ((top, left), (bottom, right)), 0-based sheet rows and columns; none
+    when the workbook holds no merge (asking the reader costs a second parse of the sheet: 0.7 s for
+    100,000 rows) or the sheet says nothing of its merges."""
     from python_calamine import CalamineError, CalamineWorkbook
 
-    if not _may_have_merges(path):  # (asking the reader costs a second parse of the sheet: 0.7 s for 100,000 rows)
-        return frame
+    if not _may_have_merges(path):
+        return []
     book = CalamineWorkbook.from_path(str(path))
     try:
         found = book.get_sheet_by_name(sheet) if isinstance(sheet, str) else book.get_sheet_by_index(sheet)
-        merged = found.merged_cell_ranges or []
+        return list(found.merged_cell_ranges or [])
     except (CalamineError, AttributeError):  # a sheet that says nothing of its merges: the cells as they are
-        merged = []
+        return []
     finally:
         book.close()
+
+
+def _filled_merges(frame: pd.DataFrame, merged: _Merges, skipped: int = 0) -> pd.DataFrame:
+    """``frame`` (a sheet read from its first row and column, header on the first row, ``skipped`` rows
+    above it not read) with the cells merged down a grouping column (``merged``: :func:`_merged_ranges`)
+    given the merged cell's value: a recap that merges "Dinas Kesehatan" over its fifty rows had one row
+    of that agency and forty-nine of none. A column is a grouping one when it holds two merges or more
+    and its values are short labels; a lone merge (a comment over a few rows) and merges across columns
+    (a title over the table) are left as they are."""
     ranges: dict[int, list[tuple[int, int]]] = {}
     for (top, left), (bottom, right) in merged:
         top, bottom = top - skipped, bottom - skipped  # the rows above the header were not read
@@ -498,11 +505,12 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, nrows: int |
                 # the first sheet Excel shows: a hidden one before it (a pilot, a lookup list) is not the data
                 chosen, hidden = _first_visible_sheet(path) if sheet is None else (sheet, [])
                 probe = None if nrows is None else max(nrows, 60)  # enough rows to see a title above the header
-                frame = _filled_merges(pd.read_excel(path, nrows=probe, **{**options, "sheet_name": chosen}), path, chosen)
+                merged = _merged_ranges(path, chosen)
+                frame = _filled_merges(pd.read_excel(path, nrows=probe, **{**options, "sheet_name": chosen}), merged)
                 skipped = _title_rows(frame)  # (merged groups filled: the rows under a header fill its columns)
                 if skipped:  # a title above the table: the header is further down
                     frame = pd.read_excel(path, nrows=nrows, skiprows=skipped, **{**options, "sheet_name": chosen})
-                    frame = _filled_merges(frame, path, chosen, skipped)
+                    frame = _filled_merges(frame, merged, skipped)
                 elif nrows is not None:
                     frame = frame.iloc[:nrows]
                 return _without_blank_columns(frame), chosen, hidden, skipped
@@ -514,7 +522,7 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, nrows: int |
                                                hidden=", ".join(map(repr, hidden))), stacklevel=2)
             if skipped:
                 options["skiprows"] = skipped
-                warnings.warn(InputFileWarning("title_rows", path=path, n=skipped, row=skipped + 1), stacklevel=2)
+            _warn_title_rows(path, skipped, stacklevel=3)
             frame = frame.rename(columns=_check_headers(path, frame.columns, lambda: _excel_header(path, options)))
         return frame
     # Read by pandas from the file (not from one decoded string, which cost five times the file in
@@ -525,8 +533,7 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, nrows: int |
     if long_rows:
         _warn_long_rows(path, options, stacklevel=3)
     frame = frame.rename(columns=_check_headers(path, frame.columns, lambda: _csv_header(path, options)))
-    if options.get("skiprows"):
-        warnings.warn(InputFileWarning("title_rows", path=path, n=options["skiprows"], row=options["skiprows"] + 1), stacklevel=2)
+    _warn_title_rows(path, options.get("skiprows", 0), stacklevel=3)
     return _huge_cells_as_objects(frame)
 
 
@@ -627,6 +634,12 @@ def _bounded(read: Callable[[], _T]) -> _T:
 def _excel_header(path: Path, options: dict[str, Any]) -> list[str]:
     first = _bounded(lambda: pd.read_excel(path, header=None, nrows=1, **options))
     return [] if first.empty else first.iloc[0].tolist()
+
+
+def _warn_title_rows(path: Path, skipped: int, stacklevel: int) -> None:
+    """The :class:`InputFileWarning` that names the header row found under ``skipped`` rows (none when 0)."""
+    if skipped:
+        warnings.warn(InputFileWarning("title_rows", path=path, n=skipped, row=skipped + 1), stacklevel=stacklevel)
 
 
 _SHOWN_LINES = 10
