@@ -28,7 +28,7 @@ from sklearn.utils.validation import check_is_fitted
 from ._ngrams import NgramCounter, pack_vocabulary, unpack_vocabulary
 from ._validation import as_text_list
 from .lexicon import DEFAULT_SCOPE_WORDS, _polarity
-from .normalization import surface_and_words
+from .normalization import normalize_text, surface_and_words
 from .preprocessing import Preprocessor, same_preprocessing
 
 __all__ = ["TextFeatures", "lexicon_scores", "fit_transform_features", "fit_features_and_views", "unwrap_features",
@@ -80,7 +80,7 @@ def lexicon_scores(stemmed: Iterable[str]) -> np.ndarray:
 
 def char_view_text(text: str) -> str:
     """The text the character view reads: normalised, emoji and emoticons kept as symbols."""
-    return surface_and_words(text)[0]
+    return normalize_text(text, emoji=False)
 
 
 class TextFeatures(TransformerMixin, BaseEstimator):

@@ -16,7 +16,7 @@ import pandas as pd
 from .._stats import chi_square, holm, ols, wilson_interval
 from ..schema import SENTIMENTS
 from . import _columns as col
-from .tables import aspects_in, barrier_codes_in, informative
+from .tables import aspects_in, barrier_codes_in, barrier_respondents, informative
 
 __all__ = ["Comparison", "compare", "rating_effects", "MIN_EXPECTED", "SMALL_SHARE"]
 
@@ -80,7 +80,7 @@ def _outcomes(comments: pd.DataFrame, segment_of_row: np.ndarray, task: str, ans
             tables[f"negatif_{aspect}"] = col.crosstab(segment[among], negative[among]).reindex(
                 index=sizes.index, columns=[True, False], fill_value=0)
     if "hambatan" in comments and len(comments):
-        answered = col.gave_answer(comments[answers])  # the respondents barrier_table counts ("-" is none)
+        answered = barrier_respondents(comments, answers)  # the respondents barrier_table counts ("-" is none)
         barrier_lists = col.distinct(comments["hambatan"][answered])
         for code in barrier_codes_in(comments, answered):
             has = col.contains(barrier_lists, code)

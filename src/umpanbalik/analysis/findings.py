@@ -242,6 +242,7 @@ def _segment(comparisons: Sequence[tuple[Any, Any]], lang: str) -> Finding:
             if separated and row.n >= MIN_BASE:
                 candidates.append((abs(row.residu), by, row))  # the column itself: the quotes look it up
     names = words["segment_join"].join(label(by, lang) for by, _ in comparisons)
+
     def comparable(c: Any) -> bool:  # a test ran, or could have (two groups large enough, whatever their answers)
         return bool(len(c.uji)) or ("cukup_data" not in c.tabel or int(c.tabel["cukup_data"].sum()) >= 2)
 

@@ -3,7 +3,6 @@ and returns the :class:`~umpanbalik.analysis.Analysis` that holds the per-commen
 from __future__ import annotations
 
 import re
-
 import warnings
 from collections.abc import Mapping, Sequence
 from contextlib import nullcontext

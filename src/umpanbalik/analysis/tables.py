@@ -35,7 +35,7 @@ from . import _columns as col
 __all__ = [
     "informative", "share_table", "sentiment_table", "aspect_table", "aspect_polarity_counts", "polarity_columns",
     "flag_table", "suggestion_aspects", "barrier_table", "barrier_segments", "topic_table", "segment_shares",
-    "rating_by_aspect", "mean_rating", "rating_scale", "key_numbers", "aspects_in", "barrier_codes_in", "topic_ids",
+    "rating_by_aspect", "mean_rating", "rating_scale", "key_numbers", "aspects_in", "barrier_codes_in", "barrier_respondents", "topic_ids",
     "topic_labels", "merged_topics", "question_table", "likert_table",
 ]
 
@@ -188,7 +188,7 @@ def barrier_codes_in(comments: pd.DataFrame, rows: np.ndarray | None = None) -> 
     return ordered({str(c) for c in col.items(values)}, BARRIERS)
 
 
-def _respondents(comments: pd.DataFrame, answers: str | None) -> np.ndarray:
+def barrier_respondents(comments: pd.DataFrame, answers: str | None) -> np.ndarray:
     """Who counts for barriers: an answer in ``answers`` (a letter or a digit: a "-" is none, or
     half the respondents writing "-" halved every barrier's share), or, without it, any code named."""
     if answers is not None:
@@ -200,7 +200,7 @@ def barrier_table(comments: pd.DataFrame, answers: str | None = None) -> pd.Data
     """Per barrier code named: ``jumlah`` of respondents naming it, ``porsi`` of the respondents and
     its interval; most frequent first (ties in code order). ``attrs["n"]`` is the respondents: those
     with an answer in the column ``answers`` (not blank, not only "-"), or, without it, those who named a barrier."""
-    rows = _respondents(comments, answers)
+    rows = barrier_respondents(comments, answers)
     lists = col.distinct(comments["hambatan"][rows])
     counts = pd.Series({code: int(col.contains(lists, code).sum()) for code in barrier_codes_in(comments, rows)}, dtype=int)
     return share_table(counts, int(rows.sum()), "hambatan").sort_values("jumlah", ascending=False, kind="stable")
@@ -209,7 +209,7 @@ def barrier_table(comments: pd.DataFrame, answers: str | None = None) -> pd.Data
 def barrier_segments(comments: pd.DataFrame, by: Any, answers: str | None = None, *, min_n: int = 30) -> pd.DataFrame:
     """Per segment of ``by``: its respondents ``n``, ``cukup_data`` (n ≥ ``min_n``) and the share
     naming each barrier code (for a checkbox column, one segment per choice)."""
-    rows = _respondents(comments, answers)
+    rows = barrier_respondents(comments, answers)
     positions, segment = col.segments(comments[by])
     keep = rows[positions]
     positions, segment = positions[keep], segment[keep]  # a checkbox answer: once per choice ticked
@@ -423,7 +423,7 @@ def key_numbers(comments: pd.DataFrame, text: Any, *, rating: Any = None, answer
     if "saran" in flags.index:
         records.append({"ukuran": "saran", "nilai": int(flags.loc["saran", "jumlah"]), "dasar": int(flags.loc["saran", "dasar"])})
     if "hambatan" in comments:
-        records.append({"ukuran": "menjawab_hambatan", "nilai": int(_respondents(comments, answers).sum()), "dasar": n})
+        records.append({"ukuran": "menjawab_hambatan", "nilai": int(barrier_respondents(comments, answers).sum()), "dasar": n})
     counts = np.array([r["nilai"] for r in records], dtype=float)
     bases = np.array([r["dasar"] for r in records], dtype=float)
     low, high = wilson_interval(counts, bases)
