@@ -1143,3 +1143,27 @@ def test_a_title_block_of_label_and_value_lines_is_skipped_and_answers_with_a_no
         assert read_table(block).columns.tolist() == ["No", "Nama", "Instansi", "Nilai", "Saran"]
         assert len(read_table(block)) == 20
         assert len(read_table(noted)) == 40 and read_table(noted).columns[0] == "Apa saran Anda untuk pelatihan ini?"
+
+
+def test_questions_numbered_in_the_header_under_a_title_are_read_as_the_header(tmp_path):
+    # "No | Nama | 1 | 2 | 3 | Saran" under "REKAP …": the numbers made the header look like answers,
+    # so the title was taken for the header and every question was 'Unnamed: n'
+    from umpanbalik._tables import iter_table, read_table
+
+    body = [[i, f"P{i}", "Dinas A" if i % 2 else "Bappeda", 4, 5 - i % 2, 3, f"materi bagus nomor {i}"] for i in range(1, 21)]
+    workbook = _workbook(tmp_path / "rekap.xlsx", [["REKAP EVALUASI PELATIHAN DASAR 2026"], [],
+                                                   ["No", "Nama", "Instansi", 1, 2, 3, "Saran"]] + body)
+    csv_text = "REKAP EVALUASI PELATIHAN DASAR 2026;;;;;;\n;;;;;;\nNo;Nama;Instansi;1;2;3;Saran\n" + "".join(
+        ";".join(map(str, row)) + "\n" for row in body)
+    (tmp_path / "rekap.csv").write_text(csv_text, encoding="utf-8")
+    # a row of scores under a title is no header: 4, 5, 3 do not count on one by one
+    scores = _workbook(tmp_path / "nilai.xlsx", [["REKAP EVALUASI PELATIHAN DASAR 2026"], [],
+                                                 [1, "P1", "Dinas A", 4, 5, 3, "materi bagus"]] + body)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for path in (workbook, tmp_path / "rekap.csv"):
+            table = read_table(path)
+            assert [str(c) for c in table.columns] == ["No", "Nama", "Instansi", "1", "2", "3", "Saran"], path.name
+            assert table["Saran"].tolist() == [row[-1] for row in body]
+        assert sum(len(chunk) for chunk in iter_table(tmp_path / "rekap.csv", 7)) == 20
+        assert read_table(scores).columns[0] == "REKAP EVALUASI PELATIHAN DASAR 2026"

@@ -240,9 +240,22 @@ def _title_lines(sample: str, delimiter: str) -> int:
 
 
 def _header_like(cells: list[str], width: int) -> bool:
-    """Cells that name columns: at least two, and half the table's width, none a number, each short."""
-    return (len(cells) >= max(2, width / 2) and not any(_NUMBER.fullmatch(c.strip()) for c in cells)
-            and all(len(c.split()) <= 10 for c in cells))
+    """Cells that name columns: at least two, and half the table's width, each short, none a number
+    except questions numbered in order ("No | Nama | 1 | 2 | 3 | Saran": consecutive whole numbers
+    beside two names or more; a row of answers holds scores in no such order)."""
+    numbers = [c.strip() for c in cells if _NUMBER.fullmatch(c.strip())]
+    return (len(cells) >= max(2, width / 2) and all(len(c.split()) <= 10 for c in cells)
+            and (not numbers or (len(cells) - len(numbers) >= 2 and _numbered(numbers))))
+
+
+def _numbered(numbers: list[str]) -> bool:
+    """Whether ``numbers`` count on one by one: 1, 2, 3 (or 4, 5, 6; "1.0" as Excel may write a 1)."""
+    try:
+        values = [float(n.replace(",", ".")) for n in numbers]
+    except ValueError:
+        return False
+    return (len(values) >= 2 and all(v.is_integer() for v in values)
+            and all(b == a + 1 for a, b in zip(values, values[1:])))
 
 
 def sample_rows(path: str | Path, n: int | None = None) -> pd.DataFrame:
