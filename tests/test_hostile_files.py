@@ -1167,3 +1167,27 @@ def test_questions_numbered_in_the_header_under_a_title_are_read_as_the_header(t
             assert table["Saran"].tolist() == [row[-1] for row in body]
         assert sum(len(chunk) for chunk in iter_table(tmp_path / "rekap.csv", 7)) == 20
         assert read_table(scores).columns[0] == "REKAP EVALUASI PELATIHAN DASAR 2026"
+
+
+def test_a_title_block_of_label_and_value_lines_is_skipped_in_a_csv_as_in_a_sheet(tmp_path):
+    # the CSV reader stopped at "Angkatan;II" (the header read as 'REKAP …', 'Unnamed: 1'), as the
+    # sheet reader did when a blank row stood between the title and the block
+    from umpanbalik._tables import iter_table, read_table
+
+    header = ["No", "Nama", "Instansi", "Nilai", "Saran"]
+    body = [[i, f"P{i}", "Dinas A", 4, f"materi bagus {i}"] for i in range(20)]
+    block = [["REKAP EVALUASI PELATIHAN KEPEMIMPINAN"], [], ["Angkatan", "II"], ["Tanggal", "5-8 Mei 2024"], []]
+    texts = {
+        "padded.csv": "".join(";".join(map(str, row + [""] * (5 - len(row)))) + "\n" for row in block + [header] + body),
+        "plain.csv": "".join(",".join(map(str, row)) + "\n" for row in block + [header] + body),
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    sheet = _workbook(tmp_path / "blok.xlsx", block + [header] + body)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for path in (sheet, tmp_path / "padded.csv", tmp_path / "plain.csv"):
+            table = read_table(path)
+            assert table.columns.tolist() == header and table["Saran"].tolist() == [row[-1] for row in body], path.name
+            if path.suffix == ".csv":
+                assert pd.concat(list(iter_table(path, 6)))["Saran"].tolist() == [row[-1] for row in body]

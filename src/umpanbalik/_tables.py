@@ -212,7 +212,8 @@ def _title_lines(sample: str, delimiter: str) -> int:
     ``pd.read_csv(skiprows=)`` counts them): a first record that fills at most one field and is a
     title — narrower than the header, or of three words or more over a blank line or over a header of
     three columns or more — before a record among the first ten that names several columns in words
-    and that the records after it match field for field, filled (a table). 0 when the first record is the header
+    and that the records after it match field for field, filled (a table); records narrower than half
+    the table between them are lines of the title block ("Angkatan;II"). 0 when the first record is the header
     (",komentar" with its index column unnamed, "Saran" over comments holding a comma, a long question
     over answers with a category beside them)."""
     reader = csv.reader(io.StringIO(sample), delimiter=delimiter)
@@ -235,7 +236,11 @@ def _title_lines(sample: str, delimiter: str) -> int:
         titled = len(records[0]) < len(header) or (len(" ".join(filled[0]).split()) >= 3 and (blank or len(cells) >= 3))
         body = [(len(row), len(kept)) for row, kept in zip(records[index + 1:], filled[index + 1:]) if kept]
         table = bool(body) and sum(n == len(header) and k >= max(2, len(cells) / 2) for n, k in body) >= 0.8 * len(body)
-        return index if titled and table and _header_like(cells, width) else 0
+        if titled and table and _header_like(cells, width):
+            return index
+        if len(cells) >= width / 2:
+            return 0
+        # narrower than the table: a line of the title block ("Angkatan;II"), as in a sheet
     return 0
 
 
@@ -374,7 +379,7 @@ def _title_rows(frame: pd.DataFrame) -> int:
     three columns or more (a title), and one of the next ten rows names several columns in words, as
     a header does, with the rows under it filled in its columns (a table: "REKAP EVALUASI PELATIHAN
     2024" above it; not a note typed beside one column of comments, nor a long question over its
-    answers)."""
+    answers); rows narrower than half the table before it are lines of the title block ("Angkatan" | "II")."""
     named = [c for c in frame.columns if not (isinstance(c, str) and c.startswith("Unnamed: "))]
     if frame.shape[1] < 2 or len(named) > 1:
         return 0
@@ -399,7 +404,11 @@ def _title_rows(frame: pd.DataFrame) -> int:
                 for below in top.iloc[row + 1:].itertuples(index=False, name=None)]
         body = [n for n in body if n]  # rows that fill two of its columns and half of them: a table, not answers with a note
         table = bool(body) and sum(n >= max(2, len(columns) / 2) for n in body) >= 0.8 * len(body)
-        return row + 1 if table and _header_like(cells, used) else 0
+        if table and _header_like(cells, used):
+            return row + 1
+        if len(cells) >= used / 2:
+            return 0
+        # narrower than the table: a line of the title block ("Angkatan" | "II" under a blank row)
     return 0
 
 
