@@ -30,24 +30,12 @@ def main() -> None:
     first = {row_id("k", r["teks"]): r for p in sorted(RAW.glob("part*.jsonl")) for r in read_jsonl(p)}
     second = {r["id"]: r for r in read_jsonl(RAW / "double_label" / "second.jsonl")}
     ids = [i for i in second if i in first]
-    result: dict[str, dict] = {"n_komentar": len(ids)}
-    fields = {
-        "sentimen": lambda r: r["sentimen"],
-        "saran": lambda r: bool(r["saran"]),
-        "non_informatif": lambda r: bool(r["non_informatif"]),
-        **{f"aspek:{a}": (lambda r, a=a: a in r["aspek"]) for a in ASPECTS},
-    }
-    kappas = {}
-    for name, get in fields.items():
-        a, b = [get(first[i]) for i in ids], [get(second[i]) for i in ids]
-        kappas[name] = {"kappa": round(float(cohen_kappa_score(a, b)), 3),
-                        "sepakat": round(sum(x == y for x, y in zip(a, b)) / len(ids), 3)}
-    pairs = [(first[i]["aspek_sentimen"][a], second[i]["aspek_sentimen"][a]) for i in ids for a in ASPECTS
-             if a in first[i]["aspek"] and a in second[i]["aspek"]]
-    kappas["aspek_sentimen (aspek yang sama-sama ditandai)"] = {
-        "kappa": round(float(cohen_kappa_score([p[0] for p in pairs], [p[1] for p in pairs])), 3),
-        "sepakat": round(sum(x == y for x, y in pairs) / len(pairs), 3), "n": len(pairs)}
-    result["komentar"] = kappas
+    result: dict[str, dict] = {"n_komentar": len(ids), "komentar": comment_kappas(first, second, ids)}
+    # the second sample: 70 of the negation parts (part8, part9), labelled blind when they were written
+    negation = {r["id"]: r for r in read_jsonl(RAW / "double_label" / "second_negasi.jsonl")}
+    negation_ids = [i for i in negation if i in first]
+    result["n_komentar_negasi"] = len(negation_ids)
+    result["komentar_negasi"] = comment_kappas(first, negation, negation_ids)
     b_first = {row_id("h", r["teks"]): r for r in read_jsonl(RAW / "barriers.jsonl")}
     b_second = {r["id"]: r for r in read_jsonl(RAW / "double_label" / "second_hambatan.jsonl")}
     b_ids = [i for i in b_second if i in b_first]
@@ -72,6 +60,27 @@ def main() -> None:
                 if set(b_first[i]["hambatan"]) != set(b_second[i]["hambatan"]):
                     handle.write(json.dumps({"id": i, "teks": b_first[i]["teks"], "label_1": {"hambatan": b_first[i]["hambatan"]},
                                              "label_2": {"hambatan": b_second[i]["hambatan"]}}, ensure_ascii=False) + "\n")
+
+
+def comment_kappas(first: dict, second: dict, ids: list[str]) -> dict[str, dict]:
+    """Kappa and raw agreement per comment field between two labellings of the comments ``ids``."""
+    fields = {
+        "sentimen": lambda r: r["sentimen"],
+        "saran": lambda r: bool(r["saran"]),
+        "non_informatif": lambda r: bool(r["non_informatif"]),
+        **{f"aspek:{a}": (lambda r, a=a: a in r["aspek"]) for a in ASPECTS},
+    }
+    kappas = {}
+    for name, get in fields.items():
+        a, b = [get(first[i]) for i in ids], [get(second[i]) for i in ids]
+        kappas[name] = {"kappa": round(float(cohen_kappa_score(a, b)), 3),
+                        "sepakat": round(sum(x == y for x, y in zip(a, b)) / len(ids), 3)}
+    pairs = [(first[i]["aspek_sentimen"][a], second[i]["aspek_sentimen"][a]) for i in ids for a in ASPECTS
+             if a in first[i]["aspek"] and a in second[i]["aspek"]]
+    kappas["aspek_sentimen (aspek yang sama-sama ditandai)"] = {
+        "kappa": round(float(cohen_kappa_score([p[0] for p in pairs], [p[1] for p in pairs])), 3),
+        "sepakat": round(sum(x == y for x, y in pairs) / len(pairs), 3), "n": len(pairs)}
+    return kappas
 
 
 if __name__ == "__main__":

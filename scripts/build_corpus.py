@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,7 +43,8 @@ def unique(rows: list[dict]) -> list[dict]:
 
 def build_comments() -> int:
     rows = []
-    for path in sorted(RAW.glob("part*.jsonl")):
+    # in the order they were written: part10 after part9 (a plain sort put it first)
+    for path in sorted(RAW.glob("part*.jsonl"), key=lambda p: int(re.match(r"part(\d+)", p.stem).group(1))):
         for row in read_jsonl(path):
             row["sumber"] = path.stem
             rows.append(row)

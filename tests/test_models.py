@@ -347,6 +347,14 @@ SHIPPED_CASES = [
     ("sip", dict(non_informatif=True)),  # a bare acknowledgement is not (LABELS.md)
     ("wassalam", dict(non_informatif=True)),  # a greeting alone (p 0.38 before the detector read length)
     ("modul", dict(non_informatif=False)),  # a one-word answer that names a thing stays an answer
+    # negated praise and bare names (parts 8-10 of the written corpus): relevansi positif, called
+    # positif or netral, a topic named in answer read negatif, a missing recording a non-answer
+    ("tidak bermanfaat untuk pekerjaan saya", dict(aspek={"relevansi": "negatif"}, sentimen="negatif")),
+    ("pelatihan ini tidak ada manfaatnya untuk pekerjaan", dict(aspek={"relevansi": "negatif"}, sentimen="negatif")),
+    ("ilmunya tidak terpakai di pekerjaan saya", dict(aspek={"relevansi": "negatif"}, sentimen="negatif")),
+    ("materi tentang manajemen risiko", dict(aspek={"materi": "netral"}, sentimen="netral")),
+    ("praktik langsung", dict(aspek={"metode": "netral"})),
+    ("tidak ada rekaman zoom", dict(non_informatif=False, sentimen="negatif")),
 ]
 
 
