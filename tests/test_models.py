@@ -355,6 +355,9 @@ SHIPPED_CASES = [
     ("materi tentang manajemen risiko", dict(aspek={"materi": "netral"}, sentimen="netral")),
     ("praktik langsung", dict(aspek={"metode": "netral"})),
     ("tidak ada rekaman zoom", dict(non_informatif=False, sentimen="negatif")),
+    # an intensifier before a negator belongs to the negation ("sangat" alone is praise)
+    ("sangat tidak puas", dict(sentimen="negatif")),
+    ("sangat tidak relevan dengan pekerjaan saya", dict(aspek={"relevansi": "negatif"}, sentimen="negatif")),
 ]
 
 

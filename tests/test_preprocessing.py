@@ -76,6 +76,21 @@ def test_negation_can_be_switched_off():
     assert preprocess("materi tidak jelas", join_negation=False) == ["materi", "tidak", "jelas"]
 
 
+def test_an_intensifier_before_a_negator_belongs_to_the_negation():
+    # "sangat tidak puas" kept "sangat", the strongest praise word of real comments ("sangat baik"),
+    # and was read positif; the degree strengthens the negation, it does not praise
+    from umpanbalik import explain_preprocessing
+
+    assert preprocess("sangat tidak puas") == ["tidak_puas"]
+    assert preprocess("Sgt tdk relevan dgn pekerjaan") == ["tidak_relevan", "kerja"]
+    assert preprocess("amat kurang jelas") == ["kurang_jelas"]
+    assert preprocess("sangat bermanfaat") == ["sangat", "manfaat"]
+    assert preprocess("sangat, tidak jelas") == ["sangat", "tidak_jelas"]  # punctuation ends the degree's reach
+    assert preprocess("sangat tidak puas", join_negation=False) == ["sangat", "tidak", "puas"]
+    trace = explain_preprocessing("sangat tidak puas")
+    assert trace.joined == ["sangat", "tidak_puas"] and trace.stems == ["tidak_puas"]
+
+
 def test_each_stage_can_be_switched_off():
     text = "Materinya gk dijelaskan 👍"
     assert preprocess(text, stem=False) == ["materinya", "tidak_dijelaskan", "bagus"]

@@ -25,6 +25,8 @@ from .stemming import is_known_word, stem_word
 __all__ = ["preprocess", "TOKEN_PATTERN", "default_config"]
 
 CONTENT, SCOPE, STOP, BOUNDARY = 0, 1, 2, 3
+#: Degree words that, right before a negator, belong to the negation ("sangat tidak puas").
+INTENSIFIERS = frozenset({"sangat", "amat", "sungguh", "teramat", "sangatlah"})
 Entry = tuple[str, str, int]  # (word, stem, kind)
 
 # Tokens are words with inner hyphens or apostrophes (e-learning, materi-materi) and runs of
@@ -126,12 +128,14 @@ class _TokenAnalyzer:
         for start in compress(count(), map(scope.__contains__, tokens)):
             if start < i:
                 continue
-            out.extend(map(kept.__getitem__, tokens[i:start]))
+            # "sangat tidak puas": a degree word right before the negator is part of its stretch
+            begin = start - 1 if start > i and kept[tokens[start - 1]] in INTENSIFIERS else start
+            out.extend(map(kept.__getitem__, tokens[i:begin]))
             j = start + 1
             while j < n and (tokens[j] in scope or not memo[tokens[j]]):
                 j += 1
             j = min(j + 1, n)
-            key = tuple(tokens[start:j])
+            key = tuple(tokens[begin:j])
             joined = self.stretches.get(key)
             if joined is None:
                 stretch = (entry for token in key for entry in memo[token])
@@ -205,11 +209,20 @@ def _join_scope(entries: Iterable[Entry]) -> Iterator[Entry]:
     """Join negators and degree words to the next word: ``tidak`` + ``jelas`` → ``tidak_jelas``.
 
     A chain (``tidak terlalu jelas``) joins as a whole; scope never crosses punctuation, and a
-    negator with nothing after it stays a word of its own. Joined words are never stopwords.
+    negator with nothing after it stays a word of its own. Joined words are never stopwords. An
+    intensifier right before a negator (``sangat tidak puas``) strengthens the negation, not the
+    word: it is dropped (kind ``STOP``), or its praise would outweigh ``tidak_puas``.
     """
     words: list[str] = []
     stems: list[str] = []
+    held: Entry | None = None  # an intensifier, until the next entry shows whether a negator follows
     for word, stem, kind in entries:
+        if held is not None:
+            yield (held[0], held[1], STOP) if kind == SCOPE else held
+            held = None
+        if kind == CONTENT and not words and word in INTENSIFIERS:
+            held = (word, stem, kind)
+            continue
         if kind == SCOPE:
             words.append(word)
             stems.append(stem)
@@ -223,6 +236,8 @@ def _join_scope(entries: Iterable[Entry]) -> Iterator[Entry]:
             words, stems = [], []
             continue
         yield word, stem, kind
+    if held is not None:
+        yield held
     yield from ((w, s, SCOPE) for w, s in zip(words, stems))
 
 
