@@ -315,3 +315,22 @@ def test_the_barrier_finding_of_a_report_on_several_questions_is_said_once():
     page = render_html(multi.report_context())
     sentence = found.loc[found["kunci"] == "barrier", "temuan"].iloc[0]
     assert page.count(sentence.split(":")[0]) == 2  # the findings list and its evidence, once each
+
+
+def test_the_most_requested_change_counts_an_aspect_a_suggestion_praises_no_more():
+    # "coach responsif di WA, mohon waktu bimbingan dijadwalkan": metode praised beside a request
+    # about waktu counted as a request about metode, and made metode the most requested change
+    praise_and_ask = {"saran": True, "aspek": ["metode", "waktu"], "aspek_sentimen": {"metode": "positif", "waktu": "negatif"},
+                      "komentar": "narasumber responsif, mohon waktu bimbingan dijadwalkan"}
+    ask_metode = {"saran": True, "aspek": ["metode"], "aspek_sentimen": {"metode": "netral"}, "komentar": "perbanyak praktik"}
+    frame = frame_of([(60, praise_and_ask), (20, ask_metode), (80, {"sentimen": "positif"})])
+    table = tables.suggestion_aspects(frame)
+    assert table["jumlah"].to_dict() == {"waktu": 60, "metode": 20} and table.attrs["n"] == 80
+    finding = findings_of(frame)["suggestion"]
+    assert finding.supported and "waktu" in finding.text and finding.quotes == {"aspect": "waktu", "suggestions": True}
+    analysis = Analysis(frame, text="komentar", by=[], rating=None, barriers=None, task="evaluasi", topic_model=None,
+                        names=[], lang="id", notes=[], random_state=0)
+    quoted = analysis.findings()
+    row = quoted.loc[quoted["kunci"] == "suggestion"].iloc[0]
+    quotes = [str(row[c]) for c in quoted.columns if c.startswith("kutipan")]
+    assert quotes and all("waktu bimbingan" in q for q in quotes)

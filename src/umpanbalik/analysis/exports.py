@@ -119,6 +119,8 @@ def _finding_quotes(analysis: Analysis, spec: dict[str, Any], n: int) -> list[st
     rows = np.ones(len(comments), dtype=bool)
     if spec.get("suggestions"):
         rows &= tables.suggestion_rows(comments)
+        if "aspect" in spec:  # a request about the aspect, not praise of it beside another request
+            rows &= tables.asked_about(comments, spec["aspect"])
     if "segment" in spec:
         by, name = spec["segment"]
         rows &= col.in_segment(comments[by], name)

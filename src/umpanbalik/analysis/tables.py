@@ -34,7 +34,7 @@ from . import _columns as col
 
 __all__ = [
     "informative", "share_table", "sentiment_table", "aspect_table", "aspect_polarity_counts", "polarity_columns",
-    "flag_table", "suggestion_aspects", "barrier_table", "barrier_segments", "topic_table", "segment_shares",
+    "flag_table", "asked_about", "suggestion_aspects", "barrier_table", "barrier_segments", "topic_table", "segment_shares",
     "rating_by_aspect", "mean_rating", "rating_scale", "key_numbers", "aspects_in", "barrier_codes_in", "barrier_respondents", "topic_ids",
     "topic_labels", "merged_topics", "question_table", "likert_table",
 ]
@@ -169,15 +169,22 @@ def suggestion_rows(comments: pd.DataFrame) -> np.ndarray:
     return col.flags(comments, "saran") & informative(comments)
 
 
+def asked_about(comments: pd.DataFrame, aspect: str) -> np.ndarray:
+    """The rows that mention ``aspect`` other than in praise (``positif``): what a suggestion on such a
+    row can ask to change."""
+    everything = np.ones(len(comments), dtype=bool)
+    polarity = _polarity_of_rows(len(comments), aspect, *_mentions(everything, comments))
+    return np.fromiter((p is not None and p != "positif" for p in polarity), dtype=bool, count=len(comments))
+
+
 def suggestion_aspects(comments: pd.DataFrame) -> pd.DataFrame:
-    """Which aspects the suggestions concern: per aspect, the suggestions that mention it, their share
-    of all suggestions and its interval; ``attrs["n"]`` is the number of suggestions."""
+    """Which aspects the suggestions ask to change: per aspect, the suggestions that mention it other
+    than in praise (an aspect praised beside a request — "coach responsif, waktu bimbingan mohon
+    dijadwalkan" — is not what the request is about), their share of all suggestions and its
+    interval; ``attrs["n"]`` is the number of suggestions."""
     rows = suggestion_rows(comments)
     n = int(rows.sum())
-    counts = {}
-    lists = col.distinct(comments["aspek"][rows]) if "aspek" in comments else None
-    for aspect in aspects_in(comments, rows):
-        counts[aspect] = int(col.contains(lists, aspect).sum()) if lists is not None else 0
+    counts = {aspect: int((asked_about(comments, aspect) & rows).sum()) for aspect in aspects_in(comments, rows)}
     table = share_table(pd.Series(counts, dtype=int), n, "aspek")
     return table.sort_values("jumlah", ascending=False, kind="stable")
 
