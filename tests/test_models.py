@@ -225,6 +225,19 @@ def test_aspect_polarity_follows_the_clause():
     assert "materi" in row["bukti"]["materi"]
 
 
+def test_an_aspect_s_context_is_the_clause_that_names_it_alone():
+    # "diskusi" is a metode seed word, so "waktu diskusi kurang" was metode's context as well as
+    # waktu's, and "penyampaian jelas" came out metode negatif
+    tagger = AspectTagger.pretrained()
+    text = "penyampaian jelas tapi waktu diskusi kurang"
+    hits = tagger._mention_matrix([text], None)[2]
+    metode, waktu = tagger._contexts([text], [(0, "metode"), (0, "waktu")], hits)
+    assert "penyampaian" in metode and "diskusi" not in metode and "diskusi" in waktu
+    # with no other aspect to tell apart, every clause that names it stays its context
+    assert tagger._contexts([text], [(0, "metode")], hits) == ["penyampaian jelas . waktu diskusi kurang"]
+    assert tagger.tag([text]).loc[0, "aspek_sentimen"] == {"metode": "positif", "waktu": "negatif"}
+
+
 def test_custom_taxonomy_and_indicator_targets(tmp_path):
     path = tmp_path / "fasilitas.yaml"
     path.write_text("aspek:\n  fasilitas:\n    deskripsi: ruang dan konsumsi\n    kata_kunci: [ruang, ac, konsumsi, makan]\n"

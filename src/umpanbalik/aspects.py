@@ -538,6 +538,9 @@ class AspectTagger(BaseEstimator):
         clause_hits = self._seed_hits(cleaned)
         contexts: list[str | None] = []
         undecided: list[tuple[int, int, int]] = []  # (pair, row, aspect column) left to the scores
+        mentioned: dict[int, list[int]] = {}
+        for row, aspect in pairs:
+            mentioned.setdefault(row, []).append(aspects.index(aspect))
         for number, (row, aspect) in enumerate(pairs):
             clauses = clause_lists[row]
             if len(clauses) == 1:
@@ -545,7 +548,13 @@ class AspectTagger(BaseEstimator):
                 continue
             column = aspects.index(aspect)
             start = offsets[row]
-            chosen = [c for i, c in enumerate(clauses) if clause_hits[start + i][column]]
+            held = [i for i in range(len(clauses)) if clause_hits[start + i][column]]
+            # a clause that also names another aspect of the comment is about that one too: when
+            # some clause names this aspect alone, it is the context ("penyampaian jelas tapi waktu
+            # diskusi kurang": metode is the first clause, not "waktu diskusi kurang")
+            others = [j for j in mentioned[row] if j != column]
+            alone = [i for i in held if not any(clause_hits[start + i][j] for j in others)]
+            chosen = [clauses[i] for i in (alone if alone and others else held)]
             if chosen:
                 contexts.append(" . ".join(chosen))
             else:
