@@ -559,3 +559,14 @@ def test_a_kind_with_no_theme_leaves_the_themes_section_out():
     question = analyze(load_form_export(), text="auto", topics=False, progress=False)["5.21"]
     assert set(question.themes()["label"]) == {"lainnya"}
     assert not [name for name in question.report_context()["tabel"] if name.startswith("tema_")]
+
+
+def test_an_empty_table_is_said_in_a_sentence_not_drawn_as_a_header_over_no_rows():
+    # "Kelompok yang berbeda" with no group that differs was a header row and nothing under it
+    from umpanbalik._html import render_html
+
+    empty = pd.DataFrame(columns=["segmen", "ukuran", "porsi"])
+    for lang, sentence in (("id", "Tidak ada kelompok yang berbeda nyata"), ("en", "No group differs clearly")):
+        page = render_html({"tabel": {"perbandingan_sorotan_kelas": empty, "topik": empty}}, lang=lang)
+        assert sentence in page and "<th>segmen</th>" not in page.lower()
+    assert "Tidak ada baris yang memenuhi syarat tabel ini" in render_html({"tabel": {"topik": empty}})

@@ -325,8 +325,12 @@ def _ranking_block(name: str, frame: pd.DataFrame, lang: str) -> dict[str, Any]:
 
 
 def _table_block(name: str, frame: Any, lang: str) -> dict[str, Any]:
+    caption = _clean(_table_caption(name, lang))
+    if isinstance(frame, (pd.DataFrame, pd.Series)) and frame.empty:  # a sentence, not a header over no rows
+        which = "empty_perbandingan_sorotan" if name.startswith("perbandingan_sorotan") else "empty_table"
+        return {"kind": "table", "html": "", "caption": caption, "note": text(which, lang)}
     html, note = _table_html(frame, lang)
-    return {"kind": "table", "html": html, "caption": _clean(_table_caption(name, lang)), "note": note}
+    return {"kind": "table", "html": html, "caption": caption, "note": note}
 
 
 def _anchor(value: Any) -> str:
