@@ -143,7 +143,11 @@ def test_praproses_writes_into_a_folder_or_an_excel_workbook_and_takes_t(tmp_pat
     capsys.readouterr()
     assert main([*run, str(tmp_path / "bersih.xlsx")]) == 0
     table = pd.read_excel(tmp_path / "bersih.xlsx", dtype=str, engine="openpyxl")  # a workbook, not CSV text
-    assert table["ulasan"].tolist() == ["'=1+2 materinya bagus", "jadwal padat"]
+    assert table["ulasan"].tolist() == ["=1+2 materinya bagus", "jadwal padat"]  # as text, with Excel's quote prefix
+    from openpyxl import load_workbook
+
+    cell = next(c for row in load_workbook(tmp_path / "bersih.xlsx").active.iter_rows() for c in row if c.value == "=1+2 materinya bagus")
+    assert cell.data_type == "s" and cell.quotePrefix
     assert table["teks_bersih"].notna().all() and "jadwal" in table.loc[1, "teks_bersih"]
     assert main([*run, str(tmp_path / "bersih.xls")]) == 2
     assert "berakhiran .csv atau .xlsx" in capsys.readouterr().err and not (tmp_path / "bersih.xls").exists()

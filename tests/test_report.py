@@ -386,13 +386,16 @@ def test_excel_neutralises_cleans_truncates_and_keeps_order(tmp_path):
     assert header == ["baris", "komentar", "aspek", "aspek_sentimen", "nilai", "skor", "nip", "tanggal"]
     texts = [row[0] for row in sheet.iter_rows(min_row=2, min_col=2, max_col=2, values_only=True)]
     # XML turns a carriage return into a line feed when the file is read back
-    expected = ["<script>alert(1)</script>", "'=1+1", "'+1", "'-2", "'@SUM(A1)", "'\tx", "'\nx", "abc", None, "bagus", None, "'="]
+    # formula-like text is kept as written, as text with Excel's quote prefix: shown as typed, never evaluated
+    expected = ["<script>alert(1)</script>", "=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\nx", "abc", None, "bagus", None, "="]
     assert [t for i, t in enumerate(texts) if i != 8] == [e for i, e in enumerate(expected) if i != 8]
+    prefixed = [cell.quotePrefix for (cell,) in sheet.iter_rows(min_row=2, min_col=2, max_col=2)]
+    assert prefixed == [text is not None and text[:1] in "=+-@\t\n" for text in texts]
     assert len(texts[8]) == EXCEL_MAX_CHARS and texts[8].startswith("x" * 30_000) and texts[8].endswith("1000000 karakter]")
     first = [c.value for c in sheet[2]]
     assert first[0] == 10 and first[2:7] == ["materi; waktu", "materi: positif", 5, None, "198501012010011001"]
     assert [c.value for c in sheet[3]][4:6] == [None, "inf"] and first[7].year == 2024
-    assert book["ringkasan"]["A1"].value == "'=angka"
+    assert book["ringkasan"]["A1"].value == "=angka" and book["ringkasan"]["A1"].quotePrefix
     assert 10 <= sheet.column_dimensions["B"].width <= 62
     with pytest.raises(ValueError, match="empty"):
         write_excel({}, tmp_path / "kosong.xlsx")

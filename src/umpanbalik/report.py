@@ -90,7 +90,7 @@ def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     Following OWASP's CSV-injection guidance, every string (cell, column name or index label) that
     starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading apostrophe.
     Numbers, dates and other cells are unchanged. Use it before ``to_csv``; :func:`write_excel`
-    applies it itself.
+    stores such text as text with Excel's quote prefix instead (shown as written: "-", not "'-").
 
     Examples
     --------
@@ -142,12 +142,30 @@ def write_csv(frame: pd.DataFrame, path: str | Path, *, index: bool = True) -> P
     return path
 
 
+class _Quoted(str):
+    """Text that starts as a formula would ("=", "-", "+", "@"): a workbook stores it as text with
+    Excel's quote prefix (what Excel itself does when one types '-), so it shows as written ("-", not
+    "'-") and is never evaluated, not even after the cell is edited."""
+
+
 def _excel_text(value: str, lang: str) -> str:
-    value = _neutralize(_ILLEGAL.sub("", value))
+    value = _ILLEGAL.sub("", value)
     if len(value) > EXCEL_MAX_CHARS:
         marker = text("truncated", lang, n=len(value))
         value = value[: EXCEL_MAX_CHARS - len(marker)] + marker
-    return value
+    return _Quoted(value) if value.startswith(FORMULA_TRIGGERS) else value
+
+
+def _excel_cell(sheet: Any, value: Any) -> Any:
+    """A :class:`_Quoted` text as a text cell with the quote prefix; any other value as it is."""
+    if type(value) is not _Quoted:
+        return value
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=str(value))
+    cell.data_type = "s"  # (openpyxl reads a text that starts with "=" as a formula)
+    cell.quotePrefix = True
+    return cell
 
 
 def _excel_value(value: Any, lang: str) -> Any:
@@ -227,8 +245,9 @@ def write_excel(sheets: Mapping[str, pd.DataFrame], path: str | Path, *, lang: L
     """Write tables to an Excel workbook, one sheet each, in the given order; returns the path.
 
     Lists and dicts in cells become readable text (``materi, waktu``; ``materi: positif``); the
-    header row is bold and frozen; column widths follow the contents. Every text cell is neutralised
-    against formula injection (:func:`neutralize_formulas`), characters that Excel files cannot hold are
+    header row is bold and frozen; column widths follow the contents. Text that starts as a formula
+    would ("=", "+", "-", "@", a tab) is stored as text with Excel's quote prefix: shown as written and
+    never evaluated, not even once the cell is edited; characters that Excel files cannot hold are
     removed, and text longer than Excel's 32,767 characters per cell is cut with a marker. Integers
     of more than 15 digits (NIP, NIK) are written as text, since Excel would round them. A non-default
     index is written as the first column(s).
@@ -290,12 +309,15 @@ def write_excel(sheets: Mapping[str, pd.DataFrame], path: str | Path, *, lang: L
                 sheet.column_dimensions[get_column_letter(position)].width = _width(header, values)
             header_cells = []
             for header in headers:
-                cell = WriteOnlyCell(sheet, value=header)
+                cell = _excel_cell(sheet, header) if type(header) is _Quoted else WriteOnlyCell(sheet, value=header)
                 cell.font = bold
                 header_cells.append(cell)
             sheet.append(header_cells)
-            for row in zip(*columns):
-                sheet.append(row)
+            textual = [values for position, values in enumerate(columns)  # numbers, flags and dates are never quoted
+                       if part.dtypes.iloc[position] == object or pd.api.types.is_string_dtype(part.dtypes.iloc[position])]
+            quoted = {i for values in textual for i, v in enumerate(values) if type(v) is _Quoted}
+            for i, row in enumerate(zip(*columns)):
+                sheet.append([_excel_cell(sheet, v) for v in row] if i in quoted else row)
             if part_name == str(name):
                 row = 2
                 for spec in (charts or {}).get(str(name), ()):  # one under the other, right of the table
