@@ -414,3 +414,36 @@ def test_a_why_not_question_read_as_course_feedback_is_pointed_to_the_barrier_ta
                  "--topics", "0", "--no-progress", "-o", str(tmp_path / "hasil")]) == 0
     assert "--task hambatan" in capsys.readouterr().err
     analyze(frame, text="Mengapa tidak ikut pelatihan?", task="hambatan", topics=False, progress=False)  # no warning: see the filter
+
+
+def test_comparison_charts_and_quotes_check_their_values_and_count_barriers_as_the_tables_do(result):
+    # plot_comparison(measure="hambatan") counted every row (teknis 9% against barriers()' 17%); a
+    # typo or an English label drew 0% everywhere; quotes(barrier="waktu") and a reordered mask
+    # passed silently
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from umpanbalik.analysis import tables
+
+    comments = result.comments
+    table = result.barriers(by="moda")
+    shares = tables.segment_shares(comments, "moda", "hambatan", "teknis", answers=result.barrier_column).set_index("segmen")
+    assert shares["porsi"].to_dict() == pytest.approx(table["teknis"].to_dict())
+    for wrong in ({"value": "negatiff"}, {"measure": "saran", "value": "ya"}, {"measure": "nilai_x"},
+                  {"measure": "aspek_sentimen", "value": "waktu"}):
+        with pytest.raises(ValueError, match="value|measure"):
+            result.plot_comparison("moda", **wrong)
+    assert result._measured_value("sentimen", "negative") == "negatif"  # the label the English report shows
+    assert result._measured_value("aspek", "time") == "waktu"
+    with pytest.raises(ValueError, match="'teknis'"):
+        result.quotes(barrier="waktu")
+    assert result.quotes(barrier="technical", n=2)["kutipan"].tolist() == result.quotes(barrier="teknis", n=2)["kutipan"].tolist()
+    unique = Analysis(comments.reset_index(drop=True), text=result.text, by=result.by, rating=result.rating,
+                      barriers=result.barrier_column, task="evaluasi", topic_model=None, names=[], lang="id", notes=[],
+                      random_state=0)
+    first = unique.comments["komentar"].map(bool) & ~unique.comments["non_informatif"].astype(bool)
+    mask = pd.Series(False, index=unique.comments.index)
+    mask[first.idxmax()] = True
+    assert unique.quotes(rows=mask, n=1)["kutipan"].tolist() == unique.quotes(rows=mask.iloc[::-1], n=1)["kutipan"].tolist()
+    with pytest.raises(ValueError, match="not the comments' index"):
+        unique.quotes(rows=pd.Series(True, index=range(10_000, 10_000 + len(mask))))

@@ -223,7 +223,7 @@ def draw_segment_comparison(table: pd.DataFrame, by: Any, measure: str = "sentim
 
 
 def plot_segment_comparison(comments: pd.DataFrame, by: str, measure: str = "sentimen", value: Any = "negatif",
-                            min_n: int = 30, lang: Lang = "id") -> Any:
+                            min_n: int = 30, lang: Lang = "id", answers: str | None = None) -> Any:
     """Share of comments where ``measure`` is ``value``, per segment of ``by``, with 95% Wilson intervals.
 
     Segments with fewer than ``min_n`` comments are drawn grey and marked ``*``: too few to compare.
@@ -243,6 +243,9 @@ def plot_segment_comparison(comments: pd.DataFrame, by: str, measure: str = "sen
     value : default="negatif"
     min_n : int, default=30
     lang : {"id", "en"}, default="id"
+    answers : str, optional
+        With ``measure="hambatan"``, the column of the why-not answers: the respondents who answered it
+        are the base (as in :func:`umpanbalik.analysis.tables.barrier_table`), not every row.
 
     Returns
     -------
@@ -252,7 +255,8 @@ def plot_segment_comparison(comments: pd.DataFrame, by: str, measure: str = "sen
     check_int("min_n", min_n, minimum=1)
     if not _has_rows(comments, [by, measure]):
         return draw_segment_comparison(pd.DataFrame(), by, measure, value, min_n, lang)
-    return draw_segment_comparison(segment_shares(comments, by, measure, value, min_n, lang), by, measure, value, min_n, lang)
+    shares = segment_shares(comments, by, measure, value, min_n, lang, answers=answers)
+    return draw_segment_comparison(shares, by, measure, value, min_n, lang)
 
 
 def draw_rating_by_aspect(table: pd.DataFrame, rating: Any, *, overall: float = float("nan"), lang: Lang = "id") -> Any:

@@ -166,6 +166,8 @@ class Analysis:
         if barrier is not None:
             self._require_barriers()
             source = self.barrier_column
+            known = list(dict.fromkeys([*tables.barrier_codes_in(self.comments), *tables.BARRIERS]))
+            barrier = check_option("barrier", code_of(barrier, known), known)
         if aspect is not None:  # a code, or its label as the report shows it ("teaching method" with lang="en")
             self._require_aspects()
             known = tables.aspects_in(self.comments) or list(tables.ASPECTS)
@@ -179,6 +181,12 @@ class Analysis:
                 raise ValueError("no topics were fitted: analyze(..., topics='auto') first.")
             check_option("topic", topic, known)
         if rows is not None:
+            if isinstance(rows, pd.Series):  # by label, as pandas aligns a mask (a reversed mask picked other rows)
+                if not rows.index.equals(self.comments.index):
+                    if not rows.index.is_unique or not rows.index.isin(self.comments.index).all():
+                        raise ValueError("`rows` is a Series whose index is not the comments' index: pass a mask made from "
+                                         "result.comments (e.g. result.comments['instansi'] == 'RSUD').")
+                    rows = rows.reindex(self.comments.index, fill_value=False)
             rows = np.asarray(rows, dtype=bool)
             if rows.shape != (len(self.comments),):
                 raise ValueError(f"`rows` must be a boolean mask with one value per comment ({len(self.comments)}).")
@@ -373,7 +381,34 @@ class Analysis:
         if by is None:
             raise ValueError("say which column to compare by: plot_comparison('instansi').")
         by = self._column(by, "by")
-        return plot_segment_comparison(self.comments, by, measure=measure, value=value, min_n=min_n, lang=self.lang)
+        value = self._measured_value(measure, value)
+        return plot_segment_comparison(self.comments, by, measure=measure, value=value, min_n=min_n, lang=self.lang,
+                                       answers=self.barrier_column if measure == "hambatan" else None)
+
+    def _measured_value(self, measure: str, value: Any) -> Any:
+        """``value`` as a code that ``measure`` holds (a display label is read as its code: "negative",
+        "time"); a value it never holds is refused, with the ones it does (a typo drew 0% everywhere)."""
+        if measure not in self.comments:
+            known = [c for c in ("sentimen", "aspek", "aspek_sentimen", "saran", "non_informatif", "hambatan") if c in self.comments]
+            raise ValueError(f"`measure` {measure!r} is not a column of the results; use one of {', '.join(map(repr, known))}.")
+        cells = self.comments[measure]
+        if measure == "aspek_sentimen":
+            if not (isinstance(value, tuple) and len(value) == 2):
+                raise ValueError("with measure='aspek_sentimen', `value` is (aspect, polarity), e.g. ('waktu', 'negatif').")
+            aspects = tables.aspects_in(self.comments) or list(tables.ASPECTS)
+            return (check_option("value", code_of(value[0], aspects), aspects),
+                    check_option("value", code_of(value[1], list(SENTIMENTS)), list(SENTIMENTS)))
+        if measure in ("saran", "non_informatif"):
+            if value not in (True, False):
+                raise ValueError(f"with measure={measure!r}, `value` is True or False; got {value!r}.")
+            return bool(value)
+        if measure in ("aspek", "hambatan"):  # the codes named, and the built-in ones (a code nobody named is 0%)
+            known = list(dict.fromkeys([*sorted({str(v) for v in col.items(cells)}),
+                                        *(tables.ASPECTS if measure == "aspek" else tables.BARRIERS)]))
+        else:
+            known = list(dict.fromkeys([*(SENTIMENTS if measure == "sentimen" else ()),
+                                        *sorted({str(v) for v in cells.dropna().unique()})]))
+        return check_option("value", code_of(value, known), known)
 
     def plot_ratings(self) -> Any:
         """Mean rating of comments that praise or criticise each aspect (a matplotlib figure)."""

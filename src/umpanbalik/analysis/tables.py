@@ -313,17 +313,20 @@ def _matches(values: pd.Series, value: Any) -> np.ndarray:
 
 
 def segment_shares(comments: pd.DataFrame, by: Any, measure: str = "sentimen", value: Any = "negatif",
-                   min_n: int = 30, lang: str = "id") -> pd.DataFrame:
+                   min_n: int = 30, lang: str = "id", answers: str | None = None) -> pd.DataFrame:
     """Per segment of ``by``: ``n``, ``jumlah`` (comments where ``measure`` is ``value``), ``porsi``,
     its interval and ``cukup`` (n ≥ ``min_n``); segments with enough data first, then by share. For a
     checkbox column each choice is a segment, and a comment counts in every choice its writer ticked.
     ``attrs["n"]`` counts the comments once and ``attrs["porsi"]`` is the share over all of them.
 
-    The informative comments count, unless the measure is ``non_informatif`` itself or
-    ``hambatan`` (the answer to another question)."""
+    The informative comments count, unless the measure is ``non_informatif`` itself or ``hambatan``:
+    then the respondents :func:`barrier_table` counts (an answer in the column ``answers``)."""
     from .._i18n import text
 
-    rows = informative(comments) if measure not in ("non_informatif", "hambatan") else np.ones(len(comments), dtype=bool)
+    if measure == "hambatan":
+        rows = barrier_respondents(comments, answers)
+    else:
+        rows = informative(comments) if measure != "non_informatif" else np.ones(len(comments), dtype=bool)
     positions, segment = col.segments(comments[by], missing=text("missing", lang))
     keep = rows[positions]
     positions, segment = positions[keep], segment[keep]  # a checkbox answer: once per choice ticked
