@@ -38,6 +38,8 @@ def test_distinct_cells_stand_for_every_row():
     assert _segment_names(pd.Series([" A ", None, 2025, ""], dtype=object)).tolist() == ["A", "(kosong)", "2025", "(kosong)"]
     strings = pd.Series(["b", None, "a", "b"], dtype="str")
     assert _segment_names(strings).tolist() == ["b", "(kosong)", "a", "b"]
+    # a year or an angkatan column with one blank is read as floats: its groups were "2023.0"
+    assert _segment_names(pd.Series([2023.0, np.nan, 2024.0, 2.5])).tolist() == ["2023", "(kosong)", "2024", "2.5"]
 
 
 def test_crosstab_is_pandas_crosstab():

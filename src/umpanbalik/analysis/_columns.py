@@ -86,9 +86,12 @@ def gave_answer(values: pd.Series) -> np.ndarray:
 
 
 def segment_name(value: Any, missing: str = "(kosong)") -> str:
-    """A segment's label: text stripped, numbers as written (2025, not "(kosong)"), blanks ``missing``."""
+    """A segment's label: text stripped, numbers as written (2025, not "(kosong)"; 2023 too when a blank
+    made pandas read the column as floats: not "2023.0"), blanks ``missing``."""
     if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA or value is pd.NaT:
         return missing
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return str(int(value))
     text = value.strip() if isinstance(value, str) else str(value)
     return text or missing
 
