@@ -53,7 +53,20 @@ class MultiAnalysis:
         return self.questions[check_columns(frame, [question], ["question"])[0]]
 
     def __len__(self) -> int:
+        """The number of rows (respondents), as ``len`` of a DataFrame; iterating gives the questions."""
         return len(next(iter(self.questions.values())))
+
+    def __iter__(self) -> Any:
+        """The questions' columns, as iterating a DataFrame gives its columns (``for q in results``)."""
+        return iter(self.questions)
+
+    def __contains__(self, question: Any) -> bool:
+        """Whether ``results[question]`` names one question (its header, number or a unique prefix)."""
+        try:
+            self[question]
+        except (KeyError, ValueError):  # (ColumnError is a KeyError)
+            return False
+        return True
 
     def __repr__(self) -> str:
         return f"MultiAnalysis(komentar={len(self)}, pertanyaan={[str(q) for q in self.questions]})"
