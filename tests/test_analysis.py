@@ -353,14 +353,16 @@ for write in (result.to_excel, result.to_html, result.to_csv):
         write({str(tmp_path / 'tidak_ada' / 'hasil.xlsx')!r})
     except FileNotFoundError as error:
         print('FileNotFoundError:', error)
-try:
-    result.to_excel({str(tmp_path)!r})  # a folder, not a file: openpyxl fails while saving
-except OSError as error:
-    print(type(error).__name__)
+for write in (result.to_excel, result.to_html):
+    try:
+        write({str(tmp_path)!r})  # a folder, not a file: openpyxl fails while saving
+    except OSError as error:
+        print(type(error).__name__, error)
 """
     completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert completed.stdout.count("the folder") == 3 and "does not exist. Create it first" in completed.stdout
     assert "IsADirectoryError" in completed.stdout
+    assert "hasil_analisis.xlsx" in completed.stdout and "laporan.html" in completed.stdout  # the hint names such a file
     assert "Exception ignored" not in completed.stderr and "Traceback" not in completed.stderr
 
 

@@ -17,7 +17,7 @@ __all__ = ["atomic_path"]
 
 
 @contextmanager
-def atomic_path(path: str | Path) -> Iterator[Path]:
+def atomic_path(path: str | Path, example: str = "hasil.csv") -> Iterator[Path]:
     """Yield a temporary path beside ``path``; when the block ends without an error, the temporary
     file replaces ``path`` in one step. On any error, KeyboardInterrupt included, it is removed and
     ``path`` is left as it was.
@@ -36,7 +36,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     """
     path = Path(path)
     if path.is_dir():
-        raise IsADirectoryError(f"{path} is a folder; give a file name, e.g. {path / ('hasil' + (path.suffix or '.csv'))}")
+        raise IsADirectoryError(f"{path} is a folder; give a file name, e.g. {path / example}")
     # same folder (so os.replace is a rename), hidden, and ending like the target (pandas picks the
     # compression from it: "k.csv.gz" stays gzipped)
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp{path.suffix}")

@@ -420,6 +420,6 @@ def write_html(context: Mapping[str, Any], path: str | Path, lang: Lang = "id") 
     path = Path(path)
     check_folder(path)  # before the report is drawn
     page = render_html(context, lang)
-    with atomic_path(path) as temporary:  # an interrupted run leaves the earlier report whole
+    with atomic_path(path, "laporan.html") as temporary:  # an interrupted run leaves the earlier report whole
         temporary.write_text(page, encoding="utf-8")
     return path

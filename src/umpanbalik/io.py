@@ -72,7 +72,7 @@ def save(obj: Any, path: str | Path) -> Path:
     from ._atomic import atomic_path
 
     path = Path(path)
-    with atomic_path(path) as temporary:  # an interrupted save leaves the earlier file whole
+    with atomic_path(path, "model.skops") as temporary:  # an interrupted save leaves the earlier file whole
         sio.dump({"versions": _versions(), "object": obj}, temporary, compression=zipfile.ZIP_DEFLATED)
     return path
 

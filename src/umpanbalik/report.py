@@ -324,7 +324,7 @@ def write_excel(sheets: Mapping[str, pd.DataFrame], path: str | Path, *, lang: L
                     row += _add_bar_chart(sheet, frame, spec, anchor=f"{get_column_letter(frame.shape[1] + 2)}{row}")
     path = Path(path)
     try:
-        with atomic_path(path) as temporary:  # an interrupted run leaves the earlier workbook whole
+        with atomic_path(path, "hasil_analisis.xlsx") as temporary:  # an interrupted run leaves the earlier workbook whole
             workbook.save(temporary)
     except BaseException:  # a refused target (a folder) too: finish each sheet's writer, which would
         for sheet in workbook.worksheets:  # complain when collected
