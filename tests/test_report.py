@@ -108,9 +108,10 @@ def test_rating_by_aspect_compares_negative_and_positive_means(comments):
     assert [t.get_text() for t in ax.get_yticklabels()] == ["materi", "metode", "waktu"]
     np.testing.assert_allclose(negative.lines[0].get_xdata(), [2, np.nan, 2])
     np.testing.assert_allclose(positive.lines[0].get_xdata(), [5, np.nan, np.nan])
-    assert "5.00 (n=20)" in [t.get_text() for t in ax.texts]
+    assert "5,00 (n=20)" in [t.get_text() for t in ax.texts]  # a decimal comma in Indonesian, as every table writes it
     english = plots.plot_rating_by_aspect(comments, "nilai", lang="en").axes[0]
     assert english.get_xlabel() == "mean rating" and [c.get_label() for c in english.containers] == ["negative", "positive"]
+    assert "5.00 (n=20)" in [t.get_text() for t in english.texts]
 
 
 def test_barriers_share_of_respondents_naming_one(comments):

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from sklearn.utils.validation import check_is_fitted
 
-from ._format import count
+from ._format import count, decimal
 from ._i18n import Lang, check_lang, label, text, theme_label
 from ._validation import check_int
 from .analysis.tables import (aspect_polarity_counts, barrier_table, mean_rating, polarity_columns, rating_by_aspect,
@@ -282,9 +282,9 @@ def draw_rating_by_aspect(table: pd.DataFrame, rating: Any, *, overall: float = 
                     label=label(sentiment, lang))
         for x, y, n in zip(means, positions + offset, part["n"].fillna(0).astype(int)):
             if n:
-                ax.annotate(f"{x:.2f} (n={n})", (x, y), xytext=(6, 3), textcoords="offset points", fontsize=7)
+                ax.annotate(f"{decimal(x, lang)} (n={count(n, lang)})", (x, y), xytext=(6, 3), textcoords="offset points", fontsize=7)
     if np.isfinite(overall):
-        ax.axvline(overall, color="#1a202c", linestyle="--", linewidth=1, label=text("overall", lang, share=f"{overall:.2f}"))
+        ax.axvline(overall, color="#1a202c", linestyle="--", linewidth=1, label=text("overall", lang, share=decimal(overall, lang)))
     ax.set_yticks(positions, [label(a, lang) for a in aspects])
     ax.invert_yaxis()
     ax.set_xlabel(text("rating_axis", lang, rating=_short(label(rating, lang))))

@@ -483,7 +483,10 @@ class Analysis:
         summary = self.summary()
         key = summary["angka_kunci"].drop(columns=["dasar"])
         key["ukuran"] = [text(f"key_{name}", self.lang) for name in key["ukuran"]]
-        parts = [f"<p><b>umpanbalik</b>: {len(self):,} komentar</p>", display_table(key, self.lang).to_html(index=False)]
+        from .._format import count
+
+        parts = [f"<p><b>umpanbalik</b>: {count(len(self), self.lang)} {'komentar' if self.lang == 'id' else 'comments'}</p>",
+                 display_table(key, self.lang).to_html(index=False)]
         if "aspek" in summary and len(summary["aspek"]):
             parts.append(display_table(summary["aspek"], self.lang).to_html(index=False))
         if "hambatan" in summary:
