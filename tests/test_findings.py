@@ -334,3 +334,14 @@ def test_the_most_requested_change_counts_an_aspect_a_suggestion_praises_no_more
     row = quoted.loc[quoted["kunci"] == "suggestion"].iloc[0]
     quotes = [str(row[c]) for c in quoted.columns if c.startswith("kutipan")]
     assert quotes and all("waktu bimbingan" in q for q in quotes)
+
+
+def test_the_non_answer_finding_of_why_not_answers_names_what_they_are_left_out_of():
+    # with task="hambatan" it said non-answers were left out of "sentiment, aspects, suggestions and
+    # topics", which that task does not have; most of them are blanks from those the question skipped
+    frame = frame_of([(30, {"komentar": "", "non_informatif": True}), (70, {"komentar": "sibuk"})])
+    key = tables.key_numbers(frame, "komentar")
+    text = {task: headline_findings(key=key, task=task)[-1].text for task in ("evaluasi", "hambatan")}
+    assert "sentimen, aspek, saran dan topik" in text["evaluasi"]
+    assert "sentimen" not in text["hambatan"] and "responden yang menjawab" in text["hambatan"]
+    assert "respondents who answered" in headline_findings(key=key, task="hambatan", lang="en")[-1].text

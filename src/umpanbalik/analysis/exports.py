@@ -163,7 +163,7 @@ def _quotes_of_findings(analysis: Analysis, found: list[findings.Finding], n: in
 
 def _findings(analysis: Analysis, lang: str) -> list[findings.Finding]:
     comments, evaluation = analysis.comments, analysis.task == "evaluasi"
-    parts: dict[str, Any] = {"key": analysis.key_numbers(), "lang": lang}
+    parts: dict[str, Any] = {"key": analysis.key_numbers(), "lang": lang, "task": analysis.task}
     if evaluation:
         parts.update(sentiment=analysis.sentiment_table(), aspects=analysis.aspect_table(),
                      suggestions=analysis.suggestion_table())

@@ -65,6 +65,7 @@ _SENTENCES = {
         "barrier_tie": "Hambatan {a} ({p}, {ci}) dan {b} ({q}, {ci_b}) sama-sama paling sering disebut; keduanya belum dapat dipisahkan.",
         "barrier_few": "Terlalu sedikit jawaban tentang hambatan untuk menyimpulkan hambatan utama (paling banyak {k} menyebut satu hambatan, minimal {min}).",
         "non_informative": "{k} dari {n} jawaban ({p}, {ci}) tidak berisi masukan yang dapat dipakai (kosong, atau misalnya \"-\" dan \"tidak ada\"); jawaban ini tidak dihitung dalam sentimen, aspek, saran dan topik.",
+        "non_informative_hambatan": "{k} dari {n} jawaban ({p}, {ci}) tidak menyebut alasan yang dapat dipakai (kosong — misalnya dari yang tidak perlu menjawab — atau seperti \"-\" dan \"tidak ada\"); porsi hambatan dihitung atas responden yang menjawab.",
         "non_informative_none": "Data tidak berisi satu jawaban pun untuk dianalisis.",
         "m_sentimen_negatif": "komentar {more} bernada negatif", "m_menyebut": "komentar {more} menyebut {a}",
         "m_negatif": "komentar tentang {a} {more} bernada negatif", "m_hambatan": "responden {more} menyebut hambatan {a}",
@@ -97,6 +98,7 @@ _SENTENCES = {
         "barrier_tie": "{a} ({p}, {ci}) and {b} ({q}, {ci_b}) are both named most often; the two cannot yet be told apart.",
         "barrier_few": "Too few answers about barriers to conclude which barrier matters most (at most {k} name one barrier, minimum {min}).",
         "non_informative": "{k} of {n} answers ({p}, {ci}) carry no usable feedback (empty, or such as \"-\" and \"nothing\"); they are left out of sentiment, aspects, suggestions and topics.",
+        "non_informative_hambatan": "{k} of {n} answers ({p}, {ci}) give no usable reason (empty — for instance from those the question did not apply to — or such as \"-\" and \"nothing\"); barrier shares are of the respondents who answered.",
         "non_informative_none": "The data hold no answer to analyse.",
         "m_sentimen_negatif": "comments are negative {more}", "m_menyebut": "comments mention {a} {more}",
         "m_negatif": "comments on {a} are negative {more}", "m_hambatan": "respondents name {a} as a barrier {more}",
@@ -268,13 +270,15 @@ def _barrier(table: pd.DataFrame, lang: str) -> Finding:
     return found
 
 
-def _non_informative(key: pd.DataFrame, lang: str) -> Finding:
+def _non_informative(key: pd.DataFrame, lang: str, task: str = "evaluasi") -> Finding:
     row = key.set_index("ukuran").loc["non_informatif"]
     k, n = int(row["nilai"]), int(row["dasar"])
     if n == 0:  # no row at all: a share of nothing is no finding
         return Finding("non_informative", _words(lang)["non_informative_none"], base=0, supported=False)
     interval = percent_interval(row["ci_bawah"], row["ci_atas"])
-    text = _words(lang)["non_informative"].format(k=count(k, lang), n=count(n, lang), p=percent(row["porsi"]), ci=interval)
+    # why-not answers have no sentiment, aspects or topics: what a non-answer is left out of differs
+    words = _words(lang)["non_informative_hambatan" if task == "hambatan" else "non_informative"]
+    text = words.format(k=count(k, lang), n=count(n, lang), p=percent(row["porsi"]), ci=interval)
     return Finding("non_informative", text, percent(row["porsi"]), interval, n, n > 0,
                    {"non_informative": True} if k else {})
 
@@ -282,7 +286,7 @@ def _non_informative(key: pd.DataFrame, lang: str) -> Finding:
 def headline_findings(*, key: pd.DataFrame, lang: str = "id", sentiment: pd.DataFrame | None = None,
                       aspects: pd.DataFrame | None = None, suggestions: pd.DataFrame | None = None,
                       effects: pd.DataFrame | None = None, comparisons: Sequence[tuple[Any, Any]] = (),
-                      barriers: pd.DataFrame | None = None) -> list[Finding]:
+                      barriers: pd.DataFrame | None = None, task: str = "evaluasi") -> list[Finding]:
     """The headline findings, most important first, from the tables given (a table left ``None``
     gives no finding): overall sentiment, the most criticised aspect, the most requested change,
     what goes with lower ratings, the segment that differs most, the main barrier and the share of
@@ -301,7 +305,7 @@ def headline_findings(*, key: pd.DataFrame, lang: str = "id", sentiment: pd.Data
         findings.append(_segment(comparisons, lang))
     if barriers is not None:
         findings.append(_barrier(barriers, lang))
-    findings.append(_non_informative(key, lang))
+    findings.append(_non_informative(key, lang, task))
     for finding in findings:  # a sentence that opens with a label ("time (43%, …) and …") starts with a capital
         finding.text = finding.text[:1].upper() + finding.text[1:]
     return findings
