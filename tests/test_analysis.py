@@ -449,3 +449,21 @@ def test_comparison_charts_and_quotes_check_their_values_and_count_barriers_as_t
     assert unique.quotes(rows=mask, n=1)["kutipan"].tolist() == unique.quotes(rows=mask.iloc[::-1], n=1)["kutipan"].tolist()
     with pytest.raises(ValueError, match="not the comments' index"):
         unique.quotes(rows=pd.Series(True, index=range(10_000, 10_000 + len(mask))))
+
+
+def test_wrong_usage_gets_a_message_that_fits_it(result, survey):
+    # a list for one column was "column ['nilai'] is not in the data" beside a list naming 'nilai';
+    # a question number as a float was refused while 'did you mean' offered it; findings(n_quotes=0)
+    # complained about `n`
+    with pytest.raises(TypeError, match="takes one column name, not a list.*rating='nilai'"):
+        analyze(survey.head(40), rating=["nilai"], topics=False)
+    with pytest.raises(TypeError, match="write a question's number as text, e.g. text='5.22'"):
+        analyze(survey.head(40), text=5.22, topics=False)
+    with pytest.raises(TypeError, match=r"compare\('3.1'\)"):
+        result.compare(3.1)
+    with pytest.raises(TypeError, match="once per column"):
+        result.compare(["instansi", "moda"])
+    table = result.findings(n_quotes=0)
+    assert len(table) and not [c for c in table.columns if c.startswith("kutipan")]
+    with pytest.raises(ValueError, match="n_quotes"):
+        result.findings(n_quotes=-1)

@@ -153,7 +153,7 @@ def _quotes_of_findings(analysis: Analysis, found: list[findings.Finding], n: in
     used: set[str] = set()
     shown = []
     for finding in found:
-        candidates = _finding_quotes(analysis, finding.quotes, 3 * n)
+        candidates = _finding_quotes(analysis, finding.quotes, 3 * n) if n else []  # n_quotes=0: the findings alone
         fresh = [q for q in candidates if q not in used][:n]
         quotes = fresh if len(fresh) >= min(n, len(candidates)) else (fresh + [q for q in candidates if q in used])[:n]
         used.update(quotes)

@@ -215,8 +215,10 @@ class Analysis:
                 raise ValueError("say which column to compare by: compare('instansi'), or analyze(..., by='instansi').")
             by = self.by[0]
         if not is_label(by):
-            raise TypeError(f"`by` must be one column name, e.g. compare('instansi'); got {by!r}. "
-                            "Call compare once per column.")
+            several = isinstance(by, (list, tuple, set, pd.Index))
+            raise TypeError(f"`by` must be one column name, e.g. compare('instansi'); got {by!r}."
+                            + (" Call compare once per column." if several else
+                               f" A question's number goes as text: compare('{by}')." if isinstance(by, float) else ""))
         by = self._column(by, "by")
         check_int("min_n", min_n, minimum=1)
         return comparison.compare(self.comments, by, task=self.task, answers=self._answers(), min_n=min_n)
@@ -350,6 +352,7 @@ class Analysis:
         See :mod:`umpanbalik.analysis.findings` for when a finding is stated."""
         from .._i18n import check_lang
 
+        check_int("n_quotes", n_quotes, minimum=0)
         return exports.findings_table(self, n_quotes=n_quotes, lang=check_lang(lang or self.lang))
 
     # -- charts ---------------------------------------------------------------------------------------
