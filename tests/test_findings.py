@@ -345,3 +345,17 @@ def test_the_non_answer_finding_of_why_not_answers_names_what_they_are_left_out_
     assert "sentimen, aspek, saran dan topik" in text["evaluasi"]
     assert "sentimen" not in text["hambatan"] and "responden yang menjawab" in text["hambatan"]
     assert "respondents who answered" in headline_findings(key=key, task="hambatan", lang="en")[-1].text
+
+
+def test_answers_to_a_praise_question_come_with_a_note_that_bare_names_read_as_complaints(tmp_path):
+    # "Apa hal yang paling bermanfaat?" answered "pohon kinerja": read negatif (the models learned from
+    # criticism-and-suggestion answers, where a bare name is a complaint) with no word to the reader
+    question = "5.20. Apa hal yang paling bermanfaat dari pelatihan ini?"
+    frame = pd.DataFrame({question: ["pohon kinerja", "materi manajemen kinerja", "studi kasusnya", "-"] * 5,
+                          "5.22. Saran": ["waktu ditambah", "mohon modul dibagikan", "-", "oke"] * 5})
+    results = analyze(frame, text=[question, "5.22. Saran"], topics=False, progress=False)
+    praise, other = results[question], results["5.22"]
+    assert any("menanyakan hal yang bermanfaat" in note for note in praise.notes)
+    assert not any("menanyakan hal yang bermanfaat" in note for note in other.notes)
+    page = results.to_html(tmp_path / "laporan.html").read_text(encoding="utf-8")
+    assert page.count("menanyakan hal yang bermanfaat") == 1

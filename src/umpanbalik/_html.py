@@ -235,6 +235,9 @@ def _sections(context: Mapping[str, Any], lang: str, prefix: str = "") -> list[d
                 for f in context.get("temuan") or [] if isinstance(f, Mapping)]
     if findings:
         add("temuan", {"kind": "findings", "entries": findings})
+    notes = [_clean(note) for note in context.get("catatan") or [] if note]
+    if notes:  # what qualifies the findings (a praise question's answers read as complaints)
+        add("temuan", {"kind": "paragraphs", "entries": notes})
     numbers = context.get("angka_kunci")
     if isinstance(numbers, pd.DataFrame):
         numbers = numbers.to_dict("records")
@@ -367,6 +370,7 @@ def render_html(context: Mapping[str, Any], lang: Lang = "id") -> str:
           "interval", "didukung", "tautan"}`` — the sentence, its figure and 95% interval, whether
           the data support it, and the id of its quotes in ``bukti`` (all but ``teks`` optional).
         - ``bukti`` (list of dict): the quotes of the findings, each ``{"id", "judul", "kutipan"}``.
+        - ``catatan`` (list of str): what qualifies the findings, shown under them.
         - ``angka_kunci`` (list of dict, or a DataFrame with those columns): key numbers, each
           ``{"label", "nilai", "catatan"}`` (``catatan`` optional).
         - ``gambar`` (dict name → matplotlib Figure or ``data:image/…;base64`` URI): figures are

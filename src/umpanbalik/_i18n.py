@@ -116,6 +116,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "tab_perbandingan": "Komentar negatif per kelompok",
         "truncated": " … [terpotong; aslinya {n} karakter]",
         "note_infinite": "{n} nilai tak hingga (inf, Infinity, 1e309) di kolom {column!r} dianggap kosong.",
+        "note_praise_question": "Kolom {column!r} menanyakan hal yang bermanfaat atau disukai. Jawaban yang hanya menyebut sesuatu (\"pohon kinerja\", \"materi manajemen kinerja\") dibaca model sebagai keluhan, seperti jawaban pertanyaan kritik dan saran tempat model belajar: porsi negatif pertanyaan ini lebih tinggi daripada yang sebenarnya. Baca kutipannya sebelum memakai porsi sentimennya.",
         "note_summary_rows": "{n} baris ringkasan tanpa komentar (mis. {examples}) tidak dihitung sebagai nilai di kolom {column!r}: isinya hasil hitungan atas baris lain.",
         "note_by_distinct": "Kolom kelompok {column!r} berisi {k} nilai berbeda pada {n} baris terisi: hampir tiap baris "
                             "menjadi kelompoknya sendiri, jadi perbandingan antarkelompok tidak bermakna. Apakah itu kolom "
@@ -225,6 +226,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "tab_perbandingan": "Negative comments by group",
         "truncated": " … [truncated; {n} characters in full]",
         "note_infinite": "{n} infinite ratings (inf, Infinity, 1e309) in column {column!r} count as missing.",
+        "note_praise_question": "Column {column!r} asks what was useful or liked. Answers that only name something (\"pohon kinerja\", \"materi manajemen kinerja\") are read by the models as complaints, as in the criticism-and-suggestion answers they learned from: this question's negative share is higher than it really is. Read its quotes before using its sentiment shares.",
         "note_summary_rows": "{n} summary rows without a comment (e.g. {examples}) are not counted as ratings in column {column!r}: they hold totals of the other rows.",
         "note_by_distinct": "The grouping column {column!r} holds {k} different values in {n} filled rows: almost every "
                             "row is a group of its own, so comparing groups means nothing. Is it a text column? Choose a "

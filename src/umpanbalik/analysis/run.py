@@ -243,6 +243,18 @@ _WHY_NOT = re.compile(r"(?i)\b(?:(?:mengapa|kenapa|alasan)\b.{0,40}\b(?:tidak|ta
                       r"(?:reason|why)\b.{0,30}\b(?:not|never)\b)")
 
 
+#: A question that asks what was good ("Apa hal yang paling bermanfaat …?", "Materi yang paling disukai", "Kelebihan pelatihan").
+_PRAISE_QUESTION = re.compile(r"(?i)\b(?:paling|yang)\s+(?:bermanfaat|berkesan|disukai|berguna|membantu|menarik)\b|"
+                              r"\bkelebihan\b|\bhal\s+(?:positif|baik)\b|\bmost\s+(?:useful|helpful|valuable)\b|"
+                              r"\b(?:liked?|enjoyed?)\s+(?:best|most)\b")
+
+
+def looks_like_praise_question(column: Any) -> bool:
+    """Whether a column's header asks what was good or useful: its answers name things, and the models
+    (which learned from "kritik dan saran" answers, where a bare name is a complaint) read them negatif."""
+    return isinstance(column, str) and _PRAISE_QUESTION.search(column.replace("_", " ")) is not None
+
+
 def looks_like_why_not(column: Any) -> bool:
     """Whether a column's header asks why people do not attend training (the ``hambatan`` task's question)."""
     return isinstance(column, str) and _WHY_NOT.search(column.replace("_", " ")) is not None
@@ -349,6 +361,8 @@ def _analyze_rows(chunks: Any, data: Any, text: Any, segments: list[Any], *, rat
             model, topic_notes = _fit_topics(comments, frame[text], topics, task, random_state, n_jobs,
                                              models.get("preprocessor"), lang, names=names)
         notes += topic_notes
+    if task == "evaluasi" and looks_like_praise_question(text):  # said in the report, the CLI and result.notes
+        notes.append(_words("note_praise_question", lang, column=str(text)))
     if rating is not None:  # "Jumlah" and "Rata-rata" rows under a hand-made recap: their totals are no ratings
         summary, examples = _summary_rows(comments, kept_as.get(text, text), kept_as.get(rating, rating))
         if summary.any():
