@@ -416,3 +416,25 @@ def test_points_on_lines_of_their_own_are_clauses_of_their_own():
     from umpanbalik._keyphrases import _clauses
 
     assert len(_clauses(["waktu terlalu singkat\nmateri sangat bagus"])[0]) == 2
+
+
+def test_a_key_of_a_degree_word_alone_does_not_join_a_theme_that_names_a_thing():
+    # "banyak" alone joined "banyak tugas" (a key inside another's joins its theme): "terlalu banyak
+    # slide", "banyak jam kosong" were counted as complaints about assignments (real school survey)
+    from collections import Counter
+
+    from umpanbalik._keyphrases import _select
+
+    others = ["slide", "jam", "teori", "istilah", "rapat", "video"] * 3
+    docs = ([frozenset({("banyak", "tugas"), ("banyak",)})] * 12 + [frozenset({("banyak",), (w,)}) for w in others]
+            + [frozenset({("lain",)})] * 20)
+    background = Counter(key for doc in docs for key in doc)
+    themes, _ = _select(docs, background, len(docs), min_count=5, max_count=len(docs), max_themes=10,
+                        label=lambda key, members: " ".join(key))
+    members = dict(themes)
+    assert sorted(members["banyak tugas"]) == list(range(12)), themes
+    # "jangan terlalu cepat" still joins "penjelasan terlalu cepat": the same thing named another way
+    docs = [frozenset({("cepat", "jelaskan")})] * 10 + [frozenset({("jelaskan",)})] * 8 + [frozenset({("lain",)})] * 20
+    themes, _ = _select(docs, Counter(key for doc in docs for key in doc), len(docs), min_count=5, max_count=len(docs),
+                        max_themes=10, label=lambda key, members: " ".join(key))
+    assert len(dict(themes)["cepat jelaskan"]) == 18, themes

@@ -400,8 +400,10 @@ def _select(docs: Sequence[frozenset], background: Counter, n_background: int, *
         stripped = _stripped(best)
         # the same thing said another way ("jangan terlalu cepat" after "penjelasan terlalu cepat",
         # "tidak tepat waktu" after "jangan terlambat") joins the theme that named it first
+        # — by a key inside the other only when it names a thing: "banyak" alone is no "banyak tugas"
+        # ("terlalu banyak slide", "terlalu banyak jam kosong" joined the assignments theme)
         same = next((theme for theme in themes if theme[0] == name or any(
-            (stripped <= other or other <= stripped) for other in theme[1])
+            (stripped <= other and _names_thing(stripped)) or (other <= stripped and _names_thing(other)) for other in theme[1])
             and len(theme[2]) + len(members) <= max_count), None)
         if same is None:
             sequence.append((best, len(themes)))
@@ -428,6 +430,12 @@ def _key_polarity(key: tuple[str, ...]) -> str | None:
         elif sign in ("positif", "negatif"):
             found.add(sign if not negation else ("negatif" if sign == "positif" else "positif"))
     return found.pop() if len(found) == 1 else None
+
+
+def _names_thing(words: frozenset[str]) -> bool:
+    """Whether a key's words name a thing, not only a degree, amount or frequency ("banyak", "cepat", "sering")."""
+    lexicon = _plain_lexicon()
+    return any(not lexicon(word).weak for word in words)
 
 
 def _stripped(key: tuple[str, ...]) -> frozenset[str]:
