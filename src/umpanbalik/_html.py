@@ -48,6 +48,13 @@ _METHODS = {
         "Topik. Komentar non-informatif disisihkan lebih dahulu; sisanya dikelompokkan dengan k-means sferis atas "
         "vektor TF-IDF (konsensus banyak putaran pada subsampel). Tiap topik dinamai dengan frasa kuncinya; topik yang "
         "tidak punya frasa khas diberi nama umum (mis. \"keluhan umum\") diikuti kata kuncinya.",
+        "Tema. Keluhan adalah komentar informatif yang bernada negatif atau menilai suatu aspek negatif, pujian yang "
+        "bernada positif atau memuji suatu aspek, saran yang berisi saran; satu komentar dapat termasuk beberapa "
+        "jenis (\"materi bagus tapi waktunya kurang\"), sehingga dasar tema berbeda dari tabel sentimen. Tema dibentuk "
+        "dari frasa kunci yang sama-sama ditulis oleh sejumlah komentar sejenis dan dinamai dengan frasa yang paling "
+        "sering ditulis; harapan yang tidak menyebut perubahan tertentu masuk \"harapan umum\", komentar tanpa frasa "
+        "tema masuk \"lainnya\". Jumlah suatu tema adalah batas bawah: komentar yang menyampaikan hal yang sama "
+        "dengan kata lain dapat berada di \"lainnya\".",
         "Statistik. Porsi disajikan dengan selang kepercayaan 95% Wilson. Perbedaan antarkelompok diuji dengan uji "
         "khi-kuadrat dan koreksi Holm untuk banyak perbandingan; kelompok yang disebut berbeda adalah yang residu "
         "terstandarnya melampaui batas 5% yang dikoreksi Bonferroni untuk banyaknya kelompok. Kelompok dengan komentar "
@@ -84,6 +91,13 @@ _METHODS = {
         "Topics. Non-informative comments are set aside first; the rest are clustered by spherical k-means on "
         "TF-IDF vectors (the consensus of many runs on sub-samples). Each topic is named by its key phrase; a topic "
         "without a distinctive phrase gets a general name (e.g. \"general complaints\") followed by its key terms.",
+        "Themes. Complaints are the informative comments with a negative tone or a negative judgement of an "
+        "aspect, praise those with a positive tone or praise of an aspect, suggestions those that suggest; a "
+        "comment can be of several kinds (\"good material but too little time\"), so a theme's base differs from "
+        "the sentiment table. Themes are built from key phrases that several comments of a kind write, and named "
+        "by the phrase written most; wishes that name no particular change go to \"general wishes\", comments "
+        "without a theme's phrase to \"other\". A theme's count is a lower bound: comments that say the same in "
+        "other words may be in \"other\".",
         "Statistics. Shares are shown with 95% Wilson confidence intervals. Differences between groups are tested "
         "with chi-square tests and Holm's correction for multiple comparisons; the groups called different are those "
         "whose adjusted residual exceeds the 5% bound corrected (Bonferroni) for the number of groups. Groups with "
