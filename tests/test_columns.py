@@ -129,3 +129,14 @@ def test_an_open_question_mostly_answered_alike_is_still_an_open_question():
     assert column_kind(list(rng.permutation(answers)), "2. Apa kendala yang Anda hadapi?") == "teks"
     titles = [f"Analis Kebijakan Ahli {grade} {i % 60}" for i, grade in enumerate(["Muda", "Madya", "Pertama"] * 334)]
     assert column_kind(titles, "Jabatan") == "kategori"  # many different short names are no open question
+
+
+def test_an_overall_rating_is_found_under_a_header_that_only_says_score():
+    # analyze(rating="auto") found no rating in the bundled survey, whose rating column is "nilai"
+    from umpanbalik import load_survey
+    from umpanbalik.columns import overall_rating
+
+    assert overall_rating(load_survey()) == "nilai"
+    frame = pd.DataFrame({"nilai_materi": [4, 5, 3], "Skor akhir": [80, 90, 70], "instansi": ["A", "B", "A"]})
+    assert overall_rating(frame) == "Skor akhir"
+    assert overall_rating(frame.drop(columns="Skor akhir")) is None  # one aspect's score is not the training's

@@ -302,14 +302,16 @@ def likert_columns(frame: pd.DataFrame, exclude: Sequence[Any] = ()) -> list[Any
 
 
 _OVERALL = (re.compile(r"keseluruhan|secara umum|overall|in general", re.IGNORECASE),
-            re.compile(r"\bpuas\b|kepuasan|satisf", re.IGNORECASE))
+            re.compile(r"\bpuas\b|kepuasan|satisf", re.IGNORECASE),
+            # a header that is only the word for a score ("nilai", "Skor", "rating"): an export's one rating
+            re.compile(r"^\s*(?:nilai|skor|rating|score|penilaian)(?:[\s_]*(?:akhir|total|umum|pelatihan))?\s*$", re.IGNORECASE))
 
 
 def overall_rating(frame: pd.DataFrame, exclude: Sequence[Any] = ()) -> Any:
     """The column that rates the training as a whole, or ``None``: a rating question (a Likert scale
     or numbers) whose header says "secara keseluruhan" / "overall", else one about satisfaction
-    ("puas", "kepuasan"); the first such column, among the columns not in ``exclude`` (the open
-    questions, say).
+    ("puas", "kepuasan"), else one whose header is only a word for a score ("nilai", "skor",
+    "rating"); the first such column, among the columns not in ``exclude`` (the open questions, say).
 
     Examples
     --------
@@ -317,6 +319,8 @@ def overall_rating(frame: pd.DataFrame, exclude: Sequence[Any] = ()) -> Any:
     ...                       "5.5. Secara keseluruhan, seberapa puas Anda?": ["Puas", "Sangat puas"]})
     >>> overall_rating(frame)
     '5.5. Secara keseluruhan, seberapa puas Anda?'
+    >>> overall_rating(pd.DataFrame({"instansi": ["A", "B", "A"], "nilai": [4, 5, 3]}))
+    'nilai'
     """
     kinds = describe_columns(frame.drop(columns=[c for c in exclude if c is not None and c in frame.columns]))
     rated = [name for name, kind in zip(kinds["kolom"], kinds["jenis"]) if kind in ("likert", "angka")]
