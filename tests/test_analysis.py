@@ -437,6 +437,10 @@ def test_comparison_charts_and_quotes_check_their_values_and_count_barriers_as_t
             result.plot_comparison("moda", **wrong)
     assert result._measured_value("sentimen", "negative") == "negatif"  # the label the English report shows
     assert result._measured_value("aspek", "time") == "waktu"
+    # a column of numbers keeps its values: 5 (or "5" as written) is the Int64 rating's 5, not a 0% "5"
+    assert result._measured_value("nilai", 5) == 5 and result._measured_value("nilai", "5") == 5
+    fives = tables.segment_shares(comments, "moda", "nilai", result._measured_value("nilai", "5"))
+    assert fives["jumlah"].sum() > 0
     with pytest.raises(ValueError, match="'teknis'"):
         result.quotes(barrier="waktu")
     assert result.quotes(barrier="technical", n=2)["kutipan"].tolist() == result.quotes(barrier="teknis", n=2)["kutipan"].tolist()

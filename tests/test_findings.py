@@ -359,3 +359,10 @@ def test_answers_to_a_praise_question_come_with_a_note_that_bare_names_read_as_c
     assert not any("menanyakan hal yang bermanfaat" in note for note in other.notes)
     page = results.to_html(tmp_path / "laporan.html").read_text(encoding="utf-8")
     assert page.count("menanyakan hal yang bermanfaat") == 1
+    # a question that also asks for weaknesses or changes is no praise question: its complaints are real
+    from umpanbalik.analysis.run import looks_like_praise_question
+
+    for header in ("Sebutkan kelebihan dan kekurangan pelatihan ini", "Apa yang menarik dan apa yang perlu diperbaiki?",
+                   "Saran yang membantu peningkatan kualitas", "What did you like best and what should change?"):
+        assert not looks_like_praise_question(header), header
+    assert looks_like_praise_question("Kelebihan pelatihan") and looks_like_praise_question("What was most useful?")

@@ -40,6 +40,7 @@ def test_the_open_questions_are_found_and_each_analysed_on_every_row(export, res
     # iterated as a DataFrame is (its questions), and asked "in" as results[...] resolves (raised ColumnError '0')
     assert list(result) == list(result.questions) and [result[q] for q in result] == list(result.questions.values())
     assert "5.22" in result and "5.23" not in result and 0 not in result
+    assert 5.22 not in result and ["5.22"] not in result and float("nan") not in result  # as a DataFrame answers
 
 
 def test_a_list_of_questions_by_number_gives_the_same_results(export, result):

@@ -89,6 +89,9 @@ def test_an_intensifier_before_a_negator_belongs_to_the_negation():
     assert preprocess("sangat tidak puas", join_negation=False) == ["sangat", "tidak", "puas"]
     trace = explain_preprocessing("sangat tidak puas")
     assert trace.joined == ["sangat", "tidak_puas"] and trace.stems == ["tidak_puas"]
+    # a token with no entry between them (a link) is skipped by every path alike
+    linked = "sangat https://bit.ly/x tidak jelas"
+    assert Preprocessor().transform([linked]) == ["tidak_jelas"] == [" ".join(explain_preprocessing(linked).stems)]
 
 
 def test_each_stage_can_be_switched_off():

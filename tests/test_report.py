@@ -398,6 +398,13 @@ def test_excel_neutralises_cleans_truncates_and_keeps_order(tmp_path):
     assert first[0] == 10 and first[2:7] == ["materi; waktu", "materi: positif", 5, None, "198501012010011001"]
     assert [c.value for c in sheet[3]][4:6] == [None, "inf"] and first[7].year == 2024
     assert book["ringkasan"]["A1"].value == "=angka" and book["ringkasan"]["A1"].quotePrefix
+    # a categorical column or index holds text too: its "=1+1" was written as a live formula
+    categorical = pd.DataFrame({"grup": pd.Categorical(["=1+1", "ok"]), "n": [1, 2]},
+                               index=pd.CategoricalIndex(["=SUM(1,2)", "b"], name="k"))
+    kategori = load_workbook(write_excel({"a": categorical}, tmp_path / "kategori.xlsx"))["a"]
+    cells = [cell for row in kategori.iter_rows() for cell in row]
+    assert all(cell.data_type != "f" for cell in cells)
+    assert {cell.value for cell in cells if cell.quotePrefix} == {"=1+1", "=SUM(1,2)"}
     assert 10 <= sheet.column_dimensions["B"].width <= 62
     with pytest.raises(ValueError, match="empty"):
         write_excel({}, tmp_path / "kosong.xlsx")

@@ -228,7 +228,8 @@ def plot_segment_comparison(comments: pd.DataFrame, by: str, measure: str = "sen
 
     Segments with fewer than ``min_n`` comments are drawn grey and marked ``*``: too few to compare.
     A dashed line shows the share over all comments. The numbers are
-    :func:`umpanbalik.analysis.tables.segment_shares`'s (informative comments only).
+    :func:`umpanbalik.analysis.tables.segment_shares`'s (informative comments only; with ``measure="hambatan"``,
+    the respondents who answered the why-not question).
 
     Parameters
     ----------

@@ -9,8 +9,8 @@ classifiers:
    training data to maximise F1.
 2. Evidence: the seed words found, and the comment's terms that weigh most for the aspect.
 3. Polarity: the comment is split into clauses (:func:`~umpanbalik.preprocessing.split_clauses`);
-   the clauses that hold the aspect's seed words (else the clause that scores highest for the
-   aspect) form its context, and one classifier reads that context with aspect-specific features, so
+   the clauses that hold the aspect's seed words — those that name it alone, when another of them also
+   names another aspect of the comment — (else the clause that scores highest for the aspect) form its context, and one classifier reads that context with aspect-specific features, so
    that "materi bagus tapi waktunya kurang" gives materi: positif, waktu: negatif.
 """
 from __future__ import annotations
@@ -518,8 +518,9 @@ class AspectTagger(BaseEstimator):
         return sp.hstack([context_block, comment_block * self.comment_weight, specific], format="csr")
 
     def _contexts(self, texts: list[str], pairs: list[tuple[int, str]], hits: list[list[list[str]]]) -> list[str]:
-        """For each (comment, aspect), the clauses about that aspect: those holding its seed words,
-        else the clause with the highest mention score. Only the first :data:`MAX_CONTEXT_CHARS`
+        """For each (comment, aspect), the clauses about that aspect: those holding its seed words (only
+        those that name no other aspect of the comment, when there are such), else the clause with the
+        highest mention score. Only the first :data:`MAX_CONTEXT_CHARS`
         characters of a comment are split into clauses."""
         pre = self._preprocessor()
         aspects = list(self.classes_)

@@ -3,8 +3,8 @@
 :func:`render_html` fills the shipped jinja2 template ``resources/templates/laporan.html.j2`` with
 autoescaping on; every image is embedded as a base64 PNG and the page carries a Content-Security-Policy
 that allows no script and no request, so the file opens offline and a comment cannot run code (the
-HTML side lives in :mod:`umpanbalik._html`). :func:`write_excel` writes one sheet per table with formula injection neutralised (see
-:func:`neutralize_formulas`) and Excel's limits respected. Words are Indonesian by default and English
+HTML side lives in :mod:`umpanbalik._html`). :func:`write_excel` writes one sheet per table with formula-like text stored as text with Excel's quote
+prefix (CSV: :func:`neutralize_formulas`) and Excel's limits respected. Words are Indonesian by default and English
 with ``lang="en"`` (from the same table as the charts, :mod:`umpanbalik._i18n`).
 """
 from __future__ import annotations
@@ -154,6 +154,13 @@ def _excel_text(value: str, lang: str) -> str:
         marker = text("truncated", lang, n=len(value))
         value = value[: EXCEL_MAX_CHARS - len(marker)] + marker
     return _Quoted(value) if value.startswith(FORMULA_TRIGGERS) else value
+
+
+def _never_text(dtype: Any) -> bool:
+    """A column whose cells are never text (numbers, flags, dates): none of them can be quoted. A
+    categorical column can hold text, so it is scanned (its "=1+1" became a formula)."""
+    return (not isinstance(dtype, pd.CategoricalDtype)
+            and (pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_datetime64_any_dtype(dtype)))
 
 
 def _excel_cell(sheet: Any, value: Any) -> Any:
@@ -313,8 +320,7 @@ def write_excel(sheets: Mapping[str, pd.DataFrame], path: str | Path, *, lang: L
                 cell.font = bold
                 header_cells.append(cell)
             sheet.append(header_cells)
-            textual = [values for position, values in enumerate(columns)  # numbers, flags and dates are never quoted
-                       if part.dtypes.iloc[position] == object or pd.api.types.is_string_dtype(part.dtypes.iloc[position])]
+            textual = [values for position, values in enumerate(columns) if not _never_text(part.dtypes.iloc[position])]
             quoted = {i for values in textual for i, v in enumerate(values) if type(v) is _Quoted}
             for i, row in enumerate(zip(*columns)):
                 sheet.append([_excel_cell(sheet, v) for v in row] if i in quoted else row)

@@ -128,8 +128,12 @@ class _TokenAnalyzer:
         for start in compress(count(), map(scope.__contains__, tokens)):
             if start < i:
                 continue
-            # "sangat tidak puas": a degree word right before the negator is part of its stretch
-            begin = start - 1 if start > i and kept[tokens[start - 1]] in INTENSIFIERS else start
+            # "sangat tidak puas": a degree word right before the negator is part of its stretch (tokens
+            # with no entry between them, a link or an over-long "word", are skipped, as _join_scope does)
+            before = start - 1
+            while before > i and not memo[tokens[before]]:
+                before -= 1
+            begin = before if before >= i and kept[tokens[before]] in INTENSIFIERS else start
             out.extend(map(kept.__getitem__, tokens[i:begin]))
             j = start + 1
             while j < n and (tokens[j] in scope or not memo[tokens[j]]):

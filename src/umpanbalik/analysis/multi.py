@@ -64,7 +64,7 @@ class MultiAnalysis:
         """Whether ``results[question]`` names one question (its header, number or a unique prefix)."""
         try:
             self[question]
-        except (KeyError, ValueError):  # (ColumnError is a KeyError)
+        except (KeyError, ValueError, TypeError):  # (ColumnError is a KeyError; a float or a list is no question)
             return False
         return True
 

@@ -166,8 +166,9 @@ class Analysis:
         if barrier is not None:
             self._require_barriers()
             source = self.barrier_column
-            known = list(dict.fromkeys([*tables.barrier_codes_in(self.comments), *tables.BARRIERS]))
-            barrier = check_option("barrier", code_of(barrier, known), known)
+            if barrier not in tables.BARRIERS:  # (a built-in code needs no pass over the rows: barriers() asks per code)
+                known = list(dict.fromkeys([*tables.barrier_codes_in(self.comments), *tables.BARRIERS]))
+                barrier = check_option("barrier", code_of(barrier, known), known)
         if aspect is not None:  # a code, or its label as the report shows it ("teaching method" with lang="en")
             self._require_aspects()
             known = tables.aspects_in(self.comments) or list(tables.ASPECTS)
@@ -408,10 +409,17 @@ class Analysis:
         if measure in ("aspek", "hambatan"):  # the codes named, and the built-in ones (a code nobody named is 0%)
             known = list(dict.fromkeys([*sorted({str(v) for v in col.items(cells)}),
                                         *(tables.ASPECTS if measure == "aspek" else tables.BARRIERS)]))
-        else:
-            known = list(dict.fromkeys([*(SENTIMENTS if measure == "sentimen" else ()),
-                                        *sorted({str(v) for v in cells.dropna().unique()})]))
-        return check_option("value", code_of(value, known), known)
+            return check_option("value", code_of(value, known), known)
+        # a label column (sentimen) or the user's own (nilai, topik, a flag): its values as they are held
+        # (5 for an Int64 rating: "5" would compare unequal and draw 0% everywhere), or as written ("5")
+        held = list(dict.fromkeys([*(SENTIMENTS if measure == "sentimen" else ()), *cells.dropna().unique().tolist()]))
+        if not isinstance(value, str) and any(value == v for v in held if not isinstance(v, str)):
+            return value
+        by_text = {str(v): v for v in held}
+        code = code_of(value, list(by_text))
+        if isinstance(code, str) and code in by_text:
+            return by_text[code]
+        return check_option("value", code, list(by_text))
 
     def plot_ratings(self) -> Any:
         """Mean rating of comments that praise or criticise each aspect (a matplotlib figure)."""

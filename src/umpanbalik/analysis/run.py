@@ -249,10 +249,19 @@ _PRAISE_QUESTION = re.compile(r"(?i)\b(?:paling|yang)\s+(?:bermanfaat|berkesan|d
                               r"\b(?:liked?|enjoyed?)\s+(?:best|most)\b")
 
 
+#: A question that also asks what was weak or should change ("kelebihan dan kekurangan", "… dan apa yang perlu diperbaiki?").
+_ASKS_FOR_CRITICISM = re.compile(r"(?i)kekurangan|kelemahan|negatif|\bkurang\b|perbaik|saran|kritik|kendala|diubah|"
+                                 r"ditingkatkan|\b(?:change|improve|worst|least|dislike|weakness)")
+
+
 def looks_like_praise_question(column: Any) -> bool:
-    """Whether a column's header asks what was good or useful: its answers name things, and the models
-    (which learned from "kritik dan saran" answers, where a bare name is a complaint) read them negatif."""
-    return isinstance(column, str) and _PRAISE_QUESTION.search(column.replace("_", " ")) is not None
+    """Whether a column's header asks only what was good or useful: its answers name things, and the
+    models (which learned from "kritik dan saran" answers, where a bare name is a complaint) read them
+    negatif. A question that also asks for weaknesses or changes is not one: its complaints are real."""
+    if not isinstance(column, str):
+        return False
+    header = column.replace("_", " ")
+    return _PRAISE_QUESTION.search(header) is not None and _ASKS_FOR_CRITICISM.search(header) is None
 
 
 def looks_like_why_not(column: Any) -> bool:
