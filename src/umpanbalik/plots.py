@@ -165,6 +165,10 @@ _PHRASE_MIN = 3  # comments that must share a phrase for it to be one item of a 
 _PHRASE_SHARE = 0.6  # ... and the share of its rarer word's comments that use it
 
 
+#: Words of thanks: shown as the phrase "terima kasih", never beside another word, never in the cloud of complaints.
+_THANKS = frozenset({"terima", "kasih", "terimakasih", "makasih", "trimakasih", "thanks", "thank", "matur", "nuwun"})
+
+
 @lru_cache(maxsize=1)
 def _generic_words() -> tuple[frozenset[str], frozenset[str]]:
     """Words that set no group apart (``resources/tema_kata.tsv``): the people, the course and the
@@ -228,6 +232,10 @@ def _cloud_weights(cleaned: Iterable[str], forms: Mapping[str, str], idf: Mappin
     def hidden(term: str) -> bool:
         parts = [{w.lower() for w in shown_words(part)} for part in term.split()]
         if len(parts) == 1 and parts[0] & alone:
+            return True
+        # a word of thanks beside another word is a fragment ("kasih ilmu" of "terima kasih ilmunya")
+        thanking = [bool(p & _THANKS) for p in parts]
+        if any(thanking) and not all(thanking):
             return True
         return any(p & exclude for p in parts) or all(p & generic for p in parts)
 
@@ -314,7 +322,8 @@ def _sentiment_clouds(inputs: tuple[pd.DataFrame, dict[str, str], dict[str, floa
     # first ("materi bagus, tapi …"), and "bagus" large in the cloud of complaints misleads
     strong = {polarity: frozenset(w for w, (p, strength) in _polarity().items() if p == polarity and strength >= 2)
               for polarity in ("negatif", "positif")}
-    opposite = {"negatif": strong["positif"], "positif": strong["negatif"]}
+    # and thanks that close a complaint ("… mohon diperbaiki, terima kasih") are a formula, not the complaint
+    opposite = {"negatif": strong["positif"] | _THANKS, "positif": strong["negatif"]}
     figures = {}
     for sentiment in sentiments:
         docs = rows.loc[rows["sentimen"] == sentiment, "teks_bersih"]
