@@ -506,11 +506,12 @@ def test_the_cloud_of_negative_comments_leaves_praise_words_out():
     assert {"bagus", "baik"} & set(weights["positif"])
     # thanks closing a complaint is a formula, not the complaint; beside another word, a fragment
     thanks = pd.DataFrame({"komentar": ["jadwal sering molor, mohon diperbaiki, terima kasih"] * 8
+                           + ["dosennya pilih kasih ke mahasiswa tertentu"] * 8
                            + ["terimakasih ilmunya sangat bermanfaat"] * 8 + ["terima kasih, materinya bagus"] * 8,
-                           "sentimen": ["negatif"] * 8 + ["positif"] * 16})
+                           "sentimen": ["negatif"] * 16 + ["positif"] * 16})
     thanks["teks_bersih"] = Preprocessor().transform(thanks["komentar"])
     clouds = _sentiment_clouds(_cloud_inputs(thanks, "komentar", None), "id", 40, render=lambda w, title: w)
-    assert not any("kasih" in term or "terima" in term for term in clouds["negatif"])
+    assert not any("terima" in term for term in clouds["negatif"]) and "pilih kasih" in clouds["negatif"]
     assert "terima kasih" in clouds["positif"] and not any("kasih " in term for term in clouds["positif"])
 
 

@@ -165,8 +165,18 @@ _PHRASE_MIN = 3  # comments that must share a phrase for it to be one item of a 
 _PHRASE_SHARE = 0.6  # ... and the share of its rarer word's comments that use it
 
 
-#: Words of thanks: shown as the phrase "terima kasih", never beside another word, never in the cloud of complaints.
-_THANKS = frozenset({"terima", "kasih", "terimakasih", "makasih", "trimakasih", "thanks", "thank", "matur", "nuwun"})
+#: Words of thanks: shown as the phrase "terima kasih", never beside another word, never in the cloud of
+#: complaints. ("kasih" alone is not one: "pilih kasih", favouritism, is a complaint.)
+_THANKS = frozenset({"terima", "terimakasih", "makasih", "trimakasih", "thanks", "thank", "matur", "nuwun"})
+
+
+def _thanks_fragment(parts: list[set[str]]) -> bool:
+    """Whether a cloud term is a piece of thanks: a word of thanks beside another word ("kasih ilmu" of
+    "terima kasih ilmunya", "terima materi"), or "kasih" cut from it; "terima kasih" itself is not."""
+    if len(parts) == 2 and parts[0] & {"terima"} and parts[1] & {"kasih"}:
+        return False
+    thanking = [bool(p & _THANKS) for p in parts]
+    return (any(thanking) and not all(thanking)) or bool(parts[0] & {"kasih"})
 
 
 @lru_cache(maxsize=1)
@@ -233,9 +243,7 @@ def _cloud_weights(cleaned: Iterable[str], forms: Mapping[str, str], idf: Mappin
         parts = [{w.lower() for w in shown_words(part)} for part in term.split()]
         if len(parts) == 1 and parts[0] & alone:
             return True
-        # a word of thanks beside another word is a fragment ("kasih ilmu" of "terima kasih ilmunya")
-        thanking = [bool(p & _THANKS) for p in parts]
-        if any(thanking) and not all(thanking):
+        if _thanks_fragment(parts):
             return True
         return any(p & exclude for p in parts) or all(p & generic for p in parts)
 
