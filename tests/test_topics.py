@@ -538,3 +538,17 @@ def test_a_topic_of_thanks_is_thanks_whatever_its_tone():
     thanks = ["terima kasih banyak", "terima kasih panitia", "makasih ya", "terima kasih atas ilmunya",
               "thanks semuanya", "terima kasih bapak ibu"]
     assert label_groups(thanks, [0] * 6, 1, sentiments=["positif"] * 6) == ["ucapan terima kasih"]
+
+
+def test_a_topic_s_examples_say_its_key_phrase_first():
+    # the first example of the topic "terlalu cepat" was "lebih diperbanyak penjelasan"
+    texts = ([f"penjelasan terlalu cepat di pertemuan {i}" for i in range(8)]
+             + [f"penjelasan kurang detail, mohon diperbanyak contoh {i}" for i in range(12)]
+             + [f"jadwal kuliah sering bentrok dengan praktikum {i}" for i in range(20)])
+    model = TopicModel(n_topics=2, random_state=0).fit(texts)
+    speed = next(c for c in range(2) if (model.labels_[:8] == c).all())
+    members = np.flatnonzero(model.labels_ == speed)
+    examples = model._examples(members, speed, "terlalu cepat")
+    assert examples and "terlalu cepat" in examples[0]
+    plain = model._examples(members, speed)
+    assert sorted(plain) == sorted(model._examples(members, speed, "tidak ada di sini"))  # no match: the centre's order

@@ -11,6 +11,8 @@ and stability together, then splits a topic that would hold more than 35% of the
 """
 from __future__ import annotations
 
+import re
+
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -769,7 +771,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             label = self.topic_names_.get(c) or _named_general(self._phrases_.get(c), terms, used) or _label([t for t, _ in terms])
             used.add(label)
             row = {"topik": int(c), "ukuran": len(members), "porsi": len(members) / max(total, 1), "label": label,
-                   "kata_kunci": terms, "contoh": self._examples(members, c)}
+                   "kata_kunci": terms, "contoh": self._examples(members, c, self._phrases_.get(c))}
             if aspects is not None:
                 counter = Counter(a for i in members for a in aspects[i])
                 row["aspek"] = [a for a, n in counter.most_common() if n >= max(1, 0.2 * len(members))]
@@ -779,11 +781,18 @@ class TopicModel(TransformerMixin, BaseEstimator):
             rows.append(row)
         return pd.DataFrame(rows).sort_values("topik", ignore_index=True) if rows else pd.DataFrame(rows)
 
-    def _examples(self, members: np.ndarray, topic: int) -> list[str]:
+    def _examples(self, members: np.ndarray, topic: int, phrase: str | None = None) -> list[str]:
+        """The topic's comments nearest its centre, those that say its key ``phrase`` first (the first
+        example of "terlalu cepat" was "lebih diperbanyak penjelasan"), each text once."""
         if self.n_examples == 0 or len(members) == 0 or not hasattr(self, "_informative_texts"):
             return []  # (a loaded model saved without its texts has no examples to show)
         if self._similarity is not None:
-            members = members[np.argsort(-self._similarity[members, topic])]
+            members = members[np.argsort(-self._similarity[members, topic], kind="stable")]
+        words = set(re.findall(r"\w+", phrase.lower())) if phrase else set()
+        if words:  # the phrase's words as written (labels are written forms; no second preprocessing)
+            saying = np.fromiter((words <= set(re.findall(r"\w+", self._informative_texts[i].lower())) for i in members),
+                                 dtype=bool, count=len(members))
+            members = np.concatenate([members[saying], members[~saying]])
         chosen, seen = [], set()
         for i in members:
             key = self._informative_clean[i]
