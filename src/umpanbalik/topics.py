@@ -153,6 +153,9 @@ def _named_general(phrase: str | None, terms: list[tuple[str, float]], used: set
     return f"{first} {number}"
 
 
+_EXAMPLE_POOL = 1_000  # a topic's comments nearest its centre among which examples saying its phrase are sought
+
+
 class TopicModel(TransformerMixin, BaseEstimator):
     """Discover themes in comments by clustering their TF-IDF vectors.
 
@@ -790,9 +793,10 @@ class TopicModel(TransformerMixin, BaseEstimator):
             members = members[np.argsort(-self._similarity[members, topic], kind="stable")]
         words = set(re.findall(r"\w+", phrase.lower())) if phrase else set()
         if words:  # the phrase's words as written (labels are written forms; no second preprocessing)
-            saying = np.fromiter((words <= set(re.findall(r"\w+", self._informative_texts[i].lower())) for i in members),
-                                 dtype=bool, count=len(members))
-            members = np.concatenate([members[saying], members[~saying]])
+            near = members[:_EXAMPLE_POOL]  # among the comments nearest the centre: a million need not be read
+            saying = np.fromiter((words <= set(re.findall(r"\w+", self._informative_texts[i].lower())) for i in near),
+                                 dtype=bool, count=len(near))
+            members = np.concatenate([near[saying], near[~saying], members[_EXAMPLE_POOL:]])
         chosen, seen = [], set()
         for i in members:
             key = self._informative_clean[i]
