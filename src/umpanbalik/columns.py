@@ -125,9 +125,8 @@ def resolve_column(columns: Iterable[Any], reference: Any, option: str = "column
     if isinstance(reference, (int, np.integer)) and not isinstance(reference, bool):
         reference = str(reference)
     if isinstance(reference, (list, tuple, set, pd.Index, pd.Series, np.ndarray)):  # not ColumnError: it lists the column
-        raise TypeError(f"`{option}` takes one column name, not a list; got {list(reference)!r}. Pass "
-                        f"{option}={next(iter(reference), 'kolom')!r}." if len(reference) == 1 else
-                        f"`{option}` takes one column name, not a list; got {list(reference)!r}.")
+        hint = f" Pass {option}={next(iter(reference))!r}." if len(reference) == 1 else ""
+        raise TypeError(f"`{option}` takes one column name, not a list; got {list(reference)!r}.{hint}")
     if isinstance(reference, (float, np.floating)):  # 5.22 as a number is 5.22 and "5.20" is 5.2: numbers go as text
         raise TypeError(f"`{option}` is the number {reference!r}; write a question's number as text, e.g. {option}='{reference}'.")
     if not isinstance(reference, str) or not reference.strip():

@@ -307,6 +307,12 @@ def _is_blank(answer: str) -> bool:
     return not any(ch.isalnum() for ch in answer)
 
 
+def counts_outside_scale(words: int, numbers: int) -> bool:
+    """Whether, in a column of ``words`` answers on a text scale and ``numbers`` numeric ones, a number
+    outside the scale is a count or a total (read as missing): when the words are at least as many."""
+    return words >= numbers
+
+
 def likert_scores(values: Iterable[Any], scale: Mapping[str, float] | None = None) -> pd.Series:
     """``values`` as floats: numbers as they are (a decimal comma is read), text answers by the scale
     (:func:`likert_scale` of ``values`` unless ``scale`` is given), anything else NaN. When the scale
@@ -339,7 +345,7 @@ def likert_scores(values: Iterable[Any], scale: Mapping[str, float] | None = Non
         scale, bounds = _scale_and_bounds(counts)
         numbers = sum(int(n) for value, n in zip(uniques, frequency)
                       if isinstance(value, (int, float, np.integer, np.floating)) or isinstance(value, str) and is_number(value))
-        if bounds is not None and sum(counts.values()) < numbers:
+        if bounds is not None and not counts_outside_scale(sum(counts.values()), numbers):
             bounds = None  # mostly numbers, with a few words among them: the numbers are the ratings (blanks aside)
     scores = np.array([_score(value, scale) for value in uniques], dtype=float)
     if bounds is not None and len(scores):  # mostly words of a scale: a number outside it is a count or a total

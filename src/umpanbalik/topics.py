@@ -12,7 +12,6 @@ and stability together, then splits a topic that would hold more than 35% of the
 from __future__ import annotations
 
 import re
-
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence

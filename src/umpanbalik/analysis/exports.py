@@ -422,10 +422,10 @@ def report_context(analysis: Analysis, *, lang: str, title: str | None, n_quotes
                           "tautan": f"bukti-{i}" if q else ""} for i, (f, q) in enumerate(zip(found, quotes), start=1)]
     context["bukti"] = [{"id": f"bukti-{i}", "judul": f"{i}. {f.text}", "kutipan": q}
                         for i, (f, q) in enumerate(zip(found, quotes), start=1) if q]
-    from .run import looks_like_praise_question
+    from .run import praise_question_notes
 
-    if analysis.task == "evaluasi" and looks_like_praise_question(analysis.text):  # under the findings it qualifies
-        context["catatan"] = [text("note_praise_question", lang, column=str(analysis.text))]
+    if notes := praise_question_notes(analysis.text, analysis.task, lang):  # under the findings they qualify
+        context["catatan"] = notes
     if analysis.task == "evaluasi":
         sentiment = analysis.sentiment_table()
         figures["sentimen"], shown["sentimen"] = plots.draw_sentiment(sentiment, lang=lang), sentiment

@@ -264,6 +264,14 @@ def looks_like_praise_question(column: Any) -> bool:
     return _PRAISE_QUESTION.search(header) is not None and _ASKS_FOR_CRITICISM.search(header) is None
 
 
+def praise_question_notes(text: Any, task: str, lang: str) -> list[str]:
+    """The note a praise question's answers need (none for other questions): in ``result.notes``, the
+    CLI and under the question's findings in the report, in the report's language."""
+    if task != "evaluasi" or not looks_like_praise_question(text):
+        return []
+    return [_words("note_praise_question", lang, column=str(text))]
+
+
 def looks_like_why_not(column: Any) -> bool:
     """Whether a column's header asks why people do not attend training (the ``hambatan`` task's question)."""
     return isinstance(column, str) and _WHY_NOT.search(column.replace("_", " ")) is not None
@@ -276,7 +284,7 @@ def _is_auto(value: Any) -> bool:
 def _warn_rating(values: pd.Series, name: Any, stacklevel: int) -> None:
     """Warn about rating answers that are neither numbers nor on the column's Likert scale, and about
     numbers outside the scale its text answers use (a 1–10 score or a total beside "Puas": they count as missing)."""
-    from ..likert import is_number, likert_scores, scale_bounds, unknown_answers
+    from ..likert import counts_outside_scale, is_number, likert_scores, scale_bounds, unknown_answers
 
     bounds = scale_bounds(values)
     if bounds is not None:
@@ -285,7 +293,7 @@ def _warn_rating(values: pd.Series, name: Any, stacklevel: int) -> None:
         if len(outside):
             low, high = (f"{b:g}" for b in bounds)
             words = int(sum(isinstance(v, str) and bool(v.strip()) and not is_number(v) for v in values))
-            fate = ("count as missing (a count or a total under the answers?)" if words * 2 >= words + len(numbers)
+            fate = ("count as missing (a count or a total under the answers?)" if counts_outside_scale(words, len(numbers))
                     else "are averaged with the scale's scores")  # as likert_scores reads them
             warnings.warn(f"the rating column {str(name)!r} mixes a {low}–{high} scale written as text with numbers outside "
                           f"it ({len(outside)} answers, e.g. {outside.iloc[0]:g}); they {fate}. Put them on one scale "
@@ -370,8 +378,7 @@ def _analyze_rows(chunks: Any, data: Any, text: Any, segments: list[Any], *, rat
             model, topic_notes = _fit_topics(comments, frame[text], topics, task, random_state, n_jobs,
                                              models.get("preprocessor"), lang, names=names)
         notes += topic_notes
-    if task == "evaluasi" and looks_like_praise_question(text):  # said in the report, the CLI and result.notes
-        notes.append(_words("note_praise_question", lang, column=str(text)))
+    notes += praise_question_notes(text, task, lang)
     if rating is not None:  # "Jumlah" and "Rata-rata" rows under a hand-made recap: their totals are no ratings
         summary, examples = _summary_rows(comments, kept_as.get(text, text), kept_as.get(rating, rating))
         if summary.any():

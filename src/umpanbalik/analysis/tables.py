@@ -172,9 +172,12 @@ def suggestion_rows(comments: pd.DataFrame) -> np.ndarray:
 def asked_about(comments: pd.DataFrame, aspect: str) -> np.ndarray:
     """The rows that mention ``aspect`` other than in praise (``positif``): what a suggestion on such a
     row can ask to change."""
-    everything = np.ones(len(comments), dtype=bool)
-    polarity = _polarity_of_rows(len(comments), aspect, *_mentions(everything, comments))
-    return np.fromiter((p is not None and p != "positif" for p in polarity), dtype=bool, count=len(comments))
+    return _not_praise(_polarity_of_rows(len(comments), aspect, *_mentions(np.ones(len(comments), dtype=bool), comments)))
+
+
+def _not_praise(polarity: np.ndarray) -> np.ndarray:
+    """Where a row's polarity for an aspect (:func:`_polarity_of_rows`) says it is mentioned, not praised."""
+    return np.fromiter((p is not None and p != "positif" for p in polarity), dtype=bool, count=len(polarity))
 
 
 def suggestion_aspects(comments: pd.DataFrame) -> pd.DataFrame:
@@ -184,7 +187,8 @@ def suggestion_aspects(comments: pd.DataFrame) -> pd.DataFrame:
     interval; ``attrs["n"]`` is the number of suggestions."""
     rows = suggestion_rows(comments)
     n = int(rows.sum())
-    counts = {aspect: int((asked_about(comments, aspect) & rows).sum()) for aspect in aspects_in(comments, rows)}
+    mentions = _mentions(rows, comments)  # the suggestions' cells, read once for every aspect
+    counts = {aspect: int(_not_praise(_polarity_of_rows(n, aspect, *mentions)).sum()) for aspect in aspects_in(comments, rows)}
     table = share_table(pd.Series(counts, dtype=int), n, "aspek")
     return table.sort_values("jumlah", ascending=False, kind="stable")
 
