@@ -31,12 +31,12 @@ def main() -> None:
     second = {r["id"]: r for r in read_jsonl(RAW / "double_label" / "second.jsonl")}
     ids = [i for i in second if i in first]
     result: dict[str, dict] = {"n_komentar": len(ids), "komentar": comment_kappas(first, second, ids)}
-    # the second sample: 70 of the negation parts (part8, part9), labelled blind when they were written
+    # the second sample: 70 of the negation parts 8 and 9, 45 of part 11, 45 of part 12 and 35 of part 13, labelled blind when they were written
     negation = {r["id"]: r for r in read_jsonl(RAW / "double_label" / "second_negasi.jsonl")}
     negation_ids = [i for i in negation if i in first]
     result["n_komentar_negasi"] = len(negation_ids)
     result["komentar_negasi"] = comment_kappas(first, negation, negation_ids)
-    b_first = {row_id("h", r["teks"]): r for r in read_jsonl(RAW / "barriers.jsonl")}
+    b_first = {row_id("h", r["teks"]): r for p in sorted(RAW.glob("barriers*.jsonl")) for r in read_jsonl(p)}
     b_second = {r["id"]: r for r in read_jsonl(RAW / "double_label" / "second_hambatan.jsonl")}
     b_ids = [i for i in b_second if i in b_first]
     result["n_hambatan"] = len(b_ids)

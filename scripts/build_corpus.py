@@ -2,7 +2,7 @@
 
     python scripts/build_corpus.py
 
-Reads data/raw/part*.jsonl (comments) and data/raw/barriers.jsonl, applies the adjudicated labels
+Reads data/raw/part*.jsonl (comments) and data/raw/barriers*.jsonl (answers), applies the adjudicated labels
 of the double-labelled sample (data/raw/double_label/adjudicated.jsonl, when present), drops exact
 duplicates (case-insensitive), and writes, deterministically:
 - src/umpanbalik/resources/korpus_evaluasi.csv
@@ -75,7 +75,9 @@ def build_comments() -> int:
 
 
 def build_barriers() -> int:
-    rows = unique(read_jsonl(RAW / "barriers.jsonl"))
+    # barriers.jsonl first, then barriers_part2.jsonl … in the order they were written
+    paths = sorted(RAW.glob("barriers*.jsonl"), key=lambda p: int(re.search(r"part(\d+)", p.stem).group(1)) if "part" in p.stem else 1)
+    rows = unique([row for path in paths for row in read_jsonl(path)])
     adjudicated_path = RAW / "double_label" / "adjudicated.jsonl"
     adjudicated = {}
     if adjudicated_path.exists():

@@ -346,7 +346,19 @@ def test_the_output_folder_is_checked_before_the_analysis(export, tmp_path, caps
     assert main(["analyze", str(tmp_path / "ekspor.csv"), "-o", str(tmp_path / "berkas")]) == 1
     assert "sudah ada sebagai file, bukan folder" in capsys.readouterr().err
     assert main(["analyze", str(tmp_path / "ekspor.csv"), "-o", str(tmp_path / "berkas" / "hasil")]) == 1
-    assert "tidak dapat dibuat" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "tidak dapat dibuat" in err and "bagian jalurnya adalah file" in err and "Not a directory" not in err
+    import errno
+    import tempfile
+
+    def refused(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", refused)
+    assert main(["analyze", str(tmp_path / "ekspor.csv"), "-o", str(tmp_path / "hasil")]) == 1
+    assert "tidak ada izin menulis di sana" in capsys.readouterr().err
+    assert main(["--lang", "en", "analyze", str(tmp_path / "ekspor.csv"), "-o", str(tmp_path / "hasil")]) == 1
+    assert "no permission to write there" in capsys.readouterr().err
 
 
 def test_outputs_written_beside_the_report_are_those_written_one_after_another(export, tmp_path, monkeypatch):
@@ -418,3 +430,15 @@ def test_an_empty_first_sheet_still_names_the_sheet_with_the_answers(tmp_path, c
     assert main(["analyze", str(path), "--topics", "0", "--no-progress", "-o", str(tmp_path / "hasil")]) == 1
     error = capsys.readouterr().err
     assert "--sheet" in error and "Jawaban" in error and "tanpa jawaban" not in error
+
+
+def test_the_default_comment_column_is_found_however_its_header_is_written(export, tmp_path, capsys):
+    # "Komentar" was not "komentar": the run stopped ("no open answers"), or analysed another column
+    path = tmp_path / "kapital.csv"
+    export[["instansi", "komentar", "alasan_tidak_ikut"]].rename(columns={"komentar": "Komentar "}).to_csv(path, index=False)
+    code = main(["analyze", str(path), "--format", "csv", "--topics", "0", "-o", str(tmp_path / "hasil"), "--no-progress"])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "Pertanyaan terbuka yang dianalisis" not in out  # taken as the default column, not detected among others
+    table = pd.read_csv(tmp_path / "hasil" / "komentar_teranalisis.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert "sentimen" in table.columns and len(table) == len(export)

@@ -311,10 +311,23 @@ def test_the_barrier_finding_of_a_report_on_several_questions_is_said_once():
     export["6.1 Mengapa tidak ikut pelatihan lain?"] = ["sibuk", "biaya mahal", "atasan tidak mengizinkan", "-"] * 40
     multi = analyze(export, text=["5.20", "5.21", "5.22"], barriers="6.1", topics=False, progress=False)
     found = multi.findings()
-    assert (found["kunci"] == "barrier").sum() == 1 and len(found["pertanyaan"].unique()) == 3
-    page = render_html(multi.report_context())
+    # once, last, under the why-not column (it was filed under the first question)
+    assert (found["kunci"] == "barrier").sum() == 1 and found["pertanyaan"].iloc[-1] == "6.1 Mengapa tidak ikut pelatihan lain?"
+    assert found["pertanyaan"].iloc[:-1].nunique() == 3
+    context = multi.report_context()
+    page = render_html(context)
     sentence = found.loc[found["kunci"] == "barrier", "temuan"].iloc[0]
     assert page.count(sentence.split(":")[0]) == 2  # the findings list and its evidence, once each
+    # the first screen leads with each question's first findings (it held the barrier finding alone),
+    # each linked to its quotes in the question's section
+    lead = context["temuan"]
+    assert [f["teks"].split(":")[0] for f in lead[:-1]] == [c for c in ("5.20", "5.21", "5.22") for _ in range(2)]
+    assert lead[-1]["teks"] == sentence
+    from umpanbalik._html import _anchor
+
+    for finding in lead[:-1]:
+        if finding["tautan"]:
+            assert f'href="#{_anchor(finding["tautan"])}"' in page and f'id="{_anchor(finding["tautan"])}"' in page
 
 
 def test_the_most_requested_change_counts_an_aspect_a_suggestion_praises_no_more():
@@ -365,4 +378,21 @@ def test_answers_to_a_praise_question_come_with_a_note_that_bare_names_read_as_c
     for header in ("Sebutkan kelebihan dan kekurangan pelatihan ini", "Apa yang menarik dan apa yang perlu diperbaiki?",
                    "Saran yang membantu peningkatan kualitas", "What did you like best and what should change?"):
         assert not looks_like_praise_question(header), header
-    assert looks_like_praise_question("Kelebihan pelatihan") and looks_like_praise_question("What was most useful?")
+    for header in ("Kelebihan pelatihan", "What was most useful?", "5. Apa manfaat yang paling Anda rasakan dari pelatihan ini?",
+                   "Hal yang paling Anda sukai", "Manfaat yang diperoleh", "Apa saja manfaat pelatihan bagi Anda?",
+                   "What did you like?"):
+        assert looks_like_praise_question(header), header
+    for header in ("Apakah pelatihan ini bermanfaat bagi pekerjaan Anda? Jelaskan", "Komentar", "Apa yang tidak Anda sukai?"):
+        assert not looks_like_praise_question(header), header
+
+
+def test_a_why_not_question_is_recognised_in_the_ways_forms_ask_it():
+    from umpanbalik.analysis.run import looks_like_why_not
+
+    for header in ("Mengapa Anda jarang mengikuti pelatihan?", "Alasan tidak ikut diklat",
+                   "7. Jika Anda tidak pernah mengikuti pelatihan lain tahun ini, apa alasannya?",
+                   "Apa yang menyebabkan Anda tidak mengikuti pelatihan?", "Apa penyebab Anda tidak dapat hadir?",
+                   "Why did you not attend?"):
+        assert looks_like_why_not(header), header
+    for header in ("Bagian mana yang tidak jelas dan mengapa?", "Apakah Anda puas? Apa alasannya?", "Saran", "Komentar"):
+        assert not looks_like_why_not(header), header

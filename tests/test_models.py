@@ -249,8 +249,10 @@ def test_custom_taxonomy_and_indicator_targets(tmp_path):
     assert tagger.predict(["makanan dan ruangan nyaman"]).tolist() == [[1, 0]]
     with pytest.raises(ValueError, match="outside the taxonomy"):
         AspectTagger(path).fit(["a"], [["harga"]])
-    with pytest.raises(ValueError, match="none of these"):
+    with pytest.raises(FileNotFoundError, match="the taxonomy file 'tidak_ada.json' does not exist"):
         load_taxonomy("tidak_ada.json")
+    with pytest.raises(ValueError, match="none of these"):
+        load_taxonomy("tidak_ada")
 
 
 
@@ -284,6 +286,10 @@ def test_pretrained_models_work_offline_on_domain_comments():
     assert tagged["aspek_sentimen"].iloc[1].get("waktu") == "negatif"
     barriers = AspectTagger.pretrained("hambatan").tag(["atasan tidak kasih izin krn kerjaan kantor numpuk"])
     assert {"dukungan_pimpinan", "waktu_beban_kerja"} <= set(barriers["aspek"].iloc[0])
+    # a reason denied is not given ("bukan karena biaya" was akses_biaya)
+    denied = AspectTagger.pretrained("hambatan").tag(["bukan karena biaya, tapi atasan tidak memberi izin",
+                                                      "bukan krn malas tapi beban kerja tinggi"])["aspek"].tolist()
+    assert denied == [["dukungan_pimpinan"], ["waktu_beban_kerja"]]
     assert SuggestionDetector.pretrained().predict(["mohon ada rekaman zoom"]).tolist() == [True]
     assert NonInformativeDetector.pretrained().predict(["tidak ada", "materi bagus sekali"]).tolist() == [True, False]
     with pytest.raises(ValueError, match="hambatan"):
@@ -371,6 +377,11 @@ SHIPPED_CASES = [
     # an intensifier before a negator belongs to the negation ("sangat" alone is praise)
     ("sangat tidak puas", dict(sentimen="negatif")),
     ("sangat tidak relevan dengan pekerjaan saya", dict(aspek={"relevansi": "negatif"}, sentimen="negatif")),
+    # part 11 of the written corpus: the training called of no use, a missing thing in three words, a
+    # negated complaint word as praise of the delivery
+    ("pelatihan ini tidak bermanfaat", dict(aspek={"relevansi": "negatif"}, sentimen="negatif")),
+    ("tidak ada praktik", dict(aspek={"metode": "negatif"}, non_informatif=False, sentimen="negatif")),
+    ("narasumber tidak kaku", dict(aspek={"metode": "positif"}, sentimen="positif")),
 ]
 
 

@@ -591,3 +591,17 @@ def test_an_empty_table_is_said_in_a_sentence_not_drawn_as_a_header_over_no_rows
         page = render_html({"tabel": {"perbandingan_sorotan_kelas": empty, "topik": empty}}, lang=lang)
         assert sentence in page and "<th>segmen</th>" not in page.lower()
     assert "Tidak ada baris yang memenuhi syarat tabel ini" in render_html({"tabel": {"topik": empty}})
+
+
+def test_excel_shows_shares_as_percentages_and_leaves_other_numbers_alone(tmp_path):
+    # shares were written as 0.2321428571428572 in General format
+    summary = pd.DataFrame({"ukuran": ["kosong", "rata_rata_nilai"], "nilai": [18.0, 3.6], "porsi": [0.06, np.nan],
+                            "ci_bawah": [0.04, 3.5], "ci_atas": [0.09, 3.7]})
+    effects = pd.DataFrame({"aspek": ["waktu"], "koefisien": [-0.75], "ci_bawah": [-0.95], "ci_atas": [-0.55],
+                            "prevalensi": [0.31]})
+    book = load_workbook(write_excel({"ringkasan": summary, "nilai_dampak": effects}, tmp_path / "porsi.xlsx"))
+    rows = list(book["ringkasan"].iter_rows(min_row=2))
+    assert [c.number_format for c in rows[0][2:5]] == ["0.0%"] * 3 and rows[0][2].value == 0.06
+    assert [c.number_format for c in rows[1][3:5]] == ["General"] * 2  # a mean rating's interval
+    dampak = [c.number_format for c in next(book["nilai_dampak"].iter_rows(min_row=2))]
+    assert dampak == ["General", "General", "General", "General", "0.0%"]

@@ -315,3 +315,18 @@ def test_group_names_typed_in_other_case_or_spacing_are_one_group():
     assert sorted(result.compare("unit").tabel.index.astype(str)) == ["Bappeda", "Dinas Kesehatan"]
     shares = tables.segment_shares(result.comments, "unit")
     assert set(shares["segmen"]) == {"Bappeda", "Dinas Kesehatan"} and shares["n"].sum() == 160
+
+
+def test_a_mean_ratings_interval_stays_on_the_ratings_scale():
+    # two ratings, 1 and 5, among 1-5 answers: the t interval ran from -22 to 28 and stretched the chart's axis
+    import numpy as np
+
+    from umpanbalik.analysis import tables
+
+    comments = pd.DataFrame({"komentar": ["a", "b", "c", "d"], "teks_bersih": ["a", "b", "c", "d"],
+                             "sentimen": ["positif", "positif", "negatif", "negatif"], "aspek": [[], [], [], []],
+                             "aspek_sentimen": [{}, {}, {}, {}], "non_informatif": [False] * 4, "nilai": [1, 5, 2, 4]})
+    table = tables.rating_by_aspect(comments, "nilai")
+    row = table[(table["aspek"] == "semua") & (table["polaritas"] == "positif")].iloc[0]
+    assert row["rata_rata"] == 3 and row["ci_bawah"] == 1 and row["ci_atas"] == 5
+    assert np.isfinite(tables.mean_rating(comments, "nilai")[1])

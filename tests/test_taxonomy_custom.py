@@ -1,6 +1,7 @@
 """Custom taxonomies: other polarity labels, seed phrases of several words, and a tagger from seeds alone."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from umpanbalik import AspectTagger
@@ -154,3 +155,53 @@ def test_the_no_polarity_note_survives_the_topic_fit_and_the_multi_report_names_
     both = analyze(form, text=["5.21", "5.22"], topics=False, progress=False, models={"aspek": tagger})
     methods = both.report_context()["metode"]
     assert [p for p in methods if p.startswith("Model milik pengguna.")]
+
+
+def test_the_longest_seed_wins_and_a_word_of_a_phrase_is_no_seed_of_its_own():
+    # "kamar mandi kotor" was tagged kamar as well as kamar mandi: "kamar" counted twice as often as
+    # the comments about rooms, and quotes("kamar") gave bathroom comments
+    taxonomy = {"kamar": ["kamar", "kasur"], "kamar mandi": ["kamar mandi", "toilet"]}
+    tagger = AspectTagger(taxonomy=taxonomy, polarity=False).fit(["kamar bersih", "kamar mandi kotor"])
+    tagged = tagger.tag(["kamar mandi kotor", "kamarnya sempit, kamar mandi bau", "kasur keras"])["aspek"].tolist()
+    assert tagged == [["kamar mandi"], ["kamar", "kamar mandi"], ["kamar"]]
+
+
+def test_wrong_training_labels_are_said_not_dropped(tmp_path):
+    import numpy as np
+    from sklearn.preprocessing import MultiLabelBinarizer
+
+    from umpanbalik import SentimentClassifier
+    from umpanbalik.aspects import load_taxonomy
+    from umpanbalik.io import save
+
+    texts = ["kamar bersih", "kasur keras", "kamar mandi kotor", "toilet bau", "kamar sempit", "toilet bersih"]
+    aspects = [["kamar"], ["kamar"], ["kamar mandi"], ["kamar mandi"], ["kamar"], ["kamar mandi"]]
+    polarity = [{a: p for a in row} for row, p in zip(aspects, ["positif", "negatif", "negatif", "negatif", "negatif", "positif"])]
+    taxonomy = {"kamar mandi": ["kamar mandi", "toilet"], "kamar": ["kamar", "kasur"]}  # not in alphabetical order
+    # a polarity key in another case was dropped with the whole polarity model, without a word
+    with pytest.raises(ValueError, match="names 'Kamar', which is not an aspect of the taxonomy"):
+        AspectTagger(taxonomy=taxonomy, threshold=0.3).fit(
+            texts, aspects, aspect_sentiments=[{k.title(): v for k, v in d.items()} for d in polarity])
+    with pytest.warns(UserWarning, match="every polarity in `aspect_sentiments` is 'positif'"):
+        tagger = AspectTagger(taxonomy=taxonomy, threshold=0.3).fit(
+            texts, aspects, aspect_sentiments=[{a: "positif" for a in row} for row in aspects])
+    assert tagger.polarity_model_ is None
+    # MultiLabelBinarizer sorts its columns: read in the taxonomy's order they swapped every label
+    with pytest.warns(UserWarning, match="read in the taxonomy's order"):
+        AspectTagger(taxonomy=taxonomy, polarity=False, threshold=0.3).fit(texts, MultiLabelBinarizer().fit_transform(aspects))
+    named = MultiLabelBinarizer(classes=list(taxonomy))
+    frame = pd.DataFrame(MultiLabelBinarizer().fit_transform(aspects), columns=sorted(taxonomy))
+    by_name = AspectTagger(taxonomy=taxonomy, polarity=False, threshold=0.3).fit(texts, frame)  # by column name: no warning
+    assert by_name.tag(["toilet bau"])["aspek"].iloc[0] == ["kamar mandi"]
+    assert named.fit_transform(aspects).shape == (6, 2)
+    # wrong usage, said plainly
+    with pytest.raises(ValueError, match="holds no comments"):
+        AspectTagger(taxonomy=taxonomy).fit([], [])
+    with pytest.raises(FileNotFoundError, match="the taxonomy file 'asrama.yaml' does not exist"):
+        load_taxonomy("asrama.yaml")
+    with pytest.raises(ValueError, match="`C` must be a positive number"):
+        SentimentClassifier(C="a").fit(["bagus", "jelek"], ["positif", "negatif"])
+    with pytest.warns(UserWarning, match="empty_label='netral' is not among the labels learnt"):
+        SentimentClassifier().fit(["bagus sekali", "jelek", "mantap", "buruk"], ["positif", "negatif"] * 2)
+    with pytest.raises(FileNotFoundError, match="the folder .* does not exist"):
+        save(np.zeros(2), tmp_path / "belum_ada" / "model.skops")

@@ -134,11 +134,11 @@ def test_a_column_without_text_is_refused(texts):
 
 
 @pytest.mark.parametrize(("texts", "n_topics", "message"), [
-    (["materi bagus", "materi bagus sekali", "waktu kurang"], 3,
+    (["materi bagus", "materi bagus, terus", "waktu kurang"], 3,
      r"^only 2 distinct topics could be formed from 3 comments; asked for 3: the answers are too few or too alike"),
     (load_corpus()["teks"].sample(n=30, random_state=1).tolist(), 50,
-     r"^only \d\d distinct topics could be formed from 30 comments \(2 set aside as non-answers or empty\); asked for "
-     r"50: there are only 28 distinct answers to group\. Ask for fewer topics"),
+     r"^only \d\d distinct topics could be formed from 30 comments( \(\d set aside as non-answers? or empty\))?; asked "
+     r"for 50: there are only \d\d distinct answers to group\. Ask for fewer topics"),
 ], ids=["3-comments", "30-comments"])
 def test_fewer_topics_than_asked_is_one_clear_warning(texts, n_topics, message):
     # k-means on so few comments finds fewer distinct clusters than asked: scikit-learn warned at
@@ -552,3 +552,16 @@ def test_a_topic_s_examples_say_its_key_phrase_first():
     assert examples and "terlalu cepat" in examples[0]
     plain = model._examples(members, speed)
     assert sorted(plain) == sorted(model._examples(members, speed, "tidak ada di sini"))  # no match: the centre's order
+
+
+def test_a_fitted_topic_model_assigns_its_own_comments_as_predict_does():
+    # k-means ends on Euclidean distances to centres of differing lengths, predict on the cosine to the
+    # normalised centres: they disagreed on 18 of the bundled survey's 1,566 comments, so the topics'
+    # sizes in the report were not those of predict(), and analyze() assigned a sample by one rule and
+    # the other comments of a large input by the other
+    from umpanbalik import load_survey
+
+    texts = load_survey()["komentar"].tolist()
+    model = TopicModel(n_topics=5).fit(texts)
+    assert (model.predict(texts) == model.labels_).all()
+    assert model.topics_.set_index("topik")["ukuran"].to_dict() == pd.Series(model.labels_[model.labels_ >= 0]).value_counts().to_dict()

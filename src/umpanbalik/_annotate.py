@@ -77,6 +77,7 @@ class Models:
                     "hambatan or preprocessor."
                 )
             for name, model in models.items():
+                _check_kind(name, model)
                 _check_scheme(name, model)
             return cls(**models)
         raise TypeError(f"`models` must be a dict of fitted models or None, got {type(models).__name__}.")
@@ -85,6 +86,31 @@ class Models:
 #: The labels each single-label model must answer with (:mod:`umpanbalik.schema`): the results, the
 #: summary and the report count these values.
 _SCHEMES = LABEL_SCHEMES
+
+
+#: What each model of ``models`` must do, and an example of one that does.
+_KINDS = {
+    "sentimen": (("predict_proba", "classes_"), "a fitted classifier such as SentimentClassifier().fit(texts, labels)"),
+    "saran": (("predict_proba", "classes_"), "a fitted classifier such as SuggestionDetector().fit(texts, flags)"),
+    "non_informatif": (("predict_proba", "classes_"), "a fitted classifier such as NonInformativeDetector().fit(texts, flags)"),
+    "aspek": (("tag",), "a fitted AspectTagger"),
+    "hambatan": (("tag",), 'a fitted AspectTagger("hambatan", polarity=False)'),
+    "preprocessor": (("transform",), "a Preprocessor"),
+}
+
+
+def _check_kind(name: str, model: Any) -> None:
+    """Refuse, before any work, a model that cannot do its part ("abc", a SentimentClassifier as the
+    aspect tagger, an unfitted one): it failed deep inside with an AttributeError."""
+    if model is None:
+        return
+    needed, example = _KINDS[name]
+    missing = [attribute for attribute in needed if not hasattr(model, attribute)]
+    if missing:
+        unfitted = all(attribute.endswith("_") for attribute in missing)  # the right kind, not fitted yet
+        why = "it is not fitted: call fit first" if unfitted else f"it has no {', '.join(missing)}"
+        raise TypeError(f"`models['{name}']` must be {example}; got {type(model).__name__} ({why}). "
+                        f"Leave the key out to use the shipped model.")
 
 
 def _check_scheme(name: str, model: Any) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["atomic_path"]
+__all__ = ["atomic_path", "check_folder"]
 
 
 @contextmanager
@@ -35,6 +35,7 @@ def atomic_path(path: str | Path, example: str = "hasil.csv") -> Iterator[Path]:
     ('baru', ['hasil.csv'])
     """
     path = Path(path)
+    check_folder(path)
     if path.is_dir():
         raise IsADirectoryError(f"{path} is a folder; give a file name, e.g. {path / example}")
     # same folder (so os.replace is a rename), hidden, and ending like the target (pandas picks the
@@ -50,3 +51,12 @@ def atomic_path(path: str | Path, example: str = "hasil.csv") -> Iterator[Path]:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def check_folder(path: str | Path) -> None:
+    """Raise a ``FileNotFoundError`` that says what to do when the folder ``path`` goes in is missing
+    (not one that names the temporary file an export is first written to)."""
+    folder = Path(path).parent
+    if not folder.is_dir():
+        raise FileNotFoundError(f"cannot write {str(path)!r}: the folder {str(folder)!r} does not exist. Create it first, "
+                                f"e.g. Path({str(folder)!r}).mkdir(parents=True).")

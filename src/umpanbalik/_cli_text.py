@@ -62,6 +62,11 @@ MESSAGES = {
         "chunksize_invalid": "--chunksize harus bilangan bulat positif (jumlah baris per bagian, mis. 100000); "
                              "diterima {value!r}.",
         "output_is_file": "Folder hasil {path} sudah ada sebagai file, bukan folder; pilih folder hasil lain dengan --output.",
+        # the operating system's reason, in the user's language (its own words are English)
+        "os_ENOENT": "foldernya tidak ada", "os_EACCES": "tidak ada izin menulis di sana",
+        "os_EPERM": "tidak ada izin menulis di sana", "os_EROFS": "sistem berkasnya hanya bisa dibaca",
+        "os_ENOSPC": "ruang disk penuh", "os_ENOTDIR": "bagian jalurnya adalah file, bukan folder",
+        "os_EDQUOT": "kuota disk habis",
         "output_unusable": "Folder hasil {path} tidak dapat dibuat atau ditulisi: {reason}. Pilih folder lain dengan --output.",
         "output_name_is_folder": "{path} adalah folder, padahal file hasil akan ditulis dengan nama itu: pindahkan "
                                  "atau pilih folder hasil lain.",
@@ -124,6 +129,10 @@ MESSAGES = {
         "chunksize_invalid": "--chunksize must be a positive whole number (rows per part, e.g. 100000); got {value!r}.",
         "output_is_file": "The output folder {path} exists as a file, not a folder; choose another output folder with --output.",
         "output_unusable": "The output folder {path} cannot be created or written to: {reason}. Choose another with --output.",
+        "os_ENOENT": "the folder does not exist", "os_EACCES": "no permission to write there",
+        "os_EPERM": "no permission to write there", "os_EROFS": "the file system is read-only",
+        "os_ENOSPC": "the disk is full", "os_ENOTDIR": "part of the path is a file, not a folder",
+        "os_EDQUOT": "the disk quota is used up",
         "output_name_is_folder": "{path} is a folder, but an output file is to be written under that name: move it or "
                                  "choose another output folder.",
         "pre_same_file": "The output file {path} is the input file itself; praproses does not overwrite the original "

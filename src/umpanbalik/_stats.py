@@ -36,16 +36,21 @@ def wilson_interval(successes: np.ndarray | int, totals: np.ndarray | int, z: fl
     return low, high
 
 
-def mean_interval(values: np.ndarray, confidence: float = 0.95) -> tuple[float, float, float, int]:
+def mean_interval(values: np.ndarray, confidence: float = 0.95,
+                  bounds: tuple[float, float] | None = None) -> tuple[float, float, float, int]:
     """Mean, lower and upper bound (Student's t) and count of the non-missing ``values``.
 
-    The bounds are NaN with fewer than two values.
+    The bounds are NaN with fewer than two values. With ``bounds`` (the lowest and highest value a
+    rating can take, e.g. its column's range), the interval is cut to them: two ratings, 3 and 5, give
+    t bounds of -8.7 and 16.7, which say nothing more than "anywhere on the 1-5 scale".
 
     Examples
     --------
     >>> mean, low, high, n = mean_interval(np.array([3.0, 4.0, 5.0, np.nan]))
     >>> mean, round(low, 2), round(high, 2), n
     (4.0, 1.52, 6.48, 3)
+    >>> mean_interval(np.array([3.0, 4.0, 5.0]), bounds=(1, 5))[1:3][1]
+    5.0
     """
     from scipy.stats import t
 
@@ -58,7 +63,17 @@ def mean_interval(values: np.ndarray, confidence: float = 0.95) -> tuple[float, 
     if n < 2:
         return mean, float("nan"), float("nan"), 1
     half = float(t.ppf(0.5 + confidence / 2, n - 1) * data.std(ddof=1) / np.sqrt(n))
-    return mean, mean - half, mean + half, n
+    low, high = mean - half, mean + half
+    if bounds is not None:
+        low, high = max(low, float(bounds[0])), min(high, float(bounds[1]))
+    return mean, low, high, n
+
+
+def value_range(values: np.ndarray) -> tuple[float, float] | None:
+    """The lowest and highest non-missing value (``None`` when there is none): the bounds of a rating's means."""
+    data = np.asarray(values, dtype=float)
+    data = data[~np.isnan(data)]
+    return (float(data.min()), float(data.max())) if len(data) else None
 
 
 def chi_square(table: pd.DataFrame) -> dict[str, float] | None:

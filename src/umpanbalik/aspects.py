@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import json
+import warnings
 from collections.abc import Iterable, Mapping
 from importlib.resources import files
 from pathlib import Path
@@ -41,6 +42,7 @@ from ._ngrams import NgramCounter, pack_vocabulary, unpack_vocabulary
 from .features import (TextFeatures, char_view_text, features_and_views, own_preprocessor, preprocessor_of,
                        unwrap_features)
 from .preprocessing import Preprocessor, split_clauses
+from .tokens import REASON_WORDS
 from .sentiment import SENTIMENT_LABELS
 
 __all__ = ["AspectTagger", "load_taxonomy", "BUILTIN_TAXONOMIES"]
@@ -86,6 +88,9 @@ def load_taxonomy(taxonomy: str | Path | Mapping[str, Any]) -> dict[str, dict[st
     elif isinstance(taxonomy, (str, Path)):
         path = Path(taxonomy)
         if not path.exists():
+            if path.suffix.lower() in (".json", ".yaml", ".yml") or len(path.parts) > 1:  # meant as a file
+                raise FileNotFoundError(f"the taxonomy file {str(taxonomy)!r} does not exist (looked in "
+                                        f"{str(path.resolve().parent)!r}); check the name and the folder.")
             raise ValueError(
                 f"`taxonomy` must be one of {sorted(BUILTIN_TAXONOMIES)}, a JSON/YAML file or a dict; "
                 f"{str(taxonomy)!r} is none of these."
@@ -122,8 +127,10 @@ def _missing(value: Any) -> bool:
 
 
 def _as_aspect_lists(y: Any, n: int, aspects: list[str]) -> list[list[str]]:
-    """Accept lists of aspect names or an indicator matrix with a column per aspect (dense or sparse,
-    e.g. from ``MultiLabelBinarizer``). A cell given as text names its aspects separated by ``;`` as
+    """Accept lists of aspect names, a DataFrame of indicator columns named by aspect, or an indicator
+    matrix with a column per aspect in the taxonomy's order (dense or sparse, e.g. from
+    ``MultiLabelBinarizer(classes=<the taxonomy's aspects>)``; a warning when that order is not
+    alphabetical, as MultiLabelBinarizer's own is). A cell given as text names its aspects separated by ``;`` as
     the bundled corpus writes them ("materi;waktu"; empty: none)."""
     if isinstance(y, str):
         raise ValueError("`y` must hold a list of aspects per comment, not a single string.")
@@ -136,6 +143,13 @@ def _as_aspect_lists(y: Any, n: int, aspects: list[str]) -> list[list[str]]:
                 f"it lacks {', '.join(map(repr, missing))}. Its columns: {columns}. For a column of aspect lists "
                 f"or of text such as 'materi;waktu', pass that column, e.g. df['aspek'].")
         y = y[aspects].to_numpy()
+    elif (sp.issparse(y) or (isinstance(y, np.ndarray) and y.ndim == 2)) and aspects != sorted(aspects):
+        # MultiLabelBinarizer sorts its columns: read in the taxonomy's order, every label would land
+        # on another aspect, and score() on the same matrix would hide it
+        warnings.warn(f"`y` is a matrix without column names: its columns are read in the taxonomy's order "
+                      f"({', '.join(aspects)}), not alphabetically as MultiLabelBinarizer sorts them. Pass "
+                      f"MultiLabelBinarizer(classes={aspects!r}), a DataFrame with the aspects as column names, or "
+                      f"lists of aspect names.", UserWarning, stacklevel=3)
     if sp.issparse(y):
         y = y.toarray()
     if isinstance(y, np.ndarray) and y.ndim == 2:
@@ -204,6 +218,11 @@ class AspectTagger(BaseEstimator):
 
     Notes
     -----
+    Seed words are matched as comments read after preprocessing, stems included: a seed "petugas"
+    (staff) is read as its stem "tugas" and so also matches "tugas" (assignments) and "bertugas", and
+    "makanan" matches "makan waktu". To keep such a word apart, give it as its own stem:
+    ``features=TextFeatures(preprocessor=Preprocessor(stem_exceptions={"petugas": "petugas"}))``.
+
     ``fit`` runs its independent solver fits (one mention model per aspect, their thresholds'
     cross-validation, the polarity model) side by side, on one thread per logical CPU;
     ``OMP_NUM_THREADS`` limits them (``OMP_NUM_THREADS=1``: one after another). The fitted model is
@@ -253,7 +272,7 @@ class AspectTagger(BaseEstimator):
 
     def _seed_hits(self, cleaned: list[str]) -> list[list[list[str]]]:
         """For each comment and aspect, the distinct seed words found (a negated word counts:
-        tidak_jelas), and the seed phrases of several words ("kamar mandi") found as a sequence."""
+        tidak_jelas; a denied reason does not: bukan_karena_biaya), and the seed phrases of several words ("kamar mandi") found as a sequence."""
         lookup = self._cached("_seed_cache", self._seed_lookup)
         phrases = self._cached("_phrase_cache", self._phrase_lookup)
         n_aspects = len(self.classes_)
@@ -261,17 +280,24 @@ class AspectTagger(BaseEstimator):
         for text in cleaned:
             row: list[list[str]] = [[] for _ in range(n_aspects)]
             tokens = text.split()
-            # a word repeated ("ok ok ok", a row of emoji) is one piece of evidence, not thirty
-            for word, owners in filter(None, map(lookup.__getitem__, dict.fromkeys(tokens))):
-                for j in owners:
-                    row[j].append(word)
+            single = tokens
             if phrases:
+                # the longest seed wins: the words of "kamar mandi" found are no "kamar" as well
+                covered: set[int] = set()
                 for start in (i for i, token in enumerate(tokens) if token in phrases):
-                    for sequence, seed, owners in phrases[tokens[start]]:
+                    for sequence, seed, owners in sorted(phrases[tokens[start]], key=lambda p: -len(p[0])):
                         if tuple(tokens[start:start + len(sequence)]) == sequence:
+                            covered.update(range(start, start + len(sequence)))
                             for j in owners:
                                 if seed not in row[j]:
                                     row[j].append(seed)
+                            break
+                if covered:
+                    single = [token for i, token in enumerate(tokens) if i not in covered]
+            # a word repeated ("ok ok ok", a row of emoji) is one piece of evidence, not thirty
+            for word, owners in filter(None, map(lookup.__getitem__, dict.fromkeys(single))):
+                for j in owners:
+                    row[j].append(word)
             hits.append(row)
         return hits
 
@@ -301,6 +327,8 @@ class AspectTagger(BaseEstimator):
                 if len(self) >= 1_000_000:
                     self.clear()
                 word = token if token in every_seed or "_" not in token else token.rsplit("_", 1)[-1]
+                if word != token and not REASON_WORDS.isdisjoint(token.split("_")[:-1]):
+                    word = token  # a denied reason ("bukan_karena_biaya") is no evidence of it
                 self[token] = found = (word, owners[word]) if word in every_seed else None
                 return found
 
@@ -323,7 +351,8 @@ class AspectTagger(BaseEstimator):
     def fit(self, X: Iterable[str], y: Any = None, *, aspect_sentiments: Iterable[Mapping[str, str]] | None = None,
             sample_weight: Any = None) -> AspectTagger:
         """Learn mentions from ``y`` (lists of aspect names, text as the corpus writes it such as
-        ``"materi;waktu"``, or an indicator matrix, dense or sparse) and, when ``polarity=True`` and
+        ``"materi;waktu"``, a DataFrame of indicator columns named by aspect, or an indicator matrix,
+        dense or sparse, whose columns follow the taxonomy's order) and, when ``polarity=True`` and
         ``aspect_sentiments`` is given (dicts, or text such as ``"materi:positif;waktu:negatif"``),
         the polarity of each mention.
 
@@ -332,6 +361,9 @@ class AspectTagger(BaseEstimator):
         polarity. ``X`` still fits the feature extractor that supplies evidence words.
         ``sample_weight`` (one non-negative number per comment) weighs comments in every model."""
         texts = as_training_texts(X, name="X")
+        if not texts:
+            raise ValueError("`X` holds no comments: give the comments to learn from (with `y`, their aspects), "
+                             "or, for a tagger of seed words alone, at least one comment and y=None.")
         threshold = self._check_threshold()
         self.taxonomy_ = load_taxonomy(self.taxonomy)
         self.classes_ = np.asarray(list(self.taxonomy_), dtype=object)
@@ -444,17 +476,28 @@ class AspectTagger(BaseEstimator):
         if len(polarities) != n:
             raise ValueError(f"`aspect_sentiments` has {len(polarities)} rows but there are {n} comments.")
         pairs, labels = [], []
+        known = set(self.classes_)
         for row, (names, polarity) in enumerate(zip(mentions, polarities)):
             polarity = _as_polarity_dict(polarity)
+            unknown = [key for key in polarity if key not in known]
+            if unknown:  # a key in another case or misspelt was dropped without a word, and with it the polarity model
+                raise ValueError(f"`aspect_sentiments` row {row} names {', '.join(map(repr, unknown))}, which is not an "
+                                 f"aspect of the taxonomy ({', '.join(map(repr, self.classes_))}); use the aspects' "
+                                 f"names as `y` does.")
             for aspect in names:
                 if aspect in polarity and not _missing(polarity[aspect]):  # a missing value: as an absent key
                     pairs.append((row, aspect))
                     labels.append(polarity[aspect])
         if not pairs:
+            warnings.warn("`aspect_sentiments` gives no polarity for any aspect that `y` names: no polarity model is "
+                          "learnt, and tag() gives no polarity.", UserWarning, stacklevel=3)
             return None
         allowed = None if self.polarity_labels is None else list(self.polarity_labels)
         labels_array = check_labels(labels, len(labels), allowed, name="aspect_sentiments", parameter="polarity_labels")
         if len(set(labels)) < 2:
+            warnings.warn(f"every polarity in `aspect_sentiments` is {labels[0]!r}: there is nothing to tell apart, so no "
+                          f"polarity model is learnt and tag() gives no polarity. Label other polarities too.",
+                          UserWarning, stacklevel=3)
             return None
         return pairs, labels_array
 

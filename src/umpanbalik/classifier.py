@@ -6,6 +6,8 @@ pretrained instances load through :func:`umpanbalik.io.load`.
 """
 from __future__ import annotations
 
+import warnings
+
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
@@ -39,10 +41,14 @@ def check_labels(y: Any, n: int, allowed: Sequence[Any] | None, name: str = "y",
     if allowed is not None:
         bad = sorted({repr(v) for v in labels if v not in allowed})
         if bad:
+            encoded = all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in labels) and not any(
+                isinstance(a, (int, np.integer)) for a in allowed)
             raise ValueError(
                 f"`{name}` holds labels outside the scheme: {', '.join(bad[:10])}. Allowed: "
                 f"{', '.join(map(repr, allowed))}. Map your labels first, or pass {parameter}=None to accept any "
                 f"(or {parameter}=[your labels])."
+                + (f" Labels 0, 1, 2 … are what cross_val_predict(..., method='predict_proba' or 'decision_function') "
+                   f"passes after encoding yours: for that, set {parameter}=None." if encoded else "")
             )
     return np.asarray(labels.tolist())  # a concrete dtype (bool, str) that scikit-learn recognises
 
@@ -181,8 +187,8 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         sample_weight = check_sample_weight(sample_weight, len(texts))
         if len(set(labels.tolist())) < 2:
             raise ValueError(f"`y` needs at least two different labels to learn from; got only {set(labels.tolist())}.")
-        if self.C <= 0:
-            raise ValueError(f"`C` must be a positive number; got {self.C!r}.")
+        if isinstance(self.C, bool) or not isinstance(self.C, (int, float, np.integer, np.floating)) or not self.C > 0:
+            raise ValueError(f"`C` must be a positive number, e.g. 10.0; got {self.C!r}.")
         self.length_edges_ = check_length_bins(self.length_bins)
         self.features_ = clone(self.features) if self.features is not None else TextFeatures()
         if self.length_edges_ is None:
@@ -194,6 +200,10 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
                                         random_state=self.random_state)
         self.model_.fit(matrix, labels, sample_weight=sample_weight)
         self.classes_ = self.model_.classes_
+        if self.empty_label is not None and self.empty_label not in list(self.classes_):
+            warnings.warn(f"empty_label={self.empty_label!r} is not among the labels learnt ({', '.join(map(repr, self.classes_))}): "
+                          f"comments with no words get the model's guess. Pass empty_label=None to say so, or one of "
+                          f"those labels.", UserWarning, stacklevel=2)
         return self
 
     def _matrix(self, X: Iterable[str]) -> tuple[list[str], Any, list[str]]:

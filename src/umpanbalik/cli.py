@@ -301,10 +301,12 @@ def _columns(frame: Any, path: Path, args: argparse.Namespace, text: dict[str, s
     auto_rating = args.rating is not None and args.rating.strip().lower() == "auto" and args.rating not in frame.columns
     rating = _column(frame, args.rating, "--rating", path, args, text) if args.rating is not None and not auto_rating else None
     barrier = _column(frame, args.barrier_column, "--barrier-column", path, args, text) if args.barrier_column is not None else None
+    # the default column "komentar", however the header is written ("Komentar", "KOMENTAR ")
+    named = [c for c in frame.columns if isinstance(c, str) and c.strip().lower() == "komentar"]
     if args.text_column:
         texts = list(dict.fromkeys(_column(frame, c, "--text-column", path, args, text) for c in args.text_column))
-    elif "komentar" in frame.columns:
-        texts = ["komentar"]
+    elif len(named) == 1:
+        texts = named
     else:
         sheet = _other_sheet(path, args, "komentar")
         if sheet is not None:  # the answers are on another sheet of the workbook
@@ -320,7 +322,7 @@ def _columns(frame: Any, path: Path, args: argparse.Namespace, text: dict[str, s
                                                                columns=short_list(found[1], 5))
             raise InputError(message)
         print(text["detected"].format(columns="\n  ".join(repr(str(c)) for c in texts)))
-    if auto_rating or (rating is None and args.rating is None and not args.text_column and texts != ["komentar"]):
+    if auto_rating or (rating is None and args.rating is None and not args.text_column and texts != named):
         rating = overall_rating(frame, exclude=texts)
         if rating is not None:
             print(text["detected_rating"].format(column=str(rating)))
@@ -375,7 +377,8 @@ def _check_output(output: Path, names: list[str], text: dict[str, str]) -> None:
         with tempfile.TemporaryFile(dir=existing):  # the one sure test (os.access says yes to root)
             pass
     except OSError as error:
-        raise InputError(text["output_unusable"].format(path=output, reason=error.strerror or error)) from None
+        reason = text.get(f"os_{errno.errorcode.get(error.errno or 0, '')}") or error.strerror or error
+        raise InputError(text["output_unusable"].format(path=output, reason=reason)) from None
     for name in names:
         if (output / name).is_dir():
             raise InputError(text["output_name_is_folder"].format(path=output / name))

@@ -50,16 +50,25 @@ def _cap_words(docs: list[str]) -> list[str]:
     return [doc if len(doc) <= MAX_CHAR_WORD else " ".join(word[:MAX_CHAR_WORD] for word in doc.split()) for doc in docs]
 
 
+#: The scope words that negate the word they join: "tidak_bagus" counts as negated praise. "terlalu"
+#: (excess) and "jangan" (a prohibition) join a word without reversing it: "terlalu_singkat" and
+#: "jangan_molor" are complaints, and counted as negated complaints they had taught the models that a
+#: negated complaint is a complaint ("tidak buruk", "tidak mengecewakan" were negatif).
+NEGATING_SCOPE_WORDS = DEFAULT_SCOPE_WORDS - {"terlalu", "jangan"}
+
+
 def lexicon_scores(stemmed: Iterable[str]) -> np.ndarray:
     """Weighted counts of distinct lexicon words per comment: positive, negative, negated positive,
     negated negative.
 
-    ``stemmed`` holds preprocessed comments (space-separated stems, negation joined).
+    ``stemmed`` holds preprocessed comments (space-separated stems, negation joined). A word joined to
+    a negator (:data:`NEGATING_SCOPE_WORDS`) is negated; one joined to "terlalu" or "jangan" keeps its
+    polarity.
 
     Examples
     --------
-    >>> lexicon_scores(["materi bagus", "tidak_bagus", "bagus bagus bagus"]).tolist()
-    [[2.0, 0.0, 0.0, 0.0], [0.0, 0.0, 2.0, 0.0], [2.0, 0.0, 0.0, 0.0]]
+    >>> lexicon_scores(["materi bagus", "tidak_bagus", "bagus bagus bagus", "terlalu_lambat"]).tolist()
+    [[2.0, 0.0, 0.0, 0.0], [0.0, 0.0, 2.0, 0.0], [2.0, 0.0, 0.0, 0.0], [0.0, 2.0, 0.0, 0.0]]
     """
     table = _polarity()
     rows = []
@@ -68,8 +77,10 @@ def lexicon_scores(stemmed: Iterable[str]) -> np.ndarray:
         # each distinct word counts once: "mantap mantap mantap …" (or 30 thumbs-up emoji, read as
         # "bagus") is no stronger evidence than one, and must not outweigh every other feature
         for token in dict.fromkeys(text.split()):
-            negated = "_" in token and token.split("_", 1)[0] in DEFAULT_SCOPE_WORDS
-            word = token.rsplit("_", 1)[-1] if negated else token
+            head = token.split("_", 1)[0] if "_" in token else None
+            chained = head in DEFAULT_SCOPE_WORDS
+            negated = chained and head in NEGATING_SCOPE_WORDS
+            word = token.rsplit("_", 1)[-1] if chained else token
             entry = table.get(word)
             if entry is not None:
                 polarity, weight = entry
@@ -79,8 +90,45 @@ def lexicon_scores(stemmed: Iterable[str]) -> np.ndarray:
 
 
 def char_view_text(text: str) -> str:
-    """The text the character view reads: normalised, emoji and emoticons kept as symbols."""
-    return normalize_text(text, emoji=False)
+    """The text the character view reads: normalised, emoji and emoticons kept as symbols, without
+    intensifiers (as the word views, whose stopwords they are)."""
+    return without_intensifiers(normalize_text(text, emoji=False))
+
+
+def without_intensifiers(surface: str) -> str:
+    """``surface`` (normalised text) without the words that the stopword list drops as intensifiers
+    ("sangat", "bgt" …): their letters would tell the character view what the word views no longer
+    see, that "sangat" mostly comes with praise.
+
+    >>> without_intensifiers("sangat buruk bgt, sanget lemot")
+    ' buruk , lemot'
+    """
+    pattern = _intensifier_pattern()
+    return surface if pattern is None else pattern.sub("", surface)
+
+
+_INTENSIFIERS: list[Any] = []  # the compiled pattern, once (None: no intensifier is a stopword)
+
+
+def _intensifier_pattern() -> Any:
+    if not _INTENSIFIERS:
+        _INTENSIFIERS.append(_compile_intensifiers())
+    return _INTENSIFIERS[0]
+
+
+def _compile_intensifiers() -> Any:
+    """A pattern of the intensifiers of the stopword list and every slang form of them ("bgt",
+    "sanget"), as whole words."""
+    import re
+
+    from .lexicon import _slang, _stopwords
+    from .tokens import INTENSIFIERS
+
+    words = (INTENSIFIERS | {"sekali", "benar-benar", "betul-betul"}) & _stopwords()
+    forms = sorted(words | {form for form, word in _slang().items() if word in words}, key=len, reverse=True)
+    if not forms:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
 
 
 class TextFeatures(TransformerMixin, BaseEstimator):
@@ -147,7 +195,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         if self.use_words:
             views["kata"] = clone(pre).set_params(stem=False).transform_normalized(texts, own)
         if self.char_ngram_range is not None:
-            views["huruf"] = list(surfaces)
+            views["huruf"] = list(map(without_intensifiers, surfaces))
         return views
 
     def fit(self, X: Iterable[str], y: Any = None) -> TextFeatures:

@@ -455,11 +455,11 @@ def explain_preprocessing(text: Any, **params: Any) -> PreprocessingTrace:
 
     Examples
     --------
-    >>> trace = explain_preprocessing("Materinya tdk dijelaskan")
+    >>> trace = explain_preprocessing("Bukunya tdk dijelaskan")
     >>> trace.joined
-    ['materinya', 'tidak_dijelaskan']
+    ['bukunya', 'tidak_dijelaskan']
     >>> trace.stems
-    ['materi', 'tidak_jelas']
+    ['buku', 'tidak_jelas']
     """
     return Preprocessor(**params).explain(as_one_text(text, "explain_preprocessing", "[explain_preprocessing(t) for t in texts], "
                                                                                      "or stem_audit(texts) for the stems of many"))
@@ -498,10 +498,10 @@ def stem_audit(texts: Iterable[str], preprocessor: Any = None, *, top: int | Non
 
     Examples
     --------
-    >>> stem_audit(["pesertanya menangis", "menangis lagi"])[["kata", "akar", "frekuensi"]]
-             kata     akar  frekuensi
-    0    menangis   tangis          2
-    1  pesertanya  peserta          1
+    >>> stem_audit(["ruangannya menangis", "menangis lagi"])[["kata", "akar", "frekuensi"]]
+             kata    akar  frekuensi
+    0    menangis  tangis          2
+    1  ruangannya   ruang          1
     """
     pre = preprocessor if preprocessor is not None else Preprocessor()
     counts: Counter[str] = Counter()

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ._html import HTML_MAX_ROWS, default_methods, figure_to_data_uri, render_html, write_html  # noqa: F401 - re-exported
-from ._atomic import atomic_path
+from ._atomic import atomic_path, check_folder
 from ._csv import write_table
 from ._i18n import Lang, check_lang, text
 from .schema import format_cell
@@ -175,6 +175,36 @@ def _excel_cell(sheet: Any, value: Any) -> Any:
     return cell
 
 
+#: Columns that hold shares (0-1): shown as percentages in a workbook ("23,2%", not 0.2321428571428572).
+_SHARE_NAMES = re.compile(r"^(?:porsi(?:_\w+)?|prevalensi)$")
+_SHARE_BOUNDS = re.compile(r"^(?:\w+_)?ci_(?:bawah|atas)$")
+
+
+def _share_columns(frame: pd.DataFrame) -> tuple[set[int], set[int]]:
+    """Positions of the float columns that hold shares (``porsi``, ``porsi_negatif``, ``prevalensi``)
+    and of the interval bounds that go with them (``ci_bawah``, ``negatif_ci_atas`` …; none in a table
+    of coefficients or mean ratings, where the bounds are not shares). A bound is a share in the rows
+    whose first share is given (``ringkasan``'s mean rating row has none)."""
+    names = [str(c) for c in frame.columns]
+    floats = [j for j in range(frame.shape[1]) if pd.api.types.is_float_dtype(frame.dtypes.iloc[j])]
+    shares = {j for j in floats if _SHARE_NAMES.match(names[j])}
+    bounds = set()
+    if shares and not any(n in ("rata_rata", "koefisien") for n in names):
+        bounds = {j for j in floats if _SHARE_BOUNDS.match(names[j])}
+    return shares, bounds
+
+
+def _percent_cell(sheet: Any, value: Any) -> Any:
+    """A share as a number cell shown as a percentage (a missing one as an empty cell)."""
+    if not isinstance(value, float):
+        return _excel_cell(sheet, value)
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = "0.0%"
+    return cell
+
+
 def _excel_value(value: Any, lang: str) -> Any:
     """One cell as openpyxl can store it, and as a reader expects it."""
     if isinstance(value, str):
@@ -252,7 +282,8 @@ def write_excel(sheets: Mapping[str, pd.DataFrame], path: str | Path, *, lang: L
     """Write tables to an Excel workbook, one sheet each, in the given order; returns the path.
 
     Lists and dicts in cells become readable text (``materi, waktu``; ``materi: positif``); the
-    header row is bold and frozen; column widths follow the contents. Text that starts as a formula
+    header row is bold and frozen; column widths follow the contents; shares (``porsi…`` columns and
+    their 0-1 interval bounds) are shown as percentages. Text that starts as a formula
     would ("=", "+", "-", "@", a tab) is stored as text with Excel's quote prefix: shown as written and
     never evaluated, not even once the cell is edited; characters that Excel files cannot hold are
     removed, and text longer than Excel's 32,767 characters per cell is cut with a marker. Integers
@@ -322,8 +353,13 @@ def write_excel(sheets: Mapping[str, pd.DataFrame], path: str | Path, *, lang: L
             sheet.append(header_cells)
             textual = [values for position, values in enumerate(columns) if not _never_text(part.dtypes.iloc[position])]
             quoted = {i for values in textual for i, v in enumerate(values) if type(v) is _Quoted}
+            shares, bounds = _share_columns(part)
+            first = min(shares) if shares else None
             for i, row in enumerate(zip(*columns)):
-                sheet.append([_excel_cell(sheet, v) for v in row] if i in quoted else row)
+                if i in quoted or shares:
+                    percent = shares | bounds if first is not None and row[first] is not None else shares
+                    row = [_percent_cell(sheet, v) if j in percent else _excel_cell(sheet, v) for j, v in enumerate(row)]
+                sheet.append(row)
             if part_name == str(name):
                 row = 2
                 for spec in (charts or {}).get(str(name), ()):  # one under the other, right of the table
@@ -371,11 +407,3 @@ def _add_bar_chart(sheet: Any, frame: pd.DataFrame, spec: BarChartSpec, anchor: 
     chart.height, chart.width = max(5.0, 0.6 * (spec.last - spec.first + 1) + 2), 18.0  # cm
     sheet.add_chart(chart, anchor)
     return math.ceil(chart.height / 0.5) + 2  # a default row is 0.5 cm high
-
-
-def check_folder(path: str | Path) -> None:
-    """Raise a ``FileNotFoundError`` that says what to do when the folder ``path`` goes in is missing."""
-    folder = Path(path).parent
-    if not folder.is_dir():
-        raise FileNotFoundError(f"cannot write {str(path)!r}: the folder {str(folder)!r} does not exist. Create it first, "
-                                f"e.g. Path({str(folder)!r}).mkdir(parents=True).")

@@ -27,6 +27,11 @@ __all__ = ["preprocess", "TOKEN_PATTERN", "default_config"]
 CONTENT, SCOPE, STOP, BOUNDARY = 0, 1, 2, 3
 #: Degree words that, right before a negator, belong to the negation ("sangat tidak puas").
 INTENSIFIERS = frozenset({"sangat", "amat", "sungguh", "teramat", "sangatlah"})
+#: A negator right before one of these denies a reason, and the negation reaches the reason itself:
+#: "bukan karena biaya" is ``bukan_karena_biaya`` (it was ``bukan_karena biaya``, and the cost was
+#: read as the reason given).
+NEGATORS = frozenset({"tidak", "tak", "bukan"})
+REASON_WORDS = frozenset({"karena", "sebab", "gara-gara", "lantaran", "akibat"})
 Entry = tuple[str, str, int]  # (word, stem, kind)
 
 # Tokens are words with inner hyphens or apostrophes (e-learning, materi-materi) and runs of
@@ -86,6 +91,7 @@ class _TokenAnalyzer:
         self.memo: dict[str, tuple[Entry, ...]] = {}
         self.kept: dict[str, str] = {}
         self.scope_tokens: set[str] = set()
+        self.reason_tokens: set[str] = set()  # tokens that are a reason word ("krn"), see REASON_WORDS
         self.stretches: dict[tuple[str, ...], list[str]] = {}  # negator stretch -> its kept stems
         self.clause_roles: dict[str, int] = {}  # token -> its role in split_clauses
 
@@ -102,11 +108,14 @@ class _TokenAnalyzer:
             self.memo.clear()
             self.kept.clear()
             self.scope_tokens.clear()
+            self.reason_tokens.clear()
             self.stretches.clear()
         self.memo[token] = found
         self.kept[token] = " ".join(stem for _, stem, kind in found if kind == CONTENT)
         if any(kind == SCOPE for _, _, kind in found):
             self.scope_tokens.add(token)
+        if len(found) == 1 and found[0][0] in REASON_WORDS:
+            self.reason_tokens.add(token)
 
     def clean(self, tokens: list[str]) -> str:
         """The kept stems of a tokenised comment, space-separated."""
@@ -118,7 +127,7 @@ class _TokenAnalyzer:
             return self._clean_known(tokens)
 
     def _clean_known(self, tokens: list[str]) -> str:
-        kept, scope, memo = self.kept, self.scope_tokens, self.memo
+        kept, scope, memo, reasons = self.kept, self.scope_tokens, self.memo, self.reason_tokens
         if scope.isdisjoint(tokens):
             return " ".join(filter(None, map(kept.__getitem__, tokens)))
         # Only the stretch from a negator to the word it joins needs entry-level work; the positions
@@ -136,7 +145,8 @@ class _TokenAnalyzer:
             begin = before if before >= i and kept[tokens[before]] in INTENSIFIERS else start
             out.extend(map(kept.__getitem__, tokens[i:begin]))
             j = start + 1
-            while j < n and (tokens[j] in scope or not memo[tokens[j]]):
+            # (a reason word after a negator is part of the stretch too: _join_scope decides whether it joins)
+            while j < n and (tokens[j] in scope or not memo[tokens[j]] or tokens[j] in reasons):
                 j += 1
             j = min(j + 1, n)
             key = tuple(tokens[begin:j])
@@ -189,6 +199,11 @@ class _TokenAnalyzer:
             word = self._squeeze(word)
             if word == token:
                 break
+        # "-nya" after a domain term or a slang form ("pptnya", "jpnya", "zoomnya", "ac-nya"): the
+        # stemmer strips it only from words of its dictionary, so these stayed words of their own
+        head = word[:-3].rstrip("-") if word.endswith("nya") else ""
+        if len(head) >= 2 and (head in self.protected or head in self.slang):
+            return self.normalize_word(head)
         return [(word, False)]
 
     def _known(self, word: str) -> bool:
@@ -227,7 +242,7 @@ def _join_scope(entries: Iterable[Entry]) -> Iterator[Entry]:
         if kind == CONTENT and not words and word in INTENSIFIERS:
             held = (word, stem, kind)
             continue
-        if kind == SCOPE:
+        if kind == SCOPE or (words and word in REASON_WORDS and words[-1] in NEGATORS):
             words.append(word)
             stems.append(stem)
             continue

@@ -87,10 +87,13 @@ class MultiAnalysis:
 
     def findings(self, *, n_quotes: int = 3, lang: Literal["id", "en"] | None = None) -> pd.DataFrame:
         """Every question's headline findings (:meth:`Analysis.findings`), its column first (``pertanyaan``);
-        the barrier finding, which is about the why-not column and not a question, once (the first question's)."""
+        the barrier finding, which is about the why-not column and not a question, once, last, under
+        that column's name."""
         frame = self._stacked(lambda a: a.findings(n_quotes=n_quotes, lang=lang))
         barrier = frame["kunci"] == "barrier"
-        return frame[~barrier | ~barrier.duplicated()].reset_index(drop=True)
+        once = frame[barrier & ~barrier.duplicated()].assign(
+            pertanyaan=str(next(iter(self.questions.values())).barrier_column))
+        return pd.concat([frame[~barrier], once], ignore_index=True)
 
     def summary(self) -> dict[Any, dict[str, Any]]:
         """Each question's :meth:`Analysis.summary`, by question."""

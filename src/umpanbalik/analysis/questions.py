@@ -93,6 +93,10 @@ def workbook_sheets(multi: MultiAnalysis) -> dict[str, pd.DataFrame]:
     return sheets
 
 
+#: Findings of each question on the report's first screen (all of them are in its section).
+LEAD_FINDINGS = 2
+
+
 def report_context(multi: MultiAnalysis, *, lang: str, title: str | None, n_quotes: int) -> dict[str, Any]:
     """One report: the questions at a glance and the rating scale, then a section per question (its
     findings, key numbers, charts, quotes, topics and comparisons), the barriers once, the methods."""
@@ -106,6 +110,8 @@ def report_context(multi: MultiAnalysis, *, lang: str, title: str | None, n_quot
     context: dict[str, Any] = {"judul": title or text("report_title", lang), "dibuat": pd.Timestamp.now().strftime("%Y-%m-%d"),
                                "angka_kunci": cards, "gambar": {}, "tabel": {"pertanyaan": overview(multi)},
                                "pertanyaan": []}
+    lead: list[dict[str, Any]] = []
+    barrier_findings: list[dict[str, Any]] = []
     for question, analysis in multi.questions.items():
         inner = exports.report_context(analysis, lang=lang, title=None, n_quotes=n_quotes)
         scale = inner["tabel"].pop("skala_nilai", None)
@@ -125,12 +131,19 @@ def report_context(multi: MultiAnalysis, *, lang: str, title: str | None, n_quot
         links = {f.get("tautan") for f in shared if f.get("tautan")}
         evidence = [b for b in inner.get("bukti", []) if b.get("id") in links]
         inner["bukti"] = [b for b in inner.get("bukti", []) if b.get("id") not in links]
-        if shared and "temuan" not in context:
-            context["temuan"] = [{**f, "tautan": "bukti-hambatan" if f.get("tautan") else ""} for f in shared]
+        if shared and "bukti" not in context:
+            barrier_findings = [{**f, "tautan": "bukti-hambatan" if f.get("tautan") else ""} for f in shared]
             context["bukti"] = [{**b, "id": "bukti-hambatan", "judul": shared[0]["teks"]} for b in evidence[:1]]
+        # the first screen leads with each question's first two supported findings (they were only in
+        # the questions' sections, ten screens down, under a lone barrier finding), linked to their quotes
+        code = multi.codes[question]
+        lead += [{**f, "teks": f"{code}: {f['teks']}", "tautan": f"pertanyaan-{code}-{f['tautan']}" if f.get("tautan") else ""}
+                 for f in [f for f in inner["temuan"] if f.get("didukung", True)][:LEAD_FINDINGS]]
         if "metode" in inner:  # the user's own models: the report's methods say so, once
             context["metode"] = inner["metode"]
         inner["metode"] = []
         context["pertanyaan"].append({"id": f"pertanyaan-{multi.codes[question]}", "judul": str(question), "konteks": inner})
+    if lead or barrier_findings:
+        context["temuan"] = lead + barrier_findings
     return context
 

@@ -239,14 +239,21 @@ _SUMMARY_ROWS_SCANNED = 20  # the last rows a recap's totals may take (sums, mea
 
 
 #: A question that asks why people do not attend ("Mengapa tidak ikut pelatihan?", "Alasan tidak mengikuti", "Hambatan …").
-_WHY_NOT = re.compile(r"(?i)\b(?:(?:mengapa|kenapa|alasan)\b.{0,40}\b(?:tidak|tak|belum|jarang)\b|hambatan|why not|"
-                      r"(?:reason|why)\b.{0,30}\b(?:not|never)\b)")
+_WHY_NOT = re.compile(r"(?i)\b(?:(?:mengapa|kenapa|alasan|penyebab|menyebabkan)\b.{0,40}\b(?:tidak|tak|belum|jarang)\b|hambatan|"
+                      # the reason asked after the not-attending ("Jika Anda jarang ikut pelatihan, apa alasannya?")
+                      r"\b(?:tidak|tak|belum|jarang)\s+(?:pernah\s+)?(?:dapat\s+|bisa\s+)?(?:ikut|mengikuti|hadir|menghadiri)\b"
+                      r".{0,60}\b(?:alasan|mengapa|kenapa|sebab|penyebab)|why not|(?:reason|why)\b.{0,30}\b(?:not|never)\b)")
 
 
-#: A question that asks what was good ("Apa hal yang paling bermanfaat …?", "Materi yang paling disukai", "Kelebihan pelatihan").
-_PRAISE_QUESTION = re.compile(r"(?i)\b(?:paling|yang)\s+(?:bermanfaat|berkesan|disukai|berguna|membantu|menarik)\b|"
+#: A question that asks what was good ("Apa hal yang paling bermanfaat …?", "Materi yang paling disukai", "Kelebihan pelatihan",
+#: "Apa manfaat yang paling Anda rasakan?", "Hal yang paling Anda sukai").
+_PRAISE_QUESTION = re.compile(r"(?i)\b(?:paling|yang)\s+(?:anda\s+|kamu\s+)?(?:paling\s+)?(?:bermanfaat|berkesan|disukai|"
+                              r"berguna|membantu|menarik|sukai|senangi|disenangi)\b|"
+                              # the benefit felt or gained ("Apa manfaat yang paling Anda rasakan?", "Manfaat yang diperoleh")
+                              r"\bmanfaat\s+(?:apa\s+)?(?:yang\s+)?(?:anda\s+|kamu\s+)?(?:paling\s+)?(?:rasakan|dirasakan|peroleh|"
+                              r"diperoleh|dapatkan|didapat|didapatkan|terima|diterima)\b|\bapa\s+(?:saja\s+)?manfaat(?:nya)?\b|"
                               r"\bkelebihan\b|\bhal\s+(?:positif|baik)\b|\bmost\s+(?:useful|helpful|valuable)\b|"
-                              r"\b(?:liked?|enjoyed?)\s+(?:best|most)\b")
+                              r"\b(?:liked?|enjoyed?)\s+(?:best|most)\b|\bwhat\s+did\s+you\s+(?:like|enjoy)\b|\bbenefits?\s+(?:you\s+)?(?:gained|got|received)\b")
 
 
 #: A question that also asks what was weak or should change ("kelebihan dan kekurangan", "… dan apa yang perlu diperbaiki?").
