@@ -471,3 +471,19 @@ def test_wrong_usage_gets_a_message_that_fits_it(result, survey):
     assert len(table) and not [c for c in table.columns if c.startswith("kutipan")]
     with pytest.raises(ValueError, match="n_quotes"):
         result.findings(n_quotes=-1)
+
+
+def test_a_rating_column_analysed_as_comments_gets_a_note():
+    # "--text-column 1" on a Likert question: "82% non-answers, 100% positif", without a word
+    from umpanbalik import load_form_export
+
+    frame = pd.DataFrame({"q1": ["Sangat setuju", "Setuju", "Setuju", "Netral", "Tidak setuju"] * 20,
+                          "kode": [f"19850101 20100{i:02d} 1 001" for i in range(100)],
+                          "komentar": ["materi bagus", "waktu kurang", "-", "narsum oke", "jadwal molor"] * 20})
+    note = "bukan jawaban terbuka"
+    assert any("berisi skala nilai, " + note in n for n in analyze(frame, text="q1", topics=False, progress=False).notes)
+    assert not any(note in n for n in analyze(frame, text="komentar", topics=False, progress=False).notes)
+    assert any("hold a rating scale" in n for n in analyze(frame, text="q1", topics=False, progress=False, lang="en").notes)
+    export = load_form_export()
+    results = analyze(export, text="auto", topics=False, progress=False)
+    assert not any(note in n for question in results for n in results[question].notes)

@@ -279,6 +279,21 @@ def praise_question_notes(text: Any, task: str, lang: str) -> list[str]:
     return [_words("note_praise_question", lang, column=str(text))]
 
 
+#: The answers read to tell what a text column holds (its kind needs no more).
+_KIND_SAMPLE = 2_000
+
+
+def open_text_notes(values: pd.Series, text: Any, lang: str) -> list[str]:
+    """A note when the column analysed as comments holds a rating scale, numbers, dates or identities
+    (``--text-column 1`` on a Likert question gave "82% non-answers, 100% positif" without a word)."""
+    from ..columns import column_kind
+
+    kind = column_kind(values.iloc[:_KIND_SAMPLE].tolist(), header=text)
+    if kind not in ("likert", "angka", "waktu", "identitas"):
+        return []
+    return [_words("note_not_open_text", lang, column=str(text), kind=_words(f"kind_{kind}", lang))]
+
+
 def looks_like_why_not(column: Any) -> bool:
     """Whether a column's header asks why people do not attend training (the ``hambatan`` task's question)."""
     return isinstance(column, str) and _WHY_NOT.search(column.replace("_", " ")) is not None
@@ -385,7 +400,7 @@ def _analyze_rows(chunks: Any, data: Any, text: Any, segments: list[Any], *, rat
             model, topic_notes = _fit_topics(comments, frame[text], topics, task, random_state, n_jobs,
                                              models.get("preprocessor"), lang, names=names)
         notes += topic_notes
-    notes += praise_question_notes(text, task, lang)
+    notes += praise_question_notes(text, task, lang) + open_text_notes(frame[text], text, lang)
     if rating is not None:  # "Jumlah" and "Rata-rata" rows under a hand-made recap: their totals are no ratings
         summary, examples = _summary_rows(comments, kept_as.get(text, text), kept_as.get(rating, rating))
         if summary.any():
