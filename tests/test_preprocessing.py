@@ -26,7 +26,7 @@ CASES = [
     ("penyampaian materi terlalu cepat", ["sampaikan", "materi", "terlalu_cepat"], []),
     ("waktunya terlalu singkat", ["waktu", "terlalu_singkat"], []),
     ("kegiatan luring lebih efektif daripada daring", ["luring", "daring", "lebih"], ["sering"]),
-    ("mentor sangat membantu", ["mentor", "bantu"], ["motor", "sangat"]),  # an intensifier is a stopword
+    ("mentor sangat membantu", ["mentor", "sangat_bantu"], ["motor", "sangat"]),  # an intensifier joins its word
     ("JPL nya kurang", ["jam", "pelajaran", "kurang"], ["jempol"]),
     ("widyaiswara menjelaskan dengan baik", ["widyaiswara", "jelas", "baik"], []),
     ("BKPSDM kurang sosialisasi", ["bkpsdm", "kurang_sosialisasi"], []),
@@ -84,20 +84,19 @@ def test_an_intensifier_before_a_negator_belongs_to_the_negation():
     assert preprocess("sangat tidak puas") == ["tidak_puas"]
     assert preprocess("Sgt tdk relevan dgn pekerjaan") == ["tidak_relevan", "kerja"]
     assert preprocess("amat kurang jelas") == ["kurang_jelas"]
-    # intensifiers are stopwords ("pelayanan panitia sangat buruk" was positif: "sangat" comes with
-    # praise twenty times as often as with complaints); kept on request, one before a negator still goes
-    assert preprocess("sangat bermanfaat") == ["manfaat"] and preprocess("lambat bgt") == ["lambat"]
-    kept = {"stopwords_remove": ["sangat"]}
-    assert preprocess("sangat bermanfaat", **kept) == ["sangat", "manfaat"]
-    assert preprocess("sangat tidak puas", **kept) == ["tidak_puas"]
-    assert preprocess("sangat, tidak jelas", **kept) == ["sangat", "tidak_jelas"]  # punctuation ends the degree's reach
-    assert preprocess("sangat tidak puas", join_negation=False, **kept) == ["sangat", "tidak", "puas"]
-    trace = explain_preprocessing("sangat tidak puas", **kept)
+    # an intensifier joins its word as a degree word does ("pelayanan panitia sangat buruk" was positif:
+    # "sangat" alone comes with praise twenty times as often as with complaints); one after its word
+    # ("lambat bgt") is a stopword
+    assert preprocess("sangat bermanfaat") == ["sangat_manfaat"] and preprocess("lambat bgt") == ["lambat"]
+    assert preprocess("sangat, tidak jelas") == ["sangat", "tidak_jelas"]  # punctuation ends the degree's reach
+    assert preprocess("sangat tidak puas", join_negation=False) == ["sangat", "tidak", "puas"]
+    trace = explain_preprocessing("sangat tidak puas")
     assert trace.joined == ["sangat", "tidak_puas"] and trace.stems == ["tidak_puas"]
     # a token with no entry between them (a link) is skipped by every path alike
     linked = "sangat https://bit.ly/x tidak jelas"
-    assert Preprocessor(**kept).transform([linked]) == ["tidak_jelas"] == [
-        " ".join(explain_preprocessing(linked, **kept).stems)]
+    assert Preprocessor().transform([linked]) == ["tidak_jelas"] == [" ".join(explain_preprocessing(linked).stems)]
+    for text in ["sangat sangat bagus", "sangat", "bagus sangat", "sangat tidak terlalu jelas", "tidak sangat jelas"]:
+        assert Preprocessor().transform([text]) == [" ".join(explain_preprocessing(text).stems)], text
 
 
 def test_a_denied_reason_is_negated():

@@ -51,10 +51,10 @@ def _cap_words(docs: list[str]) -> list[str]:
 
 
 #: The scope words that negate the word they join: "tidak_bagus" counts as negated praise. "terlalu"
-#: (excess) and "jangan" (a prohibition) join a word without reversing it: "terlalu_singkat" and
-#: "jangan_molor" are complaints, and counted as negated complaints they had taught the models that a
-#: negated complaint is a complaint ("tidak buruk", "tidak mengecewakan" were negatif).
-NEGATING_SCOPE_WORDS = DEFAULT_SCOPE_WORDS - {"terlalu", "jangan"}
+#: (excess), "jangan" (a prohibition) and the intensifiers join a word without reversing it:
+#: "terlalu_singkat" and "jangan_molor" are complaints, and counted as negated complaints they had
+#: taught the models that a negated complaint is a complaint ("tidak buruk" was negatif).
+NEGATING_SCOPE_WORDS = frozenset({"tidak", "tak", "bukan", "belum", "kurang", "tanpa", "kurangnya"})
 
 
 def lexicon_scores(stemmed: Iterable[str]) -> np.ndarray:
@@ -62,8 +62,8 @@ def lexicon_scores(stemmed: Iterable[str]) -> np.ndarray:
     negated negative.
 
     ``stemmed`` holds preprocessed comments (space-separated stems, negation joined). A word joined to
-    a negator (:data:`NEGATING_SCOPE_WORDS`) is negated; one joined to "terlalu" or "jangan" keeps its
-    polarity.
+    a negator anywhere in its chain (:data:`NEGATING_SCOPE_WORDS`; "tidak_terlalu_jelas") is negated;
+    one joined only to "terlalu", "jangan" or an intensifier keeps its polarity ("sangat_buruk").
 
     Examples
     --------
@@ -77,10 +77,10 @@ def lexicon_scores(stemmed: Iterable[str]) -> np.ndarray:
         # each distinct word counts once: "mantap mantap mantap …" (or 30 thumbs-up emoji, read as
         # "bagus") is no stronger evidence than one, and must not outweigh every other feature
         for token in dict.fromkeys(text.split()):
-            head = token.split("_", 1)[0] if "_" in token else None
-            chained = head in DEFAULT_SCOPE_WORDS
-            negated = chained and head in NEGATING_SCOPE_WORDS
-            word = token.rsplit("_", 1)[-1] if chained else token
+            parts = token.split("_")
+            chained = len(parts) > 1 and parts[0] in DEFAULT_SCOPE_WORDS
+            negated = chained and not NEGATING_SCOPE_WORDS.isdisjoint(parts[:-1])
+            word = parts[-1] if chained else token
             entry = table.get(word)
             if entry is not None:
                 polarity, weight = entry
@@ -96,9 +96,9 @@ def char_view_text(text: str) -> str:
 
 
 def without_intensifiers(surface: str) -> str:
-    """``surface`` (normalised text) without the words that the stopword list drops as intensifiers
-    ("sangat", "bgt" …): their letters would tell the character view what the word views no longer
-    see, that "sangat" mostly comes with praise.
+    """``surface`` (normalised text) without intensifiers ("sangat", "bgt" …; the word views join them
+    to the next word or drop them): their letters would tell the character view that "sangat" mostly
+    comes with praise.
 
     >>> without_intensifiers("sangat buruk bgt, sanget lemot")
     ' buruk , lemot'
@@ -117,14 +117,13 @@ def _intensifier_pattern() -> Any:
 
 
 def _compile_intensifiers() -> Any:
-    """A pattern of the intensifiers of the stopword list and every slang form of them ("bgt",
-    "sanget"), as whole words."""
+    """A pattern of the intensifiers and every slang form of them ("bgt", "sanget"), as whole words."""
     import re
 
-    from .lexicon import _slang, _stopwords
+    from .lexicon import _slang
     from .tokens import INTENSIFIERS
 
-    words = (INTENSIFIERS | {"sekali", "benar-benar", "betul-betul"}) & _stopwords()
+    words = INTENSIFIERS | {"sekali", "benar-benar", "betul-betul"}
     forms = sorted(words | {form for form, word in _slang().items() if word in words}, key=len, reverse=True)
     if not forms:
         return None

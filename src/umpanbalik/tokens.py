@@ -229,17 +229,24 @@ def _join_scope(entries: Iterable[Entry]) -> Iterator[Entry]:
 
     A chain (``tidak terlalu jelas``) joins as a whole; scope never crosses punctuation, and a
     negator with nothing after it stays a word of its own. Joined words are never stopwords. An
-    intensifier right before a negator (``sangat tidak puas``) strengthens the negation, not the
-    word: it is dropped (kind ``STOP``), or its praise would outweigh ``tidak_puas``.
+    intensifier joins the next word as a degree word does (``sangat_buruk``); right before a negator
+    (``sangat tidak puas``) it strengthens the negation, not the word: it is dropped (kind ``STOP``),
+    or ``sangat_tidak_puas`` would be a rare token beside the common ``tidak_puas``.
     """
     words: list[str] = []
     stems: list[str] = []
     held: Entry | None = None  # an intensifier, until the next entry shows whether a negator follows
     for word, stem, kind in entries:
         if held is not None:
-            yield (held[0], held[1], STOP) if kind == SCOPE else held
+            if kind == SCOPE and word not in INTENSIFIERS:
+                yield (held[0], held[1], STOP)  # "sangat tidak puas": the degree strengthens the negation
+            elif held[2] == SCOPE:
+                words.append(held[0])
+                stems.append(held[1])
+            else:
+                yield held
             held = None
-        if kind == CONTENT and not words and word in INTENSIFIERS:
+        if kind in (CONTENT, SCOPE) and not words and word in INTENSIFIERS:
             held = (word, stem, kind)
             continue
         if kind == SCOPE or (words and word in REASON_WORDS and words[-1] in NEGATORS):
@@ -256,7 +263,7 @@ def _join_scope(entries: Iterable[Entry]) -> Iterator[Entry]:
             continue
         yield word, stem, kind
     if held is not None:
-        yield held
+        yield (held[0], held[1], STOP) if held[2] == SCOPE else held
     yield from ((w, s, SCOPE) for w, s in zip(words, stems))
 
 
