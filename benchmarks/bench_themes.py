@@ -38,12 +38,12 @@ from __future__ import annotations
 
 import argparse
 import csv
-import re
 import importlib.util
 import json
 import os
 import pickle
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -178,8 +178,18 @@ def general_line(label: str) -> bool:
     return re.sub(r"( \(.*\))?( \d+)?$", "", label) in GENERAL_LABELS
 
 
+#: Intensifiers, alone or joined to their word: left out of labels and comments when measuring whether a
+#: label's words are in its members ("sangat_bantu" holds "bantu"), so that the figures do not depend on
+#: whether the preprocessing joins them (it does since 2026-12-08) or keeps them apart (before).
+_INTENSITY = re.compile(r"(?<![^\s_])(?:sangatlah|sangat|amat|sungguh|teramat|benar|betul)(?:_|(?=\s|$))")
+
+
+def plain_tokens(cleaned: str) -> list[str]:
+    return _INTENSITY.sub("", cleaned).split()
+
+
 def label_tokens(label: str, pre: Preprocessor) -> list[str]:
-    return list(dict.fromkeys(pre(label.replace(",", " "))))
+    return list(dict.fromkeys(plain_tokens(" ".join(pre(label.replace(",", " "))))))
 
 
 def figures(named: dict[str, list[dict]], kind_sizes: dict[str, int], docs: list[set[str]], pre: Preprocessor) -> dict:
@@ -229,7 +239,7 @@ def quality(sources: list[str], ref: str) -> tuple[dict, dict]:
         if legacy is not None:
             named["topicmodel_lama"] = topic_model(legacy, frame, assignments)
         named["topicmodel"] = topic_model(TopicModel, frame, assignments)
-        docs = [set(t.split()) for t in frame["teks_bersih"]]
+        docs = [set(plain_tokens(t)) for t in frame["teks_bersih"]]
         kind_sizes = {kind: len(kind_rows(assignments, kind)) for kind in KINDS}
         report[name] = {"komentar": len(frame), "detik_tema": round(seconds, 2),
                         **{system: figures(found, kind_sizes, docs, pre) for system, found in named.items()}}

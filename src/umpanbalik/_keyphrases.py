@@ -271,11 +271,15 @@ def _wished(tokens: list[str]) -> list[str]:
 
 def _clauses(texts: Sequence[str]) -> list[list[list[str]]]:
     """Each comment's clauses as written tokens: split at punctuation, then at contrast words."""
+    from .lexicon import DEFAULT_SCOPE_WORDS
     from .preprocessing import CONTRAST_WORDS, Preprocessor
+    from .tokens import INTENSIFIERS
 
     segments = [[s for s in _SEGMENT.split(text) if s.strip()] for text in texts]
     flat = [s for parts in segments for s in parts]
-    cleaned = iter(Preprocessor(stem=False, remove_stopwords=False, map_emoji=False).transform(flat))
+    # intensifiers stay words of their own here ("sangat_bagus" would be a key apart from "bagus")
+    scope = DEFAULT_SCOPE_WORDS - INTENSIFIERS - {"benar-benar", "betul-betul"}
+    cleaned = iter(Preprocessor(stem=False, remove_stopwords=False, map_emoji=False, scope_words=scope).transform(flat))
     result = []
     for parts in segments:
         clauses: list[list[str]] = []

@@ -27,6 +27,23 @@ __all__ = ["preprocess", "TOKEN_PATTERN", "default_config"]
 CONTENT, SCOPE, STOP, BOUNDARY = 0, 1, 2, 3
 #: Degree words that, right before a negator, belong to the negation ("sangat tidak puas").
 INTENSIFIERS = frozenset({"sangat", "amat", "sungguh", "teramat", "sangatlah"})
+#: The intensifiers that join the next word (``sangat_buruk``; :data:`~umpanbalik.lexicon.DEFAULT_SCOPE_WORDS`),
+#: by their stems ("benar-benar" is "benar").
+JOINED_INTENSIFIERS = frozenset({"sangat", "amat", "sungguh", "teramat", "sangatlah", "benar", "betul"})
+_INTENSITY = re.compile(r"(?<![^\s_])(?:" + "|".join(sorted(JOINED_INTENSIFIERS, key=len, reverse=True)) + r")_(?=\S)")
+
+
+def without_intensity(cleaned: str) -> str:
+    """A preprocessed comment with its intensifiers taken off the words they joined ("sangat_bagus"
+    -> "bagus", "tidak_sangat_jelas" -> "tidak_jelas"): topics and themes group comments by what
+    they are about, and "sangat bagus" is about what "bagus" is about.
+
+    >>> without_intensity("materi sangat_bagus waktu tidak_sangat_jelas")
+    'materi bagus waktu tidak_jelas'
+    """
+    return _INTENSITY.sub("", cleaned) if "_" in cleaned else cleaned
+
+
 #: A negator right before one of these denies a reason, and the negation reaches the reason itself:
 #: "bukan karena biaya" is ``bukan_karena_biaya`` (it was ``bukan_karena biaya``, and the cost was
 #: read as the reason given).

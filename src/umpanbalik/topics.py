@@ -34,6 +34,7 @@ from ._surface import readable, surface_forms
 from ._validation import as_text_list, as_training_texts, check_int, check_option
 from .lexicon import _topic_stopwords
 from .preprocessing import Preprocessor
+from .tokens import without_intensity
 from .schema import NON_INFORMATIVE_LABEL, SENTIMENTS
 
 __all__ = ["TopicModel", "coherence", "topic_stability", "NON_INFORMATIVE_TOPIC", "MAX_TOPICS"]
@@ -362,14 +363,15 @@ class TopicModel(TransformerMixin, BaseEstimator):
         return self.labels_.copy()
 
     def _cleaned(self, texts: list[str], cleaned: Sequence[str] | None) -> list[str]:
-        """The preprocessed comments: ``cleaned`` when given (checked), else this model's preprocessing."""
+        """The preprocessed comments: ``cleaned`` when given (checked), else this model's preprocessing;
+        without intensifiers on their words (``sangat_bagus`` is about what ``bagus`` is about)."""
         if cleaned is None:
             pre = self._pre() if self.preprocessor is not None else Preprocessor(n_jobs=self.n_jobs)
-            return pre.transform(texts)
+            return [without_intensity(c) for c in pre.transform(texts)]
         cleaned = as_text_list(cleaned, name="cleaned")
         if len(cleaned) != len(texts):
             raise ValueError(f"`cleaned` must hold one preprocessed text per comment ({len(texts)}); got {len(cleaned)}.")
-        return cleaned
+        return [without_intensity(c) for c in cleaned]
 
     @staticmethod
     def _per_comment(values: Any, name: str, n: int) -> list[Any] | None:
