@@ -442,3 +442,21 @@ def test_the_default_comment_column_is_found_however_its_header_is_written(expor
     assert "Pertanyaan terbuka yang dianalisis" not in out  # taken as the default column, not detected among others
     table = pd.read_csv(tmp_path / "hasil" / "komentar_teranalisis.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
     assert "sentimen" in table.columns and len(table) == len(export)
+
+
+def test_a_recap_under_the_answers_is_no_respondent(tmp_path, capsys):
+    # "Rata-rata" and "Jumlah" rows under a hand-made recap were counted as respondents (219 for 218)
+    # and "Rata-rata" became a group of the --by column
+    rows = [{"Angkatan": "I" if i % 3 else "II", "Nilai": 4 if i % 2 else 5,
+             "komentar": ["materi bagus", "waktu kurang", "narsum jelas", "jadwal molor"][i % 4]} for i in range(40)]
+    rows += [{"Angkatan": "Rata-rata", "Nilai": 4.5, "komentar": ""}, {"Angkatan": "Jumlah", "Nilai": 180, "komentar": ""}]
+    path = tmp_path / "rekap.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    code = main(["analyze", str(path), "--by", "Angkatan", "--rating", "Nilai", "--format", "csv", "--topics", "0",
+                 "-o", str(tmp_path / "hasil"), "--no-progress"])
+    assert code == 0
+    captured = capsys.readouterr()
+    assert '2 baris ringkasan di bawah jawaban (mis. "Rata-rata", "Jumlah") tidak dianalisis' in captured.err
+    assert "Selesai: 40 baris" in captured.out
+    table = pd.read_csv(tmp_path / "hasil" / "komentar_teranalisis.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert sorted(table["Angkatan"].unique()) == ["I", "II"]

@@ -61,6 +61,8 @@ MESSAGES = {
                            "makin lama); diterima {value}. Pakai --topics auto atau angka yang lebih kecil.",
         "chunksize_invalid": "--chunksize harus bilangan bulat positif (jumlah baris per bagian, mis. 100000); "
                              "diterima {value!r}.",
+        "recap_rows": "{n} baris ringkasan di bawah jawaban (mis. {examples}) tidak dianalisis: isinya hitungan atas "
+                      "baris lain, bukan jawaban responden.",
         "output_is_file": "Folder hasil {path} sudah ada sebagai file, bukan folder; pilih folder hasil lain dengan --output.",
         # the operating system's reason, in the user's language (its own words are English)
         "os_ENOENT": "foldernya tidak ada", "os_EACCES": "tidak ada izin menulis di sana",
@@ -128,6 +130,8 @@ MESSAGES = {
                            "grows with them); got {value}. Use --topics auto or a smaller number.",
         "chunksize_invalid": "--chunksize must be a positive whole number (rows per part, e.g. 100000); got {value!r}.",
         "output_is_file": "The output folder {path} exists as a file, not a folder; choose another output folder with --output.",
+        "recap_rows": "{n} summary rows under the answers (e.g. {examples}) are not analysed: they hold totals of the "
+                      "other rows, not a respondent's answers.",
         "output_unusable": "The output folder {path} cannot be created or written to: {reason}. Choose another with --output.",
         "os_ENOENT": "the folder does not exist", "os_EACCES": "no permission to write there",
         "os_EPERM": "no permission to write there", "os_EROFS": "the file system is read-only",

@@ -398,6 +398,8 @@ def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dic
         raise InputError(text["no_rows"].format(path=source))
     texts = chosen["text"]
     streamed = _streamed(source, args)
+    if not streamed:
+        frame = _without_recap_rows(frame, texts, chosen["rating"], text)
     data = source if streamed else frame
     # one progress display for the whole run: comments annotated, then topics, themes and each export
     with progress_display(None if streamed else len(frame) * len(texts), enabled=not args.no_progress,
@@ -422,6 +424,25 @@ def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dic
     if os.environ.get("UMPANBALIK_TIMINGS"):  # the benchmarks' stage breakdown (seconds)
         print("waktu: " + ", ".join(f"{k} {v:.2f}" for k, v in display.timings.items()), file=sys.stderr)
     return (1 if failed else 0), [name for name in formats if name not in failed]
+
+
+def _without_recap_rows(frame: Any, texts: list[Any], rating: Any, text: dict[str, str]) -> Any:
+    """``frame`` without the rows a hand-made recap adds under the answers ("Rata-rata", "Jumlah" and no
+    answer to any open question), with a notice: they were counted as respondents, their label as a
+    group ("Angkatan: Rata-rata"). ``analyze`` keeps every row of a frame it is given (it only leaves such
+    rows' ratings out); a file's recap is no respondent."""
+    from .analysis.run import _summary_rows
+
+    rows, examples = None, []
+    for column in texts:
+        found, words = _summary_rows(frame, column, rating)
+        rows = found if rows is None else rows & found
+        examples = examples or words
+    if rows is None or not rows.any():
+        return frame
+    print(text["notice"].format(message=text["recap_rows"].format(
+        n=int(rows.sum()), examples=", ".join(f'"{e}"' for e in examples))), file=sys.stderr)
+    return frame[~rows]
 
 
 def _export(result: Any, output: Path, formats: list[str], text: dict[str, str]) -> tuple[list[str], dict[str, str]]:
