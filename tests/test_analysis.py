@@ -495,3 +495,7 @@ def test_a_rating_column_analysed_as_comments_gets_a_note():
     export = load_form_export()
     results = analyze(export, text="auto", topics=False, progress=False)
     assert not any(note in n for question in results for n in results[question].notes)
+    # short answers naming things under a header with "nama" are answers, not identities
+    named = pd.DataFrame({"Sebutkan nama materi yang paling bermanfaat": ["SKP", "pohon kinerja", "manajemen risiko",
+                                                                          "SAKIP", "anggaran berbasis kinerja"] * 10})
+    assert not any(note in n for n in analyze(named, text=named.columns[0], topics=False, progress=False).notes)

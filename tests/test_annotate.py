@@ -164,12 +164,14 @@ def test_a_model_of_the_wrong_kind_is_refused_before_any_work():
     # "abc" or a SentimentClassifier as the tagger failed deep inside with an AttributeError
     import pytest
 
-    from umpanbalik import SentimentClassifier, analyze
+    from umpanbalik import AspectTagger, SentimentClassifier, analyze
 
     for models, words in [({"sentimen": "abc"}, "got str (it has no predict_proba, classes_)"),
                           ({"aspek": SentimentClassifier()}, "must be a fitted AspectTagger; got SentimentClassifier"),
                           ({"sentimen": SentimentClassifier()}, "it is not fitted: call fit first"),
-                          ({"hambatan": "tagger"}, 'must be a fitted AspectTagger("hambatan", polarity=False)')]:
+                          ({"hambatan": "tagger"}, 'must be a fitted AspectTagger("hambatan", polarity=False)'),
+                          ({"aspek": AspectTagger()}, "it is not fitted: call fit first"),
+                          ({"sentimen": SentimentClassifier}, "got the class SentimentClassifier itself")]:
         with pytest.raises(TypeError) as caught:
             analyze(["materi bagus", "waktu kurang"], models=models, topics=False, progress=False)
         assert words in str(caught.value), caught.value

@@ -382,7 +382,8 @@ def test_answers_to_a_praise_question_come_with_a_note_that_bare_names_read_as_c
                    "Hal yang paling Anda sukai", "Manfaat yang diperoleh", "Apa saja manfaat pelatihan bagi Anda?",
                    "What did you like?"):
         assert looks_like_praise_question(header), header
-    for header in ("Apakah pelatihan ini bermanfaat bagi pekerjaan Anda? Jelaskan", "Komentar", "Apa yang tidak Anda sukai?"):
+    for header in ("Apakah pelatihan ini bermanfaat bagi pekerjaan Anda? Jelaskan", "Komentar", "Apa yang tidak Anda sukai?",
+                   "Apa yang Anda sukai dan tidak sukai?", "Apa manfaat yang belum Anda dapatkan?"):
         assert not looks_like_praise_question(header), header
 
 
@@ -394,5 +395,7 @@ def test_a_why_not_question_is_recognised_in_the_ways_forms_ask_it():
                    "Apa yang menyebabkan Anda tidak mengikuti pelatihan?", "Apa penyebab Anda tidak dapat hadir?",
                    "Why did you not attend?"):
         assert looks_like_why_not(header), header
-    for header in ("Bagian mana yang tidak jelas dan mengapa?", "Apakah Anda puas? Apa alasannya?", "Saran", "Komentar"):
+    for header in ("Bagian mana yang tidak jelas dan mengapa?", "Apakah Anda puas? Apa alasannya?", "Saran", "Komentar",
+                   "Apa yang menyebabkan Anda tidak puas dengan pelatihan?", "Apa yang menyebabkan pelatihan tidak efektif?",
+                   "Apakah Anda tidak dapat mengikuti sesi dengan baik? Jelaskan alasannya"):
         assert not looks_like_why_not(header), header

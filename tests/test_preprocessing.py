@@ -88,7 +88,7 @@ def test_an_intensifier_before_a_negator_belongs_to_the_negation():
     # "sangat" alone comes with praise twenty times as often as with complaints); one after its word
     # ("lambat bgt") is a stopword
     assert preprocess("sangat bermanfaat") == ["sangat_manfaat"] and preprocess("lambat bgt") == ["lambat"]
-    assert preprocess("sangat, tidak jelas") == ["sangat", "tidak_jelas"]  # punctuation ends the degree's reach
+    assert preprocess("sangat, tidak jelas") == ["tidak_jelas"]  # an intensifier before punctuation says nothing
     assert preprocess("sangat tidak puas", join_negation=False) == ["sangat", "tidak", "puas"]
     trace = explain_preprocessing("sangat tidak puas")
     assert trace.joined == ["sangat", "tidak_puas"] and trace.stems == ["tidak_puas"]
@@ -379,3 +379,26 @@ def test_stem_table_is_used_only_with_the_pysastrawi_that_made_it(monkeypatch):
     monkeypatch.setattr(stemming, "_sastrawi_version", lambda: "1.2.1")
     stemming.stem_word("materi")
     assert len(stemming._MEMO) > 5_000 and stemming._SHORTCUT
+
+
+def test_a_full_token_memo_emptied_mid_comment_loses_no_token(monkeypatch):
+    # the memo, full, was emptied while a comment's new tokens were analysed, and the comment's second
+    # reading raised KeyError (350,000 comments of random tokens)
+    import umpanbalik.tokens as tokens
+
+    monkeypatch.setattr(tokens, "MEMO_LIMIT", 5)
+    texts = [f"kata{i} materi kata{i + 1} tidak jelas kata{i + 2} sangat bagus" for i in range(0, 60, 3)]
+    fresh = Preprocessor(slang={"zz": "zz"})  # a configuration of its own: a memo of its own
+    assert fresh.transform(texts) == [" ".join(explain_preprocessing(t).stems) for t in texts]
+
+
+def test_doubled_and_punctuated_intensifiers_read_as_one():
+    # "sangat2 buruk" read "sangat" (praise) and "buruk"; "sangat sangat tidak puas" made a rare token
+    assert preprocess("pelayanan sangat2 buruk") == ["layan", "sangat_buruk"] == preprocess("pelayanan sangat-sangat buruk")
+    assert preprocess("sangat sangat tidak puas") == ["tidak_puas"] == preprocess("sangat amat tidak puas")
+    assert preprocess("materi bagus sangat.") == ["materi", "bagus"] and preprocess("sangat, bagus") == ["bagus"]
+    assert preprocess("bukan lantaran biaya") == ["bukan_lantar_biaya"] and preprocess("bukan gegara biaya") == ["bukan_gegara_biaya"]
+    from umpanbalik.features import char_view_text, lexicon_scores
+
+    assert lexicon_scores(["benar_bagus", "betul_buruk"]).tolist() == [[2.0, 0.0, 0.0, 0.0], [0.0, 3.0, 0.0, 0.0]]
+    assert char_view_text("sangat2 buruk").split() == ["buruk"]

@@ -330,3 +330,8 @@ def test_a_mean_ratings_interval_stays_on_the_ratings_scale():
     row = table[(table["aspek"] == "semua") & (table["polaritas"] == "positif")].iloc[0]
     assert row["rata_rata"] == 3 and row["ci_bawah"] == 1 and row["ci_atas"] == 5
     assert np.isfinite(tables.mean_rating(comments, "nilai")[1])
+    # ratings 4, 5, 5 are on a 1-5 scale: the interval is cut at 5, not at the lowest rating given (4.00-5.00
+    # claimed more certainty than three answers give)
+    high = comments.assign(nilai=[4, 5, 5, 5], sentimen=["positif"] * 4)
+    mean, low, upper, n = tables.mean_rating(high, "nilai")
+    assert 3 < low < 4 and upper == 5

@@ -93,8 +93,8 @@ _KINDS = {
     "sentimen": (("predict_proba", "classes_"), "a fitted classifier such as SentimentClassifier().fit(texts, labels)"),
     "saran": (("predict_proba", "classes_"), "a fitted classifier such as SuggestionDetector().fit(texts, flags)"),
     "non_informatif": (("predict_proba", "classes_"), "a fitted classifier such as NonInformativeDetector().fit(texts, flags)"),
-    "aspek": (("tag",), "a fitted AspectTagger"),
-    "hambatan": (("tag",), 'a fitted AspectTagger("hambatan", polarity=False)'),
+    "aspek": (("tag", "classes_"), "a fitted AspectTagger"),
+    "hambatan": (("tag", "classes_"), 'a fitted AspectTagger("hambatan", polarity=False)'),
     "preprocessor": (("transform",), "a Preprocessor"),
 }
 
@@ -105,6 +105,9 @@ def _check_kind(name: str, model: Any) -> None:
     if model is None:
         return
     needed, example = _KINDS[name]
+    if isinstance(model, type):  # the class, not a model made from it
+        raise TypeError(f"`models['{name}']` must be {example}; got the class {model.__name__} itself: make one "
+                        f"(and fit it). Leave the key out to use the shipped model.")
     missing = [attribute for attribute in needed if not hasattr(model, attribute)]
     if missing:
         unfitted = all(attribute.endswith("_") for attribute in missing)  # the right kind, not fitted yet

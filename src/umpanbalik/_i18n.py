@@ -117,7 +117,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "truncated": " … [terpotong; aslinya {n} karakter]",
         "note_infinite": "{n} nilai tak hingga (inf, Infinity, 1e309) di kolom {column!r} dianggap kosong.",
         "note_not_open_text": "Kolom {column!r} tampaknya berisi {kind}, bukan jawaban terbuka: sentimen, aspek, saran dan topiknya tidak bermakna. Pilih kolom jawaban terbuka (umpanbalik.columns.describe_columns menunjukkan isi tiap kolom).",
-        "kind_likert": "skala nilai", "kind_angka": "angka", "kind_waktu": "tanggal atau waktu", "kind_identitas": "identitas (nama, NIP, e-mail)",
+        "kind_likert": "skala nilai", "kind_angka": "angka", "kind_waktu": "tanggal atau waktu",
         "note_praise_question": "Kolom {column!r} menanyakan hal yang bermanfaat atau disukai. Jawaban yang hanya menyebut sesuatu (\"pohon kinerja\", \"materi manajemen kinerja\") dibaca model sebagai keluhan, seperti jawaban pertanyaan kritik dan saran tempat model belajar: porsi negatif pertanyaan ini lebih tinggi daripada yang sebenarnya. Baca kutipannya sebelum memakai porsi sentimennya.",
         "note_summary_rows": "{n} baris ringkasan tanpa komentar (mis. {examples}) tidak dihitung sebagai nilai di kolom {column!r}: isinya hasil hitungan atas baris lain.",
         "note_by_distinct": "Kolom kelompok {column!r} berisi {k} nilai berbeda pada {n} baris terisi: hampir tiap baris "
@@ -229,7 +229,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "truncated": " … [truncated; {n} characters in full]",
         "note_infinite": "{n} infinite ratings (inf, Infinity, 1e309) in column {column!r} count as missing.",
         "note_not_open_text": "Column {column!r} seems to hold {kind}, not open answers: its sentiment, aspects, suggestions and topics mean nothing. Choose a column of open answers (umpanbalik.columns.describe_columns says what each column holds).",
-        "kind_likert": "a rating scale", "kind_angka": "numbers", "kind_waktu": "dates or times", "kind_identitas": "identities (names, NIP, e-mail)",
+        "kind_likert": "a rating scale", "kind_angka": "numbers", "kind_waktu": "dates or times",
         "note_praise_question": "Column {column!r} asks what was useful or liked. Answers that only name something (\"pohon kinerja\", \"materi manajemen kinerja\") are read by the models as complaints, as in the criticism-and-suggestion answers they learned from: this question's negative share is higher than it really is. Read its quotes before using its sentiment shares.",
         "note_summary_rows": "{n} summary rows without a comment (e.g. {examples}) are not counted as ratings in column {column!r}: they hold totals of the other rows.",
         "note_by_distinct": "The grouping column {column!r} holds {k} different values in {n} filled rows: almost every "

@@ -69,11 +69,28 @@ def mean_interval(values: np.ndarray, confidence: float = 0.95,
     return mean, low, high, n
 
 
+#: The tops of the rating scales forms use: a column of whole numbers up to 5 is read as a 1-5 scale.
+_SCALE_TOPS = (4, 5, 6, 7, 10, 100)
+
+
 def value_range(values: np.ndarray) -> tuple[float, float] | None:
-    """The lowest and highest non-missing value (``None`` when there is none): the bounds of a rating's means."""
+    """The bounds of a rating's means (``None`` when no value is given): for whole numbers the scale
+    they are on (from 1, or 0 when a 0 is given, to the first of 4, 5, 6, 7, 10 or 100 that holds the
+    highest), else the lowest and highest value. Ratings 4, 5 and 5 are on a 1-5 scale: their mean's
+    interval may reach down to 3.2, not only to the lowest rating given.
+
+    >>> value_range(np.array([4.0, 5.0, 5.0, np.nan])), value_range(np.array([0.5, 2.5]))
+    ((1.0, 5.0), (0.5, 2.5))
+    """
     data = np.asarray(values, dtype=float)
-    data = data[~np.isnan(data)]
-    return (float(data.min()), float(data.max())) if len(data) else None
+    data = data[np.isfinite(data)]
+    if not len(data):
+        return None
+    low, high = float(data.min()), float(data.max())
+    if np.all(data == np.round(data)) and low >= 0:
+        top = next((t for t in _SCALE_TOPS if high <= t), high)
+        return (0.0 if low == 0 else min(low, 1.0), float(top))
+    return low, high
 
 
 def chi_square(table: pd.DataFrame) -> dict[str, float] | None:

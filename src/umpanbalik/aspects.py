@@ -42,7 +42,7 @@ from ._ngrams import NgramCounter, pack_vocabulary, unpack_vocabulary
 from .features import (TextFeatures, char_view_text, features_and_views, own_preprocessor, preprocessor_of,
                        unwrap_features)
 from .preprocessing import Preprocessor, split_clauses
-from .tokens import REASON_WORDS
+from .tokens import REASON_STEMS
 from .sentiment import SENTIMENT_LABELS
 
 __all__ = ["AspectTagger", "load_taxonomy", "BUILTIN_TAXONOMIES"]
@@ -126,7 +126,7 @@ def _missing(value: Any) -> bool:
     return pd.api.types.is_scalar(value) and bool(pd.isna(value))
 
 
-def _as_aspect_lists(y: Any, n: int, aspects: list[str]) -> list[list[str]]:
+def _as_aspect_lists(y: Any, n: int, aspects: list[str], *, warn_order: bool = False) -> list[list[str]]:
     """Accept lists of aspect names, a DataFrame of indicator columns named by aspect, or an indicator
     matrix with a column per aspect in the taxonomy's order (dense or sparse, e.g. from
     ``MultiLabelBinarizer(classes=<the taxonomy's aspects>)``; a warning when that order is not
@@ -143,13 +143,14 @@ def _as_aspect_lists(y: Any, n: int, aspects: list[str]) -> list[list[str]]:
                 f"it lacks {', '.join(map(repr, missing))}. Its columns: {columns}. For a column of aspect lists "
                 f"or of text such as 'materi;waktu', pass that column, e.g. df['aspek'].")
         y = y[aspects].to_numpy()
-    elif (sp.issparse(y) or (isinstance(y, np.ndarray) and y.ndim == 2)) and aspects != sorted(aspects):
+    elif warn_order and (sp.issparse(y) or (isinstance(y, np.ndarray) and y.ndim == 2)) and aspects != sorted(aspects):
         # MultiLabelBinarizer sorts its columns: read in the taxonomy's order, every label would land
         # on another aspect, and score() on the same matrix would hide it
         warnings.warn(f"`y` is a matrix without column names: its columns are read in the taxonomy's order "
-                      f"({', '.join(aspects)}), not alphabetically as MultiLabelBinarizer sorts them. Pass "
-                      f"MultiLabelBinarizer(classes={aspects!r}), a DataFrame with the aspects as column names, or "
-                      f"lists of aspect names.", UserWarning, stacklevel=3)
+                      f"({', '.join(aspects)}), not alphabetically as MultiLabelBinarizer sorts them. If they are in "
+                      f"that order already (MultiLabelBinarizer(classes={aspects!r})), pass them as a DataFrame with "
+                      f"the aspects as column names, or lists of aspect names, and this warning goes.", UserWarning,
+                      stacklevel=3)
     if sp.issparse(y):
         y = y.toarray()
     if isinstance(y, np.ndarray) and y.ndim == 2:
@@ -327,7 +328,7 @@ class AspectTagger(BaseEstimator):
                 if len(self) >= 1_000_000:
                     self.clear()
                 word = token if token in every_seed or "_" not in token else token.rsplit("_", 1)[-1]
-                if word != token and not REASON_WORDS.isdisjoint(token.split("_")[:-1]):
+                if word != token and not REASON_STEMS.isdisjoint(token.split("_")[:-1]):
                     word = token  # a denied reason ("bukan_karena_biaya") is no evidence of it
                 self[token] = found = (word, owners[word]) if word in every_seed else None
                 return found
@@ -379,7 +380,7 @@ class AspectTagger(BaseEstimator):
                     f"taxonomy, or pass y (the aspects of each comment) to learn from examples.")
             mentions = [[] for _ in texts]
         else:
-            mentions = _as_aspect_lists(y, len(texts), aspects)
+            mentions = _as_aspect_lists(y, len(texts), aspects, warn_order=True)
         weights = check_sample_weight(sample_weight, len(texts))
         self.__dict__.pop("_evidence_terms_cache", None)
         self.__dict__.pop("_aspect_counter_cache", None)

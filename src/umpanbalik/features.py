@@ -55,6 +55,8 @@ def _cap_words(docs: list[str]) -> list[str]:
 #: "terlalu_singkat" and "jangan_molor" are complaints, and counted as negated complaints they had
 #: taught the models that a negated complaint is a complaint ("tidak buruk" was negatif).
 NEGATING_SCOPE_WORDS = frozenset({"tidak", "tak", "bukan", "belum", "kurang", "tanpa", "kurangnya"})
+#: The first part of a joined chain, as the stems read ("benar-benar" is "benar": "benar_bagus").
+_SCOPE_HEADS = DEFAULT_SCOPE_WORDS | {"benar", "betul"}
 
 
 def lexicon_scores(stemmed: Iterable[str]) -> np.ndarray:
@@ -78,7 +80,7 @@ def lexicon_scores(stemmed: Iterable[str]) -> np.ndarray:
         # "bagus") is no stronger evidence than one, and must not outweigh every other feature
         for token in dict.fromkeys(text.split()):
             parts = token.split("_")
-            chained = len(parts) > 1 and parts[0] in DEFAULT_SCOPE_WORDS
+            chained = len(parts) > 1 and parts[0] in _SCOPE_HEADS
             negated = chained and not NEGATING_SCOPE_WORDS.isdisjoint(parts[:-1])
             word = parts[-1] if chained else token
             entry = table.get(word)
@@ -127,7 +129,8 @@ def _compile_intensifiers() -> Any:
     forms = sorted(words | {form for form, word in _slang().items() if word in words}, key=len, reverse=True)
     if not forms:
         return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+    alternatives = "|".join(map(re.escape, forms))  # also doubled: "sangat2", "sangat-sangat"
+    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?:2|-(?:" + alternatives + r"))?(?![\w-])")
 
 
 class TextFeatures(TransformerMixin, BaseEstimator):

@@ -30,7 +30,8 @@ INTENSIFIERS = frozenset({"sangat", "amat", "sungguh", "teramat", "sangatlah"})
 #: The intensifiers that join the next word (``sangat_buruk``; :data:`~umpanbalik.lexicon.DEFAULT_SCOPE_WORDS`),
 #: by their stems ("benar-benar" is "benar").
 JOINED_INTENSIFIERS = frozenset({"sangat", "amat", "sungguh", "teramat", "sangatlah", "benar", "betul"})
-_INTENSITY = re.compile(r"(?<![^\s_])(?:" + "|".join(sorted(JOINED_INTENSIFIERS, key=len, reverse=True)) + r")_(?=\S)")
+_INTENSITY = re.compile(r"(?<![^\s_])(?:" + "|".join(sorted(JOINED_INTENSIFIERS | {"benar-benar", "betul-betul"}, key=len,
+                                                              reverse=True)) + r")_(?=\S)")
 
 
 def without_intensity(cleaned: str) -> str:
@@ -44,11 +45,18 @@ def without_intensity(cleaned: str) -> str:
     return _INTENSITY.sub("", cleaned) if "_" in cleaned else cleaned
 
 
+#: Entries the token memo holds before it is emptied (bounded memory on endless streams of typos).
+MEMO_LIMIT = 1_000_000
+
 #: A negator right before one of these denies a reason, and the negation reaches the reason itself:
 #: "bukan karena biaya" is ``bukan_karena_biaya`` (it was ``bukan_karena biaya``, and the cost was
 #: read as the reason given).
 NEGATORS = frozenset({"tidak", "tak", "bukan"})
-REASON_WORDS = frozenset({"karena", "sebab", "gara-gara", "lantaran", "akibat"})
+REASON_WORDS = frozenset({"karena", "sebab", "gara-gara", "lantaran", "akibat", "gegara"})
+#: The same words as the stemmer writes them ("lantaran" is "lantar"): a denied reason's chain holds stems.
+REASON_STEMS = REASON_WORDS | {"lantar"}
+#: Every intensifier that joins the next word, as written (the doubled ones too).
+INTENSIFYING = INTENSIFIERS | {"benar-benar", "betul-betul"}
 Entry = tuple[str, str, int]  # (word, stem, kind)
 
 # Tokens are words with inner hyphens or apostrophes (e-learning, materi-materi) and runs of
@@ -121,7 +129,7 @@ class _TokenAnalyzer:
 
     def store(self, token: str, found: tuple[Entry, ...]) -> None:
         """Remember a token's analysis (also one made in another process)."""
-        if len(self.memo) >= 1_000_000:  # bounded memory on endless streams of typos
+        if len(self.memo) >= MEMO_LIMIT:  # bounded memory on endless streams of typos
             self.memo.clear()
             self.kept.clear()
             self.scope_tokens.clear()
@@ -136,12 +144,15 @@ class _TokenAnalyzer:
 
     def clean(self, tokens: list[str]) -> str:
         """The kept stems of a tokenised comment, space-separated."""
-        try:
-            return self._clean_known(tokens)
-        except KeyError:  # a token not seen before: analyse the new ones, then clean
-            for token in set(tokens).difference(self.kept):
-                self.entries(token)
-            return self._clean_known(tokens)
+        for _ in range(3):
+            try:
+                return self._clean_known(tokens)
+            except KeyError:  # a token not seen before: analyse the new ones, then clean
+                # (again when the memo, full, was emptied while they were analysed: it keeps them then)
+                for token in set(tokens).difference(self.kept):
+                    self.entries(token)
+        entries = (entry for token in tokens for entry in self._analyze(token))  # a comment of a million new tokens
+        return " ".join(filter(None, (stem for _, stem, kind in _join_scope(entries) if kind <= SCOPE)))
 
     def _clean_known(self, tokens: list[str]) -> str:
         kept, scope, memo, reasons = self.kept, self.scope_tokens, self.memo, self.reason_tokens
@@ -206,6 +217,13 @@ class _TokenAnalyzer:
             match = _REDUPLICATION.fullmatch(word)
             if match:
                 word = f"{match.group(1)}-{match.group(1)}{match.group(2) or ''}"
+        first, hyphen, second = word.partition("-")
+        if hyphen and first == second:  # a doubled intensifier: "sangat2", "sangat-sangat", "bener2"
+            base = self.slang.get(first, first)
+            if base in INTENSIFIERS:
+                word = base
+            elif base in ("benar", "betul"):
+                word = f"{base}-{base}"
         for attempt in range(2):
             if word in self.protected:
                 return [(w, True) for w in self.protected[word].split()]
@@ -216,7 +234,7 @@ class _TokenAnalyzer:
             word = self._squeeze(word)
             if word == token:
                 break
-        # "-nya" after a domain term or a slang form ("pptnya", "jpnya", "zoomnya", "ac-nya"): the
+        # "-nya" after a domain term or a slang form ("pptnya", "jpnya", "zoomnya", "lms-nya"): the
         # stemmer strips it only from words of its dictionary, so these stayed words of their own
         head = word[:-3].rstrip("-") if word.endswith("nya") else ""
         if len(head) >= 2 and (head in self.protected or head in self.slang):
@@ -255,7 +273,7 @@ def _join_scope(entries: Iterable[Entry]) -> Iterator[Entry]:
     held: Entry | None = None  # an intensifier, until the next entry shows whether a negator follows
     for word, stem, kind in entries:
         if held is not None:
-            if kind == SCOPE and word not in INTENSIFIERS:
+            if kind == SCOPE and word not in INTENSIFYING:
                 yield (held[0], held[1], STOP)  # "sangat tidak puas": the degree strengthens the negation
             elif held[2] == SCOPE:
                 words.append(held[0])
@@ -263,16 +281,18 @@ def _join_scope(entries: Iterable[Entry]) -> Iterator[Entry]:
             else:
                 yield held
             held = None
-        if kind in (CONTENT, SCOPE) and not words and word in INTENSIFIERS:
+        if kind in (CONTENT, SCOPE) and not words and word in INTENSIFYING:
             held = (word, stem, kind)
             continue
+        if kind == SCOPE and word not in INTENSIFYING and words and all(w in INTENSIFYING for w in words):
+            words, stems = [], []  # "sangat sangat tidak puas": the degrees strengthen the negation too
         if kind == SCOPE or (words and word in REASON_WORDS and words[-1] in NEGATORS):
             words.append(word)
             stems.append(stem)
             continue
         if words:
-            if kind == BOUNDARY:
-                yield from ((w, s, SCOPE) for w, s in zip(words, stems))
+            if kind == BOUNDARY:  # a negator before punctuation stays a word; an intensifier says nothing
+                yield from ((w, s, SCOPE) for w, s in zip(words, stems) if w not in INTENSIFYING)
                 yield word, stem, kind
             else:
                 yield "_".join(words) + "_" + word, "_".join(stems) + "_" + stem, CONTENT
@@ -281,7 +301,7 @@ def _join_scope(entries: Iterable[Entry]) -> Iterator[Entry]:
         yield word, stem, kind
     if held is not None:
         yield (held[0], held[1], STOP) if held[2] == SCOPE else held
-    yield from ((w, s, SCOPE) for w, s in zip(words, stems))
+    yield from ((w, s, SCOPE) for w, s in zip(words, stems) if w not in INTENSIFYING)
 
 
 _ANALYZERS: dict[_Config, _TokenAnalyzer] = {}

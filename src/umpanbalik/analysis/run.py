@@ -239,9 +239,14 @@ _SUMMARY_ROWS_SCANNED = 20  # the last rows a recap's totals may take (sums, mea
 
 
 #: A question that asks why people do not attend ("Mengapa tidak ikut pelatihan?", "Alasan tidak mengikuti", "Hambatan …").
-_WHY_NOT = re.compile(r"(?i)\b(?:(?:mengapa|kenapa|alasan|penyebab|menyebabkan)\b.{0,40}\b(?:tidak|tak|belum|jarang)\b|hambatan|"
+_WHY_NOT = re.compile(r"(?i)\b(?:(?:mengapa|kenapa|alasan)\b.{0,40}\b(?:tidak|tak|belum|jarang)\b|hambatan|"
+                      # what keeps one from attending ("Apa yang menyebabkan Anda tidak mengikuti pelatihan?") — not
+                      # what caused a complaint ("Apa yang menyebabkan Anda tidak puas?")
+                      r"\b(?:penyebab|menyebabkan)\b.{0,40}\b(?:tidak|tak|belum|jarang)\s+(?:pernah\s+)?(?:dapat\s+|bisa\s+)?"
+                      r"(?:ikut|mengikuti|hadir|menghadiri)\b|"
                       # the reason asked after the not-attending ("Jika Anda jarang ikut pelatihan, apa alasannya?")
-                      r"\b(?:tidak|tak|belum|jarang)\s+(?:pernah\s+)?(?:dapat\s+|bisa\s+)?(?:ikut|mengikuti|hadir|menghadiri)\b"
+                      r"\b(?:tidak|tak|belum|jarang)\s+(?:pernah\s+)?(?:dapat\s+|bisa\s+)?(?:ikut|mengikuti|hadir|menghadiri)\s+"
+                      r"(?:\w+\s+){0,2}?(?:pelatihan|diklat|bimtek|kegiatan|training|kursus|workshop|seminar|webinar)\b"
                       r".{0,60}\b(?:alasan|mengapa|kenapa|sebab|penyebab)|why not|(?:reason|why)\b.{0,30}\b(?:not|never)\b)")
 
 
@@ -257,7 +262,7 @@ _PRAISE_QUESTION = re.compile(r"(?i)\b(?:paling|yang)\s+(?:anda\s+|kamu\s+)?(?:p
 
 
 #: A question that also asks what was weak or should change ("kelebihan dan kekurangan", "… dan apa yang perlu diperbaiki?").
-_ASKS_FOR_CRITICISM = re.compile(r"(?i)kekurangan|kelemahan|negatif|\bkurang\b|perbaik|saran|kritik|kendala|diubah|"
+_ASKS_FOR_CRITICISM = re.compile(r"(?i)kekurangan|kelemahan|negatif|\bkurang\b|\btidak\b|\bbelum\b|perbaik|saran|kritik|kendala|diubah|"
                                  r"ditingkatkan|\b(?:change|improve|worst|least|dislike|weakness)")
 
 
@@ -284,12 +289,14 @@ _KIND_SAMPLE = 2_000
 
 
 def open_text_notes(values: pd.Series, text: Any, lang: str) -> list[str]:
-    """A note when the column analysed as comments holds a rating scale, numbers, dates or identities
+    """A note when the column analysed as comments holds a rating scale, numbers or dates
     (``--text-column 1`` on a Likert question gave "82% non-answers, 100% positif" without a word)."""
     from ..columns import column_kind
 
+    # (not "identitas": short answers to "Sebutkan nama materi …" read as names, and a false alarm that
+    # the sentiment "means nothing" is worse than none)
     kind = column_kind(values.iloc[:_KIND_SAMPLE].tolist(), header=text)
-    if kind not in ("likert", "angka", "waktu", "identitas"):
+    if kind not in ("likert", "angka", "waktu"):
         return []
     return [_words("note_not_open_text", lang, column=str(text), kind=_words(f"kind_{kind}", lang))]
 
