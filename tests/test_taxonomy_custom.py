@@ -205,3 +205,12 @@ def test_wrong_training_labels_are_said_not_dropped(tmp_path):
         SentimentClassifier().fit(["bagus sekali", "jelek", "mantap", "buruk"], ["positif", "negatif"] * 2)
     with pytest.raises(FileNotFoundError, match="the folder .* does not exist"):
         save(np.zeros(2), tmp_path / "belum_ada" / "model.skops")
+
+
+def test_a_seed_phrase_counts_negated_as_a_seed_word_does():
+    # "air kurang panas" and "airnya tidak panas" are the commonest complaints about hot water, and
+    # matched no seed while "tidak bersih" matched "bersih"
+    taxonomy = {"air panas": ["air panas"], "kamar": ["kamar", "bersih"]}
+    tagger = AspectTagger(taxonomy=taxonomy, polarity=False).fit(["air panas mati", "kamar bersih"])
+    tagged = tagger.tag(["air kurang panas", "airnya tidak panas", "kamar tidak bersih"])["aspek"].tolist()
+    assert tagged == [["air panas"], ["air panas"], ["kamar"]]

@@ -121,6 +121,15 @@ def load_taxonomy(taxonomy: str | Path | Mapping[str, Any]) -> dict[str, dict[st
     return result
 
 
+def _unnegated(token: str) -> str:
+    """A preprocessed token without the scope words joined to it ("kurang_panas" -> "panas"), as seed
+    words are matched; a denied reason stays as it is ("bukan_karena_biaya" names no cost)."""
+    if "_" not in token:
+        return token
+    parts = token.split("_")
+    return token if not REASON_STEMS.isdisjoint(parts[:-1]) else parts[-1]
+
+
 def _missing(value: Any) -> bool:
     """Whether one cell is None, NaN or pd.NA (a list or dict is never missing)."""
     return pd.api.types.is_scalar(value) and bool(pd.isna(value))
@@ -283,11 +292,13 @@ class AspectTagger(BaseEstimator):
             tokens = text.split()
             single = tokens
             if phrases:
-                # the longest seed wins: the words of "kamar mandi" found are no "kamar" as well
+                # the longest seed wins: the words of "kamar mandi" found are no "kamar" as well; a phrase
+                # counts negated too, as a seed word does ("air kurang panas" names "air panas")
+                plain = [_unnegated(token) for token in tokens]
                 covered: set[int] = set()
-                for start in (i for i, token in enumerate(tokens) if token in phrases):
-                    for sequence, seed, owners in sorted(phrases[tokens[start]], key=lambda p: -len(p[0])):
-                        if tuple(tokens[start:start + len(sequence)]) == sequence:
+                for start in (i for i, token in enumerate(plain) if token in phrases):
+                    for sequence, seed, owners in sorted(phrases[plain[start]], key=lambda p: -len(p[0])):
+                        if tuple(plain[start:start + len(sequence)]) == sequence:
                             covered.update(range(start, start + len(sequence)))
                             for j in owners:
                                 if seed not in row[j]:
