@@ -499,3 +499,14 @@ def test_a_rating_column_analysed_as_comments_gets_a_note():
     named = pd.DataFrame({"Sebutkan nama materi yang paling bermanfaat": ["SKP", "pohon kinerja", "manajemen risiko",
                                                                           "SAKIP", "anggaran berbasis kinerja"] * 10})
     assert not any(note in n for n in analyze(named, text=named.columns[0], topics=False, progress=False).notes)
+
+
+def test_a_cell_of_utf16_bytes_is_read_as_its_text():
+    # a cell copied from a "Unicode Text" export was read as 'ÿþk\x00a\x00m\x00…' (found by a review)
+    from umpanbalik._validation import as_text
+
+    assert as_text("waktunya kurang".encode("utf-16")) == "waktunya kurang"
+    assert as_text("café".encode("cp1252")) == "café" and as_text("café".encode("utf-8")) == "café"
+    result = analyze(pd.Series(["materi sangat bagus".encode("utf-16"), "jadwal molor"], dtype=object),
+                     topics=False, progress=False)
+    assert result.comments.loc[0, "teks_bersih"] == "materi sangat_bagus"

@@ -80,6 +80,10 @@ def _encoding(blocks: Iterable[bytes]) -> tuple[str, str]:
 
 
 def _decode(raw: bytes) -> str:
+    """One cell's bytes as text: UTF-16 when they start with its byte-order mark (a cell copied from a
+    "Unicode Text" export read as 'ÿþk\x00a\x00…'), else as :func:`_encoding` reads a file."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16", "replace")
     encoding, errors = _encoding([raw])
     return raw.decode(encoding, errors)
 
