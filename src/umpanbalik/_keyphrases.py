@@ -273,12 +273,12 @@ def _clauses(texts: Sequence[str]) -> list[list[list[str]]]:
     """Each comment's clauses as written tokens: split at punctuation, then at contrast words."""
     from .lexicon import DEFAULT_SCOPE_WORDS
     from .preprocessing import CONTRAST_WORDS, Preprocessor
-    from .tokens import INTENSIFIERS
+    from .tokens import INTENSIFYING
 
     segments = [[s for s in _SEGMENT.split(text) if s.strip()] for text in texts]
     flat = [s for parts in segments for s in parts]
     # intensifiers stay words of their own here ("sangat_bagus" would be a key apart from "bagus")
-    scope = DEFAULT_SCOPE_WORDS - INTENSIFIERS - {"benar-benar", "betul-betul"}
+    scope = DEFAULT_SCOPE_WORDS - INTENSIFYING
     cleaned = iter(Preprocessor(stem=False, remove_stopwords=False, map_emoji=False, scope_words=scope).transform(flat))
     result = []
     for parts in segments:

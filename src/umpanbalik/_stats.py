@@ -73,13 +73,13 @@ def mean_interval(values: np.ndarray, confidence: float = 0.95,
 _SCALE_TOPS = (4, 5, 6, 7, 10, 100)
 
 
-def value_range(values: np.ndarray) -> tuple[float, float] | None:
+def rating_bounds(values: np.ndarray) -> tuple[float, float] | None:
     """The bounds of a rating's means (``None`` when no value is given): for whole numbers the scale
     they are on (from 1, or 0 when a 0 is given, to the first of 4, 5, 6, 7, 10 or 100 that holds the
     highest), else the lowest and highest value. Ratings 4, 5 and 5 are on a 1-5 scale: their mean's
     interval may reach down to 3.2, not only to the lowest rating given.
 
-    >>> value_range(np.array([4.0, 5.0, 5.0, np.nan])), value_range(np.array([0.5, 2.5]))
+    >>> rating_bounds(np.array([4.0, 5.0, 5.0, np.nan])), rating_bounds(np.array([0.5, 2.5]))
     ((1.0, 5.0), (0.5, 2.5))
     """
     data = np.asarray(values, dtype=float)

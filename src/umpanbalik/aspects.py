@@ -338,9 +338,7 @@ class AspectTagger(BaseEstimator):
             def __missing__(self, token: str) -> tuple[str, tuple[int, ...]] | None:
                 if len(self) >= 1_000_000:
                     self.clear()
-                word = token if token in every_seed or "_" not in token else token.rsplit("_", 1)[-1]
-                if word != token and not REASON_STEMS.isdisjoint(token.split("_")[:-1]):
-                    word = token  # a denied reason ("bukan_karena_biaya") is no evidence of it
+                word = token if token in every_seed else _unnegated(token)  # "bukan_karena_biaya" names no cost
                 self[token] = found = (word, owners[word]) if word in every_seed else None
                 return found
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -30,6 +31,7 @@ from ._validation import as_text_list
 from .lexicon import DEFAULT_SCOPE_WORDS, _polarity
 from .normalization import normalize_text, surface_and_words
 from .preprocessing import Preprocessor, same_preprocessing
+from .tokens import INTENSIFYING, JOINED_INTENSIFIERS
 
 __all__ = ["TextFeatures", "lexicon_scores", "fit_transform_features", "fit_features_and_views", "unwrap_features",
            "features_and_views", "own_preprocessor", "preprocessor_of"]
@@ -56,7 +58,7 @@ def _cap_words(docs: list[str]) -> list[str]:
 #: taught the models that a negated complaint is a complaint ("tidak buruk" was negatif).
 NEGATING_SCOPE_WORDS = frozenset({"tidak", "tak", "bukan", "belum", "kurang", "tanpa", "kurangnya"})
 #: The first part of a joined chain, as the stems read ("benar-benar" is "benar": "benar_bagus").
-_SCOPE_HEADS = DEFAULT_SCOPE_WORDS | {"benar", "betul"}
+_SCOPE_HEADS = DEFAULT_SCOPE_WORDS | JOINED_INTENSIFIERS
 
 
 def lexicon_scores(stemmed: Iterable[str]) -> np.ndarray:
@@ -105,30 +107,19 @@ def without_intensifiers(surface: str) -> str:
     >>> without_intensifiers("sangat buruk bgt, sanget lemot")
     ' buruk , lemot'
     """
-    pattern = _intensifier_pattern()
-    return surface if pattern is None else pattern.sub("", surface)
+    return _intensifier_pattern().sub("", surface)
 
 
-_INTENSIFIERS: list[Any] = []  # the compiled pattern, once (None: no intensifier is a stopword)
-
-
+@lru_cache(maxsize=None)
 def _intensifier_pattern() -> Any:
-    if not _INTENSIFIERS:
-        _INTENSIFIERS.append(_compile_intensifiers())
-    return _INTENSIFIERS[0]
-
-
-def _compile_intensifiers() -> Any:
-    """A pattern of the intensifiers and every slang form of them ("bgt", "sanget"), as whole words."""
+    """The intensifiers (before their word, and "sekali" after it) and every slang form of them ("bgt",
+    "sanget"), as whole words."""
     import re
 
     from .lexicon import _slang
-    from .tokens import INTENSIFIERS
 
-    words = INTENSIFIERS | {"sekali", "benar-benar", "betul-betul"}
+    words = INTENSIFYING | {"sekali"}
     forms = sorted(words | {form for form, word in _slang().items() if word in words}, key=len, reverse=True)
-    if not forms:
-        return None
     alternatives = "|".join(map(re.escape, forms))  # also doubled: "sangat2", "sangat-sangat"
     return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?:2|-(?:" + alternatives + r"))?(?![\w-])")
 

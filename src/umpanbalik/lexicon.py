@@ -21,13 +21,15 @@ __all__ = [
     "DEFAULT_SCOPE_WORDS",
 ]
 
+#: Intensifiers written before their word ("sangat buruk"), and the doubled ones.
+INTENSIFIERS: frozenset[str] = frozenset({"sangat", "amat", "sungguh", "teramat", "sangatlah"})
+DOUBLED_INTENSIFIERS: frozenset[str] = frozenset({"benar-benar", "betul-betul"})
 #: Negators, degree words and intensifiers that are kept and joined to the next word (``tidak_jelas``,
 #: ``sangat_buruk``). An intensifier alone was the strongest praise word of real comments ("sangat" comes
 #: with praise twenty times as often as with complaints): "pelayanan panitia sangat buruk" was positif.
 DEFAULT_SCOPE_WORDS: frozenset[str] = frozenset(
-    {"tidak", "tak", "bukan", "belum", "kurang", "jangan", "terlalu", "tanpa", "kurangnya",
-     "sangat", "amat", "sungguh", "teramat", "sangatlah", "benar-benar", "betul-betul"}
-)
+    {"tidak", "tak", "bukan", "belum", "kurang", "jangan", "terlalu", "tanpa", "kurangnya"}
+) | INTENSIFIERS | DOUBLED_INTENSIFIERS
 
 
 def _read_rows(name: str, columns: int) -> tuple[tuple[str, ...], ...]:

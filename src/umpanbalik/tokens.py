@@ -18,19 +18,19 @@ from itertools import compress, count
 from typing import Any
 
 from ._validation import as_one_text
-from .lexicon import DEFAULT_SCOPE_WORDS, _protected, _slang, _stem_exceptions, _stopwords
+from .lexicon import DEFAULT_SCOPE_WORDS, DOUBLED_INTENSIFIERS, INTENSIFIERS, _protected, _slang, _stem_exceptions, _stopwords
 from .normalization import _normalize, _tables
 from .stemming import is_known_word, stem_word
 
 __all__ = ["preprocess", "TOKEN_PATTERN", "default_config"]
 
 CONTENT, SCOPE, STOP, BOUNDARY = 0, 1, 2, 3
-#: Degree words that, right before a negator, belong to the negation ("sangat tidak puas").
-INTENSIFIERS = frozenset({"sangat", "amat", "sungguh", "teramat", "sangatlah"})
-#: The intensifiers that join the next word (``sangat_buruk``; :data:`~umpanbalik.lexicon.DEFAULT_SCOPE_WORDS`),
-#: by their stems ("benar-benar" is "benar").
-JOINED_INTENSIFIERS = frozenset({"sangat", "amat", "sungguh", "teramat", "sangatlah", "benar", "betul"})
-_INTENSITY = re.compile(r"(?<![^\s_])(?:" + "|".join(sorted(JOINED_INTENSIFIERS | {"benar-benar", "betul-betul"}, key=len,
+#: Every intensifier that joins the next word (:data:`~umpanbalik.lexicon.DEFAULT_SCOPE_WORDS`), as written
+#: (the doubled ones too); right before a negator it belongs to the negation ("sangat tidak puas").
+INTENSIFYING = INTENSIFIERS | DOUBLED_INTENSIFIERS
+#: The same, as the stems of a joined chain read them ("benar-benar" is "benar": ``benar_bagus``).
+JOINED_INTENSIFIERS = INTENSIFIERS | {word.partition("-")[0] for word in DOUBLED_INTENSIFIERS}
+_INTENSITY = re.compile(r"(?<![^\s_])(?:" + "|".join(sorted(JOINED_INTENSIFIERS | DOUBLED_INTENSIFIERS, key=len,
                                                               reverse=True)) + r")_(?=\S)")
 
 
@@ -55,8 +55,6 @@ NEGATORS = frozenset({"tidak", "tak", "bukan"})
 REASON_WORDS = frozenset({"karena", "sebab", "gara-gara", "lantaran", "akibat", "gegara"})
 #: The same words as the stemmer writes them ("lantaran" is "lantar"): a denied reason's chain holds stems.
 REASON_STEMS = REASON_WORDS | {"lantar"}
-#: Every intensifier that joins the next word, as written (the doubled ones too).
-INTENSIFYING = INTENSIFIERS | {"benar-benar", "betul-betul"}
 Entry = tuple[str, str, int]  # (word, stem, kind)
 
 # Tokens are words with inner hyphens or apostrophes (e-learning, materi-materi) and runs of
@@ -222,7 +220,7 @@ class _TokenAnalyzer:
             base = self.slang.get(first, first)
             if base in INTENSIFIERS:
                 word = base
-            elif base in ("benar", "betul"):
+            elif f"{base}-{base}" in DOUBLED_INTENSIFIERS:
                 word = f"{base}-{base}"
         for attempt in range(2):
             if word in self.protected:

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._stats import mean_interval, value_range, wilson_interval
+from .._stats import mean_interval, rating_bounds, wilson_interval
 from ..schema import ASPECTS, BARRIERS, SENTIMENTS, ordered
 from . import _columns as col
 
@@ -366,7 +366,7 @@ def rating_by_aspect(comments: pd.DataFrame, rating: Any) -> pd.DataFrame:
         groups += [(aspect, s, polarity == s) for s in SENTIMENTS]
     records = []
     for aspect, polarity, mask in groups:
-        mean, low, high, n = mean_interval(rated[mask], bounds=value_range(values))
+        mean, low, high, n = mean_interval(rated[mask], bounds=rating_bounds(values))
         records.append({"aspek": aspect, "polaritas": polarity, "n": n, "rata_rata": mean, "ci_bawah": low, "ci_atas": high})
     return pd.DataFrame(records, columns=["aspek", "polaritas", "n", "rata_rata", "ci_bawah", "ci_atas"])
 
@@ -374,7 +374,7 @@ def rating_by_aspect(comments: pd.DataFrame, rating: Any) -> pd.DataFrame:
 def mean_rating(comments: pd.DataFrame, rating: Any) -> tuple[float, float, float, int]:
     """Mean rating over every row with a numeric rating: ``(mean, low, high, n)`` (95% t interval)."""
     values = col.numeric(comments[rating]).to_numpy(dtype=float)
-    return mean_interval(values, bounds=value_range(values))
+    return mean_interval(values, bounds=rating_bounds(values))
 
 
 def rating_scale(comments: pd.DataFrame, rating: Any) -> pd.DataFrame:
@@ -394,7 +394,7 @@ def likert_table(comments: pd.DataFrame, columns: list[Any]) -> pd.DataFrame:
     records = []
     for name in columns:
         scores = col.numeric(comments[name]).to_numpy(dtype=float)
-        mean, low, high, n = mean_interval(scores, bounds=value_range(scores))
+        mean, low, high, n = mean_interval(scores, bounds=rating_bounds(scores))
         scale = rating_scale(comments, name)
         spread = " · ".join(f"{row.jawaban} {count(row.jumlah)}" for row in scale.itertuples())
         low_high = scale.attrs.get("skala")
