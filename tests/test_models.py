@@ -288,8 +288,10 @@ def test_pretrained_models_work_offline_on_domain_comments():
     assert {"dukungan_pimpinan", "waktu_beban_kerja"} <= set(barriers["aspek"].iloc[0])
     # a reason denied is not given ("bukan karena biaya" was akses_biaya)
     denied = AspectTagger.pretrained("hambatan").tag(["bukan karena biaya, tapi atasan tidak memberi izin",
-                                                      "bukan krn malas tapi beban kerja tinggi"])["aspek"].tolist()
-    assert denied == [["dukungan_pimpinan"], ["waktu_beban_kerja"]]
+                                                      "bukan krn malas tapi beban kerja tinggi",
+                                                      "bukan karena saya malas, tapi atasan tidak mengizinkan",
+                                                      "bukan soal biaya, tapi atasan tidak kasih izin"])["aspek"].tolist()
+    assert denied == [["dukungan_pimpinan"], ["waktu_beban_kerja"], ["dukungan_pimpinan"], ["dukungan_pimpinan"]]
     assert SuggestionDetector.pretrained().predict(["mohon ada rekaman zoom"]).tolist() == [True]
     assert NonInformativeDetector.pretrained().predict(["tidak ada", "materi bagus sekali"]).tolist() == [True, False]
     with pytest.raises(ValueError, match="hambatan"):
@@ -382,6 +384,11 @@ SHIPPED_CASES = [
     ("pelatihan ini tidak bermanfaat", dict(aspek={"relevansi": "negatif"}, sentimen="negatif")),
     ("tidak ada praktik", dict(aspek={"metode": "negatif"}, non_informatif=False, sentimen="negatif")),
     ("narasumber tidak kaku", dict(aspek={"metode": "positif"}, sentimen="positif")),
+    # part 14: a negated complaint word says that something went well (all four were negatif)
+    ("materinya tidak membingungkan", dict(aspek={"materi": "positif"}, sentimen="positif")),
+    ("waktunya tidak kurang, pas", dict(aspek={"waktu": "positif"}, sentimen="positif")),
+    ("pengajar tidak pernah telat", dict(aspek={"waktu": "positif"}, sentimen="positif")),
+    ("zoomnya tidak putus-putus", dict(aspek={}, sentimen="positif")),
 ]
 
 

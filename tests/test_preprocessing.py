@@ -109,7 +109,16 @@ def test_a_denied_reason_is_negated():
     assert preprocess("bukan krn malas") == ["bukan_karena_malas"]
     assert preprocess("tidak ikut karena biaya") == ["tidak_ikut", "biaya"]  # a reason given, not denied
     assert preprocess("terlalu karena biaya")[1:] == ["biaya"]  # a degree word does not deny
-    for text in ["bukan karena tidak mau", "sangat tidak karena jarak", "bukan karena", "bukan sebab, biaya"]:
+    # the stop words between the reason word and the reason stay in the chain ("malas" was free: minat)
+    assert preprocess("bukan karena saya malas, tapi atasan melarang")[0] == "bukan_karena_saya_malas"
+    assert preprocess("bukan krn sy yg malas") == ["bukan_karena_saya_yang_malas"]  # ("bkn" is the BKN agency)
+    # after "bukan" a matter is denied as a reason is; "tidak masalah" is "no problem" and stays
+    assert preprocess("bukan soal biaya") == ["bukan_soal_biaya"]
+    assert preprocess("bukan masalah jarak") == ["bukan_masalah_jarak"]
+    assert preprocess("tidak masalah kalau daring") == ["tidak_masalah", "daring"]
+    for text in ["bukan karena tidak mau", "sangat tidak karena jarak", "bukan karena", "bukan sebab, biaya",
+                 "bukan karena saya malas", "bukan krn sy", "bukan karena yang, lain", "bukan soal biaya tapi atasan",
+                 "tidak masalah soal biaya", "itu bukan masalah"]:
         assert Preprocessor().transform([text]) == [" ".join(explain_preprocessing(text).stems)], text
 
 

@@ -22,7 +22,9 @@ How a theme is found
    keys of two or more words (a more specific theme).
 4. Themes are chosen greedily, each the best key on the comments not yet covered (a comment belongs
    to the first theme that holds it: its best phrase). A key that would hold more than ``max_share``
-   of the kind is passed over until more specific keys have taken part of its comments.
+   of the kind is passed over until no key under that share is left: then more specific keys have
+   taken their part of its comments, and a key still over it is what many participants say
+   (40% "waktu terlalu singkat"): a theme, not ``lainnya``.
    A wish that something not happen asks against the complaint ("semoga tidak sering kosong"): its
    negation is read as ``jangan``, so the request and the complaint share a key.
 5. A theme's label is a written phrase of 2–5 words that holds its key and that at least two, and
@@ -212,8 +214,9 @@ def find_themes(
     text : str, default="teks"
         The column that holds the comments.
     max_share : float, default=0.2
-        No theme holds more than this share of its kind's comments; a key that would is passed over
-        until more specific keys have taken part of its comments.
+        A key that would hold more than this share of its kind's comments is passed over until every
+        key under it has been chosen or dropped (more specific keys first take their part of its
+        comments); then it can still make a theme of what it holds.
     min_count : int, optional
         Fewest comments in a theme; default the larger of 5 and 0.5% of the kind's comments.
     max_themes : int, default=20

@@ -51,10 +51,20 @@ MEMO_LIMIT = 1_000_000
 #: A negator right before one of these denies a reason, and the negation reaches the reason itself:
 #: "bukan karena biaya" is ``bukan_karena_biaya`` (it was ``bukan_karena biaya``, and the cost was
 #: read as the reason given).
+#: Stop words between the reason word and the reason stay in the chain ("bukan karena saya malas" is
+#: ``bukan_karena_saya_malas``: the reason, "malas", is denied too). After "bukan" a matter is denied
+#: as a reason is ("bukan soal biaya", "bukan masalah jarak"); "tidak masalah" is "no problem" and
+#: stays ``tidak_masalah``.
 NEGATORS = frozenset({"tidak", "tak", "bukan"})
 REASON_WORDS = frozenset({"karena", "sebab", "gara-gara", "lantaran", "akibat", "gegara"})
+MATTER_WORDS = frozenset({"soal", "masalah", "perkara", "urusan"})
 #: The same words as the stemmer writes them ("lantaran" is "lantar"): a denied reason's chain holds stems.
-REASON_STEMS = REASON_WORDS | {"lantar"}
+REASON_STEMS = REASON_WORDS | MATTER_WORDS | {"lantar"}
+
+
+def _denies(negator: str, word: str) -> bool:
+    """Whether ``word`` after ``negator`` starts a denied reason ("bukan karena", "bukan soal")."""
+    return negator in NEGATORS and (word in REASON_WORDS or (negator == "bukan" and word in MATTER_WORDS))
 Entry = tuple[str, str, int]  # (word, stem, kind)
 
 # Tokens are words with inner hyphens or apostrophes (e-learning, materi-materi) and runs of
@@ -114,7 +124,7 @@ class _TokenAnalyzer:
         self.memo: dict[str, tuple[Entry, ...]] = {}
         self.kept: dict[str, str] = {}
         self.scope_tokens: set[str] = set()
-        self.reason_tokens: set[str] = set()  # tokens that are a reason word ("krn"), see REASON_WORDS
+        self.reason_tokens: set[str] = set()  # tokens that are a reason or matter word ("krn"), see REASON_WORDS
         self.stretches: dict[tuple[str, ...], list[str]] = {}  # negator stretch -> its kept stems
         self.clause_roles: dict[str, int] = {}  # token -> its role in split_clauses
 
@@ -137,7 +147,7 @@ class _TokenAnalyzer:
         self.kept[token] = " ".join(stem for _, stem, kind in found if kind == CONTENT)
         if any(kind == SCOPE for _, _, kind in found):
             self.scope_tokens.add(token)
-        if len(found) == 1 and found[0][0] in REASON_WORDS:
+        if len(found) == 1 and (found[0][0] in REASON_WORDS or found[0][0] in MATTER_WORDS):
             self.reason_tokens.add(token)
 
     def clean(self, tokens: list[str]) -> str:
@@ -171,8 +181,12 @@ class _TokenAnalyzer:
             begin = before if before >= i and kept[tokens[before]] in INTENSIFIERS else start
             out.extend(map(kept.__getitem__, tokens[i:begin]))
             j = start + 1
-            # (a reason word after a negator is part of the stretch too: _join_scope decides whether it joins)
-            while j < n and (tokens[j] in scope or not memo[tokens[j]] or tokens[j] in reasons):
+            # (a reason word after a negator is part of the stretch too, and the stop words after it:
+            # _join_scope decides whether they join)
+            reason = False
+            while j < n and (tokens[j] in scope or not memo[tokens[j]] or tokens[j] in reasons
+                             or (reason and not kept[tokens[j]] and memo[tokens[j]][-1][2] == STOP)):
+                reason = reason or tokens[j] in reasons
                 j += 1
             j = min(j + 1, n)
             key = tuple(tokens[begin:j])
@@ -268,6 +282,7 @@ def _join_scope(entries: Iterable[Entry]) -> Iterator[Entry]:
     """
     words: list[str] = []
     stems: list[str] = []
+    denied = False  # the chain is a denied reason ("bukan karena"): stop words after it join it too
     held: Entry | None = None  # an intensifier, until the next entry shows whether a negator follows
     for word, stem, kind in entries:
         if held is not None:
@@ -284,10 +299,13 @@ def _join_scope(entries: Iterable[Entry]) -> Iterator[Entry]:
             continue
         if kind == SCOPE and word not in INTENSIFYING and words and all(w in INTENSIFYING for w in words):
             words, stems = [], []  # "sangat sangat tidak puas": the degrees strengthen the negation too
-        if kind == SCOPE or (words and word in REASON_WORDS and words[-1] in NEGATORS):
+        starts = bool(words) and _denies(words[-1], word)
+        if kind == SCOPE or starts or (denied and kind == STOP):
+            denied = denied or starts
             words.append(word)
             stems.append(stem)
             continue
+        denied = False
         if words:
             if kind == BOUNDARY:  # a negator before punctuation stays a word; an intensifier says nothing
                 yield from ((w, s, SCOPE) for w, s in zip(words, stems) if w not in INTENSIFYING)
