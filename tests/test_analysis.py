@@ -153,6 +153,17 @@ def test_barrier_task_codes_the_text_column():
             ask()
 
 
+def test_a_why_not_answer_that_names_a_reason_is_no_non_answer():
+    # the comment detector reads "tidak ada …" as the non-answer "tidak ada": the finding called
+    # "tidak ada waktu" and "tidak ada biaya" answers that give no usable reason (a review)
+    answers = ["tidak ada waktu", "tidak ada biaya", "tidak ada izin atasan", "tidak ada info", "-", "tidak ada"]
+    result = analyze(pd.Series(answers, name="alasan"), "alasan", task="hambatan", topics=False)
+    coded = result.comments["hambatan"].map(bool)
+    assert coded.iloc[:4].all()
+    assert not result.comments["non_informatif"][coded].any()
+    assert result.comments["non_informatif"].iloc[4:].all()
+
+
 @pytest.mark.parametrize("encoding,separator", [("utf-8", ","), ("utf-8-sig", ";"), ("cp1252", "\t")])
 def test_reads_csv_exports_in_their_encodings(tmp_path, encoding, separator):
     frame = pd.DataFrame({"instansi": ["Dinas Kesehatan", "RSUD"], "komentar": ["materi bagus, café", "waktunya kurang – padat"],

@@ -206,6 +206,12 @@ def test_wrong_arguments_exit_with_2_in_the_users_language():
     assert "usage:" in completed.stderr and "the following arguments are required" in completed.stderr
 
 
+def test_the_cli_module_runs_as_the_package_does():
+    # "python -m umpanbalik.cli analyze ..." printed nothing, wrote nothing and exited 0 (a review)
+    completed = subprocess.run([sys.executable, "-m", "umpanbalik.cli", "analyze"], capture_output=True, text=True)
+    assert completed.returncode == 2 and "penggunaan:" in completed.stderr
+
+
 # -- survey exports as people have them ---------------------------------------------------------------
 @pytest.fixture(scope="module")
 def form_csv(tmp_path_factory):
@@ -442,6 +448,20 @@ def test_the_default_comment_column_is_found_however_its_header_is_written(expor
     assert "Pertanyaan terbuka yang dianalisis" not in out  # taken as the default column, not detected among others
     table = pd.read_csv(tmp_path / "hasil" / "komentar_teranalisis.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
     assert "sentimen" in table.columns and len(table) == len(export)
+
+
+def test_blank_rows_of_a_file_are_no_respondents(tmp_path, capsys):
+    # ";;" lines an export leaves were counted as respondents who gave non-answers ("2 dari 6 jawaban
+    # tidak berisi masukan", every respondent answered: a review); the CSV keeps the file's row numbers
+    path = tmp_path / "kosong.csv"
+    path.write_text("Unit;Saran;Nilai\r\nDinas A;materi bagus tapi waktu kurang;4\r\n;;\r\nDinas B;tdk relevan dgn tupoksi;2\r\n"
+                    "Dinas A;narasumber jelas;5\r\n ; ;\r\nDinas B;zoom putus2;3\r\n;;\r\n", encoding="utf-8")
+    assert main(["analyze", str(path), "-t", "Saran", "--format", "csv", "--topics", "0", "-o", str(tmp_path / "hasil"),
+                 "--no-progress"]) == 0
+    captured = capsys.readouterr()
+    assert "3 baris yang seluruh kolomnya kosong tidak dianalisis" in captured.err and "Selesai: 4 baris" in captured.out
+    table = pd.read_csv(tmp_path / "hasil" / "komentar_teranalisis.csv", encoding="utf-8-sig")
+    assert table["Unit"].tolist() == ["Dinas A", "Dinas B", "Dinas A", "Dinas B"] and not table["non_informatif"].any()
 
 
 def test_a_recap_under_the_answers_is_no_respondent(tmp_path, capsys):

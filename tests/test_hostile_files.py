@@ -974,6 +974,11 @@ def test_a_title_above_the_table_of_a_workbook_is_skipped(tmp_path, capsys):
     + "".join(f"{i};Disdik;Puas;jadwal terlalu padat minggu {i}\r\n" for i in range(1, 21)),  # Excel, Indonesian settings
     "Survei pelatihan 2024\nDiunduh 1 Mei\n\nNo,Unit Kerja,Kepuasan,Saran\n"
     + "".join(f"{i},Disdik,Puas,jadwal terlalu padat minggu {i}\n" for i in range(1, 21)),
+    # a title of two words, as the README's example writes it (it was read as the header: a review)
+    "REKAP EVALUASI;;;\r\nNo;Unit Kerja;Kepuasan;Saran\r\n"
+    + "".join(f"{i};Disdik;Puas;jadwal terlalu padat minggu {i}\r\n" for i in range(1, 21)),
+    "Hasil evaluasi;;;\r\n;;;\r\nNo;Unit Kerja;Kepuasan;Saran\r\n"
+    + "".join(f"{i};Disdik;Puas;jadwal terlalu padat minggu {i}\r\n" for i in range(1, 21)),
 ])
 def test_a_title_above_the_table_of_a_csv_is_skipped(tmp_path, capsys, content):
     # "REKAP;;;" padded by Excel was read as the header: the questions were 'Unnamed: 3', the header an answer
@@ -999,6 +1004,28 @@ def _workbook(path: Path, rows: list[list]) -> Path:
         book.active.append(row)
     book.save(path)
     return path
+
+
+def test_a_short_title_over_a_few_answers_and_a_recap_row_is_skipped(tmp_path):
+    # a two-word title over a header, and a four-word one over three answers and a "Jumlah" row:
+    # both were read as the header (a review)
+    from umpanbalik._tables import read_table
+
+    short = _workbook(tmp_path / "pendek.xlsx", [["REKAP EVALUASI"], ["Unit", "Saran", "Nilai"], ["Dinas A", "materi bagus", "4"],
+                                                 ["Dinas B", "waktu kurang", "3"], ["Dinas A", "narsum oke", "5"]])
+    recap = _workbook(tmp_path / "rekap.xlsx", [["REKAP EVALUASI PELATIHAN 2024"], [], ["Unit", "Saran", "Nilai"],
+                                                ["Dinas A", "materi bagus", "4"], ["Dinas B", "waktu kurang", "3"],
+                                                ["Dinas A", "narsum oke", "5"], ["Jumlah", None, "12"]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (the skipped title is said in a notice)
+        assert read_table(short).columns.tolist() == ["Unit", "Saran", "Nilai"] and len(read_table(short)) == 3
+        assert read_table(recap).columns.tolist() == ["Unit", "Saran", "Nilai"] and len(read_table(recap)) == 4
+    # a one-column header over a table whose other columns are unnamed stays the header
+    (tmp_path / "satu.csv").write_text("Komentar;;;\nmateri bagus;Dinas A;Puas;4\nwaktu kurang;Dinas B;Puas;3\noke;Dinas A;Puas;5\n",
+                                       encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert read_table(tmp_path / "satu.csv").columns[0] == "Komentar"
 
 
 def test_a_first_row_that_is_a_header_is_never_taken_for_a_title(tmp_path):

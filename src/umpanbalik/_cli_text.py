@@ -63,6 +63,7 @@ MESSAGES = {
                              "diterima {value!r}.",
         "recap_rows": "{n} baris ringkasan di bawah jawaban (mis. {examples}) tidak dianalisis: isinya hitungan atas "
                       "baris lain, bukan jawaban responden.",
+        "blank_rows": "{n} baris yang seluruh kolomnya kosong tidak dianalisis: baris kosong di file bukan responden.",
         "output_is_file": "Folder hasil {path} sudah ada sebagai file, bukan folder; pilih folder hasil lain dengan --output.",
         # the operating system's reason, in the user's language (its own words are English)
         "os_ENOENT": "foldernya tidak ada", "os_EACCES": "tidak ada izin menulis di sana",
@@ -132,6 +133,7 @@ MESSAGES = {
         "output_is_file": "The output folder {path} exists as a file, not a folder; choose another output folder with --output.",
         "recap_rows": "{n} summary rows under the answers (e.g. {examples}) are not analysed: they hold totals of the "
                       "other rows, not a respondent's answers.",
+        "blank_rows": "{n} rows with every column empty are not analysed: blank rows in a file are no respondents.",
         "output_unusable": "The output folder {path} cannot be created or written to: {reason}. Choose another with --output.",
         "os_ENOENT": "the folder does not exist", "os_EACCES": "no permission to write there",
         "os_EPERM": "no permission to write there", "os_EROFS": "the file system is read-only",

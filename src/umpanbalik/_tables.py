@@ -237,15 +237,35 @@ def _title_lines(sample: str, delimiter: str) -> int:
             continue
         header = records[index]
         blank = any(not cells for cells in filled[1:index])
-        titled = len(records[0]) < len(header) or (len(" ".join(filled[0]).split()) >= 3 and (blank or len(cells) >= 3))
+        titled = len(records[0]) < len(header) or _title(" ".join(filled[0]), blank, len(cells), len(cells) == len(header))
         body = [(len(row), len(kept)) for row, kept in zip(records[index + 1:], filled[index + 1:]) if kept]
-        table = bool(body) and sum(n == len(header) and k >= max(2, len(cells) / 2) for n, k in body) >= 0.8 * len(body)
+        table = _tabular([n == len(header) and k >= max(2, len(cells) / 2) for n, k in body])
         if titled and table and _header_like(cells, width):
             return index
         if len(cells) >= width / 2:
             return 0
         # narrower than the table: a line of the title block ("Angkatan;II"), as in a sheet
     return 0
+
+
+def _title(words: str, blank: bool, cells: int, complete: bool) -> bool:
+    """Whether a first row that fills one cell names a report over a header of ``cells`` names
+    (``complete``: the header fills every field of its row) rather than being a header itself:
+    three words or more over a blank row or over a header of three columns or more; of one or two
+    words ("REKAP EVALUASI;;;" as Excel pads it) only over a complete header of three or more and
+    over a blank row or in capitals (a one-column header "Komentar" over answers stays a header)."""
+    n = len(words.split())
+    if n >= 3:
+        return blank or cells >= 3
+    return n >= 1 and cells >= 3 and complete and (blank or words.isupper())
+
+
+def _tabular(rows: list[bool]) -> bool:
+    """Whether the rows under a header candidate line up with it (each: fills its columns), as a
+    table does: four in five of them, or all but one of three to five (a recap's "Jumlah" row under
+    a few answers)."""
+    ok = sum(rows)
+    return bool(rows) and (ok >= 0.8 * len(rows) or (3 <= len(rows) <= 5 and ok >= len(rows) - 1))
 
 
 def _header_like(cells: list[str], width: int) -> bool:
@@ -400,14 +420,14 @@ def _title_rows(frame: pd.DataFrame) -> int:
             continue
         # a title names the report (three words or more) over a blank row or over a header of three
         # columns or more; a sheet whose first row is blank has its table further down
-        titled = not named or (len(str(named[0]).split()) >= 3 and (blank_above or len(cells) >= 3))
+        titled = not named or _title(str(named[0]), blank_above, len(cells), len(cells) == used)
         if not titled:
             continue  # a line of the title block ("Angkatan" | "II"), or no title at all
         columns = [i for i, v in enumerate(values) if isinstance(v, str) and v.strip()]
         body = [sum(isinstance(v, str) and bool(v.strip()) for v in (below[i] for i in columns))
                 for below in top.iloc[row + 1:].itertuples(index=False, name=None)]
         body = [n for n in body if n]  # rows that fill two of its columns and half of them: a table, not answers with a note
-        table = bool(body) and sum(n >= max(2, len(columns) / 2) for n in body) >= 0.8 * len(body)
+        table = _tabular([n >= max(2, len(columns) / 2) for n in body])
         if table and _header_like(cells, used):
             return row + 1
         if len(cells) >= used / 2:

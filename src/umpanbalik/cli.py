@@ -399,7 +399,7 @@ def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dic
     texts = chosen["text"]
     streamed = _streamed(source, args)
     if not streamed:
-        frame = _without_recap_rows(frame, texts, chosen["rating"], text)
+        frame = _without_recap_rows(_without_blank_rows(frame, text), texts, chosen["rating"], text)
     data = source if streamed else frame
     # one progress display for the whole run: comments annotated, then topics, themes and each export
     with progress_display(None if streamed else len(frame) * len(texts), enabled=not args.no_progress,
@@ -424,6 +424,31 @@ def _run_analysis(args: argparse.Namespace, source: Any, output: Path, text: dic
     if os.environ.get("UMPANBALIK_TIMINGS"):  # the benchmarks' stage breakdown (seconds)
         print("waktu: " + ", ".join(f"{k} {v:.2f}" for k, v in display.timings.items()), file=sys.stderr)
     return (1 if failed else 0), [name for name in formats if name not in failed]
+
+
+def _without_blank_rows(frame: Any, text: dict[str, str]) -> Any:
+    """``frame`` without the rows of a file whose every cell is empty (";;" lines an export leaves), with
+    a notice: they were counted as respondents who gave a non-answer. ``analyze`` keeps every row of a
+    frame it is given; a blank line of a file is no respondent. A table of one column keeps them: an
+    empty cell there may be a respondent who left the question blank."""
+    import numpy as np
+    import pandas as pd
+
+    if frame.shape[1] < 2:
+        return frame
+    blank = np.ones(len(frame), dtype=bool)
+    for _, column in frame.items():
+        missing = np.array(column.isna(), dtype=bool)
+        if not pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_datetime64_any_dtype(column):
+            # (read as text, an empty cell is ""; white space only, as a hand-typed sheet has it)
+            missing |= column.map(lambda v: isinstance(v, str) and not v.strip()).to_numpy(dtype=bool, na_value=True)
+        blank &= missing
+        if not blank.any():
+            break
+    if not blank.any() or blank.all():  # (a file of blank rows only is said by the "no rows" check)
+        return frame
+    print(text["notice"].format(message=text["blank_rows"].format(n=int(blank.sum()))), file=sys.stderr)
+    return frame[~pd.Series(blank, index=frame.index)]
 
 
 def _without_recap_rows(frame: Any, texts: list[Any], rating: Any, text: dict[str, str]) -> Any:
@@ -629,3 +654,7 @@ def _notes(result: Any) -> list[str]:
     for analysis in getattr(result, "questions", {}).values():
         notes += [note for note in getattr(analysis, "notes", []) if note not in notes]
     return notes
+
+
+if __name__ == "__main__":  # python -m umpanbalik.cli, as python -m umpanbalik
+    raise SystemExit(main())

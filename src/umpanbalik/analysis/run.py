@@ -495,7 +495,11 @@ def _annotate_chunk(chunk: pd.DataFrame, texts: list[str], barriers: str | None,
                          n_jobs=n_jobs)
     if task == "hambatan":  # the answers need only their cleaned text and the non-answer flag
         annotated.insert(0, "teks_bersih", models.get("preprocessor").transform(texts))
-        annotated.insert(1, "non_informatif", np.asarray(models.get("non_informatif").predict(texts), dtype=bool))
+        # an answer coded with a reason gives one: "tidak ada waktu" is a reason, though the comment
+        # detector reads "tidak ada …" as the non-answer "tidak ada" (the finding called such answers unusable)
+        coded = np.fromiter((bool(codes) for codes in annotated["hambatan"]), dtype=bool, count=len(annotated))
+        flagged = np.asarray(models.get("non_informatif").predict(texts), dtype=bool)
+        annotated.insert(1, "non_informatif", flagged & ~coded)
     annotated.index = chunk.index
     return annotated
 
