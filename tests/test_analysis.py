@@ -521,3 +521,9 @@ def test_a_cell_of_utf16_bytes_is_read_as_its_text():
     result = analyze(pd.Series(["materi sangat bagus".encode("utf-16"), "jadwal molor"], dtype=object),
                      topics=False, progress=False)
     assert result.comments.loc[0, "teks_bersih"] == "materi sangat_bagus"
+
+
+def test_no_comment_column_named_is_an_error_that_says_what_to_pass():
+    # analyze(frame, text=None) ended in pandas' bare "KeyError: None" (a review)
+    with pytest.raises(TypeError, match="text='auto'"):
+        analyze(pd.DataFrame({"komentar": ["materi bagus"]}), text=None, topics=False, progress=False)

@@ -253,8 +253,9 @@ def test_a_checkbox_segment_is_quoted_apart_from_its_question():
     analysis = Analysis(frame, text="komentar", by=[question], rating=None, barriers=None, task="evaluasi", topic_model=None,
                         names=[], lang="id", notes=[], random_state=0)
     said = {lang: analysis.findings(lang=lang).set_index("kunci").loc["segment", "temuan"] for lang in ("id", "en")}
-    assert said["id"].startswith(f'Pada kelompok {question} "Waktu pelatihan terlalu singkat", komentar lebih ')
-    assert said["en"].startswith(f'Where {question} is "Waktu pelatihan terlalu singkat", comments ')
+    spoken = question[len("3.1. "):]  # (a form's question number is left out of a sentence)
+    assert said["id"].startswith(f'Pada kelompok {spoken} "Waktu pelatihan terlalu singkat", komentar lebih ')
+    assert said["en"].startswith(f'Where {spoken} is "Waktu pelatihan terlalu singkat", comments ')
 
 
 @pytest.mark.parametrize(("critics", "supported"), [(MIN_COUNT - 3, False), (MIN_COUNT + 5, True)])
@@ -399,3 +400,13 @@ def test_a_why_not_question_is_recognised_in_the_ways_forms_ask_it():
                    "Apa yang menyebabkan Anda tidak puas dengan pelatihan?", "Apa yang menyebabkan pelatihan tidak efektif?",
                    "Apakah Anda tidak dapat mengikuti sesi dengan baik? Jelaskan alasannya"):
         assert not looks_like_why_not(header), header
+
+
+def test_a_form_s_question_number_and_stray_spaces_stay_out_of_a_finding():
+    # "Pada kelompok 2.1. Unit kerja …", "Kelompok Unit Kerja  tidak dapat …" (a review)
+    from umpanbalik import analyze
+
+    frame = pd.DataFrame({"2.1. Unit  kerja ": ["A", "B", "A"], "komentar": ["materi bagus", "waktu kurang", "oke"]})
+    findings = analyze(frame, text="komentar", by="2.1. Unit  kerja ", topics=False, progress=False).findings()["temuan"]
+    segment = next(text for text in findings if "elompok" in text)
+    assert "Kelompok Unit kerja tidak dapat dibandingkan" in segment and "2.1" not in segment

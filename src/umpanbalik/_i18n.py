@@ -6,6 +6,8 @@ Indonesian in data; :func:`label` gives their display form in the chosen languag
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -341,15 +343,25 @@ def count(n: int, lang: str = "id") -> str:
 
 
 def label(value: object, lang: str = "id") -> str:
-    """Display form of a domain label (aspect, polarity, barrier code, column name).
+    """Display form of a domain label (aspect, polarity, barrier code, column name): a form's question
+    number and stray white space are left out of a column's name ("2.1. Unit kerja " reads "Unit kerja"
+    in a sentence).
 
     Examples
     --------
-    >>> label("waktu_beban_kerja"), label("materi", "en"), label("kode_baru", "en")
-    ('waktu/beban kerja', 'content', 'kode baru')
+    >>> label("waktu_beban_kerja"), label("materi", "en"), label("kode_baru", "en"), label(" 2.1. Unit  kerja ")
+    ('waktu/beban kerja', 'content', 'kode baru', 'Unit kerja')
     """
     name = str(value)
-    return _LABELS[check_lang(lang)].get(name, name.replace("_", " "))
+    found = _LABELS[check_lang(lang)].get(name)
+    if found is not None:
+        return found
+    spoken = " ".join(_QUESTION_NUMBER.sub("", name).split())
+    return (spoken or " ".join(name.split()) or name).replace("_", " ")
+
+
+#: A form's question number before a column's name: "2.1. ", "3) ".
+_QUESTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[.)]\s*(?=[^\W\d_])")
 
 
 def code_of(value: object, codes: Sequence[Any]) -> object:

@@ -139,6 +139,9 @@ def analyze(
     check_int("random_state", random_state, minimum=0)
     check_int("chunksize", chunksize, minimum=1, allow_none=True)
     names = as_names(names)
+    if text is None:  # (it reached pandas as frame[None]: "KeyError: None")
+        raise TypeError("`text` names the column of comments: text='komentar', a list of columns (one analysis each), "
+                        "or text='auto' for every open question in the data; got None.")
     if task == "hambatan" and barriers is not None:
         raise ValueError("with task='hambatan' the `text` column holds the why-not answers; leave `barriers` unset.")
     segments = as_columns(by, "by")
