@@ -480,3 +480,24 @@ def test_a_recap_under_the_answers_is_no_respondent(tmp_path, capsys):
     assert "Selesai: 40 baris" in captured.out
     table = pd.read_csv(tmp_path / "hasil" / "komentar_teranalisis.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
     assert sorted(table["Angkatan"].unique()) == ["I", "II"]
+
+
+def test_a_why_not_question_found_among_the_open_questions_is_coded_as_barriers(tmp_path, capsys):
+    # without -t it was analysed as course feedback: "sibuk" gave the overview criticism of the
+    # training's timing (a review)
+    path = tmp_path / "dua.csv"
+    path.write_text("No;Unit;Kritik & Saran;Alasan tidak ikut pelatihan lain?\n"
+                    + "".join(f"{i};Dinas {'AB'[i % 2]};{c};{r}\n" for i, (c, r) in enumerate(
+                        [("materi bagus tapi waktunya kurang", "sibuk kerjaan kantor"), ("narasumber kurang interaktif", "lokasi jauh"),
+                         ("mohon modul dibagikan lebih awal", "tidak ada info"), ("zoom sering putus", "sibuk rapat terus"),
+                         ("penyampaian jelas dan runtut", "atasan tidak kasih izin"), ("jadwal terlalu padat", "biaya sendiri mahal"),
+                         ("studi kasus sangat membantu", "kerjaan numpuk"), ("ruangan panas, ac mati", "tidak tertarik"),
+                         ("waktu diskusi kurang", "sinyal di kantor jelek"), ("terima kasih panitia", "infonya telat sekali"),
+                         ("tugas terlalu banyak", "kuota sudah penuh"), ("materi kurang relevan", "tidak ada yang gantikan tugas")])),
+                    encoding="utf-8")
+    assert main(["analyze", str(path), "--format", "csv", "--topics", "0", "-o", str(tmp_path / "hasil"), "--no-progress"]) == 0
+    out = capsys.readouterr().out
+    assert "Kolom alasan tidak mengikuti pelatihan" in out and "'Alasan tidak ikut pelatihan lain?'" in out
+    table = pd.read_csv(tmp_path / "hasil" / "komentar_teranalisis.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert "waktu_beban_kerja" in table["hambatan"].iloc[0] and table["Kritik & Saran"].iloc[0] == "materi bagus tapi waktunya kurang"
+    assert len(table) == 12 and "sentimen" in table and "sentimen_2" not in table  # one question analysed, not two

@@ -44,6 +44,7 @@ MESSAGES = {
         "sheet_not_excel": "--sheet hanya berlaku untuk buku kerja Excel (.xlsx/.xls); {path} bukan buku kerja Excel.",
         "detected": "Pertanyaan terbuka yang dianalisis (dikenali dari isinya; pilih sendiri dengan --text-column):\n  {columns}",
         "why_not_column": "Kolom {column!r} tampaknya berisi alasan tidak mengikuti pelatihan: kodekan hambatannya dengan --task hambatan, atau sebut kolom itu dengan --barrier-column.",
+        "detected_barriers": "Kolom alasan tidak mengikuti pelatihan (dikenali dari judulnya; hambatannya dikodekan, tidak dibaca sebagai penilaian pelatihan; pilih sendiri dengan --barrier-column): {column!r}",
         "detected_rating": "Kolom nilai keseluruhan (dikenali dari judulnya; pilih sendiri dengan --rating): {column!r}",
         "no_rating_found": "Tidak ada kolom nilai keseluruhan yang dikenali dari judulnya (--rating auto); analisis berjalan tanpa nilai. Sebut kolomnya dengan --rating NAMA_KOLOM.",
         "no_text_columns": "Tidak ada kolom berisi jawaban terbuka (teks panjang dan beragam) di file. Kolom yang ada: {kinds}. "
@@ -114,6 +115,7 @@ MESSAGES = {
         "sheet_not_excel": "--sheet applies to Excel workbooks (.xlsx/.xls) only; {path} is not one.",
         "detected": "Open questions analysed (recognised by their answers; choose them yourself with --text-column):\n  {columns}",
         "why_not_column": "Column {column!r} seems to hold reasons for not attending training: code the barriers with --task hambatan, or name the column with --barrier-column.",
+        "detected_barriers": "Column of reasons for not attending training (recognised by its header; its barriers are coded, not read as a verdict on the training; choose it yourself with --barrier-column): {column!r}",
         "detected_rating": "Overall rating column (recognised by its header; choose it yourself with --rating): {column!r}",
         "no_rating_found": "No overall rating column was recognised by its header (--rating auto); the analysis runs without ratings. Name the column with --rating COLUMN.",
         "no_text_columns": "No column of open answers (long, varied text) was found in the file. Its columns: {kinds}. "
