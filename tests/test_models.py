@@ -292,6 +292,12 @@ def test_pretrained_models_work_offline_on_domain_comments():
                                                       "bukan karena saya malas, tapi atasan tidak mengizinkan",
                                                       "bukan soal biaya, tapi atasan tidak kasih izin"])["aspek"].tolist()
     assert denied == [["dukungan_pimpinan"], ["waktu_beban_kerja"], ["dukungan_pimpinan"], ["dukungan_pimpinan"]]
+    # a thing denied with "bukan" is not the reason given, and a refusal alone is no workload (barrier part 3)
+    tagged = AspectTagger.pretrained("hambatan").tag(["bukan biaya tapi waktunya", "alasannya bukan biaya",
+                                                      "biaya bukan masalah, yang susah izinnya", "atasan tidak mengizinkan",
+                                                      "tidak diizinkan atasan"])["aspek"].tolist()
+    assert tagged[0] == ["waktu_beban_kerja"] and tagged[1] == [] and "akses_biaya" not in tagged[2]
+    assert tagged[3] == tagged[4] == ["dukungan_pimpinan"]
     assert SuggestionDetector.pretrained().predict(["mohon ada rekaman zoom"]).tolist() == [True]
     assert NonInformativeDetector.pretrained().predict(["tidak ada", "materi bagus sekali"]).tolist() == [True, False]
     with pytest.raises(ValueError, match="hambatan"):

@@ -116,9 +116,10 @@ def test_a_denied_reason_is_negated():
     assert preprocess("bukan soal biaya") == ["bukan_soal_biaya"]
     assert preprocess("bukan masalah jarak") == ["bukan_masalah_jarak"]
     assert preprocess("tidak masalah kalau daring") == ["tidak_masalah", "daring"]
+    assert preprocess("biaya bukan masalah, yang susah izinnya") == ["biaya", "bukan_masalah", "susah", "izin"]
     for text in ["bukan karena tidak mau", "sangat tidak karena jarak", "bukan karena", "bukan sebab, biaya",
                  "bukan karena saya malas", "bukan krn sy", "bukan karena yang, lain", "bukan soal biaya tapi atasan",
-                 "tidak masalah soal biaya", "itu bukan masalah"]:
+                 "tidak masalah soal biaya", "itu bukan masalah", "bukan masalah yang,", "sangat bukan masalah ."]:
         assert Preprocessor().transform([text]) == [" ".join(explain_preprocessing(text).stems)], text
 
 

@@ -214,3 +214,11 @@ def test_a_seed_phrase_counts_negated_as_a_seed_word_does():
     tagger = AspectTagger(taxonomy=taxonomy, polarity=False).fit(["air panas mati", "kamar bersih"])
     tagged = tagger.tag(["air kurang panas", "airnya tidak panas", "kamar tidak bersih"])["aspek"].tolist()
     assert tagged == [["air panas"], ["air panas"], ["kamar"]]
+
+
+def test_a_thing_denied_with_bukan_names_no_seed():
+    # "bukan kamarnya yang kotor, tapi AC-nya": the room is denied, where "kamar tidak bersih" names it
+    taxonomy = {"kamar": ["kamar"], "ac": ["ac"]}
+    tagger = AspectTagger(taxonomy=taxonomy, polarity=False).fit(["kamar kotor", "ac mati"])
+    tagged = tagger.tag(["bukan kamarnya yang kotor, tapi ac mati", "kamar tidak bersih"])["aspek"].tolist()
+    assert tagged == [["ac"], ["kamar"]]

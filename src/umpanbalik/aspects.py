@@ -123,11 +123,13 @@ def load_taxonomy(taxonomy: str | Path | Mapping[str, Any]) -> dict[str, dict[st
 
 def _unnegated(token: str) -> str:
     """A preprocessed token without the scope words joined to it ("kurang_panas" -> "panas"), as seed
-    words are matched; a denied reason stays as it is ("bukan_karena_biaya" names no cost)."""
+    words are matched; a denied reason stays as it is ("bukan_karena_biaya" names no cost), and so does
+    a thing denied with "bukan" ("bukan biaya tapi waktunya", "bukan materinya yang jelek": "bukan"
+    says what it is not, where "tidak" and "kurang" say how it is)."""
     if "_" not in token:
         return token
     parts = token.split("_")
-    return token if not REASON_STEMS.isdisjoint(parts[:-1]) else parts[-1]
+    return token if parts[0] == "bukan" or not REASON_STEMS.isdisjoint(parts[:-1]) else parts[-1]
 
 
 def _missing(value: Any) -> bool:

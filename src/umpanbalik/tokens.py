@@ -305,10 +305,10 @@ def _join_scope(entries: Iterable[Entry]) -> Iterator[Entry]:
             words.append(word)
             stems.append(stem)
             continue
-        denied = False
+        closed, denied = denied, False
         if words:
             if kind == BOUNDARY:  # a negator before punctuation stays a word; an intensifier says nothing
-                yield from ((w, s, SCOPE) for w, s in zip(words, stems) if w not in INTENSIFYING)
+                yield from _unclosed(words, stems, closed)
                 yield word, stem, kind
             else:
                 yield "_".join(words) + "_" + word, "_".join(stems) + "_" + stem, CONTENT
@@ -317,6 +317,17 @@ def _join_scope(entries: Iterable[Entry]) -> Iterator[Entry]:
         yield word, stem, kind
     if held is not None:
         yield (held[0], held[1], STOP) if held[2] == SCOPE else held
+    yield from _unclosed(words, stems, denied)
+
+
+def _unclosed(words: list[str], stems: list[str], denied: bool) -> Iterator[Entry]:
+    """A chain that punctuation or the comment's end closes before its word: each scope word on its
+    own ("tidak ." keeps "tidak"), an intensifier dropped; a matter denied with nothing after it is
+    the one word it was before matters could be denied ("biaya bukan masalah," is ``bukan_masalah``)."""
+    if denied and len(words) >= 2 and words[1] in MATTER_WORDS:
+        yield "_".join(words[:2]), "_".join(stems[:2]), CONTENT
+        yield from ((w, s, STOP) for w, s in zip(words[2:], stems[2:]))
+        return
     yield from ((w, s, SCOPE) for w, s in zip(words, stems) if w not in INTENSIFYING)
 
 
