@@ -60,7 +60,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from real_data import SOURCES, real_dir  # noqa: E402
 
 from umpanbalik.preprocessing import Preprocessor  # noqa: E402
-from umpanbalik.themes import GENERAL_LABELS, GENERAL_WISH, KINDS, OTHER, find_themes, is_generic  # noqa: E402
+from umpanbalik.themes import GENERAL_LABELS, KINDS, find_themes, is_generic  # noqa: E402
 from umpanbalik.topics import _npmi_table  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
@@ -103,7 +103,7 @@ def ours(frame: pd.DataFrame) -> tuple[dict[str, list[dict]], pd.DataFrame]:
     clusters = {}
     for kind in KINDS:
         column = result.assignments[kind].to_numpy()
-        labels = [row.label for row in result.table.itertuples() if row.jenis == kind and row.label not in (GENERAL_WISH, OTHER)]
+        labels = [row.label for row in result.table.itertuples() if row.jenis == kind and row.label not in GENERAL_LABELS]
         clusters[kind] = [{"label": label, "rows": np.flatnonzero(column == label)} for label in labels]
     return clusters, result.assignments
 
@@ -134,7 +134,7 @@ def ctfidf_labels(frame: pd.DataFrame, clusters: dict[str, list[dict]], assignme
     named = {}
     for kind in KINDS:
         column = assignments[kind].to_numpy()
-        extra = [np.flatnonzero(column == line) for line in (GENERAL_WISH, OTHER)]
+        extra = [np.flatnonzero(column == line) for line in sorted(set(column[pd.notna(column)]) & GENERAL_LABELS)]
         classes = [c["rows"] for c in clusters[kind]] + [rows for rows in extra if len(rows)]
         vocabulary, weights = class_tfidf(words, classes)
         named[kind] = [{"label": ", ".join(vocabulary[i] for i in np.argsort(-weights[c])[:4]).replace("_", " "),

@@ -6,7 +6,7 @@ import pytest
 from hostile import hostile_series
 
 from umpanbalik._stats import wilson_interval
-from umpanbalik.themes import GENERAL_WISH, KINDS, OTHER, THEME_COLUMNS, Themes, find_themes, is_generic
+from umpanbalik.themes import GENERAL_LINES, GENERAL_WISH, KINDS, NOT_THEMES, OTHER, THEME_COLUMNS, Themes, find_themes, is_generic
 
 
 def comments(rows: list[tuple]) -> pd.DataFrame:
@@ -70,10 +70,11 @@ def test_table_columns_and_kinds(result):
     assert table["jumlah"].dtype.kind == "i" and (table["jumlah"] > 0).all()
     assert table.groupby("jenis")["label"].apply(lambda s: s.is_unique).all()
     for kind, block in table.groupby("jenis", sort=False):
-        special = block["label"].isin([GENERAL_WISH, OTHER]).to_numpy()
+        special = block["label"].isin(NOT_THEMES).to_numpy()
         assert not special[: (~special).sum()].any()  # themes first, then the general lines
         assert block.loc[~special, "jumlah"].is_monotonic_decreasing
-    assert GENERAL_WISH not in table.loc[table["jenis"] != "saran", "label"].tolist()
+    for kind, line in GENERAL_LINES.items():  # each kind's own general line only
+        assert not table.loc[table["jenis"] != kind, "label"].eq(line).any()
 
 
 def test_themes_name_what_the_comments_say(result):
@@ -85,17 +86,17 @@ def test_themes_name_what_the_comments_say(result):
     assert any("rekaman" in label for label in labels["saran"]), labels["saran"]
     assert any("ramah" in label for label in labels["pujian"]), labels["pujian"]
     for label in result.table["label"]:
-        if label not in (GENERAL_WISH, OTHER):
+        if label not in NOT_THEMES:
             assert 2 <= len(label.split()) <= 5, label
 
 
 def test_generic_words_never_make_a_label_alone(result, frame):
     # "dosen baik", "materi bagus" … are each written three times, as often as "dosen ramah" variants
     for label in result.table["label"]:
-        if label not in (GENERAL_WISH, OTHER):
+        if label not in NOT_THEMES:
             assert not is_generic(label), label
     generic = frame.index[frame["teks"].isin(["dosen baik", "materi bagus", "mahasiswa senang", "kelas oke"])]
-    assert (result.assignments.loc[generic, "pujian"] == OTHER).all()
+    assert (result.assignments.loc[generic, "pujian"] == GENERAL_LINES["pujian"]).all()  # general praise
     assert is_generic("mahasiswa materi dosen") and is_generic("sudah bagus") and not is_generic("tugas")
 
 
@@ -256,14 +257,14 @@ def test_analysis_themes_feed_the_workbook_and_the_report(tmp_path):
     import re
     from html import unescape
 
-    for kind in set(table.loc[~table["label"].isin([GENERAL_WISH, OTHER]), "jenis"]):  # (a kind of no theme has no chart)
+    for kind in set(table.loc[~table["label"].isin(NOT_THEMES), "jenis"]):  # (a kind of no theme has no chart)
         part = table[table["jenis"] == kind]
         chart = re.search(rf'<table class="peringkat {kind}">(.*?)</table>', page, re.S)
         assert chart, kind
         rows = re.findall(r'<th scope="row">(.*?)</th><td class="batang"><span style="width: ([\d.]+)%"></span></td>'
                           r'<td class="angka">([\d.]+) ', chart.group(1))
         names, widths, counts = [unescape(r[0]) for r in rows], [float(r[1]) for r in rows], [int(r[2].replace(".", "")) for r in rows]
-        themes = [n for n in names if n not in ("harapan umum", "lainnya")]
+        themes = [n for n in names if n not in NOT_THEMES]
         assert sorted(names) == sorted(part["label"]) and names[:len(themes)] == themes
         shown = dict(zip(names, counts))
         assert all(shown[label] == count for label, count in zip(part["label"], part["jumlah"]))
@@ -273,7 +274,7 @@ def test_analysis_themes_feed_the_workbook_and_the_report(tmp_path):
         assert max(widths) == 100 and all(abs(w - min(100, 100 * c / scale)) < 0.1 for w, c in zip(widths, counts))
     # and in the workbook, a native bar chart per kind that has a theme besides the general lines
     charts = load_workbook(tmp_path / "hasil.xlsx")["tema"]._charts
-    assert len(charts) == len(set(table.loc[~table["label"].isin([GENERAL_WISH, OTHER]), "jenis"]))
+    assert len(charts) == len(set(table.loc[~table["label"].isin(NOT_THEMES), "jenis"]))
 
 
 def test_themes_of_a_barrier_analysis_say_what_to_do():
@@ -291,7 +292,7 @@ def themes_of(kind: str, texts: list[str], **kwargs) -> tuple[pd.DataFrame, pd.S
     row = {"keluhan": ("negatif", {"metode": "negatif"}, False), "saran": ("netral", {"metode": "netral"}, True),
            "pujian": ("positif", {"metode": "positif"}, False)}[kind]
     result = find_themes(comments([(text, *row) for text in texts]), max_share=1.0, **kwargs)
-    table = result.table[(result.table["jenis"] == kind) & ~result.table["label"].isin([GENERAL_WISH, OTHER])]
+    table = result.table[(result.table["jenis"] == kind) & ~result.table["label"].isin(NOT_THEMES)]
     return table, result.assignments[kind]
 
 
@@ -481,3 +482,14 @@ def test_time_named_with_a_degree_or_a_request_is_a_theme():
     requests = table[table["jenis"] == "saran"].set_index("label")["jumlah"]
     assert complaints.get("waktunya kurang", 0) >= 12, complaints
     assert requests.get("waktu ditambah", 0) == 9 and GENERAL_WISH not in requests.index, requests
+
+
+def test_praise_and_complaints_that_name_nothing_specific_are_their_kind_s_general_line():
+    # 30 "materi bagus dan bermanfaat" were "lainnya" (100% of the praise), which the report calls
+    # comments that fit no theme frequent enough (a review)
+    rows = ([("materi bagus dan bermanfaat", "positif", {"materi": "positif"}, False)] * 30
+            + [("kurang memuaskan", "negatif", {}, False)] * 6
+            + [("dosennya ramah sekali", "positif", {}, False)] * 8)
+    table = find_themes(comments(rows)).table.set_index(["jenis", "label"])["jumlah"]
+    assert table[("pujian", "pujian umum")] == 30 and table[("keluhan", "keluhan umum")] == 6
+    assert ("pujian", OTHER) not in table.index and table[("pujian", "dosen ramah")] == 8

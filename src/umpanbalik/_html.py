@@ -20,7 +20,7 @@ import pandas as pd
 
 from ._atomic import atomic_path
 from ._format import count, percent
-from ._keyphrases import GENERAL_WISH, OTHER
+from ._keyphrases import NOT_THEMES
 from ._i18n import Lang, check_lang, label, text, theme_label
 from ._limits import shown_quote
 from .schema import POLARITIES
@@ -52,7 +52,8 @@ _METHODS = {
         "bernada positif atau memuji suatu aspek, saran yang berisi saran; satu komentar dapat termasuk beberapa "
         "jenis (\"materi bagus tapi waktunya kurang\"), sehingga dasar tema berbeda dari tabel sentimen. Tema dibentuk "
         "dari frasa kunci yang sama-sama ditulis oleh sejumlah komentar sejenis dan dinamai dengan frasa yang paling "
-        "sering ditulis; harapan yang tidak menyebut perubahan tertentu masuk \"harapan umum\", komentar tanpa frasa "
+        "sering ditulis; harapan yang tidak menyebut perubahan tertentu masuk \"harapan umum\" (pujian dan keluhan "
+        "seperti itu: \"pujian umum\", \"keluhan umum\"), komentar tanpa frasa "
         "tema masuk \"lainnya\". Jumlah suatu tema adalah batas bawah: komentar yang menyampaikan hal yang sama "
         "dengan kata lain dapat berada di \"lainnya\".",
         "Statistik. Porsi disajikan dengan selang kepercayaan 95% Wilson. Perbedaan antarkelompok diuji dengan uji "
@@ -95,7 +96,8 @@ _METHODS = {
         "aspect, praise those with a positive tone or praise of an aspect, suggestions those that suggest; a "
         "comment can be of several kinds (\"good material but too little time\"), so a theme's base differs from "
         "the sentiment table. Themes are built from key phrases that several comments of a kind write, and named "
-        "by the phrase written most; wishes that name no particular change go to \"general wishes\", comments "
+        "by the phrase written most; wishes that name no particular change go to \"general wishes\" (such praise "
+        "and complaints: \"general praise\", \"general complaints\"), comments "
         "without a theme's phrase to \"other\". A theme's count is a lower bound: comments that say the same in "
         "other words may be in \"other\".",
         "Statistics. Shares are shown with 95% Wilson confidence intervals. Differences between groups are tested "
@@ -316,7 +318,7 @@ def _question_section(question: Mapping[str, Any], number: int, lang: str) -> di
 
 
 #: The lines of a theme table that are not themes: shown last, in grey, in the ranking.
-_NOT_THEMES = frozenset({GENERAL_WISH, OTHER})
+_NOT_THEMES = NOT_THEMES
 
 
 def _ranking_block(name: str, frame: pd.DataFrame, lang: str) -> dict[str, Any]:

@@ -20,12 +20,17 @@ import numpy as np
 
 from ._validation import as_text
 
-__all__ = ["is_generic", "GENERAL_WISH", "OTHER"]
+__all__ = ["is_generic", "GENERAL_WISH", "GENERAL_LINES", "OTHER", "NOT_THEMES"]
 
 #: Label of the suggestions that name nothing specific ("semoga lebih baik", "tingkatkan lagi").
 GENERAL_WISH = "harapan umum"
+#: Per kind, the line of the comments that name nothing specific (every word a wish, a verdict or a
+#: generic word): "semoga lebih baik", "materinya bagus dan bermanfaat", "kurang memuaskan".
+GENERAL_LINES = {"keluhan": "keluhan umum", "saran": GENERAL_WISH, "pujian": "pujian umum"}
 #: Label of the comments of a kind that fit no theme.
 OTHER = "lainnya"
+#: The lines of a theme table that are no theme.
+NOT_THEMES = frozenset({*GENERAL_LINES.values(), OTHER})
 
 # "kurang jelas" and "tidak jelas" are one key, "tidak_jelas"; "lebih jelas" asks for the same in
 # a suggestion but praises in "jadi lebih paham": a key of its own, joined to the theme of

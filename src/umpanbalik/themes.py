@@ -41,9 +41,11 @@ How a theme is found
    label says an amount or a degree ("terlalu banyak tugas"), that too; "jam kosong" says "sering
    kosong", "tugas tidak jelas" does not say "terlalu banyak tugas". The others stay for later keys
    or ``lainnya``.
-6. Suggestions that name nothing specific (every word a wish, a verdict or a generic word: "semoga
-   lebih baik", "tingkatkan lagi", "pertahankan") form the line ``harapan umum``; what fits no
-   theme is the line ``lainnya`` of its kind.
+6. Comments that name nothing specific (every word a wish, a verdict or a generic word) form their
+   kind's general line: suggestions ``harapan umum`` ("semoga lebih baik", "tingkatkan lagi",
+   "pertahankan"), praise ``pujian umum`` ("materinya bagus dan bermanfaat"), complaints ``keluhan
+   umum`` ("kurang memuaskan") (:data:`GENERAL_LINES`); what fits no theme is the line ``lainnya``
+   of its kind.
 
 Steps 1–4 live in :mod:`umpanbalik._keyphrases`, step 5 in :mod:`umpanbalik._labels`, which also
 names the topics of :class:`~umpanbalik.TopicModel` (:func:`label_groups`).
@@ -58,12 +60,12 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from ._keyphrases import GENERAL_WISH, OTHER, _Document, _documents, _Lexicon, _select, is_generic
+from ._keyphrases import GENERAL_LINES, GENERAL_WISH, NOT_THEMES, OTHER, _Document, _documents, _Lexicon, _select, is_generic
 from ._labels import _label, label_groups, says_label
 from ._validation import as_names, as_text, check_int
 from .normalization import without_names
 
-__all__ = ["find_themes", "Themes", "KINDS", "GENERAL_WISH", "OTHER", "GENERAL_LABELS", "THEME_COLUMNS", "label_groups",
+__all__ = ["find_themes", "Themes", "KINDS", "GENERAL_WISH", "GENERAL_LINES", "NOT_THEMES", "OTHER", "GENERAL_LABELS", "THEME_COLUMNS", "label_groups",
            "is_generic"]
 
 #: The kinds of theme, in the order the table lists them.
@@ -81,7 +83,8 @@ class Themes(NamedTuple):
     ----------
     table : DataFrame
         One row per theme (columns :data:`THEME_COLUMNS`), kinds in the order of :data:`KINDS`,
-        the largest themes first, then ``harapan umum`` (saran only) and ``lainnya`` of each kind.
+        the largest themes first, then the kind's general line (``keluhan umum``, ``harapan umum``,
+        ``pujian umum``) and ``lainnya``.
     assignments : DataFrame
         One row per input row (same index): columns ``keluhan``, ``saran`` and ``pujian`` hold the
         label of the comment's theme of that kind, or ``None`` when the comment is not of that kind.
@@ -220,7 +223,7 @@ def find_themes(
     min_count : int, optional
         Fewest comments in a theme; default the larger of 5 and 0.5% of the kind's comments.
     max_themes : int, default=20
-        Most themes per kind (besides ``harapan umum`` and ``lainnya``).
+        Most themes per kind (besides the general lines and ``lainnya``).
     n_quotes : int, default=3
         Quotes per theme in ``contoh``.
     names : sequence of str
@@ -313,12 +316,13 @@ def find_themes(
                                  max_count=math.floor(max_share * n), max_themes=max_themes, random_state=random_state)
         for name, members in chosen:
             labels[members] = name
-        if kind == "saran":
-            wish = np.fromiter((documents[doc_of[r]].wish_only for r in rows), dtype=bool, count=n)
-            labels[(labels == OTHER) & wish] = GENERAL_WISH
+        # what names nothing specific is the kind's general line ("materinya bagus dan bermanfaat" is
+        # general praise, not a comment that missed a frequent enough theme)
+        general = np.fromiter((documents[doc_of[r]].wish_only for r in rows), dtype=bool, count=n)
+        labels[(labels == OTHER) & general] = GENERAL_LINES[kind]
         assignments.iloc[rows, KINDS.index(kind)] = labels
         order = sorted(((name, np.flatnonzero(labels == name)) for name, _ in chosen), key=lambda item: (-len(item[1]), item[0]))
-        order += [(name, np.flatnonzero(labels == name)) for name in (GENERAL_WISH, OTHER)]
+        order += [(name, np.flatnonzero(labels == name)) for name in (GENERAL_LINES[kind], OTHER)]
         for name, members in order:
             if len(members) == 0:
                 continue

@@ -298,12 +298,12 @@ def write_report(result: Any, path: str | Path, *, lang: str | None, title: str 
 def workbook_charts(sheets: dict[str, pd.DataFrame], lang: str) -> dict[str, list[Any]]:
     """The workbook's native charts: on every theme sheet (``tema``, or ``5.22_tema`` for a question
     of a multi-question workbook), each kind's themes ranked by count (the rows of that kind, in the
-    sheet's order, largest first); the general lines after them ("harapan umum", "lainnya", often most
+    sheet's order, largest first); the general lines after them ("harapan umum", "pujian umum", "lainnya", often most
     of a kind) are left out of the chart, as the HTML report leaves them off its scale, and stay in the
     sheet."""
     from .._i18n import text
     from ..report import BarChartSpec
-    from ..themes import GENERAL_WISH, OTHER
+    from ..themes import NOT_THEMES
 
     charts = {}
     for name, themes in sheets.items():
@@ -314,7 +314,7 @@ def workbook_charts(sheets: dict[str, pd.DataFrame], lang: str) -> dict[str, lis
         kinds, labels = themes["jenis"].astype(str).tolist(), themes["label"].astype(str).tolist()
         specs = []
         for kind in ("keluhan", "saran", "pujian"):
-            rows = [i for i, k in enumerate(kinds) if k == kind and labels[i] not in (GENERAL_WISH, OTHER)]
+            rows = [i for i, k in enumerate(kinds) if k == kind and labels[i] not in NOT_THEMES]
             if rows and rows == list(range(rows[0], rows[-1] + 1)):  # contiguous, as find_themes orders them
                 specs.append(BarChartSpec(text(f"tema_{kind}_chart", lang), "label", "jumlah", rows[0], rows[-1]))
         if specs:
