@@ -31,7 +31,7 @@ def main() -> None:
     second = {r["id"]: r for r in read_jsonl(RAW / "double_label" / "second.jsonl")}
     ids = [i for i in second if i in first]
     result: dict[str, dict] = {"n_komentar": len(ids), "komentar": comment_kappas(first, second, ids)}
-    # the second sample: 70 of the negation parts 8 and 9, 45 of part 11, 45 of part 12, 35 of part 13 and 45 of part 14, labelled blind when they were written
+    # the second sample: 70 of the negation parts 8 and 9, 45 of part 11, 45 of part 12, 35 of part 13, 45 of part 14 and 40 of part 15, labelled blind when they were written
     negation = {r["id"]: r for r in read_jsonl(RAW / "double_label" / "second_negasi.jsonl")}
     negation_ids = [i for i in negation if i in first]
     result["n_komentar_negasi"] = len(negation_ids)

@@ -395,6 +395,11 @@ SHIPPED_CASES = [
     ("waktunya tidak kurang, pas", dict(aspek={"waktu": "positif"}, sentimen="positif")),
     ("pengajar tidak pernah telat", dict(aspek={"waktu": "positif"}, sentimen="positif")),
     ("zoomnya tidak putus-putus", dict(aspek={}, sentimen="positif")),
+    # part 15: an acknowledgement before a complaint is no praise of the aspect; nothing to improve is
+    # no suggestion (waktu was positif, and "tidak ada yang perlu diperbaiki" a suggestion)
+    ("cukup, waktunya terlalu singkat", dict(aspek={"waktu": "negatif"}, sentimen="negatif")),
+    ("ok waktunya terlalu singkat", dict(aspek={"waktu": "negatif"}, sentimen="negatif")),
+    ("tidak ada yang perlu diperbaiki", dict(saran=False, non_informatif=True)),
 ]
 
 
