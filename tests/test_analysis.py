@@ -162,6 +162,10 @@ def test_a_why_not_answer_that_names_a_reason_is_no_non_answer():
     assert coded.iloc[:4].all()
     assert not result.comments["non_informatif"][coded].any()
     assert result.comments["non_informatif"].iloc[4:].all()
+    # the non-answers and the respondents whose barriers are counted split the rows (a review: 908 + 667
+    # of 1,566, "tidak ada" counted in both)
+    key = result.key_numbers().set_index("ukuran")["nilai"]
+    assert key["non_informatif"] + key["menjawab_hambatan"] == len(answers) and result.barriers().attrs["n"] == 4
 
 
 @pytest.mark.parametrize("encoding,separator", [("utf-8", ","), ("utf-8-sig", ";"), ("cp1252", "\t")])
@@ -462,7 +466,7 @@ def test_comparison_charts_and_quotes_check_their_values_and_count_barriers_as_t
     assert fives["jumlah"].sum() > 0
     with pytest.raises(ValueError, match="'teknis'"):
         result.quotes(barrier="waktu")
-    assert result.quotes(barrier="technical", n=2)["kutipan"].tolist() == result.quotes(barrier="teknis", n=2)["kutipan"].tolist()
+    assert result.quotes(barrier="technical problems", n=2)["kutipan"].tolist() == result.quotes(barrier="teknis", n=2)["kutipan"].tolist()
     unique = Analysis(comments.reset_index(drop=True), text=result.text, by=result.by, rating=result.rating,
                       barriers=result.barrier_column, task="evaluasi", topic_model=None, names=[], lang="id", notes=[],
                       random_state=0)
@@ -527,3 +531,15 @@ def test_no_comment_column_named_is_an_error_that_says_what_to_pass():
     # analyze(frame, text=None) ended in pandas' bare "KeyError: None" (a review)
     with pytest.raises(TypeError, match="text='auto'"):
         analyze(pd.DataFrame({"komentar": ["materi bagus"]}), text=None, topics=False, progress=False)
+
+
+def test_text_auto_codes_a_why_not_question_as_barriers():
+    # analyze(text="auto") read "alasan_tidak_ikut" as feedback: the English report's headline called
+    # time the most criticised aspect from reasons for not attending (a review)
+    from umpanbalik import load_survey
+
+    results = analyze(load_survey().head(300), text="auto", topics=False, progress=False, lang="en")
+    assert list(results.questions) == ["komentar"]
+    question = results["komentar"]
+    assert question.barrier_column == "alasan_tidak_ikut" and "hambatan" in question.comments
+    assert any("asks why people do not attend training" in note for note in question.notes)

@@ -108,7 +108,7 @@ def test_ratings_segments_barriers_and_non_answers():
                              topic_model=None, names=[], lang="en", notes=[], random_state=0)
     rows = flat_analysis.findings(lang="en").set_index("kunci")
     assert not rows.loc["rating", "didukung"] and "includes zero" in rows.loc["rating", "temuan"]
-    assert not rows.loc["segment", "didukung"] and "No unit differs" in rows.loc["segment", "temuan"]
+    assert not rows.loc["segment", "didukung"] and "No group of unit differs" in rows.loc["segment", "temuan"]
     # one group large enough to test: no test ran, and the finding says so rather than "no group differs"
     lone = frame.assign(unit=np.where(np.arange(n) < 20, "kecil", "besar"))
     untested = Analysis(lone, text="komentar", by=["unit"], rating="nilai", barriers="alasan", task="evaluasi",
@@ -225,7 +225,7 @@ def test_a_barrier_segment_finding_is_backed_by_the_reports_comparison_tables(tm
                         names=[], lang="id", notes=[], random_state=0)
     groups = pd.read_excel(analysis.to_excel(tmp_path / "hasil.xlsx"), sheet_name="kelompok_berbeda", engine="openpyxl")
     for lang, heading, measure, direction in (("id", "Perbandingan antarkelompok", "hambatan: teknis", "lebih tinggi"),
-                                              ("en", "Comparison between groups", "barrier: technical", "higher")):
+                                              ("en", "Comparison between groups", "barrier: technical problems", "higher")):
         finding = analysis.findings(lang=lang).set_index("kunci").loc["segment"]
         assert finding["didukung"] and "daring" in finding["temuan"] and measure.split(": ")[1] in finding["temuan"]
         tables = analysis.report_context(lang=lang)["tabel"]
@@ -410,3 +410,13 @@ def test_a_form_s_question_number_and_stray_spaces_stay_out_of_a_finding():
     findings = analyze(frame, text="komentar", by="2.1. Unit  kerja ", topics=False, progress=False).findings()["temuan"]
     segment = next(text for text in findings if "elompok" in text)
     assert "Kelompok Unit kerja tidak dapat dibandingkan" in segment and "2.1" not in segment
+
+
+def test_the_blank_group_is_named_in_the_report_s_language():
+    # 'Where unit is "(kosong)"' in English, where the tables say "(missing)" (a review)
+    from umpanbalik import analyze
+
+    frame = pd.DataFrame({"komentar": ["waktunya terlalu singkat"] * 40 + ["materi sangat bermanfaat"] * 80,
+                          "unit": [None] * 40 + ["B"] * 40 + ["C"] * 40})
+    english = analyze(frame, by="unit", topics=False, progress=False, lang="en").findings().set_index("kunci").loc["segment", "temuan"]
+    assert '"(missing)"' in english and "kosong" not in english

@@ -119,7 +119,7 @@ def test_barriers_share_of_respondents_naming_one(comments):
     assert [t.get_text() for t in ax.get_yticklabels()] == ["waktu/beban kerja", "minat", "teknis"]
     assert bar_widths(bars(ax)[0]) == [round(16 / 26, 6), round(10 / 26, 6), round(10 / 26, 6)]
     english = plots.plot_barriers(comments, lang="en").axes[0]
-    assert [t.get_text() for t in english.get_yticklabels()] == ["time/workload", "interest", "technical"]
+    assert [t.get_text() for t in english.get_yticklabels()] == ["time/workload", "lack of interest", "technical problems"]
     answered = comments.assign(alasan=["sibuk"] * 46 + ["", "  ", None, "tidak tahu"])  # 47 answered
     ax = plots.plot_barriers(answered, answers="alasan").axes[0]
     assert bar_widths(bars(ax)[0]) == [round(16 / 47, 6), round(10 / 47, 6), round(10 / 47, 6)]

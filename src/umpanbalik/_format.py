@@ -69,14 +69,15 @@ def percent_interval(low: Any, high: Any) -> str:
 
     Examples
     --------
-    >>> percent_interval(0.331, 0.384), percent_interval(0.0027, 0.0149)
-    ('33–38%', '<1–2%')
+    >>> percent_interval(0.331, 0.384), percent_interval(0.0027, 0.0149), percent_interval(0.86, 0.997)
+    ('33–38%', '<1–2%', '86–100%')
     """
     if is_missing(low) or is_missing(high):
         return ""
     if 0.005 <= high < 0.05:  # a small share: its upper bound rounded up, so that it never meets the share
         return f"{percent(low).rstrip('%')}–{math.ceil(round(float(high) * 100, 9))}%"  # ("1% (<1–1%)" for 0.27–1.49%)
-    return f"{percent(low).rstrip('%')}–{percent(high)}"
+    # (an upper bound of 99.5% or more is "100%": "86–>99%" reads as a misprint)
+    return f"{percent(low).rstrip('%')}–{'100%' if 0.995 <= high < 1 else percent(high)}"
 
 
 def decimal_interval(low: Any, high: Any, lang: str = "id", digits: int = 2) -> str:

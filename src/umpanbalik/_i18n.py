@@ -125,6 +125,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "note_by_distinct": "Kolom kelompok {column!r} berisi {k} nilai berbeda pada {n} baris terisi: hampir tiap baris "
                             "menjadi kelompoknya sendiri, jadi perbandingan antarkelompok tidak bermakna. Apakah itu kolom "
                             "teks? Pilih kolom kelompok seperti unit, instansi, atau angkatan.",
+        "note_barriers_found": "Kolom {column!r} menanyakan alasan tidak mengikuti pelatihan: hambatannya dikodekan (barriers=) untuk tiap pertanyaan, tidak dibaca sebagai penilaian pelatihan.",
         "note_topic_sample": "topik dipelajari dari {sample} komentar informatif acak dari {n}",
         "note_topic_failed": "topik tidak dibentuk: {error}",
         "note_topic_fewer": "hanya {k} dari {asked} topik yang diminta dapat dibentuk dari {n} komentar informatif: jawabannya terlalu sedikit atau terlalu mirip",
@@ -237,6 +238,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "note_by_distinct": "The grouping column {column!r} holds {k} different values in {n} filled rows: almost every "
                             "row is a group of its own, so comparing groups means nothing. Is it a text column? Choose a "
                             "grouping column such as unit, agency or cohort.",
+        "note_barriers_found": "Column {column!r} asks why people do not attend training: its barriers are coded (barriers=) beside each question, not read as a verdict on the training.",
         "note_topic_sample": "topics fitted on a random {sample} of {n} informative comments",
         "note_topic_failed": "topics not fitted: {error}",
         "note_topic_fewer": "only {k} of the {asked} topics asked for could be formed from {n} informative comments: the answers are too few or too alike",
@@ -255,8 +257,8 @@ _LABELS: dict[str, dict[str, str]] = {
     "en": {
         "materi": "content", "metode": "teaching method", "relevansi": "relevance", "waktu": "time",
         "negatif": "negative", "netral": "neutral", "positif": "positive",
-        "waktu_beban_kerja": "time/workload", "minat": "interest", "dukungan_pimpinan": "support from superiors",
-        "akses_biaya": "access/cost", "informasi": "information", "teknis": "technical", "lainnya": "other",
+        "waktu_beban_kerja": "time/workload", "minat": "lack of interest", "dukungan_pimpinan": "no support from superiors",
+        "akses_biaya": "access/cost", "informasi": "lack of information", "teknis": "technical problems", "lainnya": "other",
         "saran": "suggestion", "non_informatif": "non-informative", "hambatan": "barriers", "sentimen": "sentiment",
         "aspek": "aspect", "topik": "topic", "instansi": "agency", "program": "programme", "angkatan": "cohort",
         "nilai": "rating", "moda": "mode", "semua": "all", "lebih tinggi": "higher", "lebih rendah": "lower",

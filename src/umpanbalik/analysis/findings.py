@@ -76,15 +76,15 @@ _SENTENCES = {
         "sentiment_more_pos": " Positive comments outnumber negative ones.",
         "sentiment_more_neg": " Negative comments outnumber positive ones.",
         "sentiment_tie": " The gap between them is uncertain: their confidence intervals overlap.",
-        "sentiment_few": "Only {n} informative comments: too few (under {min}) to conclude how sentiment is distributed.",
+        "sentiment_few": "Too few informative comments ({n}, minimum {min}) to conclude how sentiment is distributed.",
         "aspect": "The most criticised aspect is {a}: {k} comments, {p} of the informative comments ({ci}).",
         "aspect_tie": "{a} ({p}, {ci}) and {b} ({q}, {ci_b}) are both the most criticised aspects; the data cannot yet tell them apart.",
-        "aspect_few": "No aspect is criticised often enough to conclude anything (at most {k} comments, minimum {min}).",
+        "aspect_few": "No aspect is criticised often enough to conclude anything (the most criticised: {k} comments; minimum {min}).",
         "aspect_unmeasured": "The aspect model used does not measure polarity: every aspect mentioned counts as neutral, so this report cannot say which aspect is criticised.",
         "rating_unmeasured": "Criticism of aspects cannot be related to ratings: the aspect model used does not measure polarity.",
         "suggestion": "The most requested change concerns {a}: {k} of {n} suggestions ({p}, {ci}).",
         "suggestion_tie": "Suggestions most often concern {a} ({p}, {ci}) and {b} ({q}, {ci_b}); the two cannot yet be told apart.",
-        "suggestion_few": "Too few suggestions name one aspect to conclude which change is requested most (at most {k}, minimum {min}).",
+        "suggestion_few": "Too few suggestions name one aspect to conclude which change is requested most (the most named: {k}; minimum {min}).",
         "suggestion_none": "No informative comment contains a suggestion.",
         "rating": "Comments that criticise {a} come with ratings {b} points lower (95% CI {ci}), other aspects held fixed; this is an association, not a cause.",
         "rating_none": "No aspect's criticism clearly goes with lower ratings: every confidence interval includes zero ({n} rated comments).",
@@ -92,11 +92,11 @@ _SENTENCES = {
         "rating_thin": "Criticism of {a} comes with lower ratings, but in only {k} rated comments (minimum {min}): too few to conclude.",
         "segment": "Where {by} is \"{s}\", {m}: {p} ({ci}) against {q} in the other groups.",
         "more": "more often", "less": "less often",
-        "segment_none": "No {by} differs clearly from the others (chi-square tests with Holm's correction; groups under {min} comments are not tested).",
+        "segment_none": "No group of {by} differs clearly from the others (chi-square tests with Holm's correction; groups under {min} comments are not tested).",
         "segment_untested": "The groups of {by} cannot be compared: fewer than two groups have at least {min} comments, so no test was run.",
         "barrier": "The barrier named most often is {a}: {k} of {n} respondents who answered ({p}, {ci}).",
         "barrier_tie": "{a} ({p}, {ci}) and {b} ({q}, {ci_b}) are both named most often; the two cannot yet be told apart.",
-        "barrier_few": "Too few answers about barriers to conclude which barrier matters most (at most {k} name one barrier, minimum {min}).",
+        "barrier_few": "Too few answers about barriers to conclude which barrier matters most (the most named: {k}; minimum {min}).",
         "non_informative": "{k} of {n} answers ({p}, {ci}) carry no usable feedback (empty, or such as \"-\" and \"nothing\"); they are left out of sentiment, aspects, suggestions and topics.",
         "non_informative_hambatan": "{k} of {n} answers ({p}, {ci}) give no usable reason (empty — for instance from those the question did not apply to — or such as \"-\" and \"nothing\"); barrier shares are of the respondents who answered.",
         "non_informative_none": "The data hold no answer to analyse.",
@@ -256,7 +256,8 @@ def _segment(comparisons: Sequence[tuple[Any, Any]], lang: str) -> Finding:
     _, by, row = max(candidates, key=lambda c: c[0])
     more = words["more"] if row.porsi > row.porsi_lain else words["less"]
     interval = percent_interval(row.ci_bawah, row.ci_atas)
-    text = words["segment"].format(by=label(by, lang), s=row.segmen, m=_measure(row.ukuran, more, lang),
+    segment = label(row.segmen, lang) if row.segmen == "(kosong)" else row.segmen  # the blank group: "(missing)"
+    text = words["segment"].format(by=label(by, lang), s=segment, m=_measure(row.ukuran, more, lang),
                                    p=percent(row.porsi), ci=interval, q=percent(row.porsi_lain))
     return Finding("segment", text, percent(row.porsi), interval, int(row.n), True,
                    {"segment": (by, row.segmen), "measure": row.ukuran})

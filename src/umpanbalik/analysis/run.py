@@ -170,10 +170,17 @@ def _analyze_questions(data: Any, text: Any, *, models: Any, **options: Any) -> 
     auto = _is_auto(rating)
     rating, barriers, *segments = check_columns(sample, [None if auto else rating, barriers, *segments],
                                                 ["rating", "barriers", *["by"] * len(segments)])
+    found_barriers = None
     if isinstance(text, str):  # "auto"
         questions = text_columns(sample, exclude=[c for c in (rating, barriers, *segments) if c is not None])
         if not questions and sample.shape[1] == 1:
             questions = list(sample.columns)
+        why_not = [q for q in questions if looks_like_why_not(q)]
+        if options["task"] == "evaluasi" and barriers is None and len(why_not) == 1 and len(questions) > 1:
+            # a why-not question among the open questions: its answers are reasons for not attending,
+            # coded as barriers (as the CLI does); read as feedback, "sibuk" was criticism of the timing
+            found_barriers = barriers = why_not[0]
+            questions = [q for q in questions if q != barriers]
         if not questions:
             from ..columns import describe_columns
 
@@ -191,6 +198,9 @@ def _analyze_questions(data: Any, text: Any, *, models: Any, **options: Any) -> 
     options.update(by=segments, rating=rating, barriers=barriers)
     models = Models.coerce(models)
     analyses = {question: _analyze_one(data, question, models=models, warn=False, stacklevel=4, **options) for question in questions}
+    if found_barriers is not None:
+        for analysis in analyses.values():
+            analysis.notes.append(_words("note_barriers_found", options["lang"], column=str(found_barriers)))
     return MultiAnalysis(analyses)
 
 

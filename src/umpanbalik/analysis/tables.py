@@ -201,9 +201,15 @@ def barrier_codes_in(comments: pd.DataFrame, rows: np.ndarray | None = None) -> 
 
 def barrier_respondents(comments: pd.DataFrame, answers: str | None) -> np.ndarray:
     """Who counts for barriers: an answer in ``answers`` (a letter or a digit: a "-" is none, or
-    half the respondents writing "-" halved every barrier's share), or, without it, any code named."""
+    half the respondents writing "-" halved every barrier's share), or, without it, any code named.
+    When the answers are the analysed text (``task="hambatan"``: a non-answer flag and no sentiment),
+    an answer flagged as a non-answer ("tidak ada", "tidak tahu") is none either: the non-answers and
+    the respondents then split the rows (they were counted in both)."""
     if answers is not None:
-        return col.gave_answer(comments[answers])
+        rows = col.gave_answer(comments[answers])
+        if "non_informatif" in comments and "sentimen" not in comments:
+            rows &= ~col.flags(comments, "non_informatif")
+        return rows
     return col.per_row(comments["hambatan"], lambda cell: bool(col.as_list(cell)))
 
 
