@@ -49,12 +49,18 @@ def test_overlapping_intervals_are_named_and_not_claimed():
 
 def test_too_few_comments_say_so_instead_of_a_finding():
     frame = frame_of([(MIN_COUNT - 1, {"aspek": ["waktu"], "aspek_sentimen": {"waktu": "negatif"}}),
-                      (MIN_BASE - MIN_COUNT, {"sentimen": "positif"})])
+                      (MIN_BASE - MIN_COUNT + 1, {"sentimen": "positif"})])
     found = findings_of(frame)
     assert not found["aspect"].supported and f"paling banyak {MIN_COUNT - 1} komentar" in found["aspect"].text
+    assert found["aspect"].figure == ""  # the sentence states no share: nor does the card
     assert not found["suggestion"].supported and "Tidak ada komentar informatif yang berisi saran" in found["suggestion"].text
     few = frame.head(MIN_BASE - 1)
     assert not findings_of(few)["sentiment"].supported and "terlalu sedikit" in findings_of(few)["sentiment"].text
+    # a "most criticised" over fewer than MIN_BASE comments is no finding either, however many name it
+    # (12 of 15 comments: "the most criticised aspect is time, 80%", supported: a review)
+    small = frame_of([(12, {"aspek": ["waktu"], "aspek_sentimen": {"waktu": "negatif"}}), (3, {"sentimen": "positif"})])
+    aspect = findings_of(small)["aspect"]
+    assert not aspect.supported and aspect.figure == "" and "untuk menyimpulkan aspek mana" in aspect.text
 
 
 def test_no_answers_at_all_is_said_plainly_not_as_a_share_of_nothing():

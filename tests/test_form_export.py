@@ -155,3 +155,14 @@ def test_the_overall_share_of_a_checkbox_comparison_counts_each_comment_once(res
     expected = (analysis.comments["sentimen"].to_numpy()[informative] == "negatif").mean()
     assert np.isclose(shares.attrs["porsi"], expected)
     assert shares["n"].sum() > shares.attrs["n"]  # the segments overlap
+
+
+def test_the_overview_names_a_criticised_aspect_only_where_the_findings_do():
+    # "Questions at a glance" named content and time where the findings said no aspect could be named
+    # (too few, or a tie: a review)
+    results = analyze(load_form_export(), text="auto", topics=False, progress=False)
+    overview = results.overview().set_index("kode")["aspek_dikritik"]
+    for code, analysis in results.questions.items():
+        finding = analysis.findings().set_index("kunci").loc["aspect"]
+        named = overview[next(k for k in overview.index if str(code).startswith(k))]
+        assert (named != "") == bool(finding["didukung"]), (code, named, finding["temuan"])

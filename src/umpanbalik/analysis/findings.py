@@ -47,6 +47,9 @@ _SENTENCES = {
         "aspect": "Aspek yang paling sering dikritik adalah {a}: {k} komentar, {p} dari komentar informatif ({ci}).",
         "aspect_tie": "Aspek {a} ({p}, {ci}) dan {b} ({q}, {ci_b}) sama-sama paling sering dikritik; datanya belum cukup untuk memisahkan keduanya.",
         "aspect_few": "Belum ada aspek yang cukup sering dikritik untuk disimpulkan (paling banyak {k} komentar, minimal {min}).",
+        "aspect_base": "Baru {n} komentar informatif: terlalu sedikit (kurang dari {min}) untuk menyimpulkan aspek mana yang paling sering dikritik.",
+        "suggestion_base": "Baru {n} saran: terlalu sedikit (kurang dari {min}) untuk menyimpulkan perubahan mana yang paling banyak diminta.",
+        "barrier_base": "Baru {n} jawaban tentang hambatan: terlalu sedikit (kurang dari {min}) untuk menyimpulkan hambatan mana yang paling sering disebut.",
         "aspect_unmeasured": "Model aspek yang dipakai tidak mengukur polaritas: aspek yang disebut dihitung netral, sehingga laporan ini tidak dapat mengatakan aspek mana yang dikritik.",
         "rating_unmeasured": "Kritik terhadap aspek tidak dapat dikaitkan dengan nilai: model aspek yang dipakai tidak mengukur polaritas.",
         "suggestion": "Perubahan yang paling banyak diminta menyangkut {a}: {k} dari {n} saran ({p}, {ci}).",
@@ -80,6 +83,9 @@ _SENTENCES = {
         "aspect": "The most criticised aspect is {a}: {k} comments, {p} of the informative comments ({ci}).",
         "aspect_tie": "{a} ({p}, {ci}) and {b} ({q}, {ci_b}) are both the most criticised aspects; the data cannot yet tell them apart.",
         "aspect_few": "No aspect is criticised often enough to conclude anything (the most criticised: {k} comments; minimum {min}).",
+        "aspect_base": "Too few informative comments ({n}, minimum {min}) to conclude which aspect is criticised most.",
+        "suggestion_base": "Too few suggestions ({n}, minimum {min}) to conclude which change is requested most.",
+        "barrier_base": "Too few answers about barriers ({n}, minimum {min}) to conclude which barrier is named most.",
         "aspect_unmeasured": "The aspect model used does not measure polarity: every aspect mentioned counts as neutral, so this report cannot say which aspect is criticised.",
         "rating_unmeasured": "Criticism of aspects cannot be related to ratings: the aspect model used does not measure polarity.",
         "suggestion": "The most requested change concerns {a}: {k} of {n} suggestions ({p}, {ci}).",
@@ -142,8 +148,13 @@ def _ranked(counts: pd.Series, n: int, lang: str, key: str, quotes: Any) -> Find
     values = {"a": label(top, lang), "k": count(k, lang), "n": count(n, lang), "p": percent(p),
               "ci": percent_interval(low, high), "min": MIN_COUNT}
     finding = Finding(key, "", percent(p), percent_interval(low, high), n, True, quotes(top))
-    if k < MIN_COUNT:
+    if n < MIN_BASE:  # a share over fewer comments is no finding (as the sentiment's is not)
+        finding.text, finding.supported = words[f"{key}_base"].format(n=count(n, lang), min=MIN_BASE), False
+        finding.figure = finding.interval = ""
+        return finding
+    if k < MIN_COUNT:  # (the sentence states no share: the card shows none either)
         finding.text, finding.supported = words[f"{key}_few"].format(**values), False
+        finding.figure = finding.interval = ""
         return finding
     if len(counts) > 1:
         second = str(counts.index[1])
@@ -280,7 +291,7 @@ def _non_informative(key: pd.DataFrame, lang: str, task: str = "evaluasi") -> Fi
     # why-not answers have no sentiment, aspects or topics: what a non-answer is left out of differs
     words = _words(lang)["non_informative_hambatan" if task == "hambatan" else "non_informative"]
     text = words.format(k=count(k, lang), n=count(n, lang), p=percent(row["porsi"]), ci=interval)
-    return Finding("non_informative", text, percent(row["porsi"]), interval, n, n > 0,
+    return Finding("non_informative", text, percent(row["porsi"]), interval, n, n >= MIN_BASE,
                    {"non_informative": True} if k else {})
 
 

@@ -413,7 +413,8 @@ def likert_table(comments: pd.DataFrame, columns: list[Any]) -> pd.DataFrame:
 def question_table(questions: Mapping[Any, pd.DataFrame], texts: Mapping[Any, Any]) -> pd.DataFrame:
     """One row per open question: ``kode``, ``pertanyaan`` (the column), ``dijawab`` (non-blank
     answers), ``informatif``, the sentiment shares of its informative comments, and the aspect
-    criticised most (``aspek_dikritik``, by negative mentions). ``questions`` maps a short code to
+    criticised most (``aspek_dikritik``, by negative mentions; blank when the findings cannot name one:
+    too few comments, or a tie). ``questions`` maps a short code to
     the question's per-comment frame, ``texts`` the code to its column."""
     records = []
     for code, comments in questions.items():
@@ -423,8 +424,11 @@ def question_table(questions: Mapping[Any, pd.DataFrame], texts: Mapping[Any, An
         if "sentimen" in comments:
             shares = sentiment_table(comments)["porsi"]
             record.update({f"porsi_{s}": float(shares.get(s, np.nan)) for s in SENTIMENTS})
-            aspects = aspect_table(comments)
-            record["aspek_dikritik"] = str(aspects["negatif"].idxmax()) if len(aspects) and aspects["negatif"].max() > 0 else ""
+            # by the findings' rule: blank when they cannot name one (too few, or two that a tie leaves apart)
+            from .findings import _aspect
+
+            found = _aspect(aspect_table(comments), "id")
+            record["aspek_dikritik"] = str(found.quotes.get("aspect", "")) if found.supported else ""
         records.append(record)
     return pd.DataFrame(records)
 
