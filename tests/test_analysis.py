@@ -467,6 +467,8 @@ def test_comparison_charts_and_quotes_check_their_values_and_count_barriers_as_t
     with pytest.raises(ValueError, match="'teknis'"):
         result.quotes(barrier="waktu")
     assert result.quotes(barrier="technical problems", n=2)["kutipan"].tolist() == result.quotes(barrier="teknis", n=2)["kutipan"].tolist()
+    # (the English label of earlier releases still names the code)
+    assert result.quotes(barrier="technical", n=2)["kutipan"].tolist() == result.quotes(barrier="teknis", n=2)["kutipan"].tolist()
     unique = Analysis(comments.reset_index(drop=True), text=result.text, by=result.by, rating=result.rating,
                       barriers=result.barrier_column, task="evaluasi", topic_model=None, names=[], lang="id", notes=[],
                       random_state=0)

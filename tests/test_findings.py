@@ -61,6 +61,7 @@ def test_too_few_comments_say_so_instead_of_a_finding():
     small = frame_of([(12, {"aspek": ["waktu"], "aspek_sentimen": {"waktu": "negatif"}}), (3, {"sentimen": "positif"})])
     aspect = findings_of(small)["aspect"]
     assert not aspect.supported and aspect.figure == "" and "untuk menyimpulkan aspek mana" in aspect.text
+    assert aspect.quotes == {} and found["aspect"].quotes == {}  # nothing concluded: no evidence quoted for it
 
 
 def test_no_answers_at_all_is_said_plainly_not_as_a_share_of_nothing():

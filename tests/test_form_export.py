@@ -166,3 +166,16 @@ def test_the_overview_names_a_criticised_aspect_only_where_the_findings_do():
         finding = analysis.findings().set_index("kunci").loc["aspect"]
         named = overview[next(k for k in overview.index if str(code).startswith(k))]
         assert (named != "") == bool(finding["didukung"]), (code, named, finding["temuan"])
+
+
+def test_the_overview_names_the_criticised_aspect_the_findings_name():
+    # (the form export's questions name none: this one does)
+    from umpanbalik import load_survey
+
+    results = analyze(load_survey(), text=["komentar", "alasan_tidak_ikut"], topics=False, progress=False)
+    finding = results["komentar"].findings().set_index("kunci").loc["aspect"]
+    assert finding["didukung"]
+    named = results.overview().set_index("pertanyaan").loc["komentar", "aspek_dikritik"]
+    from umpanbalik._i18n import label
+
+    assert named and label(named) in finding["temuan"], (named, finding["temuan"])

@@ -1020,12 +1020,19 @@ def test_a_short_title_over_a_few_answers_and_a_recap_row_is_skipped(tmp_path):
         warnings.simplefilter("ignore")  # (the skipped title is said in a notice)
         assert read_table(short).columns.tolist() == ["Unit", "Saran", "Nilai"] and len(read_table(short)) == 3
         assert read_table(recap).columns.tolist() == ["Unit", "Saran", "Nilai"] and len(read_table(recap)) == 4
-    # a one-column header over a table whose other columns are unnamed stays the header
-    (tmp_path / "satu.csv").write_text("Komentar;;;\nmateri bagus;Dinas A;Puas;4\nwaktu kurang;Dinas B;Puas;3\noke;Dinas A;Puas;5\n",
-                                       encoding="utf-8")
+    # a one-column header over a table whose other columns are unnamed stays the header, in capitals
+    # too, and so does a question over three answers and one without a category (a review of the change)
+    cases = {"satu.csv": "Komentar;;;\nmateri bagus;Dinas A;Puas;4\nwaktu kurang;Dinas B;Puas;3\noke;Dinas A;Puas;5\n",
+             "kapital.csv": "SARAN;;\n" + "".join(f"materi bagus {i};Dinas A;Puas\n" for i in range(12)),
+             "tanya.csv": "Apa saran Anda untuk pelatihan?;;\nmateri bagus;Dinas A;Puas\nwaktu kurang;Dinas B;Puas\n"
+                          "narsum oke;Dinas A;Puas\nmantap;;\n"}
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert read_table(tmp_path / "satu.csv").columns[0] == "Komentar"
+        for name, content in cases.items():
+            (tmp_path / name).write_text(content, encoding="utf-8")
+            table = read_table(tmp_path / name)
+            assert table.columns[0] in ("Komentar", "SARAN", "Apa saran Anda untuk pelatihan?"), (name, table.columns)
+            assert len(table) == content.count("\n") - 1
 
 
 def test_a_first_row_that_is_a_header_is_never_taken_for_a_title(tmp_path):

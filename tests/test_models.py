@@ -298,6 +298,10 @@ def test_pretrained_models_work_offline_on_domain_comments():
                                                       "tidak diizinkan atasan"])["aspek"].tolist()
     assert tagged[0] == ["waktu_beban_kerja"] and tagged[1] == [] and "akses_biaya" not in tagged[2]
     assert tagged[3] == tagged[4] == ["dukungan_pimpinan"]
+    # a contrast word ends the denial: the reason after it is given (a review: "tapi" joined the denied chain)
+    given = AspectTagger.pretrained("hambatan").tag(["bukan karena itu tapi biaya", "bukan karena saya tapi atasan",
+                                                     "bukan karena itu tapi sinyal"])["aspek"].tolist()
+    assert given == [["akses_biaya"], ["dukungan_pimpinan"], ["teknis"]]
     assert SuggestionDetector.pretrained().predict(["mohon ada rekaman zoom"]).tolist() == [True]
     assert NonInformativeDetector.pretrained().predict(["tidak ada", "materi bagus sekali"]).tolist() == [True, False]
     with pytest.raises(ValueError, match="hambatan"):

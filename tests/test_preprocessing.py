@@ -117,9 +117,15 @@ def test_a_denied_reason_is_negated():
     assert preprocess("bukan masalah jarak") == ["bukan_masalah_jarak"]
     assert preprocess("tidak masalah kalau daring") == ["tidak_masalah", "daring"]
     assert preprocess("biaya bukan masalah, yang susah izinnya") == ["biaya", "bukan_masalah", "susah", "izin"]
+    # a contrast word or punctuation ends a denied reason, its stop words dropped, and the chain takes at
+    # most three stop words (20,000 made one token of 969 characters)
+    assert preprocess("bukan karena itu tapi biaya") == ["bukan_karena", "biaya"]
+    assert preprocess("tidak ikut bukan karena itu, tapi atasan tidak mengizinkan")[:2] == ["tidak_ikut", "bukan_karena"]
+    assert len(max(preprocess("bukan karena " + "saya " * 20000 + "malas"), key=len)) < 40
     for text in ["bukan karena tidak mau", "sangat tidak karena jarak", "bukan karena", "bukan sebab, biaya",
                  "bukan karena saya malas", "bukan krn sy", "bukan karena yang, lain", "bukan soal biaya tapi atasan",
-                 "tidak masalah soal biaya", "itu bukan masalah", "bukan masalah yang,", "sangat bukan masalah ."]:
+                 "tidak masalah soal biaya", "itu bukan masalah", "bukan masalah yang,", "sangat bukan masalah .",
+                 "bukan karena itu tapi biaya", "bukan karena saya sangat", "tidak bukan urusan biaya"]:
         assert Preprocessor().transform([text]) == [" ".join(explain_preprocessing(text).stems)], text
 
 

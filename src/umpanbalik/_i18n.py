@@ -363,7 +363,7 @@ def label(value: object, lang: str = "id") -> str:
 
 
 #: A form's question number before a column's name: "2.1. ", "3) ".
-_QUESTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[.)]\s*(?=[^\W\d_])")
+_QUESTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]\s*(?=[^\W\d_])")  # not a year: "2024. Angkatan"
 
 
 def code_of(value: object, codes: Sequence[Any]) -> object:
@@ -380,9 +380,15 @@ def code_of(value: object, codes: Sequence[Any]) -> object:
         return value
     wanted = value.strip().casefold()
     for code in codes:
-        if any(label(code, lang).casefold() == wanted for lang in ("id", "en")) or str(code).casefold() == wanted:
+        if any(label(code, lang).casefold() == wanted for lang in ("id", "en")) or str(code).casefold() == wanted \
+                or _EARLIER_LABELS.get(wanted) == code:
             return code
     return value
+
+
+#: English labels of earlier releases, still understood ("technical" is now "technical problems").
+_EARLIER_LABELS = {"interest": "minat", "information": "informasi", "technical": "teknis",
+                   "support from superiors": "dukungan_pimpinan"}
 
 
 def theme_label(value: object, lang: str = "id") -> str:

@@ -238,9 +238,11 @@ def _title_lines(sample: str, delimiter: str) -> int:
         header = records[index]
         blank = any(not cells for cells in filled[1:index])
         titled = len(records[0]) < len(header) or _title(" ".join(filled[0]), blank, len(cells), len(cells) == len(header))
-        body = [(len(row), len(kept)) for row, kept in zip(records[index + 1:], filled[index + 1:]) if kept]
-        table = _tabular([n == len(header) and k >= max(2, len(cells) / 2) for n, k in body])
-        if titled and table and _header_like(cells, width):
+        below = [(row, kept) for row, kept in zip(records[index + 1:], filled[index + 1:]) if kept]
+        table = _tabular([len(row) == len(header) and len(kept) >= max(2, len(cells) / 2) for row, kept in below],
+                         [kept[0] for _, kept in below])
+        named = dict(enumerate(header))
+        if titled and table and _header_like(cells, width) and not _repeated(named, [row for row, _ in below]):
             return index
         if len(cells) >= width / 2:
             return 0
@@ -252,20 +254,33 @@ def _title(words: str, blank: bool, cells: int, complete: bool) -> bool:
     """Whether a first row that fills one cell names a report over a header of ``cells`` names
     (``complete``: the header fills every field of its row) rather than being a header itself:
     three words or more over a blank row or over a header of three columns or more; of one or two
-    words ("REKAP EVALUASI;;;" as Excel pads it) only over a complete header of three or more and
-    over a blank row or in capitals (a one-column header "Komentar" over answers stays a header)."""
+    words only over a complete header of three or more, and over a blank row or as two words in
+    capitals ("REKAP EVALUASI;;;" as Excel pads it; a one-column header "Komentar" or "SARAN" over
+    answers stays a header)."""
     n = len(words.split())
     if n >= 3:
         return blank or cells >= 3
-    return n >= 1 and cells >= 3 and complete and (blank or words.isupper())
+    return n >= 1 and cells >= 3 and complete and (blank or (n == 2 and words.isupper()))
 
 
-def _tabular(rows: list[bool]) -> bool:
+def _tabular(rows: list[bool], firsts: list[str]) -> bool:
     """Whether the rows under a header candidate line up with it (each: fills its columns), as a
-    table does: four in five of them, or all but one of three to five (a recap's "Jumlah" row under
-    a few answers)."""
-    ok = sum(rows)
-    return bool(rows) and (ok >= 0.8 * len(rows) or (3 <= len(rows) <= 5 and ok >= len(rows) - 1))
+    table does: four in five of them; a recap row ("Jumlah", "Rata-rata": ``firsts`` holds each
+    row's first filled cell) is left out of the count (under a few answers it was the one in five)."""
+    from .analysis.run import _SUMMARY_CELL
+
+    counted = [ok for ok, first in zip(rows, firsts) if ok or not _SUMMARY_CELL.fullmatch(str(first))]
+    return bool(counted) and sum(counted) >= 0.8 * len(counted)
+
+
+def _repeated(names: dict[int, Any], rows: list[Sequence[Any]]) -> bool:
+    """Whether a header candidate's names (column → name) come again as values of their columns below
+    it: answers repeat their categories ("materi bagus | Dinas A | Puas" over "… | Dinas A | Puas"),
+    a header's names do not (numbers aside: "1 | 2 | 3" numbers the questions over scores)."""
+    words = {j: str(v).strip().lower() for j, v in names.items()
+             if isinstance(v, str) and v.strip() and not _NUMBER.fullmatch(v.strip())}
+    return any(j < len(row) and isinstance(row[j], str) and row[j].strip().lower() == name
+               for row in rows for j, name in words.items())
 
 
 def _header_like(cells: list[str], width: int) -> bool:
@@ -424,11 +439,13 @@ def _title_rows(frame: pd.DataFrame) -> int:
         if not titled:
             continue  # a line of the title block ("Angkatan" | "II"), or no title at all
         columns = [i for i, v in enumerate(values) if isinstance(v, str) and v.strip()]
-        body = [sum(isinstance(v, str) and bool(v.strip()) for v in (below[i] for i in columns))
-                for below in top.iloc[row + 1:].itertuples(index=False, name=None)]
-        body = [n for n in body if n]  # rows that fill two of its columns and half of them: a table, not answers with a note
-        table = _tabular([n >= max(2, len(columns) / 2) for n in body])
-        if table and _header_like(cells, used):
+        rows_below = list(top.iloc[row + 1:].itertuples(index=False, name=None))
+        counts = [sum(isinstance(v, str) and bool(v.strip()) for v in (below[i] for i in columns)) for below in rows_below]
+        kept = [(n, below) for n, below in zip(counts, rows_below) if n]
+        # rows that fill two of its columns and half of them: a table, not answers with a note
+        table = _tabular([n >= max(2, len(columns) / 2) for n, _ in kept],
+                         [next((v for v in below if isinstance(v, str) and v.strip()), "") for _, below in kept])
+        if table and _header_like(cells, used) and not _repeated(dict(enumerate(values)), [below for _, below in kept]):
             return row + 1
         if len(cells) >= used / 2:
             return 0

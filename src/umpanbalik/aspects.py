@@ -284,7 +284,8 @@ class AspectTagger(BaseEstimator):
 
     def _seed_hits(self, cleaned: list[str]) -> list[list[list[str]]]:
         """For each comment and aspect, the distinct seed words found (a negated word counts:
-        tidak_jelas; a denied reason does not: bukan_karena_biaya), and the seed phrases of several words ("kamar mandi") found as a sequence."""
+        tidak_jelas; a denied reason does not: bukan_karena_biaya, nor a thing denied with "bukan":
+        bukan_biaya; see :func:`_unnegated`), and the seed phrases of several words ("kamar mandi") found as a sequence."""
         lookup = self._cached("_seed_cache", self._seed_lookup)
         phrases = self._cached("_phrase_cache", self._phrase_lookup)
         n_aspects = len(self.classes_)

@@ -326,7 +326,7 @@ def _columns(frame: Any, path: Path, args: argparse.Namespace, text: dict[str, s
             # attending, coded as barriers; read as feedback, "sibuk" became criticism of the timing
             from .analysis.run import looks_like_why_not
 
-            why_not = [c for c in texts if looks_like_why_not(c)]
+            why_not = [c for c in texts if looks_like_why_not(c, strict=True)]
             if len(why_not) == 1 and len(texts) > 1:
                 barrier = why_not[0]
                 texts = [c for c in texts if c != barrier]

@@ -239,8 +239,8 @@ def find_themes(
         ``table``: one row per theme with ``jenis`` (keluhan/saran/pujian), ``label``, ``jumlah``,
         ``porsi`` (of the kind's comments) with its 95% Wilson interval ``porsi_bawah`` and
         ``porsi_atas``, ``aspek`` (the aspects 30% of its comments mention with the kind's polarity)
-        and ``contoh`` (quotes); per kind the themes by size, then ``harapan umum`` (saran) and
-        ``lainnya`` when they hold comments. ``assignments``: each row's theme label per kind
+        and ``contoh`` (quotes); per kind the themes by size, then the kind's general line
+        (``keluhan umum``, ``harapan umum``, ``pujian umum``) and ``lainnya`` when they hold comments. ``assignments``: each row's theme label per kind
         (``None`` where the row is not of that kind), with the index of ``comments``.
 
     Examples

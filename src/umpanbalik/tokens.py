@@ -59,7 +59,11 @@ NEGATORS = frozenset({"tidak", "tak", "bukan"})
 REASON_WORDS = frozenset({"karena", "sebab", "gara-gara", "lantaran", "akibat", "gegara"})
 MATTER_WORDS = frozenset({"soal", "masalah", "perkara", "urusan"})
 #: The same words as the stemmer writes them ("lantaran" is "lantar"): a denied reason's chain holds stems.
-REASON_STEMS = REASON_WORDS | MATTER_WORDS | {"lantar"}
+REASON_STEMS = REASON_WORDS | MATTER_WORDS | {"lantar", "urus"}
+#: Stop words a denied reason's chain takes at most before its reason ("bukan karena saya yang malas"),
+#: and the words that end it: "bukan karena itu tapi biaya" gives the cost as the reason.
+_DENIED_STOPS = 3
+_CONTRASTS = frozenset({"tapi", "tetapi", "namun", "melainkan", "sedangkan", "padahal", "cuma", "hanya", "but"})
 
 
 def _denies(negator: str, word: str) -> bool:
@@ -300,14 +304,16 @@ def _join_scope(entries: Iterable[Entry]) -> Iterator[Entry]:
         if kind == SCOPE and word not in INTENSIFYING and words and all(w in INTENSIFYING for w in words):
             words, stems = [], []  # "sangat sangat tidak puas": the degrees strengthen the negation too
         starts = bool(words) and _denies(words[-1], word)
-        if kind == SCOPE or starts or (denied and kind == STOP):
+        if kind == SCOPE or starts or (denied and kind == STOP and word not in _CONTRASTS and len(words) < 2 + _DENIED_STOPS):
             denied = denied or starts
             words.append(word)
             stems.append(stem)
             continue
         closed, denied = denied, False
         if words:
-            if kind == BOUNDARY:  # a negator before punctuation stays a word; an intensifier says nothing
+            # a negator before punctuation stays a word; an intensifier says nothing; a contrast word
+            # ends a denied reason as punctuation does ("bukan karena itu tapi biaya": the cost is given)
+            if kind == BOUNDARY or (closed and word in _CONTRASTS):
                 yield from _unclosed(words, stems, closed)
                 yield word, stem, kind
             else:
@@ -321,12 +327,15 @@ def _join_scope(entries: Iterable[Entry]) -> Iterator[Entry]:
 
 
 def _unclosed(words: list[str], stems: list[str], denied: bool) -> Iterator[Entry]:
-    """A chain that punctuation or the comment's end closes before its word: each scope word on its
-    own ("tidak ." keeps "tidak"), an intensifier dropped; a matter denied with nothing after it is
-    the one word it was before matters could be denied ("biaya bukan masalah," is ``bukan_masalah``)."""
-    if denied and len(words) >= 2 and words[1] in MATTER_WORDS:
-        yield "_".join(words[:2]), "_".join(stems[:2]), CONTENT
-        yield from ((w, s, STOP) for w, s in zip(words[2:], stems[2:]))
+    """A chain that punctuation, a contrast word or the comment's end closes before its word: each
+    scope word on its own ("tidak ." keeps "tidak"), an intensifier dropped; a denied reason or matter
+    with no reason after it is one word, its stop words dropped ("biaya bukan masalah," is
+    ``bukan_masalah``, "bukan karena itu, tapi …" ``bukan_karena``)."""
+    start = next((i for i, w in enumerate(words) if w in NEGATORS), 0) if denied else 0
+    if denied and len(words) >= start + 2:
+        yield from ((w, s, SCOPE) for w, s in zip(words[:start], stems[:start]) if w not in INTENSIFYING)
+        yield "_".join(words[start:start + 2]), "_".join(stems[start:start + 2]), CONTENT
+        yield from ((w, s, STOP) for w, s in zip(words[start + 2:], stems[start + 2:]))
         return
     yield from ((w, s, SCOPE) for w, s in zip(words, stems) if w not in INTENSIFYING)
 

@@ -149,12 +149,11 @@ def _ranked(counts: pd.Series, n: int, lang: str, key: str, quotes: Any) -> Find
               "ci": percent_interval(low, high), "min": MIN_COUNT}
     finding = Finding(key, "", percent(p), percent_interval(low, high), n, True, quotes(top))
     if n < MIN_BASE:  # a share over fewer comments is no finding (as the sentiment's is not)
-        finding.text, finding.supported = words[f"{key}_base"].format(n=count(n, lang), min=MIN_BASE), False
-        finding.figure = finding.interval = ""
-        return finding
-    if k < MIN_COUNT:  # (the sentence states no share: the card shows none either)
+        return _too_few(key, n, lang)
+    if k < MIN_COUNT:  # (the sentence states no share and names no aspect: no figure, no quotes)
         finding.text, finding.supported = words[f"{key}_few"].format(**values), False
         finding.figure = finding.interval = ""
+        finding.quotes = {}
         return finding
     if len(counts) > 1:
         second = str(counts.index[1])
@@ -165,6 +164,11 @@ def _ranked(counts: pd.Series, n: int, lang: str, key: str, quotes: Any) -> Find
             return finding
     finding.text = words[key].format(**values)
     return finding
+
+
+def _too_few(key: str, n: int, lang: str) -> Finding:
+    """The "most …" finding of ``key`` over fewer than :data:`MIN_BASE` comments: no figure, no quotes."""
+    return Finding(key, _words(lang)[f"{key}_base"].format(n=count(n, lang), min=MIN_BASE), base=n, supported=False)
 
 
 def _sentiment(table: pd.DataFrame, lang: str) -> Finding:
@@ -200,6 +204,8 @@ def _aspect(table: pd.DataFrame, lang: str) -> Finding:
     counts = table["negatif"] if "negatif" in table and len(table) else pd.Series(dtype=int)
     found = _ranked(counts, n, lang, "aspect", lambda a: {"aspect": a, "sentiment": "negatif"})
     if found is None:
+        if 0 < n < MIN_BASE:
+            return _too_few("aspect", n, lang)
         return Finding("aspect", _words(lang)["aspect_few"].format(k=0, min=MIN_COUNT), base=n, supported=False)
     return found
 
@@ -210,6 +216,8 @@ def _suggestion(table: pd.DataFrame, lang: str) -> Finding:
         return Finding("suggestion", _words(lang)["suggestion_none"], base=0, supported=False)
     found = _ranked(table["jumlah"], n, lang, "suggestion", lambda a: {"aspect": a, "suggestions": True})
     if found is None:
+        if n < MIN_BASE:
+            return _too_few("suggestion", n, lang)
         return Finding("suggestion", _words(lang)["suggestion_few"].format(k=0, min=MIN_COUNT), base=n, supported=False)
     return found
 
@@ -278,6 +286,8 @@ def _barrier(table: pd.DataFrame, lang: str) -> Finding:
     n = int(table.attrs.get("n", 0))
     found = _ranked(table["jumlah"], n, lang, "barrier", lambda code: {"barrier": code}) if n else None
     if found is None:
+        if 0 < n < MIN_BASE:
+            return _too_few("barrier", n, lang)
         return Finding("barrier", _words(lang)["barrier_few"].format(k=0, min=MIN_COUNT), base=n, supported=False)
     return found
 

@@ -301,7 +301,8 @@ class Analysis:
         """Themes an evaluator can act on: complaints (``keluhan``), suggestions (``saran``) and
         praise (``pujian``), each with a short label as people write it, ``jumlah``, ``porsi`` (of its
         kind, with a 95% interval ``porsi_bawah``–``porsi_atas``), ``aspek`` and masked, de-duplicated
-        quotes (``contoh``); generic wishes are one line ``harapan umum`` and the rest ``lainnya``.
+        quotes (``contoh``); what names nothing specific is one general line per kind (``keluhan umum``,
+        ``harapan umum``, ``pujian umum``) and the rest ``lainnya``.
         See :func:`umpanbalik.themes.find_themes`; non-answers belong to no theme."""
         return self._found_themes(max_share, max_themes, n_quotes).table.copy()
 

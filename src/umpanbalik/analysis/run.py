@@ -175,7 +175,7 @@ def _analyze_questions(data: Any, text: Any, *, models: Any, **options: Any) -> 
         questions = text_columns(sample, exclude=[c for c in (rating, barriers, *segments) if c is not None])
         if not questions and sample.shape[1] == 1:
             questions = list(sample.columns)
-        why_not = [q for q in questions if looks_like_why_not(q)]
+        why_not = [q for q in questions if looks_like_why_not(q, strict=True)]
         if options["task"] == "evaluasi" and barriers is None and len(why_not) == 1 and len(questions) > 1:
             # a why-not question among the open questions: its answers are reasons for not attending,
             # coded as barriers (as the CLI does); read as feedback, "sibuk" was criticism of the timing
@@ -314,9 +314,14 @@ def open_text_notes(values: pd.Series, text: Any, lang: str) -> list[str]:
     return [_words("note_not_open_text", lang, column=str(text), kind=_words(f"kind_{kind}", lang))]
 
 
-def looks_like_why_not(column: Any) -> bool:
-    """Whether a column's header asks why people do not attend training (the ``hambatan`` task's question)."""
-    return isinstance(column, str) and _WHY_NOT.search(column.replace("_", " ")) is not None
+def looks_like_why_not(column: Any, *, strict: bool = False) -> bool:
+    """Whether a column's header asks why people do not attend training (the ``hambatan`` task's question).
+    ``strict``: by the words of not attending, not "hambatan" alone ("Hambatan yang dialami selama
+    mengikuti pelatihan" asks about the training itself): a column is only moved to barriers on these."""
+    if not isinstance(column, str):
+        return False
+    matches = (m.group(0) for m in _WHY_NOT.finditer(column.replace("_", " ")))
+    return any(not strict or m.lower() != "hambatan" for m in matches)
 
 
 def _is_auto(value: Any) -> bool:
