@@ -473,6 +473,10 @@ def test_theme_rankings_say_how_much_of_their_kind_they_cover():
     themed = int(complaints.loc[~complaints["label"].isin(NOT_THEMES), "jumlah"].sum())
     page = render_html(result.report_context())
     assert f"Tema di atas mencakup {themed} dari {int(complaints['jumlah'].sum())} komentar" in page
+    # each kind names its own general line ("keluhan umum" under the complaints, not all three)
+    said = page[page.index(f"Tema di atas mencakup {themed} dari"):]
+    said = said[:said.index("</")]
+    assert "keluhan umum" in said and "pujian umum" not in said and "harapan umum" not in said
 
 
 def test_the_themes_have_their_own_section_after_the_charts():

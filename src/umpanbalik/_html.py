@@ -337,8 +337,11 @@ def _ranking_block(name: str, frame: pd.DataFrame, lang: str) -> dict[str, Any]:
     themed, total = sum(n for label_, n, _ in themes if label_ not in _NOT_THEMES), sum(n for _, n, _ in themes)
     # the bars rank the themes found; how much of the kind they cover is said, so that a short bar is
     # not read as a rare problem when most comments fit no theme
+    from ._keyphrases import GENERAL_LINES
+
+    general = theme_label(GENERAL_LINES.get(kind, GENERAL_LINES["saran"]), lang)  # this kind's own general line
     note = text("themes_coverage", lang, k=count(themed, lang), n=count(total, lang),
-                p=percent(themed / total)) if total else ""
+                p=percent(themed / total), general=general) if total else ""
     return {"kind": "ranking", "jenis": kind if kind in ("keluhan", "saran", "pujian") else "", "entries": entries,
             "caption": _clean(text(f"{name}_chart", lang)), "note": _clean(note)}
 
