@@ -545,3 +545,13 @@ def test_text_auto_codes_a_why_not_question_as_barriers():
     question = results["komentar"]
     assert question.barrier_column == "alasan_tidak_ikut" and "hambatan" in question.comments
     assert any("asks why people do not attend training" in note for note in question.notes)
+
+
+def test_only_a_question_about_not_attending_is_moved_to_barriers():
+    from umpanbalik.analysis.run import looks_like_why_not
+
+    for header in ("Apa hambatan Anda sehingga tidak mengikuti pelatihan?", "Hambatan untuk mengikuti pelatihan",
+                   "Alasan tidak ikut pelatihan lain?", "alasan_tidak_ikut"):
+        assert looks_like_why_not(header, strict=True), header
+    for header in ("Hambatan yang dialami selama mengikuti pelatihan", "Apa hambatan dalam menerapkan hasil pelatihan?"):
+        assert looks_like_why_not(header) and not looks_like_why_not(header, strict=True), header

@@ -122,10 +122,16 @@ def test_a_denied_reason_is_negated():
     assert preprocess("bukan karena itu tapi biaya") == ["bukan_karena", "biaya"]
     assert preprocess("tidak ikut bukan karena itu, tapi atasan tidak mengizinkan")[:2] == ["tidak_ikut", "bukan_karena"]
     assert len(max(preprocess("bukan karena " + "saya " * 20000 + "malas"), key=len)) < 40
+    # past the cap the stop words are dropped and the reason is still denied; "melainkan" ends the denial
+    # and says nothing itself; the negator right before the reason word denies it
+    assert preprocess("bukan karena saya yang itu juga malas") == ["bukan_karena_saya_yang_itu_malas"]
+    assert preprocess("bukan karena itu melainkan biaya") == ["bukan_karena", "biaya"]
+    assert preprocess("gak bukan karena itu.") == ["tidak", "bukan_karena"]
     for text in ["bukan karena tidak mau", "sangat tidak karena jarak", "bukan karena", "bukan sebab, biaya",
                  "bukan karena saya malas", "bukan krn sy", "bukan karena yang, lain", "bukan soal biaya tapi atasan",
                  "tidak masalah soal biaya", "itu bukan masalah", "bukan masalah yang,", "sangat bukan masalah .",
-                 "bukan karena itu tapi biaya", "bukan karena saya sangat", "tidak bukan urusan biaya"]:
+                 "bukan karena itu tapi biaya", "bukan karena saya sangat", "tidak bukan urusan biaya",
+                 "bukan karena saya yang itu juga malas", "bukan soal itu melainkan biaya", "gak bukan karena itu."]:
         assert Preprocessor().transform([text]) == [" ".join(explain_preprocessing(text).stems)], text
 
 

@@ -241,8 +241,10 @@ def _title_lines(sample: str, delimiter: str) -> int:
         below = [(row, kept) for row, kept in zip(records[index + 1:], filled[index + 1:]) if kept]
         table = _tabular([len(row) == len(header) and len(kept) >= max(2, len(cells) / 2) for row, kept in below],
                          [kept[0] for _, kept in below])
-        named = dict(enumerate(header))
-        if titled and table and _header_like(cells, width) and not _repeated(named, [row for row, _ in below]):
+        # (a short first row right over the candidate is the ambiguous case: the candidate may be answers)
+        doubtful = not blank and len(" ".join(filled[0]).split()) < 3
+        repeated = doubtful and _repeated(dict(enumerate(header)), [row for row, _ in below])
+        if titled and table and _header_like(cells, width) and not repeated:
             return index
         if len(cells) >= width / 2:
             return 0
@@ -276,7 +278,9 @@ def _tabular(rows: list[bool], firsts: list[str]) -> bool:
 def _repeated(names: dict[int, Any], rows: list[Sequence[Any]]) -> bool:
     """Whether a header candidate's names (column → name) come again as values of their columns below
     it: answers repeat their categories ("materi bagus | Dinas A | Puas" over "… | Dinas A | Puas"),
-    a header's names do not (numbers aside: "1 | 2 | 3" numbers the questions over scores)."""
+    a header's names mostly do not (numbers aside: "1 | 2 | 3" numbers the questions over scores).
+    Asked only under a short first row with no blank row between (a checkbox column's "Ya" under its
+    header "Ya", or a header pasted again, do not undo a clear title)."""
     words = {j: str(v).strip().lower() for j, v in names.items()
              if isinstance(v, str) and v.strip() and not _NUMBER.fullmatch(v.strip())}
     return any(j < len(row) and isinstance(row[j], str) and row[j].strip().lower() == name
@@ -445,7 +449,9 @@ def _title_rows(frame: pd.DataFrame) -> int:
         # rows that fill two of its columns and half of them: a table, not answers with a note
         table = _tabular([n >= max(2, len(columns) / 2) for n, _ in kept],
                          [next((v for v in below if isinstance(v, str) and v.strip()), "") for _, below in kept])
-        if table and _header_like(cells, used) and not _repeated(dict(enumerate(values)), [below for _, below in kept]):
+        doubtful = bool(named) and not blank_above and len(str(named[0]).split()) < 3  # (as for a CSV)
+        repeated = doubtful and _repeated(dict(enumerate(values)), [below for _, below in kept])
+        if table and _header_like(cells, used) and not repeated:
             return row + 1
         if len(cells) >= used / 2:
             return 0

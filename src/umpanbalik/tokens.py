@@ -304,7 +304,10 @@ def _join_scope(entries: Iterable[Entry]) -> Iterator[Entry]:
         if kind == SCOPE and word not in INTENSIFYING and words and all(w in INTENSIFYING for w in words):
             words, stems = [], []  # "sangat sangat tidak puas": the degrees strengthen the negation too
         starts = bool(words) and _denies(words[-1], word)
-        if kind == SCOPE or starts or (denied and kind == STOP and word not in _CONTRASTS and len(words) < 2 + _DENIED_STOPS):
+        if kind == SCOPE or starts or (denied and kind == STOP and word not in _CONTRASTS):
+            if denied and kind == STOP and len(words) >= 2 + _DENIED_STOPS:
+                yield word, stem, STOP  # past the cap a stop word is dropped: the chain still waits for its reason
+                continue
             denied = denied or starts
             words.append(word)
             stems.append(stem)
@@ -312,10 +315,11 @@ def _join_scope(entries: Iterable[Entry]) -> Iterator[Entry]:
         closed, denied = denied, False
         if words:
             # a negator before punctuation stays a word; an intensifier says nothing; a contrast word
-            # ends a denied reason as punctuation does ("bukan karena itu tapi biaya": the cost is given)
+            # ends a denied reason as punctuation does, and says nothing itself ("bukan karena itu
+            # melainkan biaya": the cost is given)
             if kind == BOUNDARY or (closed and word in _CONTRASTS):
                 yield from _unclosed(words, stems, closed)
-                yield word, stem, kind
+                yield word, stem, (STOP if kind != BOUNDARY else kind)
             else:
                 yield "_".join(words) + "_" + word, "_".join(stems) + "_" + stem, CONTENT
             words, stems = [], []
@@ -331,8 +335,9 @@ def _unclosed(words: list[str], stems: list[str], denied: bool) -> Iterator[Entr
     scope word on its own ("tidak ." keeps "tidak"), an intensifier dropped; a denied reason or matter
     with no reason after it is one word, its stop words dropped ("biaya bukan masalah," is
     ``bukan_masalah``, "bukan karena itu, tapi …" ``bukan_karena``)."""
-    start = next((i for i, w in enumerate(words) if w in NEGATORS), 0) if denied else 0
-    if denied and len(words) >= start + 2:
+    # (the negator that denies is the one right before the reason word: "gak bukan karena itu.")
+    start = next((i for i in range(len(words) - 1) if _denies(words[i], words[i + 1])), None) if denied else None
+    if start is not None:
         yield from ((w, s, SCOPE) for w, s in zip(words[:start], stems[:start]) if w not in INTENSIFYING)
         yield "_".join(words[start:start + 2]), "_".join(stems[start:start + 2]), CONTENT
         yield from ((w, s, STOP) for w, s in zip(words[start + 2:], stems[start + 2:]))

@@ -320,8 +320,14 @@ def looks_like_why_not(column: Any, *, strict: bool = False) -> bool:
     mengikuti pelatihan" asks about the training itself): a column is only moved to barriers on these."""
     if not isinstance(column, str):
         return False
-    matches = (m.group(0) for m in _WHY_NOT.finditer(column.replace("_", " ")))
-    return any(not strict or m.lower() != "hambatan" for m in matches)
+    text = column.replace("_", " ")
+    matches = [m.group(0) for m in _WHY_NOT.finditer(text)]
+    return any(not strict or m.lower() != "hambatan" for m in matches) or bool(matches and _NOT_ATTENDING.search(text))
+
+
+#: Not attending, or what it takes to attend, beside "hambatan" ("Hambatan sehingga tidak ikut pelatihan",
+#: "Hambatan untuk mengikuti pelatihan"; not "Hambatan yang dialami selama mengikuti pelatihan").
+_NOT_ATTENDING = re.compile(r"(?i)\b(?:(?:tidak|tak|belum|jarang)\s+(?:\w+\s+){0,2}?|untuk\s+)(?:ikut|mengikuti|hadir|menghadiri)\b")
 
 
 def _is_auto(value: Any) -> bool:
