@@ -424,3 +424,13 @@ def test_doubled_and_punctuated_intensifiers_read_as_one():
 
     assert lexicon_scores(["benar_bagus", "betul_buruk"]).tolist() == [[2.0, 0.0, 0.0, 0.0], [0.0, 3.0, 0.0, 0.0]]
     assert char_view_text("sangat2 buruk").split() == ["buruk"]
+
+
+def test_custom_scope_words_without_the_intensifiers_give_the_same_stems_on_every_path():
+    # the fast path kept "benar" from "benar-benar" before a negator and an intensifier that ended a
+    # reason's stretch ("kurang sebab sangat2 tdk"), where the entry-level path drops them (a review)
+    from umpanbalik import explain_preprocessing
+
+    for scope in (["tidak", "bukan", "kurang", "hanya"], ["bukan", "sangat"]):
+        for text in ["benar-benar tidak gak", "kurang sebab sangat2 tdk 2024", "benar-benar bukan", "sangat tidak puas"]:
+            assert Preprocessor(scope_words=scope).transform([text]) == [" ".join(explain_preprocessing(text, scope_words=scope).stems)], (scope, text)

@@ -182,17 +182,25 @@ class _TokenAnalyzer:
             before = start - 1
             while before > i and not memo[tokens[before]]:
                 before -= 1
-            begin = before if before >= i and kept[tokens[before]] in INTENSIFIERS else start
+            # (by its word, as _join_scope holds it: "benar-benar" is kept as its stem "benar")
+            begin = before if before >= i and _ends_intensified(memo[tokens[before]]) else start
             out.extend(map(kept.__getitem__, tokens[i:begin]))
             j = start + 1
-            # (a reason word after a negator is part of the stretch too, and the stop words after it:
-            # _join_scope decides whether they join)
-            reason = False
-            while j < n and (tokens[j] in scope or not memo[tokens[j]] or tokens[j] in reasons
-                             or (reason and not kept[tokens[j]] and memo[tokens[j]][-1][2] == STOP)):
-                reason = reason or tokens[j] in reasons
-                j += 1
-            j = min(j + 1, n)
+            while True:
+                # (a reason word after a negator is part of the stretch too, and the stop words after it:
+                # _join_scope decides whether they join)
+                reason = False
+                while j < n and (tokens[j] in scope or not memo[tokens[j]] or tokens[j] in reasons
+                                 or (reason and not kept[tokens[j]] and memo[tokens[j]][-1][2] == STOP)):
+                    reason = reason or tokens[j] in reasons
+                    j += 1
+                j = min(j + 1, n)
+                # a stretch that ends on an intensifier right before another negator: the intensifier
+                # belongs to that negator's chain, which joins this stretch (custom scope words)
+                if j < n and tokens[j] in scope and _ends_intensified(memo[tokens[j - 1]]):
+                    j += 1
+                    continue
+                break
             key = tuple(tokens[begin:j])
             joined = self.stretches.get(key)
             if joined is None:
@@ -273,6 +281,11 @@ class _TokenAnalyzer:
         if _TRAILING_DOUBLE.search(word) and self._known(word[:-1]) and not self._known(word):
             return word[:-1]
         return word
+
+
+def _ends_intensified(entries: tuple[Entry, ...]) -> bool:
+    """Whether a token's last entry is an intensifier (which :func:`_join_scope` holds for the word after)."""
+    return bool(entries) and entries[-1][0] in INTENSIFYING
 
 
 def _join_scope(entries: Iterable[Entry]) -> Iterator[Entry]:
