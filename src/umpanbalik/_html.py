@@ -317,24 +317,20 @@ def _question_section(question: Mapping[str, Any], number: int, lang: str) -> di
     return {"id": anchor, "title": _clean(question.get("judul") or ""), "blocks": blocks}
 
 
-#: The lines of a theme table that are not themes: shown last, in grey, in the ranking.
-_NOT_THEMES = NOT_THEMES
-
-
 def _ranking_block(name: str, frame: pd.DataFrame, lang: str) -> dict[str, Any]:
     """A ranked bar chart of one kind's themes, drawn in HTML (label, a bar as long as its count, the
     count and share): the labels read in full, at any width, and cost nothing to draw."""
     rows = [(str(label_), int(n), row) for label_, n, row in zip(frame["label"], frame["jumlah"], frame.itertuples())]
-    themes = sorted((r for r in rows if r[0] not in _NOT_THEMES), key=lambda r: -r[1]) + [r for r in rows if r[0] in _NOT_THEMES]
+    themes = sorted((r for r in rows if r[0] not in NOT_THEMES), key=lambda r: -r[1]) + [r for r in rows if r[0] in NOT_THEMES]
     # bars to the scale of the largest theme: "lainnya" (often most of a kind) would shrink them all;
     # a general line longer than that is drawn full and its count says how long
-    largest = max((n for label_, n, _ in themes if label_ not in _NOT_THEMES), default=0) or \
+    largest = max((n for label_, n, _ in themes if label_ not in NOT_THEMES), default=0) or \
         max((n for _, n, _ in themes), default=0) or 1
     entries = [{"label": _clean(theme_label(label_, lang)), "jumlah": count(n, lang), "porsi": percent(getattr(row, "porsi", None)),
-                "lebar": round(min(100.0, 100 * n / largest), 1), "umum": label_ in _NOT_THEMES}
+                "lebar": round(min(100.0, 100 * n / largest), 1), "umum": label_ in NOT_THEMES}
                for label_, n, row in themes]
     kind = name[len("tema_"):]
-    themed, total = sum(n for label_, n, _ in themes if label_ not in _NOT_THEMES), sum(n for _, n, _ in themes)
+    themed, total = sum(n for label_, n, _ in themes if label_ not in NOT_THEMES), sum(n for _, n, _ in themes)
     # the bars rank the themes found; how much of the kind they cover is said, so that a short bar is
     # not read as a rare problem when most comments fit no theme
     from ._keyphrases import GENERAL_LINES

@@ -269,9 +269,7 @@ def _tabular(rows: list[bool], firsts: list[str]) -> bool:
     """Whether the rows under a header candidate line up with it (each: fills its columns), as a
     table does: four in five of them; a recap row ("Jumlah", "Rata-rata": ``firsts`` holds each
     row's first filled cell) is left out of the count (under a few answers it was the one in five)."""
-    from .analysis.run import _SUMMARY_CELL
-
-    counted = [ok for ok, first in zip(rows, firsts) if ok or not _SUMMARY_CELL.fullmatch(str(first))]
+    counted = [ok for ok, first in zip(rows, firsts) if ok or not SUMMARY_CELL.fullmatch(str(first))]
     return bool(counted) and sum(counted) >= 0.8 * len(counted)
 
 
@@ -458,6 +456,12 @@ def _title_rows(frame: pd.DataFrame) -> int:
         # narrower than the table: a line of the title block ("Angkatan" | "II" under a blank row)
     return 0
 
+
+#: A cell that says its row sums the others up ("Jumlah", "Rata-rata:", "TOTAL", "Jumlah Skor", "Nilai Tertinggi").
+SUMMARY_CELL = re.compile(r"(?i)\s*(?:(?:jumlah|jml|total|grand total|sub ?total|rata-?rata|rata rata|rerata|average|mean|sum|"
+                          r"persentase|nilai|skor)(?:\s+(?:skor|nilai|peserta|responden|keseluruhan|total|akhir|"
+                          r"rata-?rata|tertinggi|terendah|maksimum|minimum))?|(?:nilai|skor)?\s*(?:tertinggi|terendah|"
+                          r"maksimum|minimum|maks|min))\s*:?\s*")
 
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 

@@ -321,15 +321,11 @@ def _columns(frame: Any, path: Path, args: argparse.Namespace, text: dict[str, s
                 message += text["other_sheet_answers"].format(sheet=shorten(str(found[0]), 60),
                                                                columns=short_list(found[1], 5))
             raise InputError(message)
-        if args.task == "evaluasi" and barrier is None:
-            # a why-not question among the open questions found: its answers are reasons for not
-            # attending, coded as barriers; read as feedback, "sibuk" became criticism of the timing
-            from .analysis.run import looks_like_why_not
+        if barrier is None:  # a why-not question among those found is coded as barriers, as analyze(text="auto") does
+            from .analysis.run import why_not_apart
 
-            why_not = [c for c in texts if looks_like_why_not(c, strict=True)]
-            if len(why_not) == 1 and len(texts) > 1:
-                barrier = why_not[0]
-                texts = [c for c in texts if c != barrier]
+            texts, barrier = why_not_apart(texts, args.task)
+            if barrier is not None:
                 print(text["detected_barriers"].format(column=str(barrier)))
         print(text["detected"].format(columns="\n  ".join(repr(str(c)) for c in texts)))
     if auto_rating or (rating is None and args.rating is None and not args.text_column and texts != named):

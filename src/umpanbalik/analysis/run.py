@@ -15,6 +15,7 @@ import pandas as pd
 from .._i18n import count as _count
 from .._i18n import text as _words
 from .._progress import current_display, progress_display, wanted
+from .._tables import SUMMARY_CELL
 from .._validation import as_names, as_text_list, check_int, check_option
 from ..normalization import without_names
 from ..schema import NON_INFORMATIVE_LABEL
@@ -175,12 +176,9 @@ def _analyze_questions(data: Any, text: Any, *, models: Any, **options: Any) -> 
         questions = text_columns(sample, exclude=[c for c in (rating, barriers, *segments) if c is not None])
         if not questions and sample.shape[1] == 1:
             questions = list(sample.columns)
-        why_not = [q for q in questions if looks_like_why_not(q, strict=True)]
-        if options["task"] == "evaluasi" and barriers is None and len(why_not) == 1 and len(questions) > 1:
-            # a why-not question among the open questions: its answers are reasons for not attending,
-            # coded as barriers (as the CLI does); read as feedback, "sibuk" was criticism of the timing
-            found_barriers = barriers = why_not[0]
-            questions = [q for q in questions if q != barriers]
+        if barriers is None:
+            questions, found_barriers = why_not_apart(questions, options["task"])
+            barriers = found_barriers
         if not questions:
             from ..columns import describe_columns
 
@@ -204,11 +202,6 @@ def _analyze_questions(data: Any, text: Any, *, models: Any, **options: Any) -> 
     return MultiAnalysis(analyses)
 
 
-#: A cell that says its row sums the others up ("Jumlah", "Rata-rata:", "TOTAL", "Jumlah Skor", "Nilai Tertinggi").
-_SUMMARY_CELL = re.compile(r"(?i)\s*(?:(?:jumlah|jml|total|grand total|sub ?total|rata-?rata|rata rata|rerata|average|mean|sum|"
-                           r"persentase|nilai|skor)(?:\s+(?:skor|nilai|peserta|responden|keseluruhan|total|akhir|"
-                           r"rata-?rata|tertinggi|terendah|maksimum|minimum))?|(?:nilai|skor)?\s*(?:tertinggi|terendah|"
-                           r"maksimum|minimum|maks|min))\s*:?\s*")
 
 
 def _summary_rows(comments: pd.DataFrame, text: Any, rating: Any) -> tuple[np.ndarray, list[str]]:
@@ -234,7 +227,7 @@ def _summary_rows(comments: pd.DataFrame, text: Any, rating: Any) -> tuple[np.nd
         filled = next(((i, v) for i, v in zip(others, values)
                        if isinstance(v, str) and v.strip() or isinstance(v, (int, float)) and v == v), None)
         if not no_comment or filled is None or not (isinstance(filled[1], str) and len(filled[1]) <= 40
-                                                   and _SUMMARY_CELL.fullmatch(filled[1])):
+                                                   and SUMMARY_CELL.fullmatch(filled[1])):
             continue
         column, label = filled
         if column not in seen:
@@ -328,6 +321,17 @@ def looks_like_why_not(column: Any, *, strict: bool = False) -> bool:
 #: Not attending, or what it takes to attend, beside "hambatan" ("Hambatan sehingga tidak ikut pelatihan",
 #: "Hambatan untuk mengikuti pelatihan"; not "Hambatan yang dialami selama mengikuti pelatihan").
 _NOT_ATTENDING = re.compile(r"(?i)\b(?:(?:tidak|tak|belum|jarang)\s+(?:\w+\s+){0,2}?|untuk\s+)(?:ikut|mengikuti|hadir|menghadiri)\b")
+
+
+def why_not_apart(questions: list[Any], task: str) -> tuple[list[Any], Any]:
+    """The open questions found in the data, and among them the one question about not attending
+    training (:func:`looks_like_why_not`, ``strict``), set apart to be coded as barriers (``None`` when
+    there is no such question, several, it is the only question, or the task is not ``evaluasi``):
+    read as feedback, its "sibuk" was criticism of the training's timing."""
+    why_not = [q for q in questions if looks_like_why_not(q, strict=True)]
+    if task != "evaluasi" or len(why_not) != 1 or len(questions) < 2:
+        return questions, None
+    return [q for q in questions if q != why_not[0]], why_not[0]
 
 
 def _is_auto(value: Any) -> bool:
